@@ -1,0 +1,1 @@
+"""ISCM Highlights: from spreadsheets to the bulletin and the ISCM table."""

@@ -1,0 +1,5 @@
+"""python -m pipeline  ->  the iscm command."""
+
+from .cli import main
+
+main()

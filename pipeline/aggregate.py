@@ -1,0 +1,226 @@
+"""From the validated tables to every figure and list the bulletin shows.
+
+One small function per figure, named after what it returns (Hamilton's
+style); ``summarise()`` only assembles them. Nothing here depends on the
+reader's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
+from .schema import VOCABULARIES
+
+TOP_STATES = 10
+"""How many States 'the States in the most mechanisms' lists (more when tied)."""
+
+
+def current_participants(participants: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Participations valid in the bulletin year (joined by then, not left before)."""
+    joined = participants["joined"].map(lambda y: y is None or y <= year)
+    left = participants["left"].map(lambda y: y is None or y >= year)
+    return participants[joined & left]
+
+
+def state_members(participants: pd.DataFrame) -> pd.DataFrame:
+    """Member participations of States (territories and organisations excluded)."""
+    return participants[(participants["role"] == "member") & (participants["kind"] == "state")]
+
+
+def year_meetings(meetings: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The meetings that started in the bulletin year, in date order."""
+    in_year = meetings[meetings["start_date"].map(lambda d: d.year == year)]
+    return in_year.sort_values(["start_date", "end_date", "mechanism_id", "title"])
+
+
+def count_by(values: pd.Series, order: list[str]) -> dict[str, int]:
+    """Counts of each value, every value of `order` present (zeros included), in that order."""
+    counts = values.value_counts()
+    return {key: int(counts.get(key, 0)) for key in order}
+
+
+def mechanisms_by_type(mechanisms: pd.DataFrame) -> dict[str, int]:
+    """Number of mechanisms of each type."""
+    return count_by(mechanisms["type"], list(VOCABULARIES["type"]))
+
+
+def mechanisms_by_status(mechanisms: pd.DataFrame) -> dict[str, int]:
+    """Number of mechanisms in each status."""
+    return count_by(mechanisms["status"], list(VOCABULARIES["status"]))
+
+
+def mechanisms_by_type_and_status(mechanisms: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """Type -> status -> number of mechanisms."""
+    return {kind: mechanisms_by_status(mechanisms[mechanisms["type"] == kind])
+            for kind in VOCABULARIES["type"]}
+
+
+def mechanisms_by_region(mechanisms: pd.DataFrame) -> dict[str, int]:
+    """Number of mechanisms in each region (a mechanism may span several)."""
+    return count_by(mechanisms["region"].explode().dropna(), list(VOCABULARIES["region"]))
+
+
+def meetings_by_mechanism(meetings: pd.DataFrame) -> dict[str, int]:
+    """Mechanism id -> meetings held in the year (mechanisms that met), by id."""
+    return {k: int(v) for k, v in sorted(meetings["mechanism_id"].value_counts().items())}
+
+
+def meetings_by_level(meetings: pd.DataFrame) -> dict[str, int]:
+    """Meetings held in the year at each level."""
+    return count_by(meetings["level"], list(VOCABULARIES["level"]))
+
+
+def meetings_by_month(meetings: pd.DataFrame) -> dict[str, int]:
+    """'01'…'12' -> meetings that started in that month."""
+    months = meetings["start_date"].map(lambda d: f"{d.month:02d}")
+    return count_by(months, [f"{m:02d}" for m in range(1, 13)])
+
+
+def meetings_by_theme(meetings: pd.DataFrame) -> dict[str, int]:
+    """Theme -> number of the year's meetings tagged with it, most frequent first."""
+    counts = meetings["themes"].explode().dropna().value_counts()
+    return {k: int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def memberships_per_state(participants: pd.DataFrame) -> dict[str, int]:
+    """ISO3 -> number of mechanisms the State is a member of."""
+    members = state_members(participants)
+    counts = members.drop_duplicates(["mechanism_id", "code"])["code"].value_counts()
+    return {k: int(v) for k, v in sorted(counts.items())}
+
+
+def member_states(participants: pd.DataFrame) -> int:
+    """Distinct States that are members of at least one mechanism."""
+    return int(state_members(participants)["code"].nunique())
+
+
+def member_states_and_territories(participants: pd.DataFrame) -> int:
+    """Distinct States and territories that are members of at least one mechanism."""
+    members = participants[(participants["role"] == "member")
+                           & participants["kind"].isin(["state", "territory"])]
+    return int(members["code"].nunique())
+
+
+def member_states_per_mechanism(mechanisms: pd.DataFrame, participants: pd.DataFrame
+                                ) -> dict[str, int | None]:
+    """Mechanism id -> member States; None where no participant list is given."""
+    listed = set(participants["mechanism_id"])
+    counts = state_members(participants).groupby("mechanism_id")["code"].nunique()
+    return {m: (int(counts.get(m, 0)) if m in listed else None)
+            for m in sorted(mechanisms["id"])}
+
+
+def iom_roles(mechanisms: pd.DataFrame) -> dict[str, list[str]]:
+    """IOM role -> ids of the mechanisms where IOM has it (roles with none left out)."""
+    roles = mechanisms[["id", "iom_role"]].explode("iom_role").dropna()
+    return {role: sorted(roles.loc[roles["iom_role"] == role, "id"])
+            for role in VOCABULARIES["iom_role"] if (roles["iom_role"] == role).any()}
+
+
+def top_states(memberships: dict[str, int], size: int = TOP_STATES) -> list[tuple[str, int]]:
+    """The States in the most mechanisms; ties at the cut are kept unless they swell the list."""
+    ranked = sorted(memberships.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) <= size:
+        return ranked
+    cut = ranked[size - 1][1]
+    selected = [kv for kv in ranked if kv[1] >= cut]
+    if len(selected) > size * 3 // 2:
+        selected = [kv for kv in ranked if kv[1] > cut]
+    return selected
+
+
+def parties(participants: pd.DataFrame, role: str) -> tuple[Party, ...]:
+    """A mechanism's participants in one role: States and territories, then organisations."""
+    rows = participants[participants["role"] == role]
+    found = [Party(r.kind, r.code, r.participant) for r in rows.itertuples()]
+    return tuple(sorted(found, key=lambda p: (p.kind == "organisation", p.code, p.name)))
+
+
+def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
+                      states_per_mechanism: dict[str, int | None]) -> tuple[Mechanism, ...]:
+    """Every mechanism with its participants, by id."""
+    by_mechanism = dict(tuple(participants.groupby("mechanism_id")))
+    empty = participants.iloc[0:0]
+    result = []
+    for r in mechanisms.sort_values("id").itertuples():
+        own = by_mechanism.get(r.id, empty)
+        names = {lang: getattr(r, f"name_{lang}") for lang in ("en", "fr", "es", "ar", "ru")}
+        result.append(Mechanism(
+            id=r.id, acronym=r.acronym, names={k: v for k, v in names.items() if v},
+            type=r.type, status=r.status, status_detail=r.status_detail, regions=r.region,
+            year_established=r.year_established, secretariat=r.secretariat,
+            iom_roles=r.iom_role, formal_association=r.formal_association,
+            thematic_focus=r.thematic_focus, chair=r.chair, website=r.website,
+            members=parties(own, "member"), observers=parties(own, "observer"),
+            partners=parties(own, "partner"), member_states=states_per_mechanism[r.id]))
+    return tuple(result)
+
+
+def meeting_objects(meetings: pd.DataFrame) -> tuple[Meeting, ...]:
+    """The meetings as typed objects, in the frame's order."""
+    return tuple(Meeting(
+        mechanism_id=r.mechanism_id, edition=r.edition, title=r.title, start=r.start_date,
+        end=r.end_date, city=r.city, country=r.country, level=r.level, themes=r.themes,
+        chair=r.chair, iom_participation=r.iom_participation, summary=r.summary,
+        outcome_document=r.outcome_document, source=r.source) for r in meetings.itertuples())
+
+
+def highlights(mechanisms: tuple[Mechanism, ...], calendar: tuple[Meeting, ...]
+               ) -> tuple[Highlight, ...]:
+    """Mechanisms that met in the year, by English name, each with its meetings."""
+    met = [Highlight(m, tuple(x for x in calendar if x.mechanism_id == m.id))
+           for m in mechanisms]
+    return tuple(sorted((h for h in met if h.meetings), key=lambda h: h.mechanism.names["en"]))
+
+
+def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str, ...]:
+    """Thematic tags of the active mechanisms and of the year's meetings, sorted."""
+    active = mechanisms.loc[mechanisms["status"] == "active", "thematic_focus"]
+    tags = set(active.explode().dropna()) | set(meetings["themes"].explode().dropna())
+    return tuple(sorted(tags))
+
+
+def edition_date(meetings: pd.DataFrame) -> dt.date:
+    """The default cover date: the latest meeting date in the inputs (never the clock)."""
+    return max(meetings["end_date"], default=dt.date(2000, 1, 1))
+
+
+def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> BulletinData:
+    """Assemble every figure and list of the bulletin for one year."""
+    mechanisms = tables.mechanisms
+    participants = current_participants(tables.participants, year)
+    meetings = year_meetings(tables.meetings, year)
+    memberships = memberships_per_state(participants)
+    per_mechanism = member_states_per_mechanism(mechanisms, participants)
+    summary = Summary(
+        year=year,
+        mechanisms_by_type=mechanisms_by_type(mechanisms),
+        mechanisms_by_status=mechanisms_by_status(mechanisms),
+        mechanisms_by_type_and_status=mechanisms_by_type_and_status(mechanisms),
+        mechanisms_by_region=mechanisms_by_region(mechanisms),
+        meetings_in_year=len(meetings),
+        meetings_by_mechanism=meetings_by_mechanism(meetings),
+        meetings_by_level=meetings_by_level(meetings),
+        meetings_by_month=meetings_by_month(meetings),
+        meetings_by_theme=meetings_by_theme(meetings),
+        member_states=member_states(participants),
+        member_states_and_territories=member_states_and_territories(participants),
+        memberships_per_state=memberships,
+        member_states_per_mechanism=per_mechanism,
+        iom_roles=iom_roles(mechanisms),
+        top_states=top_states(memberships),
+    )
+    all_mechanisms = mechanism_objects(mechanisms, participants, per_mechanism)
+    calendar = meeting_objects(meetings)
+    return BulletinData(
+        year=year,
+        edition_date=edition or edition_date(tables.meetings),
+        summary=summary,
+        mechanisms=all_mechanisms,
+        highlights=highlights(all_mechanisms, calendar),
+        calendar=calendar,
+        themes=themes_in_use(mechanisms, meetings),
+    )

@@ -1,0 +1,103 @@
+"""Command line: arguments, logging and exit codes. No pipeline logic here.
+
+Exit codes: 0 built, 1 input errors, 2 usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+
+import click
+
+from . import build as builder
+from .config import LANGUAGES, load_config
+from .errors import BulletinError, Report, ValidationFailed
+
+log = logging.getLogger("iscm")
+
+
+def print_problems(report: Report) -> None:
+    """One line per problem, sorted by file, sheet and row, errors and warnings alike."""
+    for problem in report.problems:
+        click.echo(problem.line(), err=True)
+
+
+def setup_logging(quiet: bool) -> None:
+    logging.basicConfig(format="%(message)s", level=logging.WARNING if quiet else logging.INFO,
+                        stream=sys.stderr)
+    # WeasyPrint reports every CSS property it ignores; only its errors matter here.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def common_options(function):
+    options = [
+        click.option("--inputs", type=click.Path(file_okay=False), default=None,
+                     help="Folder of input spreadsheets [default: inputs]."),
+        click.option("--year", type=int, default=None,
+                     help="Bulletin year [default: the latest year with meetings]."),
+        click.option("--debug", is_flag=True, help="Show tracebacks for input errors too."),
+        click.option("--quiet", "-q", is_flag=True, help="Only print problems."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def run(debug: bool, action) -> None:
+    """Run an action, turning user errors into a message and an exit code."""
+    try:
+        action()
+    except ValidationFailed as failure:
+        print_problems(failure.report)
+        if debug:
+            raise
+        raise click.ClickException(failure.message) from None
+    except BulletinError as error:
+        if debug:
+            raise
+        click.echo(f"Error: {error.message}", err=True)
+        sys.exit(error.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Build the ISCM Highlights bulletin and the ISCM table from spreadsheets."""
+
+
+@main.command()
+@common_options
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="Folder for the documents; they go to <outputs>/<year>/ [default: outputs].")
+@click.option("--lang", "langs", default=None, metavar="en,fr,…",
+              help=f"Languages to build, comma-separated [default: {','.join(LANGUAGES)}].")
+@click.option("--edition-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Date printed on the cover [default: the latest meeting date].")
+def build(inputs, year, debug, quiet, outputs, langs, edition_date) -> None:
+    """Build the bulletin and the ISCM table (HTML, PDF, XLSX) and summary JSON."""
+    setup_logging(quiet)
+
+    def action():
+        edition = edition_date.date() if isinstance(edition_date, dt.datetime) else None
+        config = load_config(inputs, outputs, year, langs, edition)
+        result = builder.build(config)
+        print_problems(result.report)
+
+    run(debug, action)
+
+
+@main.command()
+@common_options
+def check(inputs, year, debug, quiet) -> None:
+    """Validate the input spreadsheets and list every problem; write nothing."""
+    setup_logging(quiet)
+
+    def action():
+        report = builder.check(load_config(inputs, year=year))
+        print_problems(report)
+        n = len(report.warnings)
+        click.echo(f"No errors in the inputs ({n} warning{'' if n == 1 else 's'}).", err=True)
+
+    run(debug, action)

@@ -1,0 +1,172 @@
+"""Country names in, ISO 3166-1 alpha-3 codes out, and back to names in any language.
+
+Recognition, in this order: the project table below (forms no library knows),
+CLDR names in English, French and Spanish (Babel), then country-converter's
+regular expressions (official long forms, former names, 'Congo, Dem. Rep.').
+Names going out always come from CLDR, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import country_converter
+import pandas as pd
+from babel import Locale
+from rapidfuzz import fuzz, process, utils
+
+from .schema import header_key
+
+# Forms people write that neither CLDR nor country-converter knows. Keys are folded
+# with header_key(), so case, accents and punctuation do not matter.
+PROJECT_NAMES: dict[str, str] = {
+    "drc": "COD",
+    "rdc": "COD",
+    "uae": "ARE",
+    "eau": "ARE",
+    "uk": "GBR",
+    "usa": "USA",
+    "kosovo": "XKX",
+    "kosovounscr1244": "XKX",
+    "kosovo1244": "XKX",
+    "holysee": "VAT",
+    "vatican": "VAT",
+    "swaziland": "SWZ",
+    "capeverde": "CPV",
+    "ivorycoast": "CIV",
+    "turkey": "TUR",
+    "turquie": "TUR",
+    "turquia": "TUR",
+    "burma": "MMR",
+    "laos": "LAO",
+    "macedonia": "MKD",
+    "fyrom": "MKD",
+    "russia": "RUS",
+    "palestine": "PSE",
+    "stateofpalestine": "PSE",
+    "koreasouth": "KOR",
+    "southkorea": "KOR",
+}
+
+# CLDR's English names are informal for a few States ('Congo - Kinshasa',
+# 'Bosnia & Herzegovina'); documents for UN bodies use the UN terminology forms.
+UN_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "AG": "Antigua and Barbuda", "BA": "Bosnia and Herzegovina",
+        "CD": "Democratic Republic of the Congo", "CG": "Congo",
+        "HK": "Hong Kong, China", "MO": "Macao, China", "KN": "Saint Kitts and Nevis",
+        "LC": "Saint Lucia", "MM": "Myanmar", "ST": "Sao Tome and Principe",
+        "TC": "Turks and Caicos Islands", "TT": "Trinidad and Tobago",
+        "VC": "Saint Vincent and the Grenadines", "PS": "State of Palestine",
+    },
+}
+
+# Organisations that take part in mechanisms. Checked before country names, so
+# that 'Southern African Development Community' is not read as South Africa nor
+# 'IOM' as the Isle of Man. Others need participant_type = organisation.
+KNOWN_ORGANISATIONS = frozenset(header_key(name) for name in (
+    "IOM", "International Organization for Migration", "UNHCR", "UNODC", "ILO", "OHCHR",
+    "UNDP", "UNICEF", "UNFPA", "UN Women", "UNESCO", "UN DESA", "World Bank", "ICMPD",
+    "Frontex", "EUAA", "Europol", "INTERPOL", "OSCE", "Council of Europe", "OECD", "ICRC",
+    "IFRC", "European Union", "EU", "European Commission", "African Union", "AU",
+    "African Union Commission", "AUC", "ECOWAS", "Economic Community of West African States",
+    "SADC", "Southern African Development Community", "COMESA",
+    "Common Market for Eastern and Southern Africa", "IGAD",
+    "Intergovernmental Authority on Development", "EAC", "East African Community", "ECCAS",
+    "League of Arab States", "LAS", "Arab League", "Gulf Cooperation Council", "GCC",
+    "ASEAN", "Association of Southeast Asian Nations", "SAARC", "Pacific Islands Forum",
+    "PIF", "Pacific Islands Forum Secretariat", "CARICOM", "Caribbean Community", "SICA",
+    "Central American Integration System", "OAS", "Organization of American States",
+    "MERCOSUR", "Andean Community", "CAN", "Indian Ocean Commission", "IOC", "COI",
+    "Commonwealth Secretariat", "UNOCHA", "OCHA", "WHO", "World Health Organization",
+    "IDB", "Inter-American Development Bank", "ICAT", "Global Forum on Migration and "
+    "Development", "Migration Policy Institute", "Bali Process Regional Support Office",
+))
+
+
+# Beyond UN Member States, the States that count as States in the figures.
+# Kosovo is counted as a territory, in line with UN usage (UNSCR 1244).
+OBSERVER_STATES = frozenset({"VAT", "PSE"})
+CLDR_LANGUAGES = ("en", "fr", "es")
+"""Languages whose CLDR country names are recognised in the inputs."""
+
+
+@lru_cache(maxsize=1)
+def _converter() -> country_converter.CountryConverter:
+    # country-converter reads its table with pandas' default missing values, and
+    # pandas 3 then reads Namibia's ISO2 code 'NA' as missing and fails: hand it
+    # the table read with explicit missing-value rules instead.
+    path = Path(country_converter.__file__).parent / "country_data.tsv"
+    data = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False, na_values=[""])
+    return country_converter.CountryConverter(country_data=data)
+
+
+@lru_cache(maxsize=1)
+def _codes() -> pd.DataFrame:
+    """ISO3 -> ISO2 and UN membership, from country-converter's table."""
+    data = _converter().data.set_index("ISO3")[["ISO2", "UNmember"]]
+    # The ISO2 column holds a regular expression ('^GB$|^UK$'): keep the code.
+    data["ISO2"] = data["ISO2"].str.extract(r"([A-Z]{2})", expand=False)
+    return data
+
+
+@lru_cache(maxsize=1)
+def _cldr_index() -> dict[str, str]:
+    """Folded CLDR name (en, fr, es) -> ISO3."""
+    iso3_by_iso2 = {iso2: iso3 for iso3, iso2 in _codes()["ISO2"].items()}
+    iso3_by_iso2["XK"] = "XKX"
+    index: dict[str, str] = {}
+    for lang in CLDR_LANGUAGES:
+        for iso2, name in Locale.parse(lang).territories.items():
+            if iso2 in iso3_by_iso2:
+                index.setdefault(header_key(name), iso3_by_iso2[iso2])
+    return index
+
+
+def is_known_organisation(name: str) -> bool:
+    return header_key(name) in KNOWN_ORGANISATIONS
+
+
+@lru_cache(maxsize=4096)
+def to_iso3(name: str) -> str | None:
+    """The ISO3 code of a country name in English, French or Spanish, or None."""
+    key = header_key(name)
+    if not key:
+        return None
+    if key in PROJECT_NAMES:
+        return PROJECT_NAMES[key]
+    if key in _cldr_index():
+        return _cldr_index()[key]
+    code = _converter().convert(name, to="ISO3", not_found="")
+    # For a three-letter word it does not know ('IOM'), it returns the word itself.
+    return code if isinstance(code, str) and code in _codes().index else None
+
+
+def is_state(iso3: str) -> bool:
+    """True for UN Member States and observer States; False for territories (and Kosovo)."""
+    if iso3 in OBSERVER_STATES:
+        return True
+    codes = _codes()
+    return iso3 in codes.index and pd.notna(codes.at[iso3, "UNmember"])
+
+
+@lru_cache(maxsize=8192)
+def country_name(iso3: str, lang: str) -> str:
+    """The CLDR name of a country in the reader's language."""
+    iso2 = "XK" if iso3 == "XKX" else _codes().at[iso3, "ISO2"]
+    override = UN_NAMES.get(lang, {}).get(iso2)
+    return override or Locale.parse(lang).territories.get(iso2, iso3)
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> dict[str, str]:
+    return {name: iso3 for iso3 in _codes().index
+            if (name := country_name(iso3, "en")) != iso3}
+
+
+def suggest_countries(name: str, limit: int = 3) -> list[str]:
+    """The closest English country names, for 'did you mean' hints."""
+    matches = process.extract(name, list(_english_names()), scorer=fuzz.WRatio,
+                              processor=utils.default_process, limit=limit, score_cutoff=70)
+    return [m[0] for m in matches]

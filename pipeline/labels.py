@@ -1,0 +1,83 @@
+"""Reader-facing labels for the vocabularies, marked for translation.
+
+The keys are the canonical values of schema.VOCABULARIES (and the thematic
+tags of the shipped inputs); the values are English msgids that
+``pybabel extract`` collects (N_ marks them without translating at import).
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+TYPE_PLURAL = {
+    "RCP": N_("Regional consultative processes (RCPs)"),
+    "IRF": N_("Interregional forums (IRFs)"),
+    "Global": N_("Global processes"),
+}
+TYPE_SHORT = {"RCP": N_("RCP"), "IRF": N_("IRF"), "Global": N_("Global process")}
+
+STATUS = {"active": N_("Active"), "emerging": N_("Emerging"), "inactive": N_("Inactive")}
+
+REGION = {
+    "Africa": N_("Africa"),
+    "Americas": N_("Americas"),
+    "Asia-Pacific": N_("Asia-Pacific"),
+    "Europe": N_("Europe"),
+    "Middle East and North Africa": N_("Middle East and North Africa"),
+    "Central Asia": N_("Central Asia"),
+    "Global": N_("Global"),
+}
+
+LEVEL = {
+    "ministerial": N_("Ministerial"),
+    "senior-officials": N_("Senior officials"),
+    "technical": N_("Technical"),
+    "thematic": N_("Thematic"),
+    "working-group": N_("Working group"),
+    "summit": N_("Summit"),
+    "other": N_("Other"),
+}
+
+IOM_ROLE = {
+    "member": N_("Member"),
+    "observer": N_("Observer"),
+    "secretariat": N_("Secretariat"),
+    "secretariat-support": N_("Secretariat support"),
+    "interim-secretariat": N_("Interim secretariat"),
+    "technical-support": N_("Technical support"),
+    "partner": N_("Partner"),
+}
+
+# Thematic tags. A tag not listed here is shown as written ('new-tag' -> 'New tag').
+THEME = {
+    "labour-migration": N_("Labour migration"),
+    "irregular-migration": N_("Irregular migration"),
+    "trafficking-smuggling": N_("Trafficking and smuggling"),
+    "border-management": N_("Border management"),
+    "return-reintegration": N_("Return and reintegration"),
+    "migration-development": N_("Migration and development"),
+    "diaspora": N_("Diaspora"),
+    "protection-asylum": N_("Protection and asylum"),
+    "climate-mobility": N_("Climate and human mobility"),
+    "data-research": N_("Data and research"),
+    "regular-pathways": N_("Regular pathways"),
+    "integration": N_("Integration"),
+    "mixed-migration": N_("Mixed migration"),
+    "health": N_("Migration and health"),
+    "free-movement": N_("Free movement"),
+    "governance": N_("Migration governance"),
+}
+
+VOCABULARY_LABELS = {
+    "type": TYPE_SHORT,
+    "type_plural": TYPE_PLURAL,
+    "status": STATUS,
+    "region": REGION,
+    "level": LEVEL,
+    "iom_role": IOM_ROLE,
+    "theme": THEME,
+}

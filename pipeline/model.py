@@ -1,0 +1,164 @@
+"""The data objects passed between the stages.
+
+ingest -> RawTables -> (validate) -> normalise -> Tables -> aggregate -> BulletinData.
+Everything after ``Tables`` is language-neutral: countries are ISO 3166-1
+alpha-3 codes, levels and roles are vocabulary keys, names are kept in every
+language the inputs give. Rendering picks the language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """One input table as read: cells as strings, numbers or dates, '' when blank."""
+
+    name: str
+    """The contract's table name: mechanisms, participants or meetings."""
+    path: Path
+    sheet: str
+    """Sheet name ('' for a CSV file)."""
+    frame: pd.DataFrame
+    """Canonical column names; the index is the Excel row number."""
+    headers: dict[str, str]
+    """Canonical column name -> header as the editor wrote it."""
+    header_row: int = 1
+    """Excel row number of the header row."""
+    ignored_headers: tuple[str, ...] = ()
+    """Headers the contract does not know (reported as warnings)."""
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class RawTables:
+    """Every input table found, plus problems met while reading the files."""
+
+    tables: dict[str, RawTable]
+    problems: tuple = ()
+    counts: tuple[tuple[str, int], ...] = ()
+
+    def __getitem__(self, name: str) -> RawTable:
+        return self.tables[name]
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Validated, normalised tables with proper types (see normalise.py)."""
+
+    mechanisms: pd.DataFrame
+    participants: pd.DataFrame
+    meetings: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Party:
+    """A participant in a mechanism: a State or territory (by code) or an organisation."""
+
+    kind: str
+    """state, territory or organisation."""
+    code: str
+    """ISO 3166-1 alpha-3 for States and territories ('XKX' for Kosovo), '' otherwise."""
+    name: str
+    """The name as written in the inputs (used for organisations)."""
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: str
+    acronym: str
+    names: dict[str, str]
+    """Language code -> official name, only for the languages the inputs give."""
+    type: str
+    status: str
+    status_detail: str
+    regions: tuple[str, ...]
+    year_established: int | None
+    secretariat: str
+    iom_roles: tuple[str, ...]
+    formal_association: str
+    thematic_focus: tuple[str, ...]
+    chair: str
+    website: str
+    members: tuple[Party, ...] = ()
+    observers: tuple[Party, ...] = ()
+    partners: tuple[Party, ...] = ()
+    member_states: int | None = None
+    """Number of member States; None when no participant list is given (unknown, not 0)."""
+
+
+@dataclass(frozen=True)
+class Meeting:
+    mechanism_id: str
+    edition: int | None
+    title: str
+    start: dt.date
+    end: dt.date
+    city: str
+    country: str
+    """ISO3 code, or '' when not given (e.g. an online meeting)."""
+    level: str
+    themes: tuple[str, ...]
+    chair: str
+    iom_participation: bool | None
+    summary: str
+    outcome_document: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Every figure the bulletin shows; written as summary-<year>.json."""
+
+    year: int
+    mechanisms_by_type: dict[str, int]
+    mechanisms_by_status: dict[str, int]
+    mechanisms_by_type_and_status: dict[str, dict[str, int]]
+    mechanisms_by_region: dict[str, int]
+    meetings_in_year: int
+    meetings_by_mechanism: dict[str, int]
+    meetings_by_level: dict[str, int]
+    meetings_by_month: dict[str, int]
+    meetings_by_theme: dict[str, int]
+    member_states: int
+    member_states_and_territories: int
+    memberships_per_state: dict[str, int]
+    member_states_per_mechanism: dict[str, int | None]
+    iom_roles: dict[str, list[str]]
+    top_states: list[tuple[str, int]]
+    """The States in the most mechanisms, most first (ties included)."""
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One mechanism's section in 'The year's highlights'."""
+
+    mechanism: Mechanism
+    meetings: tuple[Meeting, ...]
+
+
+@dataclass(frozen=True)
+class BulletinData:
+    """Exactly what the bulletin and the ISCM table show, in no language yet."""
+
+    year: int
+    edition_date: dt.date
+    summary: Summary
+    mechanisms: tuple[Mechanism, ...]
+    """All mechanisms, by id."""
+    highlights: tuple[Highlight, ...]
+    """Mechanisms that met in the year, each with its meetings in date order."""
+    calendar: tuple[Meeting, ...]
+    """The year's meetings in date order."""
+    themes: tuple[str, ...]
+    """Thematic tags used by active mechanisms or the year's meetings, sorted."""
+    problems: tuple = field(default=())
+    """Warnings kept for the validation report."""

@@ -1,0 +1,144 @@
+"""Lay out the bulletin and the ISCM table as HTML, one language at a time.
+
+Templates receive one typed object (``DocumentContext``) and the
+``Localiser``'s methods as filters: they lay out, they do not compute.
+Autoescaping is on for every template, whatever its name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .charts import Chart, key_figure_charts
+from .config import LANGUAGES, BulletinConfig
+from .i18n import Localiser, collation_key
+from .model import BulletinData, Highlight, Mechanism, Meeting
+from .schema import VOCABULARIES
+
+BULLETIN = "bulletin"
+TABLE = "table"
+
+
+def document_name(kind: str, year: int, lang: str, suffix: str) -> str:
+    """Output file names come from fixed parts only, never from the data."""
+    stem = {"bulletin": "iscm-highlights", "table": "iscm-table"}[kind]
+    return f"{stem}-{year}-{lang}.{suffix}"
+
+
+@dataclass(frozen=True)
+class TableGroup:
+    """Mechanisms of one type and region, under one full-width header in the ISCM table."""
+
+    type: str
+    region: str
+    mechanisms: tuple[Mechanism, ...]
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Everything a template shows, in the order and language of the reader."""
+
+    bulletin: BulletinData
+    lang: str
+    dir: str
+    languages: tuple[tuple[str, str], ...]
+    """(language code, file name of the same document in it), for the switcher."""
+    charts: tuple[Chart, ...]
+    highlights: tuple[Highlight, ...]
+    """Mechanisms that met, alphabetical in the reader's language."""
+    months: tuple[tuple[int, tuple[Meeting, ...]], ...]
+    """The calendar grouped by month."""
+    active: tuple[Mechanism, ...]
+    """Active mechanisms, alphabetical by acronym (thematic matrix)."""
+    iom_roles: tuple[tuple[str, tuple[Mechanism, ...]], ...]
+    not_active: tuple[Mechanism, ...]
+    """Emerging, then inactive mechanisms."""
+    table_groups: tuple[TableGroup, ...]
+    mechanisms_by_id: dict[str, Mechanism]
+
+
+def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
+    """A Jinja environment for one language: gettext installed, formatting as filters."""
+    env = Environment(loader=FileSystemLoader(config.templates_dir), autoescape=True,
+                      undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.install_gettext_translations(loc.translations, newstyle=True)
+    env.filters.update(
+        number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
+        country=loc.country, name=loc.mechanism_name, label=loc.label, text=loc.data_text,
+        sentence=loc.meeting_sentence, join_list=loc.list,
+        other_names=loc.other_names, party_names=loc.party_names)
+    return env
+
+
+def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[TableGroup, ...]:
+    """The ISCM table's groups: by type, then by first region, names alphabetical."""
+    types = list(VOCABULARIES["type"])
+    regions = list(VOCABULARIES["region"])
+
+    def group_of(m: Mechanism) -> tuple[int, int]:
+        region = m.regions[0] if m.regions else "Global"
+        return types.index(m.type), regions.index(region)
+
+    ordered = sorted(mechanisms, key=lambda m: (group_of(m), collation_key(loc.mechanism_name(m))))
+    return tuple(TableGroup(types[t], regions[r], tuple(ms))
+                 for (t, r), ms in groupby(ordered, key=group_of))
+
+
+def document_context(data: BulletinData, kind: str, loc: Localiser,
+                     langs: tuple[str, ...]) -> DocumentContext:
+    by_name = lambda m: collation_key(loc.mechanism_name(m))  # noqa: E731
+    highlights = tuple(sorted(data.highlights, key=lambda h: by_name(h.mechanism)))
+    months = tuple((month, tuple(meetings)) for month, meetings
+                   in groupby(data.calendar, key=lambda m: m.start.month))
+    by_id = {m.id: m for m in data.mechanisms}
+    active = tuple(sorted((m for m in data.mechanisms if m.status == "active"),
+                          key=lambda m: collation_key(m.acronym)))
+    roles = tuple((role, tuple(sorted((by_id[i] for i in ids), key=by_name)))
+                  for role, ids in data.summary.iom_roles.items())
+    statuses = ("emerging", "inactive")
+    not_active = tuple(sorted((m for m in data.mechanisms if m.status in statuses),
+                              key=lambda m: (statuses.index(m.status), by_name(m))))
+    return DocumentContext(
+        bulletin=data, lang=loc.lang, dir=loc.direction,
+        languages=tuple((x, document_name(kind, data.year, x, "html"))
+                        for x in LANGUAGES if x in langs),
+        charts=key_figure_charts(data.summary, loc) if kind == BULLETIN else (),
+        highlights=highlights, months=months, active=active, iom_roles=roles,
+        not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
+        mechanisms_by_id=by_id)
+
+
+def render_html(data: BulletinData, kind: str, lang: str, config: BulletinConfig) -> str:
+    """One document (bulletin or table) in one language, as an HTML page."""
+    loc = Localiser(lang)
+    env = make_env(config, loc)
+    context = document_context(data, kind, loc, config.langs)
+    return env.get_template(f"{kind}.html").render(doc=context)
+
+
+def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[list], list[int]]:
+    """The ISCM table as spreadsheet rows: title, headers, rows and column widths."""
+    loc = Localiser(lang)
+    _ = loc.gettext
+    headers = [_("Type"), _("Region"), _("Mechanism"), _("Acronym"), _("Established"),
+               _("Member States"), _("Number of member States"), _("Observers and partners"),
+               _("Secretariat"), _("Thematic focus"), _("IOM’s role"), _("Status"),
+               _("Website")]
+    widths = [14, 16, 40, 12, 10, 60, 10, 40, 24, 30, 24, 24, 30]
+    rows = []
+    for group in table_groups(data.mechanisms, loc):
+        for m in group.mechanisms:
+            status = loc.label(m.status, "status")
+            rows.append([
+                loc.label(m.type, "type"), loc.label(group.region, "region"),
+                loc.mechanism_name(m), m.acronym, m.year_established,
+                loc.party_names(m.members), m.member_states,
+                loc.party_names(m.observers + m.partners), m.secretariat,
+                loc.list([loc.label(t, "theme") for t in m.thematic_focus]),
+                loc.list([loc.label(r, "iom_role") for r in m.iom_roles]),
+                f"{status}: {m.status_detail}" if m.status_detail else status, m.website])
+    return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths

@@ -1,0 +1,144 @@
+"""Write the documents: PDF, XLSX, JSON and the HTML assets. The only stage that writes.
+
+Everything goes to a staging folder next to the outputs, which replaces
+``outputs/<year>/`` only once every document is built: a failed run leaves the
+previous outputs as they were. Every writer is deterministic: no clock, no
+random identifiers, fixed ZIP timestamps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from .config import BulletinConfig
+from .model import Summary
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+ASSETS = "assets"
+
+
+@contextlib.contextmanager
+def staging(config: BulletinConfig, year: int) -> Iterator[Path]:
+    """A fresh folder to write into; it becomes outputs/<year>/ only if the block succeeds."""
+    config.outputs_dir.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".staging-{year}-", dir=config.outputs_dir))
+    stage.chmod(0o755)  # mkdtemp makes it private; the documents are for everyone
+    try:
+        yield stage
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
+    publish(stage, config.outputs_dir / str(year))
+
+
+def publish(stage: Path, target: Path) -> None:
+    """Swap the staging folder into place: two renames, the old copy removed last."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".previous-{target.name}")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    stage.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def copy_assets(config: BulletinConfig, folder: Path) -> None:
+    """Stylesheets and fonts next to the HTML files, so they work offline."""
+    shutil.copytree(config.templates_dir / ASSETS, folder / ASSETS)
+
+
+def write_text(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+def write_json(path: Path, summary: Summary) -> Path:
+    return write_text(path, json.dumps(asdict(summary), indent=2, ensure_ascii=False) + "\n")
+
+
+def project_fetcher(config: BulletinConfig):
+    """A WeasyPrint URL fetcher that reads only the project's files under templates/."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
+
+    root = config.templates_dir.resolve()
+
+    class ProjectFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" else None
+            if path is None or not path.is_relative_to(root):
+                raise FatalURLFetchingError(f"Refused to fetch {url!r}: documents may only use "
+                                            f"files under {root}.")
+            return super().fetch(url, headers)
+
+    return ProjectFetcher(allowed_protocols=("file",))
+
+
+def write_pdf(path: Path, html: str, config: BulletinConfig) -> Path:
+    """Render HTML with the print stylesheet to a tagged PDF/UA-1 file."""
+    from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
+
+    base_url = (config.templates_dir / "index.html").as_uri()
+    document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
+    document.write_pdf(path, pdf_variant="pdf/ua-1")
+    return path
+
+
+def write_xlsx(path: Path, sheet_title: str, headers: list[str], rows: list[list[object]],
+               widths: list[int], edition: dt.date) -> Path:
+    """One sheet, frozen header row, autofilter, wrapped text; text never becomes a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = sheet_title[:31]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=col, value=header)
+        cell.data_type = "s"
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E8C")
+        cell.alignment = wrap
+        sheet.column_dimensions[get_column_letter(col)].width = widths[col - 1]
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=col, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # '=cmd|…' stays text, never a formula
+            cell.alignment = wrap
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    stamp = dt.datetime.combine(edition, dt.time())
+    book.properties.created = book.properties.modified = stamp
+    book.properties.creator = book.properties.lastModifiedBy = "iscm-bulletin"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(fixed_zip(buffer.getvalue()))
+    return path
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same ZIP with every entry's timestamp fixed, so the bytes do not depend on the clock."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()

@@ -1,0 +1,113 @@
+"""Shared fixtures: small input workbooks written from Python rows, and configs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pipeline.config import BulletinConfig, load_config
+from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_INPUTS = ROOT / "inputs"
+
+MECHANISM_ROWS = [
+    {"id": "midsa", "acronym": "MIDSA", "name_en": "Migration Dialogue for Southern Africa",
+     "name_fr": "Dialogue sur la migration pour l’Afrique australe", "type": "RCP",
+     "status": "active", "region": "Africa", "year_established": 2000,
+     "secretariat": "IOM", "iom_role": "secretariat-support", "formal_association": "SADC",
+     "thematic_focus": "labour-migration; irregular-migration",
+     "website": "https://www.sadc.int"},
+    {"id": "midwa", "acronym": "MIDWA", "name_en": "Migration Dialogue for West Africa",
+     "type": "RCP", "status": "active", "region": "Africa", "year_established": 2001,
+     "iom_role": "secretariat-support", "thematic_focus": "free-movement"},
+    {"id": "gfmd", "acronym": "GFMD", "name_en": "Global Forum on Migration and Development",
+     "name_fr": "Forum mondial sur la migration et le développement",
+     "name_es": "Foro Mundial sobre Migración y Desarrollo", "type": "Global",
+     "status": "active", "region": "Global", "year_established": 2007,
+     "secretariat": "GFMD Support Unit", "iom_role": "secretariat-support; observer",
+     "thematic_focus": "migration-development"},
+    {"id": "rcm", "acronym": "RCM",
+     "name_en": "Regional Conference on Migration (Puebla Process)", "type": "RCP",
+     "status": "active", "region": "Americas", "year_established": 1996,
+     "iom_role": "secretariat", "aliases": "CRM; Conferencia Regional sobre Migración"},
+    {"id": "apc", "acronym": "APC", "name_en": "Asia-Pacific Consultations on Refugees, "
+     "Displaced Persons and Migrants", "type": "RCP", "status": "inactive",
+     "status_detail": "Completed its mission", "region": "Asia-Pacific",
+     "year_established": 1996},
+]
+
+PARTICIPANT_ROWS = [
+    {"mechanism_id": "midsa", "participant": p, "role": "member"}
+    for p in ("South Africa", "Namibia", "Botswana", "Angola", "Eswatini")
+] + [
+    {"mechanism_id": "midwa", "participant": p, "role": "member"}
+    for p in ("Nigeria", "Ghana", "Côte d'Ivoire", "Senegal")
+] + [
+    {"mechanism_id": "rcm", "participant": p, "role": "member"}
+    for p in ("Mexico", "Guatemala", "United States of America", "Canada")
+] + [
+    {"mechanism_id": "rcm", "participant": "Colombia", "role": "observer"},
+    {"mechanism_id": "rcm", "participant": "IOM", "role": "partner"},
+]
+
+MEETING_ROWS = [
+    {"mechanism_id": "midsa", "edition": 4, "title": "MIDSA Ministerial Meeting",
+     "start_date": dt.date(2025, 1, 23), "end_date": dt.date(2025, 1, 24),
+     "city": "Windhoek", "country": "Namibia", "level": "ministerial",
+     "themes": "labour-migration", "iom_participation": "yes",
+     "summary": "Ministers reviewed the regional labour migration action plan.",
+     "outcome_document": "Windhoek Declaration"},
+    {"mechanism_id": "gfmd", "title": "GFMD Summit", "start_date": dt.date(2025, 3, 5),
+     "end_date": dt.date(2025, 3, 7), "city": "Geneva", "country": "Switzerland",
+     "level": "summit", "themes": "migration-development", "iom_participation": "yes",
+     "summary": "The Summit discussed regular pathways."},
+    {"mechanism_id": "Puebla Process", "title": "Technical meeting on labour mobility",
+     "start_date": dt.date(2025, 3, 20), "city": "Mexico City", "country": "Mexico",
+     "level": "technical", "themes": "labour-migration; regular-pathways",
+     "iom_participation": "no", "summary": "Experts exchanged practices."},
+    {"mechanism_id": "midwa", "title": "MIDWA Senior Officials Meeting",
+     "start_date": dt.date(2024, 6, 11), "end_date": dt.date(2024, 6, 12), "city": "Abuja",
+     "country": "Nigeria", "level": "senior-officials", "iom_participation": "yes",
+     "summary": "Officials prepared the ministerial meeting."},
+]
+
+
+def write_sheet(book: openpyxl.Workbook, title: str, headers: list[str], rows: list[dict]):
+    sheet = book.create_sheet(title)
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([row.get(h, None) for h in headers])
+    return sheet
+
+
+def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None) -> Path:
+    """Write mechanisms.xlsx and meetings.xlsx under folder, with the contract's headers."""
+    folder.mkdir(parents=True, exist_ok=True)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    write_sheet(book, "mechanisms", [c.name for c in MECHANISMS.columns],
+                MECHANISM_ROWS if mechanisms is None else mechanisms)
+    write_sheet(book, "participants", [c.name for c in PARTICIPANTS.columns],
+                PARTICIPANT_ROWS if participants is None else participants)
+    book.save(folder / "mechanisms.xlsx")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    write_sheet(book, "meetings", [c.name for c in MEETINGS.columns],
+                MEETING_ROWS if meetings is None else meetings)
+    book.save(folder / "meetings.xlsx")
+    return folder
+
+
+@pytest.fixture
+def small_inputs(tmp_path) -> Path:
+    return write_inputs(tmp_path / "inputs")
+
+
+@pytest.fixture
+def small_config(small_inputs, tmp_path) -> BulletinConfig:
+    return load_config(small_inputs, tmp_path / "outputs", langs="en",
+                       edition_date=dt.date(2026, 1, 15))
