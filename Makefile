@@ -14,7 +14,7 @@ LANGS    ?=
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup bulletin check test lint golden clean
+.PHONY: help setup poppler bulletin check test lint golden docs clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -28,13 +28,19 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)  ## Create .venv and install the pinned dependencies
 
+# pdffonts and pdftotext (Debian: poppler-utils) check the PDFs in the tests.
+poppler:
+	@command -v pdffonts >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "The tests need pdffonts: install the Debian package poppler-utils (sudo apt-get install poppler-utils)."; exit 1; fi; }
+
 bulletin: $(STAMP)  ## Build the bulletin and the ISCM table into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
 
 check: $(STAMP)  ## Validate the inputs only; write nothing
 	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR))
 
-test: $(STAMP)  ## Run the whole test suite
+test: $(STAMP) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## Check the code style with ruff
@@ -42,6 +48,9 @@ lint: $(STAMP)  ## Check the code style with ruff
 
 golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the diff!)
 	$(BIN)/python -m tests.update_golden
+
+docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.py
+	$(BIN)/python -m pipeline.contract
 
 clean:  ## Remove the built documents and caches (not .venv)
 	rm -rf $(OUTPUTS)/*/ .pytest_cache .ruff_cache

@@ -8,6 +8,7 @@ Names going out always come from CLDR, in the reader's language.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,9 @@ from .schema import header_key
 # with header_key(), so case, accents and punctuation do not matter.
 PROJECT_NAMES: dict[str, str] = {
     "drc": "COD",
+    "republiquedemocratiqueducongo": "COD",
+    "republiquedemocratiquedecongo": "COD",
+    "republiquedecoree": "KOR",
     "rdc": "COD",
     "uae": "ARE",
     "eau": "ARE",
@@ -128,9 +132,30 @@ def is_known_organisation(name: str) -> bool:
     return header_key(name) in KNOWN_ORGANISATIONS
 
 
+# 'Democratic' is never dropped: the Democratic Republic of the Congo and the
+# Republic of the Congo differ by that word only.
+# Official long forms are the short name behind a fixed opening ('Federación de
+# Rusia'); CLDR only has short names, so the opening is tried without, last.
+LONG_FORM = re.compile(
+    r"^(?:(?:united|federal|islamic|plurinational|bolivarian|"
+    r"unie|fédérale|islamique|unida|islámica)\s+)*"
+    r"(?:republic|kingdom|state|federation|sultanate|principality|grand duchy|"
+    r"république|royaume|état|fédération|principauté|sultanat|"
+    r"república|reino|estado|federación|principado|sultanato)"
+    r"(?:\s+(?:unie|fédérale|islamique|unida|islámica|plurinacional|bolivariana|federal))*"
+    r"\s+(?:of(?:\s+the)?|de(?:\s+la|\s+los|\s+las|l)?|du|des|d['’])\s*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def to_iso3(name: str) -> str | None:
     """The ISO3 code of a country name in English, French or Spanish, or None."""
+    code = lookup_iso3(name)
+    if code is None and (short := LONG_FORM.sub("", name, count=1)) != name:
+        code = lookup_iso3(short)
+    return code
+
+
+def lookup_iso3(name: str) -> str | None:
     key = header_key(name)
     if not key:
         return None
@@ -168,5 +193,6 @@ def _english_names() -> dict[str, str]:
 def suggest_countries(name: str, limit: int = 3) -> list[str]:
     """The closest English country names, for 'did you mean' hints."""
     matches = process.extract(name, list(_english_names()), scorer=fuzz.WRatio,
-                              processor=utils.default_process, limit=limit, score_cutoff=70)
-    return [m[0] for m in matches]
+                              processor=utils.default_process, limit=limit, score_cutoff=75)
+    # Only the close runners-up: 'Swizerland' suggests Switzerland, not Poland too.
+    return [m[0] for m in matches if m[1] >= matches[0][1] - 5]

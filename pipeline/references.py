@@ -52,5 +52,6 @@ class MechanismIndex:
         """Titles of the closest mechanisms, best first."""
         matches = process.extract(reference, list(self.labels), scorer=fuzz.WRatio,
                                   processor=utils.default_process, limit=8, score_cutoff=60)
+        matches = [m for m in matches if m[1] >= matches[0][1] - 10]
         ids = dict.fromkeys(self.labels[m[0]] for m in matches)
         return [self.titles[i] for i in list(ids)[:limit]]

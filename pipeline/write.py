@@ -102,6 +102,7 @@ def write_xlsx(path: Path, sheet_title: str, headers: list[str], rows: list[list
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
     sheet = book.active
@@ -126,7 +127,8 @@ def write_xlsx(path: Path, sheet_title: str, headers: list[str], rows: list[list
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = book.properties.lastModifiedBy = "iscm-bulletin"
     buffer = io.BytesIO()
-    book.save(buffer)
+    # Not book.save(): it stamps the clock into docProps/core.xml.
+    ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     path.write_bytes(fixed_zip(buffer.getvalue()))
     return path
 

@@ -1,0 +1,67 @@
+"""docs/inputs.md, written from schema.py so that the editors' guide never drifts from the code.
+
+`make docs` rewrites it; a test fails when it is out of date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import PROJECT_DIR
+from .schema import TABLES, VOCABULARIES
+
+DOC = PROJECT_DIR / "docs" / "inputs.md"
+
+INTRO = """\
+# Input spreadsheets: the contract
+
+*Written from `pipeline/schema.py` by `make docs`; edit that file, not this one.*
+
+The bulletin is built from the spreadsheets in `inputs/`:
+`mechanisms.xlsx` (sheets `mechanisms` and `participants`) and `meetings.xlsx`
+(sheet `meetings`). Headers are matched without regard to case, accents,
+spaces, `_` or `-`, and may be written in English, French or Spanish (the
+other accepted headers are listed for each column). Columns that are not
+listed here are ignored, with a warning. Lists are separated by `;`.
+
+Free text (titles, summaries, outcome documents) is written in English; the
+bulletin marks it as English in the other languages. Countries may be written
+in English, French or Spanish, in their short or official long form; they are
+shown in the reader's language. A mechanism may be referred to by its id, its
+acronym, any of its names or any of its aliases.
+"""
+
+
+def column_rows(spec) -> list[str]:
+    rows = ["| Column | Required | What it holds | Also accepted as header |",
+            "|---|---|---|---|"]
+    for c in spec.columns:
+        aliases = ", ".join(f"`{a}`" for a in c.aliases)
+        rows.append(f"| `{c.name}` | {'yes' if c.required else ''} | {c.help} | {aliases} |")
+    return rows
+
+
+def vocabulary_rows() -> list[str]:
+    rows = ["| List | Value | Also accepted |", "|---|---|---|"]
+    for name, values in VOCABULARIES.items():
+        for value, aliases in values.items():
+            rows.append(f"| {name} | `{value}` | {', '.join(aliases)} |")
+    return rows
+
+
+def contract_markdown() -> str:
+    parts = [INTRO]
+    for spec in TABLES:
+        parts.append(f"## `{spec.workbook}` › sheet `{spec.name}`\n")
+        sheet_names = ", ".join(f"`{a}`" for a in spec.sheet_aliases)
+        parts.append(f"The sheet may also be named {sheet_names}.\n")
+        parts.append("\n".join(column_rows(spec)) + "\n")
+    parts.append("## Values of the enumerated columns\n")
+    parts.append("Written in any case, with or without accents.\n")
+    parts.append("\n".join(vocabulary_rows()) + "\n")
+    return "\n".join(parts)
+
+
+if __name__ == "__main__":
+    DOC.parent.mkdir(exist_ok=True)
+    DOC.write_text(contract_markdown(), encoding="utf-8")

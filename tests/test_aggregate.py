@@ -1,0 +1,68 @@
+"""Figures computed from the small input set, checked by hand."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline import aggregate, ingest, validate
+from tests.conftest import PARTICIPANT_ROWS, write_inputs
+
+
+@pytest.fixture
+def tables(small_inputs):
+    tables, report = validate.check(ingest.read_inputs(small_inputs))
+    assert report.errors == ()
+    return tables
+
+
+def test_summary_figures(tables):
+    s = aggregate.summarise(tables, 2025).summary
+    assert s.mechanisms_by_type == {"RCP": 4, "IRF": 0, "Global": 1}
+    assert s.mechanisms_by_status == {"active": 4, "emerging": 0, "inactive": 1}
+    assert s.mechanisms_by_type_and_status["RCP"] == {"active": 3, "emerging": 0, "inactive": 1}
+    assert s.mechanisms_by_region["Africa"] == 2
+    assert s.meetings_in_year == 3  # the 2024 MIDWA meeting is not counted
+    assert s.meetings_by_mechanism == {"gfmd": 1, "midsa": 1, "rcm": 1}
+    assert s.meetings_by_level["ministerial"] == 1 and s.meetings_by_level["summit"] == 1
+    assert s.meetings_by_month["01"] == 1 and s.meetings_by_month["03"] == 2
+    assert s.member_states == 13  # 5 + 4 + 4 States; Colombia observes, IOM is a partner
+    assert s.memberships_per_state["NAM"] == 1
+    assert s.member_states_per_mechanism == {"apc": None, "gfmd": None, "midsa": 5,
+                                             "midwa": 4, "rcm": 4}
+    assert s.iom_roles == {"observer": ["gfmd"], "secretariat": ["rcm"],
+                           "secretariat-support": ["gfmd", "midsa", "midwa"]}
+    assert s.meetings_by_theme == {"labour-migration": 2, "migration-development": 1,
+                                   "regular-pathways": 1}
+
+
+def test_territories_count_apart_from_states(small_inputs, tmp_path):
+    rows = PARTICIPANT_ROWS + [{"mechanism_id": "rcm", "participant": "Hong Kong",
+                                "role": "member"}]
+    folder = write_inputs(tmp_path / "t", participants=rows)
+    tables, _ = validate.check(ingest.read_inputs(folder))
+    s = aggregate.summarise(tables, 2025).summary
+    assert (s.member_states, s.member_states_and_territories) == (13, 14)
+
+
+def test_members_who_left_before_the_year_are_not_counted(tmp_path):
+    rows = [dict(r) for r in PARTICIPANT_ROWS]
+    rows[0]["left"] = 2020
+    tables, _ = validate.check(ingest.read_inputs(write_inputs(tmp_path / "l", participants=rows)))
+    assert aggregate.summarise(tables, 2025).summary.member_states_per_mechanism["midsa"] == 4
+
+
+def test_highlights_and_calendar(tables):
+    data = aggregate.summarise(tables, 2025)
+    assert [h.mechanism.id for h in data.highlights] == ["gfmd", "midsa", "rcm"]
+    assert [m.start for m in data.calendar] == [dt.date(2025, 1, 23), dt.date(2025, 3, 5),
+                                                dt.date(2025, 3, 20)]
+    assert data.calendar[2].end == dt.date(2025, 3, 20)  # blank end: a one-day meeting
+    assert data.edition_date == dt.date(2025, 3, 20)
+
+
+@pytest.mark.parametrize("counts, expected", [
+    ({"A": 3, "B": 2, "C": 1}, [("A", 3), ("B", 2), ("C", 1)]),
+    ({f"S{i:02d}": 5 for i in range(20)} | {"TOP": 6}, [("TOP", 6)]),
+])
+def test_top_states_keeps_ties_unless_they_swell_the_list(counts, expected):
+    assert aggregate.top_states(counts, size=3 if len(counts) == 3 else 10) == expected

@@ -1,0 +1,61 @@
+"""The command line: exit codes and messages, as an editor sees them."""
+
+import json
+
+from click.testing import CliRunner
+
+from pipeline.cli import main
+from tests.conftest import MEETING_ROWS, write_inputs
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_check_unknown_country_exits_1_naming_file_sheet_row_column(tmp_path):
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[2]["country"] = "Mexco"
+    folder = write_inputs(tmp_path / "in", meetings=rows)
+    result = run("check", "--inputs", str(folder), "--quiet")
+    assert result.exit_code == 1
+    assert ("error: meetings.xlsx › meetings › row 4 › country: 'Mexco': is not a country "
+            "name that could be recognised. Did you mean Mexico? Write the country's usual "
+            "English, French or Spanish name.") in result.output
+    assert result.output.rstrip().endswith("Error: 1 error in the inputs; nothing was written.")
+    assert "Traceback" not in result.output
+
+
+def test_check_clean_inputs_exits_0(small_inputs):
+    result = run("check", "--inputs", str(small_inputs), "--quiet")
+    assert result.exit_code == 0
+    assert "No errors in the inputs (1 warning)." in result.output
+
+
+def test_build_writes_documents(small_inputs, tmp_path):
+    result = run("build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "o"),
+                 "--quiet", "--edition-date", "2026-01-15")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "o" / "2025" / "summary-2025.json").read_text())
+    assert summary["meetings_in_year"] == 3
+
+
+def test_usage_errors_exit_2(small_inputs, tmp_path):
+    assert run("build", "--year", "twenty").exit_code == 2
+    assert run("build", "--inputs", str(tmp_path / "missing")).exit_code == 2
+    result = run("build", "--inputs", str(small_inputs), "--lang", "xx")
+    assert result.exit_code == 2
+    assert "Config value 'lang': xx not among the languages built" in result.output
+
+
+def test_year_with_no_meetings_still_builds_the_table(small_inputs, tmp_path):
+    result = run("build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "o"),
+                 "--year", "2024", "--quiet")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "o" / "2024" / "summary-2024.json").read_text())
+    assert summary["meetings_in_year"] == 1
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert "build" in result.output and "check" in result.output

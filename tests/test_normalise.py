@@ -1,0 +1,88 @@
+"""Cell parsers: what each accepts, and what it refuses with which code."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline.normalise import Context, Invalid, clean_text, parse_date, parse_enum, \
+    parse_list, parse_url, parse_year
+from pipeline.schema import MECHANISMS, MEETINGS
+
+CTX = Context(year=2025)
+START = MEETINGS.column("start_date")
+
+
+@pytest.mark.parametrize("cell, expected", [
+    (dt.datetime(2024, 2, 11, 10, 30), dt.date(2024, 2, 11)),
+    (dt.date(2024, 2, 11), dt.date(2024, 2, 11)),
+    (45333, dt.date(2024, 2, 11)),            # Excel serial number
+    ("2024-02-11", dt.date(2024, 2, 11)),
+    ("11/02/2024", dt.date(2024, 2, 11)),      # day first
+    ("11.02.2024", dt.date(2024, 2, 11)),
+    ("1er février 2024", dt.date(2024, 2, 1)),
+    ("3 de marzo de 2025", dt.date(2025, 3, 3)),
+    ("23 January 2025", dt.date(2025, 1, 23)),
+    ("\u00a023 Jan 2025 ", dt.date(2025, 1, 23)),
+])
+def test_parse_date_accepts_the_forms_offices_use(cell, expected):
+    assert parse_date(cell, START, CTX) == expected
+
+
+@pytest.mark.parametrize("cell, code", [
+    ("31/02/2025", "bad-date"),
+    ("next week", "bad-date"),
+    (12, "bad-date"),
+])
+def test_parse_date_refuses_what_is_not_a_date(cell, code):
+    with pytest.raises(Invalid) as caught:
+        parse_date(cell, START, CTX)
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize("cell, expected", [(2002, 2002), ("2002", 2002), (2002.0, 2002),
+                                            (" 1996 ", 1996)])
+def test_parse_year_accepts_numbers_and_text(cell, expected):
+    assert parse_year(cell, MECHANISMS.column("year_established"), CTX) == expected
+
+
+@pytest.mark.parametrize("cell", ["199", "1975", "2030", "two thousand"])
+def test_parse_year_refuses_non_years_and_years_out_of_range(cell):
+    with pytest.raises(Invalid) as caught:
+        parse_year(cell, MECHANISMS.column("year_established"), CTX)
+    assert caught.value.code == "bad-year"
+
+
+@pytest.mark.parametrize("cell, expected", [("rcp", "RCP"), ("Interregional Forum", "IRF"),
+                                            ("GLOBAL", "Global"), ("PCR", "RCP")])
+def test_parse_enum_folds_case_and_languages(cell, expected):
+    assert parse_enum(cell, MECHANISMS.column("type"), CTX) == expected
+
+
+def test_parse_enum_names_the_allowed_values():
+    with pytest.raises(Invalid) as caught:
+        parse_enum("regional-ish", MECHANISMS.column("type"), CTX)
+    assert caught.value.code == "unknown-value"
+    assert caught.value.hint == "Use one of: RCP, IRF, Global."
+
+
+def test_parse_list_reads_vocabulary_items_and_drops_repeats():
+    column = MECHANISMS.column("iom_role")
+    assert parse_list("Member; observer ;member", column, CTX) == ("member", "observer")
+
+
+def test_parse_list_slugs_free_thematic_tags():
+    column = MECHANISMS.column("thematic_focus")
+    assert parse_list("Labour migration; data_research", column, CTX) == (
+        "labour-migration", "data-research")
+
+
+@pytest.mark.parametrize("cell", ["javascript:alert(1)", "file:///etc/passwd", "www.x.org"])
+def test_parse_url_refuses_anything_but_web_addresses(cell):
+    with pytest.raises(Invalid) as caught:
+        parse_url(cell, MECHANISMS.column("website"), CTX)
+    assert caught.value.code == "bad-url"
+
+
+def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
+    assert clean_text("\u00a0 Budapest\u202fProcess \u00a0") == "Budapest Process"
+    assert clean_text(2002.0) == "2002"

@@ -1,0 +1,134 @@
+"""Validation: every problem located (file, sheet, Excel row, header) with a code."""
+
+import copy
+import datetime as dt
+
+import pytest
+
+from pipeline import ingest, validate
+from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, write_inputs
+
+
+def check(tmp_path, mechanisms=None, participants=None, meetings=None, year=None):
+    folder = write_inputs(tmp_path / "in", mechanisms, participants, meetings)
+    tables, report = validate.check(ingest.read_inputs(folder), year)
+    return tables, report
+
+
+def located(report, severity="error"):
+    return [(p.file, p.sheet, p.row, p.column, p.code)
+            for p in report.problems if p.severity == severity]
+
+
+def changed(rows, index, **values):
+    rows = copy.deepcopy(rows)
+    rows[index].update(values)
+    return rows
+
+
+def test_clean_inputs_have_no_errors(tmp_path):
+    tables, report = check(tmp_path)
+    assert report.errors == ()
+    assert report.year == 2025  # the latest year with meetings
+    assert len(tables.meetings) == 4
+
+
+def test_unknown_country_names_the_cell_and_suggests(tmp_path):
+    _, report = check(tmp_path, meetings=changed(MEETING_ROWS, 1, country="Swizerland"))
+    assert located(report) == [("meetings.xlsx", "meetings", 3, "country", "unknown-country")]
+    problem = report.errors[0]
+    assert problem.value == "Swizerland"
+    assert problem.hint.startswith("Did you mean Switzerland?")
+
+
+def test_unknown_mechanism_suggests_the_closest_and_the_aliases_column(tmp_path):
+    _, report = check(tmp_path, meetings=changed(MEETING_ROWS, 1, mechanism_id="FMMD"))
+    assert located(report) == [("meetings.xlsx", "meetings", 3, "mechanism_id",
+                                "unknown-mechanism")]
+    assert "GFMD (Global Forum on Migration and Development)" in report.errors[0].hint
+    assert "add it to the aliases column of mechanisms.xlsx" in report.errors[0].hint
+
+
+def test_mechanisms_are_found_by_alias_and_bracketed_name(tmp_path):
+    tables, report = check(tmp_path, meetings=changed(MEETING_ROWS, 0, mechanism_id="CRM"))
+    assert report.errors == ()
+    assert list(tables.meetings["mechanism_id"])[:3] == ["rcm", "gfmd", "rcm"]
+
+
+def test_a_one_letter_difference_is_never_accepted(tmp_path):
+    _, report = check(tmp_path, meetings=changed(MEETING_ROWS, 3, mechanism_id="MIDXA"))
+    assert located(report)[0][-1] == "unknown-mechanism"
+
+
+def test_end_before_start(tmp_path):
+    rows = changed(MEETING_ROWS, 0, end_date=dt.date(2025, 1, 20))
+    _, report = check(tmp_path, meetings=rows)
+    assert located(report) == [("meetings.xlsx", "meetings", 2, "end_date", "end-before-start")]
+
+
+def test_all_problems_of_a_run_are_reported_together_and_sorted(tmp_path):
+    mechanisms = changed(MECHANISM_ROWS, 1, type="regional-ish", website="javascript:x")
+    meetings = changed(MEETING_ROWS, 2, level="", start_date="31/02/2025")
+    _, report = check(tmp_path, mechanisms=mechanisms, meetings=meetings)
+    assert located(report) == [
+        ("mechanisms.xlsx", "mechanisms", 3, "type", "unknown-value"),
+        ("mechanisms.xlsx", "mechanisms", 3, "website", "bad-url"),
+        ("meetings.xlsx", "meetings", 4, "level", "required-value"),
+        ("meetings.xlsx", "meetings", 4, "start_date", "bad-date"),
+    ]
+
+
+def test_duplicate_id_with_different_data_is_an_error(tmp_path):
+    rows = MECHANISM_ROWS + [dict(MECHANISM_ROWS[0], acronym="MiDSA2")]
+    _, report = check(tmp_path, mechanisms=rows)
+    assert located(report) == [("mechanisms.xlsx", "mechanisms", 7, "id", "duplicate-id")]
+
+
+def test_exact_duplicate_rows_are_dropped_with_a_warning(tmp_path):
+    tables, report = check(tmp_path, participants=PARTICIPANT_ROWS + [PARTICIPANT_ROWS[0]])
+    assert report.errors == ()
+    assert ("mechanisms.xlsx", "participants", len(PARTICIPANT_ROWS) + 2, "participant",
+            "duplicate-row") in located(report, "warning")
+    assert len(tables.participants) == len(PARTICIPANT_ROWS)
+
+
+def test_two_names_of_one_country_are_merged(tmp_path):
+    rows = PARTICIPANT_ROWS + [{"mechanism_id": "midwa", "participant": "Ivory Coast",
+                                "role": "member"}]
+    tables, report = check(tmp_path, participants=rows)
+    assert [p.message for p in report.warnings if p.code == "duplicate-row"] == [
+        "is the same as row 9 once names are normalised; the two rows are merged"]
+
+
+def test_participants_are_classified(tmp_path):
+    tables, _ = check(tmp_path)
+    kinds = dict(zip(tables.participants["participant"], tables.participants["kind"]))
+    assert kinds["Namibia"] == "state" and kinds["IOM"] == "organisation"
+
+
+def test_an_unknown_organisation_needs_its_type(tmp_path):
+    rows = PARTICIPANT_ROWS + [{"mechanism_id": "rcm", "participant": "Frobnitz Council",
+                                "role": "observer"}]
+    _, report = check(tmp_path, participants=rows)
+    assert located(report) == [("mechanisms.xlsx", "participants", len(rows) + 1,
+                                "participant", "unknown-country")]
+    assert "write 'organisation' in the participant_type column" in report.errors[0].hint
+
+
+def test_missing_required_column(tmp_path):
+    rows = [{k: v for k, v in r.items()} for r in MEETING_ROWS]
+    folder = write_inputs(tmp_path / "in", meetings=rows)
+    import openpyxl
+    book = openpyxl.load_workbook(folder / "meetings.xlsx")
+    book["meetings"].delete_cols(8)  # level
+    book.save(folder / "meetings.xlsx")
+    _, report = validate.check(ingest.read_inputs(folder))
+    assert ("meetings.xlsx", "meetings", 1, "level", "missing-column") in located(report)
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_year_after_the_bulletin_year_is_refused(tmp_path, year):
+    rows = changed(MECHANISM_ROWS, 0, year_established=2025)
+    _, report = check(tmp_path, mechanisms=rows, year=year)
+    assert (year == 2024) == (("mechanisms.xlsx", "mechanisms", 2, "year_established",
+                               "bad-year") in located(report))
