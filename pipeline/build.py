@@ -57,11 +57,11 @@ def build(config: BulletinConfig) -> BuildResult:
         write.write_json(folder / f"summary-{data.year}.json", data.summary)
         for lang in config.langs:
             for kind in (render.BULLETIN, render.TABLE):
-                name = lambda suffix: render.document_name(kind, data.year, lang, suffix)  # noqa: B023,E731
                 with timed(f"{kind} {lang}"):
                     html = render.render_html(data, kind, lang, config)
-                    write.write_text(folder / name("html"), html)
-                    write.write_pdf(folder / name("pdf"), html, config)
+                    stem = folder / render.document_name(kind, data.year, lang, "")
+                    write.write_text(stem.with_suffix(".html"), html)
+                    write.write_pdf(stem.with_suffix(".pdf"), html, config)
             with timed(f"xlsx {lang}"):
                 write.write_xlsx(folder / f"iscm-table-{data.year}.xlsx",
                                  *render.table_sheet(data, lang), edition=data.edition_date)

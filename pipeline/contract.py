@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .config import PROJECT_DIR
 from .schema import TABLES, VOCABULARIES
 

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from .config import LOCALE_DIR
 from .countries import country_name
-from .labels import VOCABULARY_LABELS
+from .labels import N_, VOCABULARY_LABELS
 from .model import Mechanism, Meeting, Party
 from .schema import header_key
 
@@ -219,10 +219,6 @@ class Localiser:
         if meeting.summary:
             sentence += Markup(" ") + self.data_text(meeting.summary)
         return sentence
-
-
-def N_(message: str) -> str:
-    return message
 
 
 EDITION_PATTERNS = {

@@ -70,6 +70,7 @@ THEME = {
     "health": N_("Migration and health"),
     "free-movement": N_("Free movement"),
     "governance": N_("Migration governance"),
+    "global-compacts": N_("Global compacts"),
 }
 
 VOCABULARY_LABELS = {

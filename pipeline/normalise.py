@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from babel.dates import get_month_names
@@ -77,7 +77,7 @@ def header_key_keep_spaces(text: str) -> str:
     return " ".join(header_key(word) for word in text.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary_index(name: str) -> dict[str, str]:
     """Folded word or alias -> canonical value, for one vocabulary."""
     index: dict[str, str] = {}

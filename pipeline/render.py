@@ -25,7 +25,7 @@ TABLE = "table"
 def document_name(kind: str, year: int, lang: str, suffix: str) -> str:
     """Output file names come from fixed parts only, never from the data."""
     stem = {"bulletin": "iscm-highlights", "table": "iscm-table"}[kind]
-    return f"{stem}-{year}-{lang}.{suffix}"
+    return f"{stem}-{year}-{lang}.{suffix}" if suffix else f"{stem}-{year}-{lang}"
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class DocumentContext:
     """Emerging, then inactive mechanisms."""
     table_groups: tuple[TableGroup, ...]
     mechanisms_by_id: dict[str, Mechanism]
+    themes: tuple[str, ...]
+    """Thematic tags in use, alphabetical by their label in the reader's language."""
 
 
 def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
@@ -109,7 +111,8 @@ def document_context(data: BulletinData, kind: str, loc: Localiser,
         charts=key_figure_charts(data.summary, loc) if kind == BULLETIN else (),
         highlights=highlights, months=months, active=active, iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
-        mechanisms_by_id=by_id)
+        mechanisms_by_id=by_id,
+        themes=tuple(sorted(data.themes, key=lambda t: collation_key(loc.label(t, "theme")))))
 
 
 def render_html(data: BulletinData, kind: str, lang: str, config: BulletinConfig) -> str:

@@ -15,8 +15,16 @@ import pandas as pd
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
 from .model import RawTable, RawTables, Tables
-from .normalise import (EMPTY, PARSERS, Context, Invalid, clean_text, did_you_mean,
-                        is_blank, parse_date)
+from .normalise import (
+    EMPTY,
+    PARSERS,
+    Context,
+    Invalid,
+    clean_text,
+    did_you_mean,
+    is_blank,
+    parse_date,
+)
 from .references import MechanismIndex
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TableSpec
 

@@ -2,8 +2,13 @@
 
 import pytest
 
-from pipeline.countries import country_name, is_known_organisation, is_state, \
-    suggest_countries, to_iso3
+from pipeline.countries import (
+    country_name,
+    is_known_organisation,
+    is_state,
+    suggest_countries,
+    to_iso3,
+)
 
 
 @pytest.mark.parametrize("name, iso3", [

@@ -4,8 +4,16 @@ import datetime as dt
 
 import pytest
 
-from pipeline.normalise import Context, Invalid, clean_text, parse_date, parse_enum, \
-    parse_list, parse_url, parse_year
+from pipeline.normalise import (
+    Context,
+    Invalid,
+    clean_text,
+    parse_date,
+    parse_enum,
+    parse_list,
+    parse_url,
+    parse_year,
+)
 from pipeline.schema import MECHANISMS, MEETINGS
 
 CTX = Context(year=2025)
