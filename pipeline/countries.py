@@ -8,6 +8,7 @@ Names going out always come from CLDR, in the reader's language.
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -94,6 +95,10 @@ KNOWN_ORGANISATIONS = frozenset(header_key(name) for name in (
 OBSERVER_STATES = frozenset({"VAT", "PSE"})
 CLDR_LANGUAGES = ("en", "fr", "es")
 """Languages whose CLDR country names are recognised in the inputs."""
+
+
+# country-converter logs every name it does not find; validate reports those itself.
+logging.getLogger("country_converter").setLevel(logging.ERROR)
 
 
 @lru_cache(maxsize=1)
