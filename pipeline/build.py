@@ -1,4 +1,9 @@
-"""The build, top to bottom: read, validate, aggregate, render, write."""
+"""The build, top to bottom: read, validate, aggregate, render, write.
+
+Only what changed is made again: each output is carried over from the previous
+build when what it is made from has not changed (incremental.py). The PDFs
+render in a pool of processes while the other files are written (parallel.py).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import aggregate, ingest, render, validate, write
+from . import aggregate, incremental, ingest, parallel, render, validate, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
 
@@ -19,7 +24,12 @@ log = logging.getLogger("iscm")
 class BuildResult:
     folder: Path
     files: tuple[str, ...]
+    """The documents in the folder (not the assets/ folder nor the manifest)."""
     report: Report
+    made: tuple[str, ...] = ()
+    """Files this build wrote (assets/… included), in the order they were made."""
+    reused: tuple[str, ...] = ()
+    """Files carried over unchanged from the previous build: same bytes, same mtime."""
 
 
 @contextlib.contextmanager
@@ -41,9 +51,14 @@ def check(config: BulletinConfig) -> Report:
     return report
 
 
-def build(config: BulletinConfig) -> BuildResult:
-    """Build the bulletin and the ISCM table from the spreadsheets in config.inputs_dir."""
+def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
+    """Build the bulletin and the ISCM table from the spreadsheets in config.inputs_dir.
+
+    jobs: processes rendering PDFs at once (default: one per core; 1: in this process).
+    """
     started = time.perf_counter()
+    keys = incremental.Keys(config)
+    fingerprint = keys.fingerprint  # before reading: a change made meanwhile shows next time
     with timed("read"):
         raw = ingest.read_inputs(config.inputs_dir)
     with timed("validate"):
@@ -52,21 +67,30 @@ def build(config: BulletinConfig) -> BuildResult:
         raise ValidationFailed(report)  # nothing is written
     with timed("aggregate"):
         data = aggregate.summarise(tables, report.year, config.edition_date)
-    with write.staging(config, data.year) as folder:
-        write.copy_assets(config, folder)
-        write.write_json(folder / f"summary-{data.year}.json", data.summary)
-        for lang in config.langs:
-            for kind in (render.BULLETIN, render.TABLE):
-                with timed(f"{kind} {lang}"):
+    year = data.year
+    target = config.outputs_dir / str(year)
+    with write.staging(config, year) as folder:
+        outputs = incremental.Outputs(folder, previous=target)
+        with timed("write"), parallel.PdfRenderer(config, jobs) as pdfs:
+            for kind in (render.BULLETIN, render.TABLE):  # the longest documents first
+                for lang in config.langs:
+                    stem = render.document_name(kind, year, lang, "")
                     html = render.render_html(data, kind, lang, config)
-                    stem = folder / render.document_name(kind, data.year, lang, "")
-                    write.write_text(stem.with_suffix(".html"), html)
-                    write.write_pdf(stem.with_suffix(".pdf"), html, config)
-            with timed(f"xlsx {lang}"):
-                write.write_xlsx(folder / f"iscm-table-{data.year}.xlsx",
-                                 *render.table_sheet(data, lang), edition=data.edition_date)
-        files = tuple(sorted(p.name for p in folder.iterdir() if p.is_file()))
-    target = config.outputs_dir / str(data.year)
-    log.info("Done: wrote %d files to %s in %.1f s", len(files), target,
-             time.perf_counter() - started)
-    return BuildResult(target, files, report)
+                    outputs.make(f"{stem}.html", incremental.digest(html), write.write_text, html)
+                    if outputs.needs(f"{stem}.pdf", keys.pdf(html)):
+                        pdfs.submit(folder / f"{stem}.pdf", html)
+            for lang in config.langs:
+                sheet = render.table_sheet(data, lang)
+                outputs.make(f"iscm-table-{year}.xlsx", keys.data(sheet, data.edition_date),
+                             write.write_xlsx, *sheet, edition=data.edition_date)
+            text = write.summary_json(data.summary)
+            outputs.make(f"summary-{year}.json", incremental.digest(text), write.write_text, text)
+            for name, source in write.asset_files(config):
+                outputs.make(name, incremental.file_digest(source), write.copy_file, source)
+        outputs.save(fingerprint, report)
+        files = tuple(sorted(p.name for p in folder.iterdir()
+                             if p.is_file() and not p.name.startswith(".")))
+    log.info("Made %s", ", ".join(outputs.made) or "nothing")
+    log.info("Done: %d files in %s (%d made, %d unchanged) in %.1f s", len(files), target,
+             len(outputs.made), len(outputs.reused), time.perf_counter() - started)
+    return BuildResult(target, files, report, tuple(outputs.made), tuple(outputs.reused))

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 
 import click
 
-from . import build as builder
+from . import incremental
 from .config import LANGUAGES, load_config
 from .errors import BulletinError, Report, ValidationFailed
 
@@ -75,14 +76,29 @@ def main() -> None:
               help=f"Languages to build, comma-separated [default: {','.join(LANGUAGES)}].")
 @click.option("--edition-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date printed on the cover [default: the latest meeting date].")
-def build(inputs, year, debug, quiet, outputs, langs, edition_date) -> None:
-    """Build the bulletin and the ISCM table (HTML, PDF, XLSX) and summary JSON."""
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help=f"PDFs rendered at once, each in its own process [default: one per core, "
+                   f"{os.cpu_count()}]; 1 renders them one after another in this process.")
+def build(inputs, year, debug, quiet, outputs, langs, edition_date, jobs) -> None:
+    """Build the bulletin and the ISCM table (HTML, PDF, XLSX) and summary JSON.
+
+    Only what changed since the last build is made again; when nothing changed,
+    nothing is read and the command says "up to date".
+    """
     setup_logging(quiet)
 
     def action():
         edition = edition_date.date() if isinstance(edition_date, dt.datetime) else None
         config = load_config(inputs, outputs, year, langs, edition)
-        result = builder.build(config)
+        fresh = incremental.up_to_date(config)
+        if fresh is not None:
+            folder, report = fresh
+            print_problems(report)
+            log.info("%s: up to date (nothing changed since the last build).", folder)
+            return
+        from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
+
+        result = builder.build(config, jobs)
         print_problems(result.report)
 
     run(debug, action)
@@ -95,6 +111,8 @@ def check(inputs, year, debug, quiet) -> None:
     setup_logging(quiet)
 
     def action():
+        from . import build as builder
+
         report = builder.check(load_config(inputs, year=year))
         print_problems(report)
         n = len(report.warnings)

@@ -8,6 +8,7 @@ Autoescaping is on for every template, whatever its name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from itertools import groupby
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -115,10 +116,17 @@ def document_context(data: BulletinData, kind: str, loc: Localiser,
         themes=tuple(sorted(data.themes, key=lambda t: collation_key(loc.label(t, "theme")))))
 
 
+@cache
+def language_env(config: BulletinConfig, lang: str) -> tuple[Localiser, Environment]:
+    """One Localiser and one Jinja environment per language and run: the catalogue is
+    loaded and the templates compiled once, whatever the number of documents."""
+    loc = Localiser(lang)
+    return loc, make_env(config, loc)
+
+
 def render_html(data: BulletinData, kind: str, lang: str, config: BulletinConfig) -> str:
     """One document (bulletin or table) in one language, as an HTML page."""
-    loc = Localiser(lang)
-    env = make_env(config, loc)
+    loc, env = language_env(config, lang)
     context = document_context(data, kind, loc, config.langs)
     return env.get_template(f"{kind}.html").render(doc=context)
 

@@ -2,8 +2,10 @@
 
 Everything goes to a staging folder next to the outputs, which replaces
 ``outputs/<year>/`` only once every document is built: a failed run leaves the
-previous outputs as they were. Every writer is deterministic: no clock, no
-random identifiers, fixed ZIP timestamps.
+previous outputs as they were. Files that have not changed since the previous
+build are carried over into it rather than written again (see incremental.py).
+Every writer is deterministic: no clock, no random identifiers, fixed ZIP
+timestamps.
 """
 
 from __future__ import annotations
@@ -54,9 +56,17 @@ def publish(stage: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def copy_assets(config: BulletinConfig, folder: Path) -> None:
-    """Stylesheets and fonts next to the HTML files, so they work offline."""
-    shutil.copytree(config.templates_dir / ASSETS, folder / ASSETS)
+def asset_files(config: BulletinConfig) -> list[tuple[str, Path]]:
+    """(name under the outputs folder, source) of the stylesheets and fonts the HTML files
+    link to: they are copied next to them, so that they work offline."""
+    root = config.templates_dir / ASSETS
+    return [(f"{ASSETS}/{p.relative_to(root).as_posix()}", p)
+            for p in sorted(root.rglob("*")) if p.is_file()]
+
+
+def copy_file(path: Path, source: Path) -> Path:
+    shutil.copy2(source, path)
+    return path
 
 
 def write_text(path: Path, text: str) -> Path:
@@ -64,8 +74,8 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
-def write_json(path: Path, summary: Summary) -> Path:
-    return write_text(path, json.dumps(asdict(summary), indent=2, ensure_ascii=False) + "\n")
+def summary_json(summary: Summary) -> str:
+    return json.dumps(asdict(summary), indent=2, ensure_ascii=False) + "\n"
 
 
 def project_fetcher(config: BulletinConfig):
@@ -86,13 +96,18 @@ def project_fetcher(config: BulletinConfig):
     return ProjectFetcher(allowed_protocols=("file",))
 
 
-def write_pdf(path: Path, html: str, config: BulletinConfig) -> Path:
-    """Render HTML with the print stylesheet to a tagged PDF/UA-1 file."""
+def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None = None
+              ) -> Path:
+    """Render HTML with the print stylesheet to a tagged PDF/UA-1 file, laid out once.
+
+    cache is WeasyPrint's image cache, shared by the documents one process renders;
+    each document gets its own font configuration, so its fonts are subset once.
+    """
     from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
 
     base_url = (config.templates_dir / "index.html").as_uri()
     document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
-    document.write_pdf(path, pdf_variant="pdf/ua-1")
+    document.write_pdf(path, pdf_variant="pdf/ua-1", cache={} if cache is None else cache)
     return path
 
 

@@ -1,0 +1,214 @@
+"""Incremental builds: every output remembers what it was made from, as content hashes.
+
+Two levels, both read from ``outputs/<year>/.manifest.json``, published with
+the documents it describes (so it is as atomic as they are):
+
+- the build's *fingerprint* hashes, before anything is read, every input file,
+  template, stylesheet, font, catalogue, source file, installed library and
+  option. If it matches a manifest whose files are intact, nothing can have
+  changed: the build is up to date, and only the standard library was needed
+  to know it (no pandas, no WeasyPrint).
+- otherwise the build runs, and each output gets a *key*: the hash of what it is
+  made from (a PDF: its HTML, the stylesheets and fonts, the code). An output
+  whose key is the previous build's is carried over from the previous folder
+  by a hard link, keeping its bytes and its modification time.
+
+Only the standard library is imported here: the CLI runs ``up_to_date`` first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+
+from .config import BulletinConfig
+from .errors import Problem, Report
+
+MANIFEST = ".manifest.json"
+PACKAGE_DIR = Path(__file__).resolve().parent
+SKIPPED_NAMES = ("~$", ".")
+"""Office lock files and hidden files: never inputs, never outputs."""
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 of the parts, each length-prefixed so that ('ab', 'c') != ('a', 'bc')."""
+    sha = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        sha.update(len(data).to_bytes(8, "big"))
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def listed_files(root: Path, recursive: bool = True) -> list[Path]:
+    """Regular files under root in a stable order; hidden files, lock files and caches skipped."""
+    found = root.rglob("*") if recursive else root.iterdir()
+    return sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts
+                  and not p.name.startswith(SKIPPED_NAMES))
+
+
+def tree_digest(root: Path, recursive: bool = True) -> str:
+    """One hash for the names and contents of the files under root."""
+    files = listed_files(root, recursive) if root.is_dir() else []
+    return digest(*(f"{p.relative_to(root).as_posix()}\0{file_digest(p)}" for p in files))
+
+
+def installed_libraries() -> str:
+    """The installed distributions and their versions, from the names of their
+    *.dist-info folders: cheaper than importlib.metadata and just as exact."""
+    names = []
+    for entry in sys.path:
+        if os.path.isdir(entry):
+            names += (n for n in os.listdir(entry) if n.endswith(".dist-info"))
+    return "\n".join([sys.version, *sorted(names)])
+
+
+class Keys:
+    """The hashes one build compares with the manifest, each computed once per build."""
+
+    def __init__(self, config: BulletinConfig):
+        self.config = config
+
+    @cached_property
+    def code(self) -> str:
+        """The pipeline's source and catalogues, Python and every installed library."""
+        return digest(tree_digest(PACKAGE_DIR), installed_libraries())
+
+    @cached_property
+    def assets(self) -> str:
+        """The stylesheets and fonts the documents link to."""
+        return tree_digest(self.config.templates_dir / "assets")
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Everything a build reads, before it reads it: options, inputs, templates, code."""
+        config = self.config
+        options = json.dumps(dataclasses.asdict(config), default=str, sort_keys=True)
+        return digest(options, tree_digest(config.inputs_dir, recursive=False),
+                      tree_digest(config.templates_dir), self.code)
+
+    def pdf(self, html: str) -> str:
+        """A PDF depends on its HTML, the files it links to, the base URL they resolve
+        against, and the renderer's code and version."""
+        return digest(html, self.assets, self.config.templates_dir.as_uri(), self.code)
+
+    def data(self, *content: object) -> str:
+        """A file our own code writes from plain values (the XLSX table)."""
+        return digest(json.dumps(content, default=str, ensure_ascii=False), self.code)
+
+
+def read_manifest(folder: Path) -> dict | None:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def intact(folder: Path, name: str, entry: dict) -> bool:
+    """True if the file is still the one the manifest describes (not edited, not deleted)."""
+    path = folder / name
+    return path.is_file() and file_digest(path) == entry["sha256"]
+
+
+def up_to_date(config: BulletinConfig) -> tuple[Path, Report] | None:
+    """The published folder and its validation report if nothing changed since it was
+    built; None if the build has to run."""
+    if not config.outputs_dir.is_dir():
+        return None
+    current = Keys(config).fingerprint
+    for path in sorted(config.outputs_dir.glob(f"*/{MANIFEST}")):
+        manifest = read_manifest(path.parent)
+        if manifest and manifest.get("fingerprint") == current and all(
+                intact(path.parent, name, entry)
+                for name, entry in manifest["outputs"].items()):
+            report = manifest["report"]
+            return path.parent, Report(
+                tuple(Problem(**p) for p in report["problems"]),
+                tuple(tuple(c) for c in report["counts"]), report["year"])
+    return None
+
+
+class Outputs:
+    """The files of one build, each either made anew in the staging folder or carried
+    over from the previous build's folder when its key has not changed."""
+
+    def __init__(self, folder: Path, previous: Path):
+        self.folder, self.previous = folder, previous
+        self.old: dict[str, dict] = (read_manifest(previous) or {}).get("outputs", {})
+        self.entries: dict[str, dict] = {}
+        self.made: list[str] = []
+        self.reused: list[str] = []
+        self.pending: dict[str, str] = {}
+
+    def reuse(self, name: str, key: str) -> bool:
+        """Carry the previous file over if it was made from the same key and is intact."""
+        old = self.old.get(name)
+        if old is None or old["key"] != key or not intact(self.previous, name, old):
+            return False
+        carry_over(self.previous / name, self.folder / name)
+        self.entries[name] = old
+        self.reused.append(name)
+        return True
+
+    def record(self, name: str, key: str) -> None:
+        """Note a file just written to the staging folder."""
+        self.entries[name] = {"key": key, "sha256": file_digest(self.folder / name)}
+        self.made.append(name)
+
+    def make(self, name: str, key: str, write: Callable[..., object], *args, **kwargs) -> bool:
+        """Reuse the file, or write it with write(path, *args, **kwargs). True if written."""
+        if self.reuse(name, key):
+            return False
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(path, *args, **kwargs)
+        self.record(name, key)
+        return True
+
+    def needs(self, name: str, key: str) -> bool:
+        """Reuse the file, or return True: the caller makes it (in the background), and
+        it is recorded when the manifest is saved."""
+        if self.reuse(name, key):
+            return False
+        self.pending[name] = key
+        return True
+
+    def save(self, fingerprint: str, report: Report) -> None:
+        """Record the files made in the background, then write the manifest; deterministic,
+        like every other output."""
+        for name, key in self.pending.items():
+            self.record(name, key)
+        self.pending.clear()
+        manifest = {
+            "fingerprint": fingerprint,
+            "outputs": dict(sorted(self.entries.items())),
+            "report": {"problems": [dataclasses.asdict(p) for p in report.problems],
+                       "counts": [list(c) for c in report.counts], "year": report.year},
+        }
+        text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+        previous = self.previous / MANIFEST
+        if previous.is_file() and previous.read_text(encoding="utf-8") == text:
+            carry_over(previous, self.folder / MANIFEST)
+        else:
+            (self.folder / MANIFEST).write_text(text, encoding="utf-8", newline="\n")
+
+
+def carry_over(source: Path, target: Path) -> None:
+    """Put the previous build's file in the new folder as it is: bytes and mtime."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)  # the same inode
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, target)

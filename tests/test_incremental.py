@@ -1,0 +1,108 @@
+"""Incremental builds: only what changed is made again; the rest keeps its bytes and mtime."""
+
+import datetime as dt
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
+
+from pipeline import build, incremental, parallel
+from pipeline.config import load_config
+from tests.conftest import MEETING_ROWS, ROOT, write_inputs
+
+BULLETIN = {"iscm-highlights-2025-en.html", "iscm-highlights-2025-en.pdf"}
+
+
+def snapshot(folder):
+    """Every file under folder (manifest and assets included): bytes and mtime."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def built(small_config):
+    return small_config, build.build(small_config, jobs=1)
+
+
+def test_a_second_build_makes_nothing_and_changes_no_file(built):
+    config, first = built
+    before = snapshot(first.folder)
+    second = build.build(config, jobs=1)
+    assert second.made == ()
+    assert sorted(second.reused) == sorted(first.made)
+    assert snapshot(second.folder) == before
+
+
+def test_a_changed_summary_remakes_only_the_bulletin(built):
+    config, first = built
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[0]["summary"] = "Ministers adopted a new regional labour migration action plan."
+    write_inputs(config.inputs_dir, meetings=rows)
+    before = snapshot(first.folder)
+    second = build.build(config, jobs=1)
+    assert set(second.made) == BULLETIN
+    after = snapshot(second.folder)
+    assert {name for name in before if before[name] != after.get(name)} == BULLETIN | {
+        incremental.MANIFEST}
+    assert "new regional labour" in (second.folder / "iscm-highlights-2025-en.html").read_text()
+
+
+def test_a_deleted_or_edited_output_is_made_again(built):
+    config, first = built
+    (first.folder / "iscm-table-2025-en.pdf").unlink()
+    (first.folder / "summary-2025.json").write_text("{}")
+    assert incremental.up_to_date(config) is None
+    second = build.build(config, jobs=1)
+    assert set(second.made) == {"iscm-table-2025-en.pdf", "summary-2025.json"}
+
+
+def test_up_to_date_only_when_nothing_changed(built):
+    config, first = built
+    assert incremental.up_to_date(config) == (first.folder, first.report)
+    assert incremental.up_to_date(replace(config, edition_date=dt.date(2026, 2, 1))) is None
+    (config.inputs_dir / "~$meetings.xlsx").write_bytes(b"lock")  # Excel's lock file
+    assert incremental.up_to_date(config) is not None
+    (config.inputs_dir / "notes.txt").write_text("a new file in the inputs")
+    assert incremental.up_to_date(config) is None
+
+
+def test_a_failed_build_leaves_the_previous_outputs_as_they_were(built, monkeypatch):
+    config, first = built
+    before = snapshot(first.folder)
+    write_inputs(config.inputs_dir, meetings=[dict(r, summary="Changed.") for r in MEETING_ROWS])
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(parallel.write, "write_pdf", fail)
+    with pytest.raises(RuntimeError):
+        build.build(config, jobs=1)
+    assert snapshot(first.folder) == before
+    assert sorted(p.name for p in config.outputs_dir.iterdir()) == ["2025"]
+
+
+def test_the_command_says_up_to_date_without_loading_pandas_or_weasyprint(small_inputs,
+                                                                           tmp_path):
+    outputs = tmp_path / "out"
+    args = ["build", "--inputs", str(small_inputs), "--outputs", str(outputs)]
+    script = ("import sys\nfrom pipeline.cli import main\n"
+              f"try:\n    main({args!r})\nexcept SystemExit as end:\n    assert not end.code\n"
+              "print(sorted(m for m in ('pandas', 'weasyprint', 'jinja2') if m in sys.modules))")
+    run = lambda: subprocess.run([sys.executable, "-c", script], cwd=ROOT,  # noqa: E731
+                                 capture_output=True, text=True, check=True)
+    first = run()
+    assert "pandas" in first.stdout and "up to date" not in first.stderr
+    second = run()
+    assert second.stdout.strip() == "[]"
+    assert f"{outputs / '2025'}: up to date" in second.stderr
+    assert second.stderr.count("warning:") == first.stderr.count("warning:") > 0
+
+
+def test_keys_follow_what_a_document_is_made_from(small_config, tmp_path):
+    keys = incremental.Keys(small_config)
+    assert keys.pdf("<p>a</p>") == keys.pdf("<p>a</p>") != keys.pdf("<p>b</p>")
+    assert keys.data(["a", 1]) != keys.data(["a", 2])
+    moved = incremental.Keys(load_config(small_config.inputs_dir, tmp_path / "elsewhere",
+                                         langs="en", edition_date=dt.date(2026, 1, 15)))
+    assert moved.pdf("<p>a</p>") == keys.pdf("<p>a</p>")
