@@ -95,7 +95,9 @@ class Keys:
     def fingerprint(self) -> str:
         """Everything a build reads, before it reads it: options, inputs, templates, code."""
         config = self.config
-        options = json.dumps(dataclasses.asdict(config), default=str, sort_keys=True)
+        options = dataclasses.asdict(config)
+        del options["outputs_dir"]  # where the manifest is, not what the documents are made of
+        options = json.dumps(options, default=str, sort_keys=True)
         return digest(options, tree_digest(config.inputs_dir, recursive=False),
                       tree_digest(config.templates_dir), self.code)
 
