@@ -6,15 +6,17 @@ VENV     := .venv
 BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 # All optional: YEAR=2025 (default: latest year with meetings), INPUTS=dir, OUTPUTS=dir,
-# LANGS=en,fr (default: every language).
+# LANGS=en,fr (default: every language), JOBS=2 (PDFs rendered at once; default: one per
+# core; 1: one after another in one process).
 YEAR     ?=
 INPUTS   ?= inputs
 OUTPUTS  ?= outputs
 LANGS    ?=
-ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
+JOBS     ?=
+ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check test lint golden docs clean
+.PHONY: help setup poppler bulletin check test lint golden docs bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -44,7 +46,10 @@ test: $(STAMP) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)  ## Check the code style with ruff
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests bench
+
+bench: $(STAMP)  ## Time the build against WeasyPrint alone; write docs/performance.md
+	$(BIN)/python -m bench.run $(if $(JOBS),--jobs $(JOBS))
 
 golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the diff!)
 	$(BIN)/python -m tests.update_golden

@@ -132,21 +132,23 @@ def top_states(memberships: dict[str, int], size: int = TOP_STATES) -> list[tupl
     return selected
 
 
-def parties(participants: pd.DataFrame, role: str) -> tuple[Party, ...]:
-    """A mechanism's participants in one role: States and territories, then organisations."""
-    rows = participants[participants["role"] == role]
-    found = [Party(r.kind, r.code, r.participant) for r in rows.itertuples()]
-    return tuple(sorted(found, key=lambda p: (p.kind == "organisation", p.code, p.name)))
+def parties(participants: pd.DataFrame) -> dict[tuple[str, str], tuple[Party, ...]]:
+    """(mechanism id, role) -> the participants in that role: States and territories, then
+    organisations. One pass over the table, however many mechanisms."""
+    found: dict[tuple[str, str], list[Party]] = {}
+    columns = ("mechanism_id", "role", "kind", "code", "participant")
+    for mechanism_id, role, kind, code, name in zip(*(participants[c].tolist() for c in columns)):
+        found.setdefault((mechanism_id, role), []).append(Party(kind, code, name))
+    order = lambda p: (p.kind == "organisation", p.code, p.name)  # noqa: E731
+    return {key: tuple(sorted(listed, key=order)) for key, listed in found.items()}
 
 
 def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
                       states_per_mechanism: dict[str, int | None]) -> tuple[Mechanism, ...]:
     """Every mechanism with its participants, by id."""
-    by_mechanism = dict(tuple(participants.groupby("mechanism_id")))
-    empty = participants.iloc[0:0]
+    by_role = parties(participants)
     result = []
     for r in mechanisms.sort_values("id").itertuples():
-        own = by_mechanism.get(r.id, empty)
         names = {lang: getattr(r, f"name_{lang}") for lang in ("en", "fr", "es", "ar", "ru")}
         result.append(Mechanism(
             id=r.id, acronym=r.acronym, names={k: v for k, v in names.items() if v},
@@ -154,8 +156,9 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
             year_established=r.year_established, secretariat=r.secretariat,
             iom_roles=r.iom_role, formal_association=r.formal_association,
             thematic_focus=r.thematic_focus, chair=r.chair, website=r.website,
-            members=parties(own, "member"), observers=parties(own, "observer"),
-            partners=parties(own, "partner"), member_states=states_per_mechanism[r.id]))
+            members=by_role.get((r.id, "member"), ()),
+            observers=by_role.get((r.id, "observer"), ()),
+            partners=by_role.get((r.id, "partner"), ()), member_states=states_per_mechanism[r.id]))
     return tuple(result)
 
 
@@ -171,9 +174,11 @@ def meeting_objects(meetings: pd.DataFrame) -> tuple[Meeting, ...]:
 def highlights(mechanisms: tuple[Mechanism, ...], calendar: tuple[Meeting, ...]
                ) -> tuple[Highlight, ...]:
     """Mechanisms that met in the year, by English name, each with its meetings."""
-    met = [Highlight(m, tuple(x for x in calendar if x.mechanism_id == m.id))
-           for m in mechanisms]
-    return tuple(sorted((h for h in met if h.meetings), key=lambda h: h.mechanism.names["en"]))
+    meetings: dict[str, list[Meeting]] = {}
+    for meeting in calendar:
+        meetings.setdefault(meeting.mechanism_id, []).append(meeting)
+    met = [Highlight(m, tuple(meetings[m.id])) for m in mechanisms if m.id in meetings]
+    return tuple(sorted(met, key=lambda h: h.mechanism.names["en"]))
 
 
 def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str, ...]:

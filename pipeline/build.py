@@ -59,19 +59,19 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
     started = time.perf_counter()
     keys = incremental.Keys(config)
     fingerprint = keys.fingerprint  # before reading: a change made meanwhile shows next time
-    with timed("read"):
-        raw = ingest.read_inputs(config.inputs_dir)
-    with timed("validate"):
-        tables, report = validate.check(raw, config.year)
-    if report.errors:
-        raise ValidationFailed(report)  # nothing is written
-    with timed("aggregate"):
-        data = aggregate.summarise(tables, report.year, config.edition_date)
-    year = data.year
-    target = config.outputs_dir / str(year)
-    with write.staging(config, year) as folder:
-        outputs = incremental.Outputs(folder, previous=target)
-        with timed("write"), parallel.PdfRenderer(config, jobs) as pdfs:
+    with parallel.PdfRenderer(config, jobs) as pdfs:  # its workers start loading WeasyPrint
+        with timed("read"):
+            raw = ingest.read_inputs(config.inputs_dir)
+        with timed("validate"):
+            tables, report = validate.check(raw, config.year)
+        if report.errors:
+            raise ValidationFailed(report)  # nothing is written
+        with timed("aggregate"):
+            data = aggregate.summarise(tables, report.year, config.edition_date)
+        year = data.year
+        target = config.outputs_dir / str(year)
+        with write.staging(config, year) as folder, timed("write"):
+            outputs = incremental.Outputs(folder, previous=target)
             for kind in (render.BULLETIN, render.TABLE):  # the longest documents first
                 for lang in config.langs:
                     stem = render.document_name(kind, year, lang, "")
@@ -87,9 +87,10 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
             outputs.make(f"summary-{year}.json", incremental.digest(text), write.write_text, text)
             for name, source in write.asset_files(config):
                 outputs.make(name, incremental.file_digest(source), write.copy_file, source)
-        outputs.save(fingerprint, report)
-        files = tuple(sorted(p.name for p in folder.iterdir()
-                             if p.is_file() and not p.name.startswith(".")))
+            pdfs.wait()
+            outputs.save(fingerprint, report)
+            files = tuple(sorted(p.name for p in folder.iterdir()
+                                 if p.is_file() and not p.name.startswith(".")))
     log.info("Made %s", ", ".join(outputs.made) or "nothing")
     log.info("Done: %d files in %s (%d made, %d unchanged) in %.1f s", len(files), target,
              len(outputs.made), len(outputs.reused), time.perf_counter() - started)

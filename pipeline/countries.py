@@ -173,6 +173,7 @@ def lookup_iso3(name: str) -> str | None:
     return code if isinstance(code, str) and code in _codes().index else None
 
 
+@lru_cache(maxsize=1024)
 def is_state(iso3: str) -> bool:
     """True for UN Member States and observer States; False for territories (and Kosovo)."""
     if iso3 in OBSERVER_STATES:

@@ -1,12 +1,13 @@
 """Render the PDFs in a pool of processes, one whole document per task.
 
 WeasyPrint lays out in Python, holding the GIL: threads would not help, so each
-document goes to a worker process (forked: it starts with the pipeline already
-imported and imports WeasyPrint once). A worker keeps one WeasyPrint cache for
-all the documents it renders. Tasks run in the order they are submitted: the
-caller submits the longest documents first, so that no long one is left for
-the end. With jobs=1 the documents render here, one after another; the bytes
-are the same either way.
+document goes to a worker process. Workers are forked when the build starts,
+with the pipeline already imported, and load WeasyPrint while the parent reads
+the inputs. A worker keeps one WeasyPrint cache for all the documents it
+renders. Tasks run in the order they are submitted: the caller submits the
+longest documents first, so that no long one is left for the end. With jobs=1
+the documents render in this process, one after another; the bytes are the
+same either way.
 """
 
 from __future__ import annotations
@@ -28,14 +29,19 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
+def load_renderer() -> None:
+    import weasyprint  # noqa: F401  (half a second: done by each worker while the parent works)
+
+
 def render_pdf(path: Path, html: str, config: BulletinConfig) -> Path:
     return write.write_pdf(path, html, config, cache=CACHE)
 
 
 class PdfRenderer:
-    """Renders PDFs in the background while the caller writes the other files.
+    """Renders PDFs in the background while the caller does the rest of the build.
 
-    Leaving the ``with`` block waits for every PDF and raises the first error.
+    The workers start when it is created. ``wait()`` returns when every PDF is
+    written and raises the first error; leaving the ``with`` block stops the workers.
     """
 
     def __init__(self, config: BulletinConfig, jobs: int | None = None):
@@ -43,27 +49,28 @@ class PdfRenderer:
         self.jobs = max(1, jobs or default_jobs())
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future] = []
-
-    def submit(self, path: Path, html: str) -> None:
-        if self.jobs == 1:
-            render_pdf(path, html, self.config)
-            return
-        if self.pool is None:
-            # fork, so workers start without importing the pipeline again (Linux's default,
+        if self.jobs > 1:
+            # fork: workers start without importing the pipeline again (Linux's default,
             # named because Python 3.14 changes the default).
             context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=context)
-        self.futures.append(self.pool.submit(render_pdf, path, html, self.config))
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=context,
+                                            initializer=load_renderer)
+            self.pool.submit(int)  # start the workers now, not at the first PDF
+
+    def submit(self, path: Path, html: str) -> None:
+        if self.pool is None:
+            render_pdf(path, html, self.config)
+        else:
+            self.futures.append(self.pool.submit(render_pdf, path, html, self.config))
+
+    def wait(self) -> None:
+        for future in self.futures:
+            future.result()
 
     def __enter__(self) -> PdfRenderer:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
-        if self.pool is None:
-            return
-        try:
-            if error is None:
-                for future in self.futures:
-                    future.result()
-        finally:
-            self.pool.shutdown(cancel_futures=True)
+        if self.pool is not None:
+            # After an error, do not wait for workers still loading WeasyPrint.
+            self.pool.shutdown(wait=error is None, cancel_futures=True)

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from .charts import Chart, key_figure_charts
 from .config import LANGUAGES, BulletinConfig
@@ -63,11 +64,31 @@ class DocumentContext:
     """Thematic tags in use, alphabetical by their label in the reader's language."""
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once for every language's environment: the code Jinja generates
+    does not depend on the language (translations and filters are looked up when rendering).
+    Keyed by template and source checksum, so an edited template is compiled again."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     """A Jinja environment for one language: gettext installed, formatting as filters."""
     env = Environment(loader=FileSystemLoader(config.templates_dir), autoescape=True,
                       undefined=StrictUndefined, extensions=["jinja2.ext.i18n"],
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=COMPILED_TEMPLATES)
     env.install_gettext_translations(loc.translations, newstyle=True)
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,

@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # called for every reference and name of every row
 def header_key(text: object) -> str:
     """Fold a header or a vocabulary word for comparison: 'Date de début ' -> 'datededebut'."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # nothing to decompose: the same result, much faster
+        return re.sub(r"[\W_]+", "", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", ascii_only.casefold())
 

@@ -87,7 +87,7 @@ def problem(raw: RawTable, row: int, column: str, code: str, message: str, hint:
 
 def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
                 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Every cell through its column's parser; each distinct value is parsed once."""
+    """Every cell through its column's parser; each distinct value is checked once."""
     problems = [problem(raw, raw.header_row, header, "ignored-column",
                         "this column is not part of the input contract and is ignored",
                         "Rename it if it should be read (see docs/inputs.md), or leave it.",
@@ -98,24 +98,24 @@ def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
         parser = PARSERS[column.kind]
         empty = EMPTY.get(column.kind, "")
         present = column.name in raw.headers
-        results: dict[tuple, tuple[object, Invalid | None]] = {}
+        results: dict[tuple, tuple[object, Invalid | None, bool]] = {}
         values = []
         for row, cell in raw.frame[column.name].items():
-            if is_blank(cell):
-                if column.required and present:
-                    problems.append(problem(raw, row, column.name, "required-value",
-                                            f"'{column.name}' is required but blank",
-                                            f"Fill it in: {column.help}"))
-                values.append(empty)
-                continue
             key = (type(cell), cell)
             if key not in results:
-                try:
-                    results[key] = (parser(cell, column, ctx), None)
-                except Invalid as invalid:
-                    results[key] = (empty, invalid)
-            value, invalid = results[key]
-            if invalid:
+                if is_blank(cell):
+                    results[key] = (empty, None, True)
+                else:
+                    try:
+                        results[key] = (parser(cell, column, ctx), None, False)
+                    except Invalid as invalid:
+                        results[key] = (empty, invalid, False)
+            value, invalid, blank = results[key]
+            if blank and column.required and present:
+                problems.append(problem(raw, row, column.name, "required-value",
+                                        f"'{column.name}' is required but blank",
+                                        f"Fill it in: {column.help}"))
+            elif invalid:
                 problems.append(problem(raw, row, column.name, invalid.code, invalid.message,
                                         invalid.hint, cell))
             values.append(value)
@@ -129,22 +129,22 @@ def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable
     problems = []
     keep = []
     first_row: dict[str, int] = {}
-    for row, record in mechanisms.iterrows():
-        if not record["id"]:
+    for row, mechanism_id in mechanisms["id"].items():
+        if not mechanism_id:
             continue
-        if record["id"] not in first_row:
-            first_row[record["id"]] = row
+        if mechanism_id not in first_row:
+            first_row[mechanism_id] = row
             keep.append(row)
-        elif record.equals(mechanisms.loc[first_row[record["id"]]]):
+        elif mechanisms.loc[row].equals(mechanisms.loc[first_row[mechanism_id]]):
             problems.append(problem(raw, row, "id", "duplicate-row",
-                                    f"repeats row {first_row[record['id']]} exactly and is "
-                                    "ignored", "Delete the repeated row.", record["id"],
+                                    f"repeats row {first_row[mechanism_id]} exactly and is "
+                                    "ignored", "Delete the repeated row.", mechanism_id,
                                     severity="warning"))
         else:
             problems.append(problem(raw, row, "id", "duplicate-id",
-                                    f"is also the id of row {first_row[record['id']]}, with "
+                                    f"is also the id of row {first_row[mechanism_id]}, with "
                                     "different data", "Give each mechanism its own id, or "
-                                    "merge the two rows.", record["id"]))
+                                    "merge the two rows.", mechanism_id))
     return mechanisms.loc[keep], problems
 
 
@@ -175,8 +175,8 @@ def classify_participants(participants: pd.DataFrame, raw: RawTable) -> list[Pro
     """Add 'kind' (state, territory, organisation), 'code' (ISO3) and 'folded_name'."""
     problems = []
     kinds, codes = [], []
-    for row, record in participants.iterrows():
-        name, declared = record["participant"], record["participant_type"]
+    for row, name, declared in zip(participants.index, participants["participant"],
+                                   participants["participant_type"]):
         code = ""
         if declared != "organisation" and name and not (
                 not declared and is_known_organisation(name)):
@@ -206,13 +206,14 @@ def drop_duplicates(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...], co
     problems = []
     keep = []
     seen: dict[tuple, int] = {}
-    for row, record in frame.iterrows():
-        identity = tuple(record[k] for k in key)
+    for row, *identity in zip(frame.index, *(frame[k].tolist() for k in key)):
+        identity = tuple(identity)
         if identity not in seen:
             seen[identity] = row
             keep.append(row)
             continue
         first = seen[identity]
+        record = frame.loc[row]
         same = raw.frame.loc[row].map(clean_text).equals(raw.frame.loc[first].map(clean_text))
         if "role" in frame and record["role"] != frame.at[first, "role"]:
             problems.append(problem(raw, row, "role", "conflicting-duplicate",
@@ -230,11 +231,11 @@ def drop_duplicates(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...], co
 
 
 def check_years(participants: pd.DataFrame, raw: RawTable) -> list[Problem]:
-    return [problem(raw, row, "left", "left-before-joined",
-                    f"is before the year joined ({record['joined']})",
-                    "Check the two years.", record["left"])
-            for row, record in participants.iterrows()
-            if record["joined"] and record["left"] and record["left"] < record["joined"]]
+    return [problem(raw, row, "left", "left-before-joined", f"is before the year joined ({joined})",
+                    "Check the two years.", left)
+            for row, joined, left in zip(participants.index, participants["joined"],
+                                         participants["left"])
+            if joined and left and left < joined]
 
 
 def warn_no_members(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: RawTable
@@ -243,17 +244,17 @@ def warn_no_members(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
     return [problem(raw, row, "id", "no-members",
                     "has no members listed in the participants sheet; its number of member "
                     "States is shown as unknown", "Add its members if they are known.",
-                    record["id"], severity="warning")
-            for row, record in mechanisms.iterrows()
-            if record["status"] == "active" and record["id"] not in listed]
+                    mechanism_id, severity="warning")
+            for row, mechanism_id, status in zip(mechanisms.index, mechanisms["id"],
+                                                 mechanisms["status"])
+            if status == "active" and mechanism_id not in listed]
 
 
 def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Problem]:
     """A blank end is a one-day meeting; an end before the start is an error."""
     problems = []
     ends = []
-    for row, record in meetings.iterrows():
-        start, end = record["start_date"], record["end_date"]
+    for row, start, end in zip(meetings.index, meetings["start_date"], meetings["end_date"]):
         if start and end and end < start:
             problems.append(problem(raw, row, "end_date", "end-before-start",
                                     f"is before the start date ({start:%d/%m/%Y})",

@@ -1,5 +1,7 @@
 """Parallel rendering: the same bytes as one after another, and errors come back."""
 
+import os
+
 import pytest
 
 from pipeline import build, parallel
@@ -28,7 +30,10 @@ def test_an_error_in_a_worker_stops_the_build(small_config, monkeypatch, tmp_pat
     with pytest.raises(RuntimeError, match="renderer crashed"):
         with parallel.PdfRenderer(small_config, jobs=2) as pdfs:
             pdfs.submit(tmp_path / "a.pdf", "<p>a</p>")
+            pdfs.wait()
 
 
-def test_jobs_default_to_one_per_core():
-    assert parallel.PdfRenderer(None).jobs == parallel.default_jobs() >= 1
+def test_one_job_renders_in_this_process():
+    with parallel.PdfRenderer(None, jobs=1) as serial:
+        assert serial.pool is None
+    assert parallel.default_jobs() == os.cpu_count()

@@ -1,0 +1,44 @@
+"""Time read + validate + normalise + aggregate on one inputs folder (run by bench/run.py).
+
+    python -m bench.stages FOLDER            -> JSON: seconds, cpu, peak_mb, rows
+    python -m bench.stages FOLDER ENGINE     -> JSON: seconds to read every sheet with ENGINE
+
+Each measurement runs in a fresh process, so that its peak memory (ru_maxrss,
+imports included) is its own and no cache is warm.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from pipeline import aggregate, ingest, validate
+
+
+def read_to_aggregate(folder: Path) -> dict:
+    started, cpu = time.perf_counter(), time.process_time()
+    raw = ingest.read_inputs(folder)
+    tables, report = validate.check(raw, None)
+    if report.errors:
+        raise SystemExit(f"{folder}: {len(report.errors)} errors in the synthetic inputs")
+    data = aggregate.summarise(tables, report.year)
+    return {"seconds": time.perf_counter() - started, "cpu": time.process_time() - cpu,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rows": {name: len(table.frame) for name, table in raw.tables.items()},
+            "meetings_in_year": data.summary.meetings_in_year}
+
+
+def read_only(folder: Path, engine: str) -> dict:
+    started = time.perf_counter()
+    cells = sum(frame.size for path in ingest.find_input_files(folder)
+                for frame in ingest.read_sheets(path, engine).values())
+    return {"seconds": time.perf_counter() - started, "cells": int(cells)}
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1])
+    result = read_only(folder, sys.argv[2]) if len(sys.argv) > 2 else read_to_aggregate(folder)
+    print(json.dumps(result))
