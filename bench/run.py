@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,12 +46,16 @@ class Run:
     seconds: float
     peak_mb: float
     """Peak of the summed resident memory of the process and its children."""
+    cpu: float
+    """CPU time (user and system) of the process and its children."""
     stdout: str
     stderr: str
 
 
 def run(command: list[str]) -> Run:
-    """Run a command to its end: wall time, and its process tree's memory sampled meanwhile."""
+    """Run a command to its end: wall time, CPU time, and its process tree's memory sampled
+    meanwhile."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            text=True)
@@ -67,9 +72,11 @@ def run(command: list[str]) -> Run:
             pass
         reader.join(POLL_SECONDS)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers too, once joined
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if process.returncode:
         raise SystemExit(f"{' '.join(command)} failed:\n{output['stderr']}")
-    return Run(seconds, peak / 2**20, output["stdout"], output["stderr"])
+    return Run(seconds, peak / 2**20, cpu, output["stdout"], output["stderr"])
 
 
 @dataclass
@@ -119,16 +126,19 @@ def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:
     inputs = work / "inputs"
     shutil.copytree(ROOT / "inputs", inputs)
     full, full_mb, floor, floor_mb = Figure(), Figure(), Figure(), Figure()
+    full_cpu, floor_cpu = Figure(), Figure()
     per_document: dict[str, Figure] = {}
     for i in range(runs):
         build = run(build_command(inputs, work / f"full-{i}", jobs))
         full.values.append(build.seconds)
         full_mb.values.append(build.peak_mb)
+        full_cpu.values.append(build.cpu)
         folder = next((work / f"full-{i}").iterdir())
         pages = sorted(folder.glob("*.html"))
         rendered = run([PYTHON, "-m", "bench.floor", str(work / f"floor-{i}"), *map(str, pages)])
         floor.values.append(rendered.seconds)
         floor_mb.values.append(rendered.peak_mb)
+        floor_cpu.values.append(rendered.cpu)
         for name, seconds in json.loads(rendered.stdout).items():
             per_document.setdefault(name, Figure()).values.append(seconds)
         for pdf in folder.glob("*.pdf"):
@@ -156,10 +166,14 @@ def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:
             raise SystemExit(f"Changing the summary of '{title}' remade {sorted(remade)}, "
                              f"not {sorted(expected)}.")
     startup = Figure([run([PYTHON, "-c", "pass"]).seconds for _ in range(runs)])
+    cli_import = Figure([run([PYTHON, "-c", "import pipeline.cli"]).seconds
+                         for _ in range(runs)])
     return {"full": full, "full_mb": full_mb, "floor": floor, "floor_mb": floor_mb,
+            "full_cpu": full_cpu, "floor_cpu": floor_cpu,
             "per_document": per_document, "noop": noop, "summary": summary,
             "remade": sorted(remade), "expected": sorted(expected), "edited": title,
-            "startup": startup, "documents": len(pages), "languages": languages, "year": year}
+            "startup": startup, "cli_import": cli_import, "documents": len(pages),
+            "languages": languages, "year": year}
 
 
 def measure_scaling(work: Path, runs: int) -> dict:
@@ -181,19 +195,22 @@ def measure_scaling(work: Path, runs: int) -> dict:
     return {"sizes": sizes, "engines": engines}
 
 
-def machine() -> list[tuple[str, str]]:
+def machine(loads: tuple[str, str]) -> list[tuple[str, str]]:
     cpu = next((line.split(":", 1)[1].strip() for line in
                 Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
                platform.processor())
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     return [
         ("cores", f"{os.cpu_count()} ({cpu})"),
         ("memory", f"{psutil.virtual_memory().total / 2**30:.1f} GiB"),
         ("system", platform.platform()),
         ("Python", platform.python_version()),
         ("libraries", ", ".join(f"{name} {metadata.version(name)}" for name in LIBRARIES)),
-        ("load average when the benchmark started (1, 5, 15 min)", load),
+        ("load average (1, 5, 15 min) at the start, at the end", " · ".join(loads)),
     ]
+
+
+def load_average() -> str:
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def verdict(ok: bool) -> str:
@@ -221,10 +238,12 @@ def results_table(b: dict, s: dict) -> tuple[list[list[str]], dict[str, bool]]:
     n = f"{b['documents']} PDF and HTML documents in {len(b['languages'])} language(s)"
     rows = [
         ["1", f"Full build, cold: {n}, XLSX, JSON", b["full"].show("s"), "", ""],
+        ["1", "CPU time of the full build (all processes)", b["full_cpu"].show("s"), "", ""],
         ["1", "Peak memory of the full build (all processes)", b["full_mb"].show("MB", 0),
          "≤ 1536 MB", verdict(met["memory"])],
         ["2", "WeasyPrint alone, one document after another (floor)", b["floor"].show("s"),
          "", ""],
+        ["2", "CPU time of the floor", b["floor_cpu"].show("s"), "", ""],
         ["2", "Full build / floor", ratio.show("×"), "≤ 0.6", verdict(met["floor"])],
         ["3", "No-op rebuild", b["noop"].show("s", 3), "", ""],
         ["3", "No-op rebuild / full build", noop.show("×", 3), "≤ 0.02", verdict(met["noop"])],
@@ -264,27 +283,37 @@ def explanations(b: dict, s: dict, met: dict[str, bool]) -> list[str]:
     if not met["floor"]:
         name, longest = max(((n, f.median) for n, f in b["per_document"].items()),
                             key=lambda x: x[1])
-        bound = longest / floor
+        count, cores = len(b["per_document"]), os.cpu_count()
+        extra = b["full_cpu"].median - b["floor_cpu"].median
         notes.append(
-            f"**Full build / floor.** Each process renders whole documents, so the build "
-            f"cannot end before its longest document is rendered: `{name}` takes "
-            f"{longest:.2f} s alone, {bound:.2f} × the floor ({floor:.2f} s for all "
-            f"{len(b['per_document'])} documents). With {len(b['per_document'])} documents on "
-            f"{os.cpu_count()} cores that one document, not the pipeline, sets the bound; what "
-            f"the build adds to it ({full - longest:.2f} s: starting Python, reading, checking "
-            f"and aggregating the inputs, writing the HTML, XLSX and JSON files, starting the "
-            f"workers) is {(full - longest) / floor:.2f} × the floor. With more languages there "
-            f"are more documents to share between the cores and the ratio tends to 1/cores "
-            f"plus that overhead.")
+            f"**Full build / floor.** Each process renders whole documents, so a build "
+            f"cannot end before its longest document is rendered: `{Path(name).stem}` takes "
+            f"{longest:.2f} s alone, {longest / floor:.2f} × the floor ({floor:.2f} s for the "
+            f"{count} documents one after another). With {count} documents on {cores} cores "
+            f"that one document sets the bound, whatever the pipeline does; with more "
+            f"languages there are more documents to share between the cores and the bound "
+            f"tends to 1/{cores}. On top of the rendering, the build used {extra:.2f} s more "
+            f"CPU time than the floor ({b['full_cpu'].median:.2f} s against "
+            f"{b['floor_cpu'].median:.2f} s): starting Python and importing pandas, reading, "
+            f"checking and aggregating the inputs, laying out the HTML, writing the XLSX and "
+            f"JSON files, and WeasyPrint loaded by each worker rather than once (about half a "
+            f"second each).")
     if not met["noop"]:
-        startup = b["startup"].median
+        startup, command = b["startup"].median * 1000, b["cli_import"].median * 1000
         notes.append(
             f"**No-op rebuild.** A no-op rebuild reads nothing and imports neither pandas nor "
             f"WeasyPrint: it hashes the inputs, templates, code and outputs and compares them "
-            f"with the manifest. Of its {b['noop'].median * 1000:.0f} ms, starting the Python "
-            f"interpreter alone takes {startup * 1000:.0f} ms and importing click (the command "
-            f"line) most of the rest: a floor that does not shrink with the build, while the "
+            f"with the manifest. Of its {b['noop'].median * 1000:.0f} ms, starting Python and "
+            f"importing the command line (click) takes {command:.0f} ms, the interpreter "
+            f"alone {startup:.0f} ms: a cost that does not shrink with the build, while the "
             f"full build ({full:.1f} s) grows with every language added.")
+    busy = b["floor"].median / b["floor_cpu"].median
+    if notes and busy > 1.1:
+        notes.append(
+            f"**A busy machine.** The floor, which needs one core, took {busy:.2f} × its CPU "
+            f"time in wall time: other work was running on the machine (see the load "
+            f"average), and a build that needs both cores suffers more from it than one that "
+            f"needs one. Run `make bench` again on a quiet machine.")
     large = s["sizes"][SCALES[-1]]
     if not met["time100"]:
         notes.append(
@@ -297,7 +326,8 @@ def explanations(b: dict, s: dict, met: dict[str, bool]) -> list[str]:
     return notes
 
 
-def markdown(b: dict, s: dict, runs: int, jobs: int | None) -> tuple[str, list[list[str]]]:
+def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, str]
+             ) -> tuple[str, list[list[str]]]:
     rows, met = results_table(b, s)
     lines = [
         "# Performance",
@@ -309,7 +339,7 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None) -> tuple[str, list[l
         "",
         "| | |",
         "|---|---|",
-        *(f"| {k} | {v} |" for k, v in machine()),
+        *(f"| {k} | {v} |" for k, v in machine(loads)),
         "",
         "## Method",
         "",
@@ -361,11 +391,13 @@ def main() -> None:
                         help="PDF processes for the builds [default: one per core]")
     parser.add_argument("--output", type=Path, default=REPORT)
     args = parser.parse_args()
+    load_at_start = load_average()
     with tempfile.TemporaryDirectory(prefix="iscm-bench-") as folder:
         work = Path(folder)
         builds = measure_builds(work, args.runs, args.jobs)
         scaling = measure_scaling(work, args.runs)
-    text, rows = markdown(builds, scaling, args.runs, args.jobs)
+    loads = (load_at_start, load_average())
+    text, rows = markdown(builds, scaling, args.runs, args.jobs, loads)
     args.output.write_text(text, encoding="utf-8")
     width = max(len(r[1]) for r in rows)
     for r in rows:
