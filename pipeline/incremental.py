@@ -112,10 +112,15 @@ class Keys:
 
 
 def read_manifest(folder: Path) -> dict | None:
+    """The manifest of a folder; None if there is none or it is not one (edited by hand)."""
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    valid = isinstance(manifest, dict) and isinstance(manifest.get("outputs"), dict) and all(
+        isinstance(entry, dict) and {"key", "sha256"} <= entry.keys()
+        for entry in manifest["outputs"].values())
+    return manifest if valid else None
 
 
 def intact(folder: Path, name: str, entry: dict) -> bool:
@@ -131,6 +136,8 @@ def up_to_date(config: BulletinConfig) -> tuple[Path, Report] | None:
         return None
     current = Keys(config).fingerprint
     for path in sorted(config.outputs_dir.glob(f"*/{MANIFEST}")):
+        if not path.parent.name.isdigit():  # a staging folder left by a killed build
+            continue
         manifest = read_manifest(path.parent)
         if manifest and manifest.get("fingerprint") == current and all(
                 intact(path.parent, name, entry)

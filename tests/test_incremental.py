@@ -106,3 +106,12 @@ def test_keys_follow_what_a_document_is_made_from(small_config, tmp_path):
     moved = incremental.Keys(load_config(small_config.inputs_dir, tmp_path / "elsewhere",
                                          langs="en", edition_date=dt.date(2026, 1, 15)))
     assert moved.pdf("<p>a</p>") == keys.pdf("<p>a</p>")
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_not_the_outputs(built):
+    config, first = built
+    leftover = config.outputs_dir / ".previous-2025"
+    first.folder.rename(leftover)
+    assert incremental.up_to_date(config) is None
+    (config.outputs_dir / incremental.MANIFEST).write_text("not json")
+    assert incremental.read_manifest(config.outputs_dir) is None
