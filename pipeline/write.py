@@ -23,6 +23,7 @@ from urllib.request import url2pathname
 
 from .config import BulletinConfig
 from .model import Summary
+from .pdfua import finish_tagging
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ASSETS = "assets"
@@ -92,7 +93,7 @@ def write_pdf(path: Path, html: str, config: BulletinConfig) -> Path:
 
     base_url = (config.templates_dir / "index.html").as_uri()
     document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
-    document.write_pdf(path, pdf_variant="pdf/ua-1")
+    document.write_pdf(path, pdf_variant="pdf/ua-1", finisher=finish_tagging)
     return path
 
 

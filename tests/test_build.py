@@ -17,13 +17,6 @@ def pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    out = tmp_path_factory.mktemp("shipped")
-    result = build.build(load_config(SHIPPED_INPUTS, out, langs="en"))
-    return result
-
-
 def test_shipped_inputs_build_every_document(shipped):
     year = shipped.folder.name
     assert set(shipped.files) >= {f"iscm-highlights-{year}-en.pdf",
