@@ -65,7 +65,7 @@ def untagged_content(pdf: pikepdf.Pdf, structure: Structure) -> list[str]:
                 props = operands[1]
                 mcid = int(props.MCID) if isinstance(props, pikepdf.Dictionary) \
                     and "/MCID" in props else None
-                stack.append(("artifact" if str(operands[0]) == "/Artifact" else mcid))
+                stack.append("artifact" if str(operands[0]) == "/Artifact" else mcid)
             elif op == "BMC":
                 stack.append("artifact" if str(operands[0]) == "/Artifact" else None)
             elif op == "EMC":

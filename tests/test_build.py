@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from pipeline import build
 from pipeline.config import load_config
 from pipeline.errors import ValidationFailed
-from tests.conftest import MEETING_ROWS, SHIPPED_INPUTS, write_inputs
+from tests.conftest import MEETING_ROWS, write_inputs
 
 
 def pdf_text(path) -> str:

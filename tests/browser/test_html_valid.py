@@ -1,4 +1,4 @@
-"""Every HTML output is valid HTML5 for the Nu HTML Checker (vnu.jar from the vnu-jar npm package)."""
+"""Every HTML output is valid HTML5 for the Nu HTML Checker (vnu.jar, npm package vnu-jar)."""
 
 import json
 import subprocess

@@ -34,10 +34,12 @@ def test_wide_table_scrolls_in_its_own_region_with_a_sticky_header(html_files, o
     page = open_page(path, 768)
     region = page.locator(".table-scroll")
     assert region.get_attribute("role") == "region" and region.get_attribute("tabindex") == "0"
-    sizes = region.evaluate("el => [el.scrollWidth, el.clientWidth, el.scrollHeight, el.clientHeight]")
+    sizes = region.evaluate(
+        "el => [el.scrollWidth, el.clientWidth, el.scrollHeight, el.clientHeight]")
     assert sizes[0] > sizes[1] and sizes[2] > sizes[3]  # it scrolls both ways inside
     region.evaluate("el => el.scrollTo(0, 2000)")
-    header_top = page.locator(".iscm thead th").first.evaluate("el => el.getBoundingClientRect().top")
+    header = page.locator(".iscm thead th").first
+    header_top = header.evaluate("el => el.getBoundingClientRect().top")
     region_top = region.evaluate("el => el.getBoundingClientRect().top")
     assert abs(header_top - region_top) < 2  # the header row stays in view
 
