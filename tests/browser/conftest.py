@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if SCREENSHOTS.exists():
+    if SCREENSHOTS.exists() and terminalreporter.config.getoption("markexpr") == "browser":
         terminalreporter.write_line(f"Screenshots for a person to look at: {SCREENSHOTS}")
 
 
