@@ -1,4 +1,4 @@
-"""The ISCM table's filter box (progressive enhancement): typing hides the rows that do not match."""
+"""The ISCM table's filter box (progressive enhancement) hides the rows that do not match."""
 
 
 def test_filter_shows_only_matching_rows(html_files, open_page):
