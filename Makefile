@@ -16,7 +16,7 @@ JOBS     ?=
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check test lint golden docs bench clean
+.PHONY: help setup poppler bulletin check test test-browser lint golden docs bench clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -44,6 +44,22 @@ check: $(STAMP)  ## Validate the inputs only; write nothing
 
 test: $(STAMP) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+# Browser checks need Chromium and Java (Debian: chromium, default-jre-headless),
+# the checkers from npm (tests/browser/package-lock.json) and Playwright in .venv.
+BROWSER_STAMP := $(VENV)/.browser-installed
+$(BROWSER_STAMP): $(STAMP) tests/browser/package-lock.json
+	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "make test-browser needs the Debian packages:$$missing (sudo apt-get install$$missing)."; exit 1; fi; fi
+	cd tests/browser && npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group browser
+	touch $@
+
+test-browser: $(BROWSER_STAMP) poppler  ## vnu, axe-core, screenshots and PDF/UA checks on every output
+	$(BIN)/python -m pytest -m browser tests/browser
 
 lint: $(STAMP)  ## Check the code style with ruff
 	$(BIN)/ruff check pipeline tests bench

@@ -3,8 +3,9 @@
     python -m bench.floor OUT_FOLDER FILE.html...   -> JSON: seconds per file
 
 Same HTML, same stylesheets and fonts (resolved against templates/, as the
-build does), same PDF variant; WeasyPrint's own URL fetcher, no pipeline code.
-bench/run.py checks that the PDFs are byte for byte the build's.
+build does), same PDF variant; WeasyPrint's own URL fetcher, no pipeline code
+(so not the build's PDF/UA finisher either). bench/run.py checks that the PDFs
+have the same pages as the build's.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from urllib.request import url2pathname
 
 from .config import BulletinConfig
 from .model import Summary
+from .pdfua import finish_tagging
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 ASSETS = "assets"
@@ -107,7 +108,8 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
 
     base_url = (config.templates_dir / "index.html").as_uri()
     document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
-    document.write_pdf(path, pdf_variant="pdf/ua-1", cache={} if cache is None else cache)
+    document.write_pdf(path, pdf_variant="pdf/ua-1", finisher=finish_tagging,
+                       cache={} if cache is None else cache)
     return path
 
 

@@ -102,6 +102,13 @@ def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None
     return folder
 
 
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory):
+    """One build of the shipped inputs, shared by every test that reads its documents."""
+    from pipeline import build
+    return build.build(load_config(SHIPPED_INPUTS, tmp_path_factory.mktemp("shipped")))
+
+
 @pytest.fixture
 def small_inputs(tmp_path) -> Path:
     return write_inputs(tmp_path / "inputs")

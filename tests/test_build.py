@@ -10,18 +10,11 @@ from pypdf import PdfReader
 from pipeline import build
 from pipeline.config import load_config
 from pipeline.errors import ValidationFailed
-from tests.conftest import MEETING_ROWS, SHIPPED_INPUTS, write_inputs
+from tests.conftest import MEETING_ROWS, write_inputs
 
 
 def pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
-
-
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    out = tmp_path_factory.mktemp("shipped")
-    result = build.build(load_config(SHIPPED_INPUTS, out, langs="en"))
-    return result
 
 
 def test_shipped_inputs_build_every_document(shipped):

@@ -1,0 +1,17 @@
+"""Every PDF of every language passes the PDF/UA-1 structure checks (tests/pdfcheck.py)."""
+
+import re
+
+from tests.pdfcheck import BULLETIN_TAGS, TABLE_TAGS, check_pdfua
+
+
+def test_every_pdf_is_tagged_pdfua(shipped):
+    failures = {}
+    for pdf in sorted(shipped.folder.glob("*.pdf")):
+        lang = pdf.stem.rsplit("-", 1)[1]
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        title = re.search(r"<title>([^<]+)</title>", html)[1]
+        tags = BULLETIN_TAGS if pdf.name.startswith("iscm-highlights-") else TABLE_TAGS
+        if problems := check_pdfua(pdf, lang, title, tags):
+            failures[pdf.name] = problems
+    assert failures == {}
