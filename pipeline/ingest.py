@@ -153,7 +153,10 @@ def read_table(spec: TableSpec, path: Path, sheet: str, cells: pd.DataFrame
         if column.name not in body.columns:
             body[column.name] = ""
     body = body[[c.name for c in spec.columns]]
-    blank = body.map(lambda v: str(v).strip() == "").all(axis=1)
+    # A row is blank if every cell is; stop at its first filled cell (one, usually).
+    blank = pd.Series([all(str(v).strip() == "" for v in row)
+                       for row in body.itertuples(index=False, name=None)],
+                      index=body.index, dtype=bool)
     table = RawTable(spec.name, path, sheet, body[~blank], headers, header_row + 1,
                      tuple(ignored))
     return table, problems, int(blank.sum())

@@ -26,7 +26,7 @@ from .normalise import (
     parse_date,
 )
 from .references import MechanismIndex
-from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TableSpec
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, Column, TableSpec
 
 
 def check(raw: RawTables, year: int | None = None) -> tuple[Tables | None, Report]:
@@ -87,7 +87,7 @@ def problem(raw: RawTable, row: int, column: str, code: str, message: str, hint:
 
 def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
                 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Every cell through its column's parser; each distinct value is checked once."""
+    """Every cell through its column's parser."""
     problems = [problem(raw, raw.header_row, header, "ignored-column",
                         "this column is not part of the input contract and is ignored",
                         "Rename it if it should be read (see docs/inputs.md), or leave it.",
@@ -95,32 +95,44 @@ def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
                 for header in raw.ignored_headers]
     columns: dict[str, list] = {}
     for column in spec.columns:
-        parser = PARSERS[column.kind]
-        empty = EMPTY.get(column.kind, "")
-        present = column.name in raw.headers
-        results: dict[tuple, tuple[object, Invalid | None, bool]] = {}
-        values = []
-        for row, cell in raw.frame[column.name].items():
-            key = (type(cell), cell)
-            if key not in results:
-                if is_blank(cell):
-                    results[key] = (empty, None, True)
-                else:
-                    try:
-                        results[key] = (parser(cell, column, ctx), None, False)
-                    except Invalid as invalid:
-                        results[key] = (empty, invalid, False)
-            value, invalid, blank = results[key]
-            if blank and column.required and present:
+        columns[column.name], found = parse_column(raw, column, ctx)
+        problems += found
+    return pd.DataFrame(columns, index=raw.frame.index, dtype=object), problems
+
+
+def parse_column(raw: RawTable, column: Column, ctx: Context) -> tuple[list, list[Problem]]:
+    """One column's values and problems. Each distinct cell is parsed once, however many
+    rows hold it (by type too: 1 and 1.0 and True are not the same cell)."""
+    parser, empty = PARSERS[column.kind], EMPTY.get(column.kind, "")
+    required = column.required and column.name in raw.headers
+    cells = raw.frame[column.name]
+    keys = [(type(cell), cell) for cell in cells.tolist()]
+    results = {key: parse_cell(key[1], parser, column, ctx, empty)
+               for key in dict.fromkeys(keys)}
+    values = [results[key][0] for key in keys]
+    problems = []
+    if any(invalid or (blank and required) for _, invalid, blank in results.values()):
+        for row, (kind, cell) in zip(cells.index, keys):
+            value, invalid, blank = results[kind, cell]
+            if blank and required:
                 problems.append(problem(raw, row, column.name, "required-value",
                                         f"'{column.name}' is required but blank",
                                         f"Fill it in: {column.help}"))
             elif invalid:
                 problems.append(problem(raw, row, column.name, invalid.code, invalid.message,
                                         invalid.hint, cell))
-            values.append(value)
-        columns[column.name] = values
-    return pd.DataFrame(columns, index=raw.frame.index, dtype=object), problems
+    return values, problems
+
+
+def parse_cell(cell: object, parser, column: Column, ctx: Context, empty: object
+               ) -> tuple[object, Invalid | None, bool]:
+    """(value, what is wrong with it, whether it is blank) for one cell."""
+    if is_blank(cell):
+        return empty, None, True
+    try:
+        return parser(cell, column, ctx), None, False
+    except Invalid as invalid:
+        return empty, invalid, False
 
 
 def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable
