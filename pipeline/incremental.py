@@ -33,8 +33,8 @@ from .errors import Problem, Report
 
 MANIFEST = ".manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
-SKIPPED_NAMES = ("~$", ".")
-"""Office lock files and hidden files: never inputs, never outputs."""
+NOT_INPUTS = ("~$", ".")
+"""Office lock files and hidden files, which ingest does not read either."""
 
 
 def digest(*parts: bytes | str) -> str:
@@ -52,16 +52,18 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
-def listed_files(root: Path, recursive: bool = True) -> list[Path]:
-    """Regular files under root in a stable order; hidden files, lock files and caches skipped."""
+def listed_files(root: Path, recursive: bool = True, skipped: tuple[str, ...] = ()
+                 ) -> list[Path]:
+    """Regular files under root in a stable order, but Python's caches and names starting
+    with one of skipped."""
     found = root.rglob("*") if recursive else root.iterdir()
     return sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts
-                  and not p.name.startswith(SKIPPED_NAMES))
+                  and not (skipped and p.name.startswith(skipped)))
 
 
-def tree_digest(root: Path, recursive: bool = True) -> str:
+def tree_digest(root: Path, recursive: bool = True, skipped: tuple[str, ...] = ()) -> str:
     """One hash for the names and contents of the files under root."""
-    files = listed_files(root, recursive) if root.is_dir() else []
+    files = listed_files(root, recursive, skipped) if root.is_dir() else []
     return digest(*(f"{p.relative_to(root).as_posix()}\0{file_digest(p)}" for p in files))
 
 
@@ -98,7 +100,7 @@ class Keys:
         options = dataclasses.asdict(config)
         del options["outputs_dir"]  # where the manifest is, not what the documents are made of
         options = json.dumps(options, default=str, sort_keys=True)
-        return digest(options, tree_digest(config.inputs_dir, recursive=False),
+        return digest(options, tree_digest(config.inputs_dir, False, NOT_INPUTS),
                       tree_digest(config.templates_dir), self.code)
 
     def pdf(self, html: str) -> str:
