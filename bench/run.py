@@ -374,6 +374,8 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, st
         "is the process's maximum resident set (`ru_maxrss`), imports included.",
         "- **Engines**: every sheet of the 100× workbooks read with `pandas.read_excel` and "
         "`engine=\"calamine\"` (what `ingest` uses), then `engine=\"openpyxl\"`.",
+        "- **Profiling** the 100× path: `.venv/bin/python -m bench.synthetic 100 /tmp/100x`, "
+        "then `.venv/bin/python -m cProfile -s cumtime -m bench.stages /tmp/100x`.",
         "",
         "## Results",
         "",
