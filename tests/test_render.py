@@ -6,15 +6,21 @@ import re
 import pytest
 
 from pipeline import aggregate, ingest, render, validate
-from pipeline.config import load_config
+from pipeline.config import LANGUAGES, load_config
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
-from tests.update_golden import GOLDEN, golden_documents
+from tests.update_golden import GOLDEN, golden_files
 
 
-@pytest.mark.parametrize("name", ["iscm-highlights-2025-en.html", "iscm-table-2025-en.html"])
-def test_html_matches_golden(name):
+@pytest.fixture(scope="module")
+def golden():
+    return golden_files()
+
+
+@pytest.mark.parametrize("name", ["iscm-highlights-2025-en.html", "iscm-table-2025-en.html",
+                                  *(f"mechanisms-2025-{lang}.html" for lang in LANGUAGES)])
+def test_html_matches_golden(golden, name):
     """If this fails on purpose, run `make golden` and read the diff before committing."""
-    assert golden_documents()[name] == (GOLDEN / name).read_text(encoding="utf-8")
+    assert golden[name] == (GOLDEN / name).read_text(encoding="utf-8")
 
 
 def render_with(tmp_path, mechanisms=None, meetings=None, kind=render.BULLETIN):
