@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import io
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -66,8 +67,10 @@ def load_translations(lang: str) -> gettext.NullTranslations:
     po, mo = catalogue_path(lang, "po"), catalogue_path(lang, "mo")
     if not mo.exists() or (po.exists() and mo.stat().st_mtime < po.stat().st_mtime):
         data = compile_catalogue(po, lang)
-        try:
-            mo.write_bytes(data)
+        try:  # atomically: another process may be reading it
+            partial = mo.with_suffix(f".mo.{os.getpid()}")
+            partial.write_bytes(data)
+            partial.replace(mo)
         except OSError:
             return Translations(io.BytesIO(data), domain="messages")
     with mo.open("rb") as file:
