@@ -35,7 +35,7 @@ def check(config: BulletinConfig) -> Report:
     with timed("read"):
         raw = ingest.read_inputs(config.inputs_dir)
     with timed("validate"):
-        tables, report = validate.check(raw, config.year)
+        tables, report = validate.check(raw, config.year, config.langs)
     if report.errors:
         raise ValidationFailed(report)
     return report
@@ -47,7 +47,7 @@ def build(config: BulletinConfig) -> BuildResult:
     with timed("read"):
         raw = ingest.read_inputs(config.inputs_dir)
     with timed("validate"):
-        tables, report = validate.check(raw, config.year)
+        tables, report = validate.check(raw, config.year, config.langs)
     if report.errors:
         raise ValidationFailed(report)  # nothing is written
     with timed("aggregate"):
@@ -63,7 +63,8 @@ def build(config: BulletinConfig) -> BuildResult:
                     write.write_text(stem.with_suffix(".html"), html)
                     write.write_pdf(stem.with_suffix(".pdf"), html, config)
             with timed(f"xlsx {lang}"):
-                write.write_xlsx(folder / f"iscm-table-{data.year}.xlsx",
+                write.write_xlsx(folder / render.document_name(render.TABLE, data.year, lang,
+                                                               "xlsx"),
                                  *render.table_sheet(data, lang), edition=data.edition_date)
         files = tuple(sorted(p.name for p in folder.iterdir() if p.is_file()))
     target = config.outputs_dir / str(data.year)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
+from babel import Locale
 
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
@@ -29,8 +30,13 @@ from .references import MechanismIndex
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TableSpec
 
 
-def check(raw: RawTables, year: int | None = None) -> tuple[Tables | None, Report]:
-    """Parse and check every table. Tables is None when a table is missing."""
+def check(raw: RawTables, year: int | None = None, langs: tuple[str, ...] = ()
+          ) -> tuple[Tables | None, Report]:
+    """Parse and check every table. Tables is None when a table is missing.
+
+    `langs` are the languages to be built: a mechanism with no name in one of
+    them is reported (a warning), since its English name is shown instead.
+    """
     problems: list[Problem] = list(raw.problems)
     if any(spec.name not in raw.tables for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)):
         return None, make_report(problems, raw.counts)
@@ -41,6 +47,7 @@ def check(raw: RawTables, year: int | None = None) -> tuple[Tables | None, Repor
     mechanisms, found = check_mechanism_ids(mechanisms, raw[MECHANISMS.name])
     problems += found
     index = MechanismIndex.from_frame(mechanisms)
+    problems += warn_name_fallbacks(mechanisms, raw[MECHANISMS.name], langs)
 
     participants, found = parse_table(raw[PARTICIPANTS.name], PARTICIPANTS, ctx)
     problems += found
@@ -246,6 +253,31 @@ def warn_no_members(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
                     record["id"], severity="warning")
             for row, record in mechanisms.iterrows()
             if record["status"] == "active" and record["id"] not in listed]
+
+
+def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[str, ...]
+                        ) -> list[Problem]:
+    """One warning per mechanism and language whose name falls back to English."""
+    problems = []
+    for lang in langs:
+        column = f"name_{lang}"
+        if lang == "en" or column not in mechanisms:
+            continue
+        language = Locale.parse("en").languages[lang]
+        shown = (f"the English name is shown in the {language} documents",
+                 f"Add the mechanism's official {language} name, if it has one.")
+        if column not in raw.headers:
+            problems.append(problem(raw, raw.header_row, column, "name-fallback",
+                                    f"there is no '{column}' column: {shown[0]}",
+                                    f"Add the column with the {language} names.",
+                                    severity="warning"))
+            continue
+        problems += [problem(raw, row, column, "name-fallback",
+                             f"{record['acronym'] or record['id']} has no {language} name; "
+                             f"{shown[0]}", shown[1], severity="warning")
+                     for row, record in mechanisms.iterrows()
+                     if record["id"] and not record[column]]
+    return problems
 
 
 def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Problem]:
