@@ -28,7 +28,10 @@ def test_check_unknown_country_exits_1_naming_file_sheet_row_column(tmp_path):
 def test_check_clean_inputs_exits_0(small_inputs):
     result = run("check", "--inputs", str(small_inputs), "--quiet")
     assert result.exit_code == 0
-    assert "No errors in the inputs (1 warning)." in result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    assert f"No errors in the inputs ({len(warnings)} warnings)." in result.output
+    assert "warning: mechanisms.xlsx › mechanisms › row 4 › id: 'gfmd': has no members" \
+        in result.output
 
 
 def test_build_writes_documents(small_inputs, tmp_path):
