@@ -14,7 +14,7 @@ LANGS    ?=
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check test lint golden docs clean
+.PHONY: help setup poppler bulletin check test lint golden docs templates corpus clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -51,6 +51,12 @@ golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the di
 
 docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.py
 	$(BIN)/python -m pipeline.contract
+
+templates: $(STAMP)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
+	$(BIN)/python -m pipeline.input_templates --inputs $(INPUTS) --out inputs-template
+
+corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
+	$(BIN)/python -m tests.data.make_corpus
 
 clean:  ## Remove the built documents and caches (not .venv)
 	rm -rf $(OUTPUTS)/*/ .pytest_cache .ruff_cache

@@ -45,6 +45,7 @@ def read_inputs(inputs_dir: Path) -> RawTables:
     problems: list[Problem] = []
     counts: Counter[str] = Counter()
     refused = False
+    identified: set[str] = set()
     for path in files:
         grids, refusals = read_file(path)
         problems += refusals
@@ -54,6 +55,7 @@ def read_inputs(inputs_dir: Path) -> RawTables:
             if spec is None:
                 counts["sheets ignored (not input tables)"] += 1
                 continue
+            identified.add(spec.name)
             table, found, table_counts = read_table(spec, path, grid)
             problems += found
             counts.update(table_counts)
@@ -76,8 +78,8 @@ def read_inputs(inputs_dir: Path) -> RawTables:
                                      f"found in {inputs_dir.name}/",
                              hint=f"Add a sheet '{spec.name}' to {spec.workbook} with the "
                                   "headers listed in docs/inputs.md.")
-                     for spec in TABLES if spec.name not in tables]
-    return RawTables(tables, tuple(problems), tuple(sorted(counts.items())))
+                     for spec in TABLES if spec.name not in identified]
+    return RawTables(tables, tuple(problems), tuple(sorted((k, n) for k, n in counts.items() if n)))
 
 
 def where(file: str, sheet: str) -> str:
@@ -101,9 +103,10 @@ def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
     try:
         return readers.read_grids(path), []
     except readers.ReadError as error:
-        return [], [Problem(path.name, code="damaged-file",
-                            message=f"could not be read: {error}",
-                            hint=safety.RECOPY_HINT)]
+        hint = ("Save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)."
+                if error.code == "bad-encoding" else safety.RECOPY_HINT)
+        return [], [Problem(path.name, code=error.code, message=f"could not be read: {error}",
+                            hint=hint)]
 
 
 def identify_table(path: Path, grid: readers.Grid) -> TableSpec | None:

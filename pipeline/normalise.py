@@ -150,8 +150,9 @@ def month_numbers() -> dict[str, int]:
 
 WRITTEN_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th|º|°)?\s+(?:de\s+)?([^\W\d]+)\.?,?"
                           r"\s+(?:de\s+)?(\d{4})$", re.IGNORECASE)
-DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+TIME_PART = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})" + TIME_PART + "$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + TIME_PART + "$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 

@@ -45,7 +45,11 @@ def has_any(data: bytes, markers: tuple[bytes, ...]) -> bool:
 
 
 class ReadError(Exception):
-    """A file that passed the safety checks but that calamine still cannot read."""
+    """A file that passed the safety checks but still cannot be read."""
+
+    def __init__(self, message: str, code: str = "damaged-file"):
+        super().__init__(message)
+        self.code = code
 
 
 @dataclass
@@ -237,7 +241,7 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise ReadError("its text is neither UTF-8 nor Windows-1252") from error
+        raise ReadError("its text is neither UTF-8 nor Windows-1252", "bad-encoding") from error
 
 
 def sniff_delimiter(text: str) -> str:
