@@ -68,28 +68,12 @@ def rows_with(rows: list[dict], index: int, **values) -> list[dict]:
     return rows
 
 
-def sheet_of(book: openpyxl.Workbook, title: str, headers: list[str], rows: list[dict]):
-    sheet = book.create_sheet(title)
-    sheet.append(headers)
-    for row in rows:
-        sheet.append([row.get(h) for h in headers])
-    return sheet
-
-
-def clean_books(mechanisms=None, participants=None, meetings=None,
-                meeting_headers=None) -> dict[str, openpyxl.Workbook]:
+def clean_books(mechanisms=None, participants=None, meetings=None
+                ) -> dict[str, openpyxl.Workbook]:
     """The clean set as workbooks, to change before saving."""
-    mech = openpyxl.Workbook()
-    mech.remove(mech.active)
-    sheet_of(mech, "mechanisms", [c.name for c in MECHANISMS.columns],
-             MECHANISM_ROWS if mechanisms is None else mechanisms)
-    sheet_of(mech, "participants", [c.name for c in PARTICIPANTS.columns],
-             PARTICIPANT_ROWS if participants is None else participants)
-    meet = openpyxl.Workbook()
-    meet.remove(meet.active)
-    sheet_of(meet, "meetings", meeting_headers or [c.name for c in MEETINGS.columns],
-             MEETING_ROWS if meetings is None else meetings)
-    return {"mechanisms.xlsx": mech, "meetings.xlsx": meet}
+    return conftest.input_books(MECHANISM_ROWS if mechanisms is None else mechanisms,
+                                PARTICIPANT_ROWS if participants is None else participants,
+                                MEETING_ROWS if meetings is None else meetings)
 
 
 def save(folder: Path, books: dict[str, openpyxl.Workbook]) -> None:
