@@ -69,7 +69,9 @@ class Grid:
 def read_grids(path: Path) -> list[Grid]:
     """Every sheet of a workbook, or the one table of a CSV file."""
     if path.suffix.lower() == ".csv":
-        return [read_csv(path)]
+        grid = read_csv(path)
+        mark_error_values(grid.cells)
+        return [grid]
     try:
         with python_calamine.CalamineWorkbook.from_path(path) as book:
             grids = [read_sheet(book, meta.name) for meta in book.sheets_metadata
@@ -219,7 +221,8 @@ def add_ods_metadata(archive: zipfile.ZipFile, grid: Grid) -> None:
                      int(attribute(element, "number-columns-spanned") or 1))
             if spans != (1, 1):
                 grid.merges.append((row, column, row + spans[0] - 1, column + spans[1] - 1))
-            if attribute(element, "value-type") == "error":
+            # LibreOffice marks errors with calcext:value-type beside office:value-type.
+            if any(local(k) == "value-type" and v == "error" for k, v in element.attrib.items()):
                 text = "".join(element.itertext()).strip() or "#VALUE!"
                 put_bad_cell(grid, row, column, BadCell("excel-error", text))
             column += int(attribute(element, "number-columns-repeated") or 1)
