@@ -15,13 +15,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl.utils.cell import get_column_letter
 
 from . import readers, safety
 from .errors import InputError, Problem
 from .model import RawTable, RawTables
-from .normalise import clean_text, is_blank
+from .normalise import clean_text, is_blank, parse_distinct
 from .schema import IGNORED_SHEETS, TABLES, TableSpec, header_key
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
@@ -169,7 +170,7 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
     body = cells.iloc[header_row + 1:].copy()
     problems += expand_merges(body, grid.merges, header_row, positions, cells.iloc[header_row],
                               located)
-    blank_cells = body.map(blank_cell)
+    blank_cells = blank_frame(body)
     problems += unread_columns(cells.iloc[header_row], blank_cells, positions, located, counts)
     frame = body.iloc[:, list(positions.values())]
     frame.columns = list(positions)
@@ -198,6 +199,15 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
 def blank_cell(value: object) -> bool:
     """Blank as an editor sees it: empty, or only spaces (non-breaking ones too)."""
     return value == "" or value is None or (type(value) is str and not clean_text(value))
+
+
+def blank_frame(cells: pd.DataFrame) -> pd.DataFrame:
+    """Which cells are blank, decided once per distinct value of each column."""
+    columns = {}
+    for name in cells.columns:
+        codes, blanks = parse_distinct(cells[name], blank_cell)
+        columns[name] = np.array(blanks, dtype=bool)[codes] if blanks else codes.astype(bool)
+    return pd.DataFrame(columns, index=cells.index)
 
 
 def unread_columns(header: pd.Series, blank_cells: pd.DataFrame, positions: dict[str, int],

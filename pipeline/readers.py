@@ -40,6 +40,10 @@ XLSX_MARKERS = (b"</f>", b":f>", b"<f ", b't="e"', b'hidden="1"', b'hidden="true
 ODS_MARKERS = (b"table:visibility=", b"-spanned=", b'value-type="error"', b"table:formula=")
 
 
+CHUNK = 1 << 16
+ROW_NUMBER = re.compile(rb'[<:]row\b[^>]*?\sr="(\d+)"')
+
+
 def has_any(data: bytes, markers: tuple[bytes, ...]) -> bool:
     return any(marker in data for marker in markers)
 
@@ -154,12 +158,12 @@ def add_xlsx_metadata(archive: zipfile.ZipFile, grid: Grid) -> None:
     part = xlsx_sheet_parts(archive).get(grid.sheet)
     if part is None or part not in archive.namelist():
         return
-    data = archive.read(part)
+    last_row = len(grid.cells)  # Excel row number of the last row with data
+    data = read_up_to_row(archive, part, last_row)
     if not has_any(data, XLSX_MARKERS):
         return
-    last_row = len(grid.cells)  # Excel row number of the last row with data
     row_number = 0
-    for event, element in SafeET.iterparse(io.BytesIO(data), events=("start", "end")):
+    for event, element in safe_events(data):
         tag = local(element.tag)
         if event == "start" and tag == "row":
             row_number = int(element.get("r") or row_number + 1)
@@ -174,6 +178,30 @@ def add_xlsx_metadata(archive: zipfile.ZipFile, grid: Grid) -> None:
                 put_bad_cell(grid, row_number - 1, column_index_from_string(letters) - 1, bad)
         elif event == "end" and tag == "row":
             element.clear()
+
+
+def read_up_to_row(archive: zipfile.ZipFile, part: str, last_row: int) -> bytes:
+    """A sheet's XML up to the first row past last_row: formatting that reaches row
+    1,048,576 is neither inflated nor searched. Rows carry their number (r="…") in
+    every writer seen; without it the whole part is read."""
+    chunks = []
+    with archive.open(part) as stream:
+        while chunk := stream.read(CHUNK):
+            chunks.append(chunk)
+            start = max(chunk.rfind(b"<row "), chunk.rfind(b":row "))
+            found = ROW_NUMBER.match(chunk, start) if start >= 0 else None
+            if found and int(found[1]) > last_row:
+                break
+    return b"".join(chunks)
+
+
+def safe_events(data: bytes):
+    """defusedxml events of a part that may have been cut short after the rows needed:
+    callers stop before the cut, where the parser would complain."""
+    try:
+        yield from SafeET.iterparse(io.BytesIO(data), events=("start", "end"))
+    except SafeET.ParseError:
+        return
 
 
 def xlsx_bad_cell(cell) -> BadCell | None:

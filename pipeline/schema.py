@@ -2,7 +2,7 @@
 
 This is the one place that says what the spreadsheets hold. ``ingest`` finds
 tables and headers with it, ``validate`` and ``normalise`` parse cells with it,
-``templates.py`` writes blank input workbooks from it and ``docs/inputs.md``
+``input_templates.py`` writes blank input workbooks from it and ``docs/inputs.md``
 documents it for the editors. Aliases are compared after ``header_key()``:
 case, accents, spaces, ``_``, ``-`` and punctuation do not matter.
 """
@@ -12,13 +12,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def header_key(text: object) -> str:
     """Fold a header or a vocabulary word for comparison: 'Date de début ' -> 'datededebut'."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", ascii_only.casefold())
+    text = str(text)
+    if not text.isascii():  # ASCII has no accents to strip: skip the slow part
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return NOT_WORD.sub("", text.casefold())
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,16 @@ def test_help_lists_the_commands():
     result = run("--help")
     assert result.exit_code == 0
     assert "build" in result.output and "check" in result.output
+
+
+def test_check_shows_a_table_in_a_terminal(monkeypatch, capsys):
+    from pipeline import cli
+    from pipeline.errors import Problem, Report
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    report = Report((Problem("meetings.xlsx", "meetings", 4, "country", "unknown-country",
+                             value="Mexco", message="is not a country name",
+                             hint="Did you mean Mexico?"),))
+    cli.print_problems(report)
+    shown = capsys.readouterr().err
+    for text in ("meetings.xlsx", "row 4", "Mexco", "Mexico?", "┃"):
+        assert text in shown
