@@ -14,7 +14,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
 NOT_WORD = re.compile(r"[\W_]+")
 
 
