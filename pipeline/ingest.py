@@ -13,6 +13,7 @@ is validate's job. What was repaired or set aside is reported, never silent.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -163,8 +164,7 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
                                       "rows",
                               hint="Put the column headers (id, acronym, …) in one row "
                                    "above the data; see docs/inputs.md.")], counts
-    located = lambda row, column, code, message, hint, value="", severity="error": Problem(  # noqa: E731
-        path.name, sheet, row, column, code, severity, clean_text(value), message, hint)
+    located = partial(locate, path.name, sheet)
     headers, positions, problems = name_columns(spec, cells.iloc[header_row], located,
                                                 header_row + 1)
     body = cells.iloc[header_row + 1:].copy()
@@ -192,8 +192,14 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
     frame = frame.drop(index=footers)
     problems += hidden_row_warnings(grid.hidden_rows, frame.index, located)
     table = RawTable(spec.name, path, sheet, frame, headers, header_row + 1,
-                     tuple(h for h in headers_ignored(cells.iloc[header_row], spec)))
+                     tuple(headers_ignored(cells.iloc[header_row], spec)))
     return table, problems, counts
+
+
+def locate(file: str, sheet: str, row: int, column: str, code: str, message: str, hint: str,
+           value: object = "", severity: str = "error") -> Problem:
+    """A problem in a sheet, located as the editor sees it."""
+    return Problem(file, sheet, row, column, code, severity, clean_text(value), message, hint)
 
 
 def blank_cell(value: object) -> bool:

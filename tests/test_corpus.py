@@ -17,9 +17,7 @@ from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import ValidationFailed
 from tests.conftest import ROOT
-from tests.data.make_corpus import CASES, DATA, EXPECTED_YEAR, write_corpus
-
-BAD = DATA / "bad"
+from tests.data.make_corpus import BAD, CASES, DATA, EXPECTED_YEAR, write_corpus
 
 
 def snapshot(folder) -> dict[str, str]:

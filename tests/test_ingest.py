@@ -193,3 +193,9 @@ def test_ods_hidden_rows_merged_cells_and_error_values(tmp_path):
 ])
 def test_rows_of_totals_and_notes(cells, footer):
     assert ingest.is_footer(pd.Series(cells)) is footer
+
+
+def test_formula_cells_give_their_cached_values():
+    from tests.data.make_corpus import BAD
+    frame = ingest.read_inputs(BAD / "formulas-with-cached-values")["meetings"].frame
+    assert (frame.at[3, "title"], frame.at[2, "edition"]) == ("GFMD Summit", 4)

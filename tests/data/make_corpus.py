@@ -33,6 +33,7 @@ from pipeline.write import fixed_zip, save_workbook
 from tests import conftest
 
 DATA = Path(__file__).resolve().parent
+BAD = DATA / "bad"
 STAMP = dt.datetime(2025, 1, 1)
 EXPECTED_YEAR = 2025
 
@@ -576,6 +577,20 @@ def lock_and_hidden_files(folder):
     (folder / "~$meetings.xlsx").write_bytes(b"\x08Editor  " + bytes(150))
     (folder / ".~lock.mechanisms.xlsx#").write_text("Editor,host,01.01.2025 10:00,")
     (folder / ".meetings-backup.xlsx").write_text("not a workbook")
+
+
+@case()
+def formulas_with_cached_values(folder):
+    """Formulas that Excel calculated: their cached values are read."""
+    books = clean_books()
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet["C3"], sheet["B2"] = "PLACEHOLDER-TITLE", "PLACEHOLDER-EDITION"
+    save(folder, books)
+    patch_part(folder / "meetings.xlsx", MEETINGS_SHEET, lambda xml: xml.replace(
+        b'<c r="C3" t="inlineStr"><is><t>PLACEHOLDER-TITLE</t></is></c>',
+        b'<c r="C3" t="str"><f>UPPER(A3)&amp;" Summit"</f><v>GFMD Summit</v></c>').replace(
+        b'<c r="B2" t="inlineStr"><is><t>PLACEHOLDER-EDITION</t></is></c>',
+        b'<c r="B2"><f>2+2</f><v>4</v></c>'))
 
 
 @case()
