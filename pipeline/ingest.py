@@ -26,7 +26,8 @@ from .model import RawTable, RawTables
 from .normalise import clean_text, is_blank, parse_distinct
 from .schema import IGNORED_SHEETS, TABLES, TableSpec, header_key
 
-INPUT_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv")
+INPUT_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".xls")
+"""Old .xls files are looked at only to say that they must be saved as .xlsx."""
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet the header row may be."""
 FOOTER_WORDS = frozenset(header_key(w) for w in (

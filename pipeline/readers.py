@@ -82,12 +82,15 @@ def read_grids(path: Path) -> list[Grid]:
                      if meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
     except python_calamine.CalamineError as error:
         raise ReadError(str(error)) from error
-    with zipfile.ZipFile(path) as archive:
-        for grid in grids:
-            if path.suffix.lower() == ".ods":
-                add_ods_metadata(archive, grid)
-            else:
-                add_xlsx_metadata(archive, grid)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for grid in grids:
+                if path.suffix.lower() == ".ods":
+                    add_ods_metadata(archive, grid)
+                else:
+                    add_xlsx_metadata(archive, grid)
+    except (KeyError, ValueError, SafeET.ParseError) as error:
+        raise ReadError(f"its structure is damaged ({error})") from error
     for grid in grids:
         mark_error_values(grid.cells)
     return grids

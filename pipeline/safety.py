@@ -69,6 +69,9 @@ def check_file(path: Path) -> list[Problem]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return check_text(path, head)
+    if suffix == ".xls":
+        return [refuse(path, "wrong-format", "is in the Excel 97–2003 format (.xls), which is "
+                       "not read", "Open it in Excel or LibreOffice and save it as .xlsx.")]
     if head.startswith(OLE2_MAGIC):
         return [check_ole2(path)]
     if not head.startswith(ZIP_MAGIC):
@@ -121,7 +124,8 @@ def check_archive(path: Path, suffix: str) -> list[Problem]:
     try:
         with zipfile.ZipFile(path) as archive:
             problem = (check_kind(path, archive, suffix) or check_declared_sizes(path, archive)
-                       or check_inflated_sizes(path, archive) or check_xml_parts(path, archive))
+                       or check_inflated_sizes(path, archive) or check_xml_parts(path, archive)
+                       or check_ods_encryption(path, archive))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         problem = refuse(path, "damaged-file", "is damaged or incomplete (truncated) and "
                          "cannot be read", RECOPY_HINT)
@@ -133,7 +137,10 @@ def check_kind(path: Path, archive: zipfile.ZipFile, suffix: str) -> Problem | N
     names = set(archive.namelist())
     if len(names) > MAX_ENTRIES:
         return zip_bomb(path, f"holds {len(names)} parts")
-    is_ods = "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE
+    is_ods = False
+    if "mimetype" in names:  # read a few bytes only: sizes are not checked yet
+        with archive.open("mimetype") as stream:
+            is_ods = stream.read(len(ODS_MIMETYPE) + 2).strip() == ODS_MIMETYPE
     is_xlsx = "xl/workbook.xml" in names
     if suffix == ".ods" and is_xlsx or suffix != ".ods" and is_ods:
         actual = ".xlsx" if is_xlsx else ".ods"
@@ -143,12 +150,18 @@ def check_kind(path: Path, archive: zipfile.ZipFile, suffix: str) -> Problem | N
         return refuse(path, "wrong-format", f"is a ZIP archive but not a {suffix} workbook "
                       "(perhaps a Word document or a folder of files)",
                       "Put the spreadsheet itself in inputs/.")
-    if is_ods and "META-INF/manifest.xml" in names:
-        manifest = SafeET.fromstring(archive.read("META-INF/manifest.xml"))
-        if any(e.tag.endswith("}encryption-data") for e in manifest.iter()):
-            return refuse(path, "encrypted-file", "is protected by a password (encrypted), "
-                          "so it cannot be read", "Open it in LibreOffice, save it without "
-                          "a password and try again.")
+    return None
+
+
+def check_ods_encryption(path: Path, archive: zipfile.ZipFile) -> Problem | None:
+    """An encrypted .ods lists encryption data in its manifest (sizes and DTDs checked)."""
+    if "META-INF/manifest.xml" not in archive.namelist():
+        return None
+    manifest = SafeET.fromstring(archive.read("META-INF/manifest.xml"))
+    if any(e.tag.endswith("}encryption-data") for e in manifest.iter()):
+        return refuse(path, "encrypted-file", "is protected by a password (encrypted), so it "
+                      "cannot be read", "Open it in LibreOffice, save it without a password "
+                      "and try again.")
     return None
 
 

@@ -396,6 +396,14 @@ def xls_named_xlsx(folder):
     (folder / "meetings.xlsx").write_bytes(ole2_file(b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k"))
 
 
+@case(error("meetings.xls", "", 0, "", "wrong-format"))
+def old_xls_file(folder):
+    """The meetings saved in the Excel 97-2003 format (.xls)."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").unlink()
+    (folder / "meetings.xls").write_bytes(ole2_file(b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k"))
+
+
 @case(error("meetings.xlsx", "", 0, "", "wrong-format"))
 def ods_named_xlsx(folder):
     """An OpenDocument spreadsheet named .xlsx."""
