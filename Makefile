@@ -19,7 +19,8 @@ LOCALE   := pipeline/locale
 MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check test test-browser lint golden docs translations clean
+.PHONY: help setup poppler bulletin check test test-browser lint golden docs translations \
+        templates corpus clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -82,6 +83,12 @@ docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.p
 # translate those entries and rebuild. The tests fail while any entry is empty or fuzzy.
 translations: $(STAMP)  ## Extract the messages and update every language's .po file
 	$(BIN)/python -m pipeline.catalogues update
+
+templates: $(STAMP)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
+	$(BIN)/python -m pipeline.input_templates --inputs $(INPUTS) --out inputs-template
+
+corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
+	$(BIN)/python -m tests.data.make_corpus
 
 clean:  ## Remove the built documents and caches (not .venv)
 	rm -rf $(OUTPUTS)/*/ .pytest_cache .ruff_cache

@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import aggregate, ingest, render, validate, write
+from . import aggregate, ingest, render, validate, validation_report, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
 
@@ -66,6 +66,12 @@ def build(config: BulletinConfig) -> BuildResult:
                 write.write_xlsx(folder / render.document_name(render.TABLE, data.year, lang,
                                                                "xlsx"),
                                  *render.table_sheet(data, lang), edition=data.edition_date)
+        with timed("report"):
+            stem = folder / validation_report.file_stem(data.year)
+            write.write_text(stem.with_suffix(".html"),
+                             validation_report.render_html(report, config))
+            write.write_xlsx(stem.with_suffix(".xlsx"), *validation_report.report_sheet(report),
+                             edition=data.edition_date)
         files = tuple(sorted(p.name for p in folder.iterdir() if p.is_file()))
     target = config.outputs_dir / str(data.year)
     log.info("Done: wrote %d files to %s in %.1f s", len(files), target,

@@ -10,8 +10,10 @@ import logging
 import sys
 
 import click
+from rich.console import Console
 
 from . import build as builder
+from . import validation_report
 from .config import LANGUAGES, load_config
 from .errors import BulletinError, Report, ValidationFailed
 
@@ -19,7 +21,11 @@ log = logging.getLogger("iscm")
 
 
 def print_problems(report: Report) -> None:
-    """One line per problem, sorted by file, sheet and row, errors and warnings alike."""
+    """One line per problem, sorted by file, sheet and row, errors and warnings alike;
+    on a terminal, the same rows as a table."""
+    if report.problems and sys.stderr.isatty():
+        Console(stderr=True).print(validation_report.rich_table(report))
+        return
     for problem in report.problems:
         click.echo(problem.line(), err=True)
 

@@ -32,7 +32,8 @@ def texts(shipped):
 
 def test_shipped_inputs_build_every_document_in_every_language(shipped):
     year = shipped.folder.name
-    expected = {f"summary-{year}.json"} | {
+    expected = {f"summary-{year}.json", f"validation-report-{year}.html",
+                f"validation-report-{year}.xlsx"} | {
         f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
         for stem, suffix in [("iscm-highlights", "pdf"), ("iscm-highlights", "html"),
                              ("iscm-table", "pdf"), ("iscm-table", "html"),
