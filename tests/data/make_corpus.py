@@ -571,6 +571,12 @@ def no_members(folder):
                                       if p["mechanism_id"] != "midwa"])
 
 
+@case(warning(*MECH, 5, "name_ru", "name-fallback"))
+def name_missing_in_a_language(folder):
+    """A mechanism (RCM) with no Russian name: the English one is shown in Russian."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 3, name_ru=None))
+
+
 @case(warning(*MEET, 7, "mechanism_id", "footer-row"))
 def totals_row(folder):
     """A row of totals under the data, after a blank row."""
