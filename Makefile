@@ -15,8 +15,14 @@ LANGS    ?=
 JOBS     ?=
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS))
 
+# Translations: one gettext catalogue per language; English is the source language.
+LOCALES  := fr es ru ar
+LOCALE   := pipeline/locale
+MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo)
+
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check test test-browser lint golden docs bench clean
+.PHONY: help setup poppler bulletin check test test-browser lint golden docs bench translations \
+        templates corpus clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -28,7 +34,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
 	touch $@
 
-setup: $(STAMP)  ## Create .venv and install the pinned dependencies
+setup: $(STAMP) $(MO_FILES)  ## Create .venv, install the pinned dependencies, compile the catalogues
+
+# A catalogue is compiled (.po -> .mo, not committed) whenever its .po changes.
+$(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po | $(STAMP)
+	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
 
 # pdffonts and pdftotext (Debian: poppler-utils) check the PDFs in the tests.
 poppler:
@@ -36,13 +46,13 @@ poppler:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; \
 	  else echo "The tests need pdffonts: install the Debian package poppler-utils (sudo apt-get install poppler-utils)."; exit 1; fi; }
 
-bulletin: $(STAMP)  ## Build the bulletin and the ISCM table into OUTPUTS/<year>/
+bulletin: $(STAMP) $(MO_FILES)  ## Build the bulletin and the ISCM table into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
 
 check: $(STAMP)  ## Validate the inputs only; write nothing
 	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR))
 
-test: $(STAMP) poppler  ## Run the whole test suite
+test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest
 
 # Browser checks need Chromium and Java (Debian: chromium, default-jre-headless),
@@ -58,13 +68,13 @@ $(BROWSER_STAMP): $(STAMP) tests/browser/package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group browser
 	touch $@
 
-test-browser: $(BROWSER_STAMP) poppler  ## vnu, axe-core, screenshots and PDF/UA checks on every output
+test-browser: $(BROWSER_STAMP) $(MO_FILES) poppler  ## vnu, axe-core, screenshots and PDF/UA checks on every output
 	$(BIN)/python -m pytest -m browser tests/browser
 
 lint: $(STAMP)  ## Check the code style with ruff
 	$(BIN)/ruff check pipeline tests bench
 
-bench: $(STAMP)  ## Time the build against WeasyPrint alone; write docs/performance.md
+bench: $(STAMP) $(MO_FILES)  ## Time the build against WeasyPrint alone; write docs/performance.md
 	$(BIN)/python -m bench.run $(if $(JOBS),--jobs $(JOBS))
 
 golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the diff!)
@@ -72,6 +82,18 @@ golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the di
 
 docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.py
 	$(BIN)/python -m pipeline.contract
+
+# After changing a message in the code or the templates: collect the messages into the
+# template (.pot), merge it into every .po (new entries empty, changed ones fuzzy), then
+# translate those entries and rebuild. The tests fail while any entry is empty or fuzzy.
+translations: $(STAMP)  ## Extract the messages and update every language's .po file
+	$(BIN)/python -m pipeline.catalogues update
+
+templates: $(STAMP)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
+	$(BIN)/python -m pipeline.input_templates --inputs $(INPUTS) --out inputs-template
+
+corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
+	$(BIN)/python -m tests.data.make_corpus
 
 clean:  ## Remove the built documents and caches (not .venv)
 	rm -rf $(OUTPUTS)/*/ .pytest_cache .ruff_cache

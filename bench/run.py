@@ -379,8 +379,9 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, st
         "`aggregate.summarise` on inputs made by `bench/synthetic.py` at 1×, 10× and 100× "
         "the shipped rows; the time excludes starting Python and importing; the peak memory "
         "is the process's maximum resident set (`ru_maxrss`), imports included.",
-        "- **Engines**: every sheet of the 100× workbooks read with `pandas.read_excel` and "
-        "`engine=\"calamine\"` (what `ingest` uses), then `engine=\"openpyxl\"`.",
+        "- **Engines**: every sheet of the 100× workbooks read with `pandas.read_excel`, "
+        "`engine=\"calamine\"` then `engine=\"openpyxl\"` (`ingest` reads through "
+        "python-calamine itself, in `pipeline/readers.py`).",
         "- **Profiling** the 100× path: `.venv/bin/python -m bench.synthetic 100 /tmp/100x`, "
         "then `.venv/bin/python -m cProfile -s cumtime -m bench.stages /tmp/100x`.",
         "",

@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+import pandas as pd
+
 from pipeline import aggregate, ingest, validate
 
 
@@ -32,9 +34,11 @@ def read_to_aggregate(folder: Path) -> dict:
 
 
 def read_only(folder: Path, engine: str) -> dict:
+    """Every sheet read by pandas with one engine, cells as they are (no header, no types)."""
     started = time.perf_counter()
     cells = sum(frame.size for path in ingest.find_input_files(folder)
-                for frame in ingest.read_sheets(path, engine).values())
+                for frame in pd.read_excel(path, sheet_name=None, header=None, dtype=object,
+                                           engine=engine).values())
     return {"seconds": time.perf_counter() - started, "cells": int(cells)}
 
 

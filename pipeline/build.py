@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import aggregate, incremental, ingest, parallel, render, validate, write
+from . import aggregate, incremental, ingest, parallel, render, validate, validation_report, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
 
@@ -45,7 +45,7 @@ def check(config: BulletinConfig) -> Report:
     with timed("read"):
         raw = ingest.read_inputs(config.inputs_dir)
     with timed("validate"):
-        tables, report = validate.check(raw, config.year)
+        tables, report = validate.check(raw, config.year, config.langs)
     if report.errors:
         raise ValidationFailed(report)
     return report
@@ -63,7 +63,7 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
         with timed("read"):
             raw = ingest.read_inputs(config.inputs_dir)
         with timed("validate"):
-            tables, report = validate.check(raw, config.year)
+            tables, report = validate.check(raw, config.year, config.langs)
         if report.errors:
             raise ValidationFailed(report)  # nothing is written
         with timed("aggregate"):
@@ -81,10 +81,17 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
                         pdfs.submit(folder / f"{stem}.pdf", html)
             for lang in config.langs:
                 sheet = render.table_sheet(data, lang)
-                outputs.make(f"iscm-table-{year}.xlsx", keys.data(sheet, data.edition_date),
-                             write.write_xlsx, *sheet, edition=data.edition_date)
+                outputs.make(render.document_name(render.TABLE, year, lang, "xlsx"),
+                             keys.data(sheet, data.edition_date), write.write_xlsx, *sheet,
+                             edition=data.edition_date)
             text = write.summary_json(data.summary)
             outputs.make(f"summary-{year}.json", incremental.digest(text), write.write_text, text)
+            stem = validation_report.file_stem(year)
+            page = validation_report.render_html(report, config)
+            outputs.make(f"{stem}.html", incremental.digest(page), write.write_text, page)
+            sheet = validation_report.report_sheet(report)
+            outputs.make(f"{stem}.xlsx", keys.data(sheet, data.edition_date), write.write_xlsx,
+                         *sheet, edition=data.edition_date)
             for name, source in write.asset_files(config):
                 outputs.make(name, incremental.file_digest(source), write.copy_file, source)
             pdfs.wait()

@@ -1,9 +1,14 @@
-"""Chart geometry: where each bar and label goes, computed here so templates only place it.
+"""Chart geometry: how long each bar is and what it says, computed here so templates only place it.
 
-Charts are drawn as inline SVG by templates/_charts.html. Every chart also
-carries its data as rows for the table printed under it (the text equivalent).
-Right-to-left languages get the mirror image: labels on the right, bars
-growing leftwards.
+The marks are vector graphics: one small inline SVG per bar or column, with a
+<title> that names it ('Africa: 12'), so the PDF tags each as a Figure with
+its alternative text. The words around them (labels, values, legend) are
+HTML, not SVG text: WeasyPrint lays SVG text out letter by letter, which
+breaks Arabic shaping and right-to-left order, while HTML text gets the
+page's shaping and bidi. A right-to-left page therefore mirrors the layout by
+itself (labels on the right); within a bar, the segments are placed from the
+right here. Every chart also carries its data as rows for the table printed
+under it (the text equivalent).
 """
 
 from __future__ import annotations
@@ -13,59 +18,62 @@ from dataclasses import dataclass
 from .i18n import Localiser
 from .model import Summary
 
-WIDTH = 640
-LABEL_WIDTH = 250
-VALUE_WIDTH = 48
-ROW_HEIGHT = 24
-BAR_HEIGHT = 15
-LEGEND_HEIGHT = 28
+BAR_SPAN = 88
+"""Length of the longest bar, in % of its track (the rest holds its value)."""
+COLUMN_HEIGHT = 110
+"""Height in CSS px of the tallest column of a column chart."""
 # Marks are at least 3:1 against white (WCAG 1.4.11); text on them is avoided.
 PALETTE = ("#1f4e8c", "#2a8a7f", "#b4540c", "#6b4a9e")
 
 
 @dataclass(frozen=True)
-class Rect:
+class Segment:
+    """One coloured part of a bar, in the units of its SVG's viewBox (the bar's values)."""
+
     x: float
-    y: float
     width: float
-    height: float
-    fill: str
-    title: str
-    """Tooltip and accessible name of the mark: 'Africa: 12'."""
+    colour: str
 
 
 @dataclass(frozen=True)
-class Text:
-    x: float
-    y: float
-    text: str
-    anchor: str
-    """SVG text-anchor: start, middle or end."""
+class Bar:
+    label: str
+    segments: tuple[Segment, ...]
+    value: str
+    """The bar's total, formatted, shown at its end."""
+    total: int
+    """The bar's total: its SVG's viewBox is 0 0 total 1."""
+    size: float
+    """Length of the bar: % of the track for bars, CSS px for columns."""
+    title: str
+    """Accessible name of the mark: 'Regional consultative processes: 4 (Active 3, …)'."""
 
 
 @dataclass(frozen=True)
 class Chart:
     id: str
+    kind: str
+    """bars (horizontal, one per row) or columns (vertical, side by side)."""
     title: str
     description: str
     """One sentence summing up the chart, for screen readers and the PDF's /Alt."""
-    width: float
-    height: float
-    marks: tuple[Rect, ...]
-    labels: tuple[Text, ...]
-    legend: tuple[tuple[Rect, Text], ...]
+    bars: tuple[Bar, ...]
+    legend: tuple[tuple[str, str], ...]
+    """(colour, series name), shown when a bar has several segments."""
     headers: tuple[str, ...]
     """Header row of the data table."""
     rows: tuple[tuple[str, ...], ...]
     """The chart's data, formatted, for the table under it."""
 
 
-def mirror(x: float, width: float, rtl: bool) -> float:
-    return WIDTH - x - width if rtl else x
-
-
-def anchor(name: str, rtl: bool) -> str:
-    return {"start": "end", "end": "start"}.get(name, name) if rtl else name
+def segments(values: list[int], rtl: bool) -> tuple[Segment, ...]:
+    """Stacked segments along a bar, from its start (the right on a right-to-left page)."""
+    total, placed, start = sum(values), [], 0
+    for colour, value in zip(PALETTE, values):
+        if value:
+            placed.append(Segment(total - start - value if rtl else start, value, colour))
+        start += value
+    return tuple(placed)
 
 
 def bar_chart(id: str, title: str, description: str, loc: Localiser, categories: list[str],
@@ -73,58 +81,32 @@ def bar_chart(id: str, title: str, description: str, loc: Localiser, categories:
     """Horizontal bars, one per category, stacked when there are several series."""
     rtl = loc.direction == "rtl"
     totals = [sum(values[i] for _, values in series) for i in range(len(categories))]
-    scale = (WIDTH - LABEL_WIDTH - VALUE_WIDTH) / max(max(totals, default=0), 1)
-    top = LEGEND_HEIGHT if len(series) > 1 else 0
-    marks, labels = [], []
+    scale = BAR_SPAN / max(max(totals, default=0), 1)
+    bars = []
     for i, category in enumerate(categories):
-        y = top + i * ROW_HEIGHT
-        labels.append(Text(mirror(LABEL_WIDTH - 8, 0, rtl), y + BAR_HEIGHT - 3, category,
-                           anchor("end", rtl)))
-        x = LABEL_WIDTH
-        for colour, (name, values) in zip(PALETTE, series):
-            width = values[i] * scale
-            if width:
-                what = f"{category}, {name}" if len(series) > 1 else category
-                marks.append(Rect(mirror(x, width, rtl), y, width, BAR_HEIGHT, colour,
-                                  f"{what}: {loc.number(values[i])}"))
-            x += width
-        labels.append(Text(mirror(x + 6, 0, rtl), y + BAR_HEIGHT - 3,
-                           loc.number(totals[i]), anchor("start", rtl)))
-    legend = []
-    if len(series) > 1:
-        x = LABEL_WIDTH
-        for colour, (name, _) in zip(PALETTE, series):
-            swatch = Rect(mirror(x, 12, rtl), 4, 12, 12, colour, name)
-            legend.append((swatch, Text(mirror(x + 18, 0, rtl), 15, name, anchor("start", rtl))))
-            x += 18 + 9 * len(name) + 24
+        parts = [values[i] for _, values in series]
+        detail = "" if len(series) == 1 else " (" + ", ".join(
+            f"{name} {loc.number(values[i])}" for name, values in series if values[i]) + ")"
+        bars.append(Bar(category, segments(parts, rtl), loc.number(totals[i]), totals[i],
+                        round(totals[i] * scale, 2),
+                        f"{category}: {loc.number(totals[i])}{detail}"))
+    legend = tuple((colour, name) for colour, (name, _) in zip(PALETTE, series)) \
+        if len(series) > 1 else ()
     rows = tuple((category, *(loc.number(v[i]) for _, v in series),
                   *((loc.number(totals[i]),) if len(series) > 1 else ()))
                  for i, category in enumerate(categories))
-    height = top + len(categories) * ROW_HEIGHT + 4
-    return Chart(id, title, description, WIDTH, height, tuple(marks), tuple(labels),
-                 tuple(legend), headers, rows)
+    return Chart(id, "bars", title, description, tuple(bars), legend, headers, rows)
 
 
 def column_chart(id: str, title: str, description: str, loc: Localiser,
                  categories: list[str], values: list[int], headers: tuple[str, ...]) -> Chart:
-    """Vertical columns, e.g. one per month; mirrored for right-to-left languages."""
-    rtl = loc.direction == "rtl"
-    plot_height, label_height = 150, 34
-    step = WIDTH / max(len(categories), 1)
-    scale = (plot_height - 18) / max(max(values, default=0), 1)
-    marks, labels = [], []
-    for i, (category, value) in enumerate(zip(categories, values)):
-        x = mirror(i * step + step * 0.2, step * 0.6, rtl)
-        height = value * scale
-        if height:
-            marks.append(Rect(x, plot_height - height, step * 0.6, height, PALETTE[0],
-                              f"{category}: {loc.number(value)}"))
-        centre = x + step * 0.3
-        labels.append(Text(centre, plot_height - height - 4, loc.number(value), "middle"))
-        labels.append(Text(centre, plot_height + 16, category, "middle"))
+    """Vertical columns, e.g. one per month."""
+    scale = COLUMN_HEIGHT / max(max(values, default=0), 1)
+    bars = tuple(Bar(category, segments([value], False), loc.number(value), value,
+                     round(value * scale, 2), f"{category}: {loc.number(value)}")
+                 for category, value in zip(categories, values))
     rows = tuple((c, loc.number(v)) for c, v in zip(categories, values))
-    return Chart(id, title, description, WIDTH, plot_height + label_height, tuple(marks),
-                 tuple(labels), (), headers, rows)
+    return Chart(id, "columns", title, description, bars, (), headers, rows)
 
 
 def key_figure_charts(summary: Summary, loc: Localiser) -> tuple[Chart, ...]:
@@ -153,7 +135,8 @@ def key_figure_charts(summary: Summary, loc: Localiser) -> tuple[Chart, ...]:
         "chart-months", _("Meetings in {year} by month", year=summary.year),
         loc.ngettext("The busiest month was {month}, with {n} meeting.",
                      "The busiest month was {month}, with {n} meetings.",
-                     summary.meetings_by_month[busiest], month=loc.month(int(busiest))),
+                     summary.meetings_by_month[busiest],
+                     month=loc.month(int(busiest), heading=False)),
         loc, [loc.month(int(m), "abbreviated") for m in months],
         [summary.meetings_by_month[m] for m in months], (_("Month"), _("Meetings")))
     top = summary.top_states

@@ -20,7 +20,15 @@ log = logging.getLogger("iscm")
 
 
 def print_problems(report: Report) -> None:
-    """One line per problem, sorted by file, sheet and row, errors and warnings alike."""
+    """One line per problem, sorted by file, sheet and row, errors and warnings alike;
+    on a terminal, the same rows as a table."""
+    if report.problems and sys.stderr.isatty():
+        from rich.console import Console  # imported here: "up to date" must stay quick
+
+        from . import validation_report
+
+        Console(stderr=True).print(validation_report.rich_table(report))
+        return
     for problem in report.problems:
         click.echo(problem.line(), err=True)
 

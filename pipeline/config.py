@@ -12,7 +12,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_DIR / "templates"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-LANGUAGES: tuple[str, ...] = ("en",)
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "ar")
 """Languages the bulletin is built in, in the order of the language switcher."""
 
 FIRST_YEAR = 1980

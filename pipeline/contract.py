@@ -17,10 +17,23 @@ INTRO = """\
 
 The bulletin is built from the spreadsheets in `inputs/`:
 `mechanisms.xlsx` (sheets `mechanisms` and `participants`) and `meetings.xlsx`
-(sheet `meetings`). Headers are matched without regard to case, accents,
-spaces, `_` or `-`, and may be written in English, French or Spanish (the
-other accepted headers are listed for each column). Columns that are not
-listed here are ignored, with a warning. Lists are separated by `;`.
+(sheet `meetings`). `make templates` writes blank ones, with dropdowns, to
+`inputs-template/`. Other file names work too, as do `.xlsm`, `.ods` and
+`.csv` files (UTF-8 with or without BOM, or Windows-1252; `,` or `;`
+separated; one table per CSV file), and `participants` may be a file of its
+own: each table is found by its sheet name (or a CSV file's name), in any of
+the forms listed below, or else by its headers. Sheets named Instructions,
+Notes, Lists, Read me, Help or Sources are never read as tables. Title rows
+above the headers are skipped.
+
+Headers are matched without regard to case, accents, spaces, `_` or `-`, and
+may be written in English, French or Spanish (the other accepted headers are
+listed for each column). Columns that are not listed here are ignored, with a
+warning. Lists are separated by `;`; lists of values from a vocabulary (such
+as regions) and themes may also use `,` or ` / `, while other lists (aliases)
+keep their commas. Dates may be real dates, Excel serial numbers, `dd/mm/yyyy`
+(day first), ISO `yyyy-mm-dd` or written out in English, French or Spanish
+(`1er février 2024`, `3 de marzo de 2025`); a time part is ignored.
 
 Free text (titles, summaries, outcome documents) is written in English; the
 bulletin marks it as English in the other languages. Countries may be written

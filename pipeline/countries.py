@@ -54,18 +54,114 @@ PROJECT_NAMES: dict[str, str] = {
     "southkorea": "KOR",
 }
 
-# CLDR's English names are informal for a few States ('Congo - Kinshasa',
-# 'Bosnia & Herzegovina'); documents for UN bodies use the UN terminology forms.
-UN_NAMES: dict[str, dict[str, str]] = {
-    "en": {
-        "AG": "Antigua and Barbuda", "BA": "Bosnia and Herzegovina",
-        "CD": "Democratic Republic of the Congo", "CG": "Congo",
-        "HK": "Hong Kong, China", "MO": "Macao, China", "KN": "Saint Kitts and Nevis",
-        "LC": "Saint Lucia", "MM": "Myanmar", "ST": "Sao Tome and Principe",
-        "TC": "Turks and Caicos Islands", "TT": "Trinidad and Tobago",
-        "VC": "Saint Vincent and the Grenadines", "PS": "State of Palestine",
-    },
+# CLDR's names are the everyday ones ('Congo - Kinshasa', 'Russia', 'ОАЭ'); documents
+# for UN bodies use the short names of the UN terminology database (UNTERM), which
+# differ for these States in one language or more. ISO2 -> (en, fr, es, ru, ar).
+UN_SHORT_NAMES: dict[str, tuple[str, str, str, str, str]] = {
+    "AE": ("United Arab Emirates", "Émirats arabes unis", "Emiratos Árabes Unidos",
+           "Объединенные Арабские Эмираты", "الإمارات العربية المتحدة"),
+    "AG": ("Antigua and Barbuda", "Antigua-et-Barbuda", "Antigua y Barbuda", "Антигуа и Барбуда",
+           "أنتيغوا وبربودا"),
+    "BA": ("Bosnia and Herzegovina", "Bosnie-Herzégovine", "Bosnia y Herzegovina",
+           "Босния и Герцеговина", "البوسنة والهرسك"),
+    "BD": ("Bangladesh", "Bangladesh", "Bangladesh", "Бангладеш", "بنغلاديش"),
+    "BH": ("Bahrain", "Bahreïn", "Bahrein", "Бахрейн", "البحرين"),
+    "BJ": ("Benin", "Bénin", "Benin", "Бенин", "بنن"),
+    "BN": ("Brunei Darussalam", "Brunéi Darussalam", "Brunei Darussalam", "Бруней-Даруссалам",
+           "بروني دار السلام"),
+    "BO": ("Bolivia (Plurinational State of)", "Bolivie (État plurinational de)",
+           "Bolivia (Estado Plurinacional de)", "Боливия (Многонациональное Государство)",
+           "بوليفيا (دولة - المتعددة القوميات)"),
+    "BW": ("Botswana", "Botswana", "Botswana", "Ботсвана", "بوتسوانا"),
+    "BY": ("Belarus", "Bélarus", "Belarús", "Беларусь", "بيلاروس"),
+    "CD": ("Democratic Republic of the Congo", "République démocratique du Congo",
+           "República Democrática del Congo", "Демократическая Республика Конго",
+           "جمهورية الكونغو الديمقراطية"),
+    "CG": ("Congo", "Congo", "Congo", "Конго", "الكونغو"),
+    "CI": ("Côte d’Ivoire", "Côte d’Ivoire", "Côte d’Ivoire", "Кот-д’Ивуар", "كوت ديفوار"),
+    "CK": ("Cook Islands", "Îles Cook", "Islas Cook", "Острова Кука", "جزر كوك"),
+    "CV": ("Cabo Verde", "Cabo Verde", "Cabo Verde", "Кабо-Верде", "كابو فيردي"),
+    "CZ": ("Czechia", "Tchéquie", "Chequia", "Чехия", "تشيكيا"),
+    "DJ": ("Djibouti", "Djibouti", "Djibouti", "Джибути", "جيبوتي"),
+    "DO": ("Dominican Republic", "République dominicaine", "República Dominicana",
+           "Доминиканская Республика", "الجمهورية الدومينيكية"),
+    "FJ": ("Fiji", "Fidji", "Fiji", "Фиджи", "فيجي"),
+    "FM": ("Micronesia (Federated States of)", "Micronésie (États fédérés de)",
+           "Micronesia (Estados Federados de)", "Микронезия (Федеративные Штаты)",
+           "ميكرونيزيا (ولايات - الموحدة)"),
+    "GB": ("United Kingdom", "Royaume-Uni", "Reino Unido", "Соединенное Королевство",
+           "المملكة المتحدة"),
+    "GW": ("Guinea-Bissau", "Guinée-Bissau", "Guinea-Bissau", "Гвинея-Бисау", "غينيا - بيساو"),
+    "HK": ("Hong Kong, China", "Hong Kong (Chine)", "Hong Kong (China)", "Гонконг (Китай)",
+           "هونغ كونغ (الصين)"),
+    "IQ": ("Iraq", "Iraq", "Iraq", "Ирак", "العراق"),
+    "IR": ("Iran (Islamic Republic of)", "Iran (République islamique d’)",
+           "Irán (República Islámica del)", "Иран (Исламская Республика)",
+           "إيران (جمهورية - الإسلامية)"),
+    "KE": ("Kenya", "Kenya", "Kenya", "Кения", "كينيا"),
+    "KG": ("Kyrgyzstan", "Kirghizistan", "Kirguistán", "Кыргызстан", "قيرغيزستان"),
+    "KN": ("Saint Kitts and Nevis", "Saint-Kitts-et-Nevis", "Saint Kitts y Nevis",
+           "Сент-Китс и Невис", "سانت كيتس ونيفس"),
+    "KP": ("Democratic People’s Republic of Korea", "République populaire démocratique de Corée",
+           "República Popular Democrática de Corea", "Корейская Народно-Демократическая Республика",
+           "جمهورية كوريا الشعبية الديمقراطية"),
+    "KR": ("Republic of Korea", "République de Corée", "República de Corea", "Республика Корея",
+           "جمهورية كوريا"),
+    "LA": ("Lao People’s Democratic Republic", "République démocratique populaire lao",
+           "República Democrática Popular Lao", "Лаосская Народно-Демократическая Республика",
+           "جمهورية لاو الديمقراطية الشعبية"),
+    "LC": ("Saint Lucia", "Sainte-Lucie", "Santa Lucía", "Сент-Люсия", "سانت لوسيا"),
+    "LK": ("Sri Lanka", "Sri Lanka", "Sri Lanka", "Шри-Ланка", "سري لانكا"),
+    "LS": ("Lesotho", "Lesotho", "Lesotho", "Лесото", "ليسوتو"),
+    "MD": ("Republic of Moldova", "République de Moldova", "República de Moldova",
+           "Республика Молдова", "جمهورية مولدوفا"),
+    "MH": ("Marshall Islands", "Îles Marshall", "Islas Marshall", "Маршалловы Острова",
+           "جزر مارشال"),
+    "MM": ("Myanmar", "Myanmar", "Myanmar", "Мьянма", "ميانمار"),
+    "MO": ("Macao, China", "Macao (Chine)", "Macao (China)", "Макао (Китай)", "ماكاو (الصين)"),
+    "MV": ("Maldives", "Maldives", "Maldivas", "Мальдивы", "ملديف"),
+    "MW": ("Malawi", "Malawi", "Malawi", "Малави", "ملاوي"),
+    "PS": ("State of Palestine", "État de Palestine", "Estado de Palestina",
+           "Государство Палестина", "دولة فلسطين"),
+    "QA": ("Qatar", "Qatar", "Qatar", "Катар", "قطر"),
+    "RU": ("Russian Federation", "Fédération de Russie", "Federación de Rusia",
+           "Российская Федерация", "الاتحاد الروسي"),
+    "RW": ("Rwanda", "Rwanda", "Rwanda", "Руанда", "رواندا"),
+    "SA": ("Saudi Arabia", "Arabie saoudite", "Arabia Saudita", "Саудовская Аравия",
+           "المملكة العربية السعودية"),
+    "SB": ("Solomon Islands", "Îles Salomon", "Islas Salomón", "Соломоновы Острова", "جزر سليمان"),
+    "SC": ("Seychelles", "Seychelles", "Seychelles", "Сейшельские Острова", "سيشيل"),
+    "SR": ("Suriname", "Suriname", "Suriname", "Суринам", "سورينام"),
+    "ST": ("Sao Tome and Principe", "Sao Tomé-et-Principe", "Santo Tomé y Príncipe",
+           "Сан-Томе и Принсипи", "سان تومي وبرينسيبي"),
+    "SV": ("El Salvador", "El Salvador", "El Salvador", "Сальвадор", "السلفادور"),
+    "SY": ("Syrian Arab Republic", "République arabe syrienne", "República Árabe Siria",
+           "Сирийская Арабская Республика", "الجمهورية العربية السورية"),
+    "SZ": ("Eswatini", "Eswatini", "Eswatini", "Эсватини", "إسواتيني"),
+    "TC": ("Turks and Caicos Islands", "Îles Turques-et-Caïques", "Islas Turcas y Caicos",
+           "Острова Теркс и Кайкос", "جزر تركس وكايكوس"),
+    "TL": ("Timor-Leste", "Timor-Leste", "Timor-Leste", "Тимор-Лешти", "تيمور - ليشتي"),
+    "TR": ("Türkiye", "Türkiye", "Türkiye", "Тюркийе", "تركيا"),
+    "TT": ("Trinidad and Tobago", "Trinité-et-Tobago", "Trinidad y Tabago", "Тринидад и Тобаго",
+           "ترينيداد وتوباغو"),
+    "TZ": ("United Republic of Tanzania", "République-Unie de Tanzanie",
+           "República Unida de Tanzanía", "Объединенная Республика Танзания",
+           "جمهورية تنزانيا المتحدة"),
+    "US": ("United States of America", "États-Unis d’Amérique", "Estados Unidos de América",
+           "Соединенные Штаты Америки", "الولايات المتحدة الأمريكية"),
+    "VC": ("Saint Vincent and the Grenadines", "Saint-Vincent-et-les Grenadines",
+           "San Vicente y las Granadinas", "Сент-Винсент и Гренадины", "سانت فنسنت وجزر غرينادين"),
+    "VE": ("Venezuela (Bolivarian Republic of)", "Venezuela (République bolivarienne du)",
+           "Venezuela (República Bolivariana de)", "Венесуэла (Боливарианская Республика)",
+           "فنزويلا (جمهورية - البوليفارية)"),
+    "VN": ("Viet Nam", "Viet Nam", "Viet Nam", "Вьетнам", "فييت نام"),
+    "ZW": ("Zimbabwe", "Zimbabwe", "Zimbabwe", "Зимбабве", "زمبابوي"),
 }
+UN_NAMES: dict[str, dict[str, str]] = {
+    lang: {iso2: names[i] for iso2, names in UN_SHORT_NAMES.items()}
+    for i, lang in enumerate(("en", "fr", "es", "ru", "ar"))
+}
+"""Language -> ISO2 -> UN short name, where it differs from CLDR's."""
 
 # Organisations that take part in mechanisms. Checked before country names, so
 # that 'Southern African Development Community' is not read as South Africa nor
@@ -122,12 +218,13 @@ def _codes() -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _cldr_index() -> dict[str, str]:
-    """Folded CLDR name (en, fr, es) -> ISO3."""
+    """Folded UN short name or CLDR name (en, fr, es) -> ISO3."""
     iso3_by_iso2 = {iso2: iso3 for iso3, iso2 in _codes()["ISO2"].items()}
     iso3_by_iso2["XK"] = "XKX"
     index: dict[str, str] = {}
     for lang in CLDR_LANGUAGES:
-        for iso2, name in Locale.parse(lang).territories.items():
+        names = [*UN_NAMES[lang].items(), *Locale.parse(lang).territories.items()]
+        for iso2, name in names:
             if iso2 in iso3_by_iso2:
                 index.setdefault(header_key(name), iso3_by_iso2[iso2])
     return index

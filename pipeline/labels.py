@@ -13,6 +13,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NC_(context: str, message: str) -> tuple[str, str]:
+    """Mark a message with its context (pgettext) for extraction; translated where shown."""
+    return context, message
+
+
 TYPE_PLURAL = {
     "RCP": N_("Regional consultative processes (RCPs)"),
     "IRF": N_("Interregional forums (IRFs)"),

@@ -16,6 +16,23 @@ import pandas as pd
 
 
 @dataclass(frozen=True)
+class BadCell:
+    """A cell that holds no usable value: an Excel error value or a formula never calculated.
+
+    Kept in the raw tables in place of the value, so that validation reports it
+    where it is, and only when the column is read.
+    """
+
+    code: str
+    """'excel-error' (#REF!, #N/A…) or 'formula-without-value'."""
+    text: str
+    """The error value or the formula, as Excel would show it."""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class RawTable:
     """One input table as read: cells as strings, numbers or dates, '' when blank."""
 

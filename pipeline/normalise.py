@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
+import numpy as np
+import pandas as pd
 from babel.dates import get_month_names
 
 from .config import FIRST_YEAR
@@ -26,9 +28,9 @@ from .schema import VOCABULARIES, Column, header_key
 class Invalid(ValueError):
     """A cell that cannot be read: what is wrong, and what to do."""
 
-    def __init__(self, code: str, message: str, hint: str = ""):
+    def __init__(self, code: str, message: str, hint: str = "", severity: str = "error"):
         super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        self.code, self.message, self.hint, self.severity = code, message, hint, severity
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class Context:
 
 SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 LIST_SEPARATORS = re.compile(r"\s*;\s*")
+LOOSE_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+/\s+")
+"""Vocabulary and theme lists may also use ',' or ' / '; names (aliases) may hold commas."""
+TAG_COLUMNS = ("thematic_focus", "themes")
 
 
 def clean_text(value: object) -> str:
@@ -98,11 +103,14 @@ def parse_enum(value: object, column: Column, ctx: Context) -> str:
 
 
 def parse_list(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
-    """Items separated by ';'. Vocabulary lists check each item; free tags are slugged."""
-    items = [i for i in LIST_SEPARATORS.split(clean_text(value)) if i]
+    """Items separated by ';' (vocabularies and themes: ',' and ' / ' too). Vocabulary lists
+    check each item; free tags are slugged."""
+    loose = column.vocabulary or column.name in TAG_COLUMNS
+    separators = LOOSE_SEPARATORS if loose else LIST_SEPARATORS
+    items = [i for i in separators.split(clean_text(value)) if i]
     if column.vocabulary:
         return tuple(dict.fromkeys(parse_enum(i, column, ctx) for i in items))
-    if column.name in ("thematic_focus", "themes"):
+    if column.name in TAG_COLUMNS:
         return tuple(dict.fromkeys(re.sub(r"[\s_]+", "-", i.casefold()) for i in items))
     return tuple(dict.fromkeys(items))
 
@@ -142,8 +150,9 @@ def month_numbers() -> dict[str, int]:
 
 WRITTEN_DATE = re.compile(r"^(\d{1,2})(?:er|st|nd|rd|th|º|°)?\s+(?:de\s+)?([^\W\d]+)\.?,?"
                           r"\s+(?:de\s+)?(\d{4})$", re.IGNORECASE)
-DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+TIME_PART = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})" + TIME_PART + "$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + TIME_PART + "$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -217,6 +226,24 @@ PARSERS: dict[str, Parser] = {
     "url": parse_url,
     "bool": parse_bool,
 }
+
+def parse_distinct(values: pd.Series, parse: Callable[[object], object]
+                   ) -> tuple[np.ndarray, list]:
+    """parse applied once per distinct value: (index of each value's result, the results).
+
+    Tens of thousands of rows hold a few hundred distinct values; parsing those
+    once keeps validation fast.
+    """
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
+    return codes, [parse(value) for value in uniques]
+
+
+def rows_by_code(codes: np.ndarray) -> list[np.ndarray]:
+    """Positions holding each code, for codes 0..max: one sort instead of a scan per code."""
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(codes.max(initial=-1) + 2))
+    return [order[bounds[k]:bounds[k + 1]] for k in range(len(bounds) - 1)]
+
 
 EMPTY: dict[str, object] = {"list": (), "int": None, "year": None, "date": None,
                             "bool": None}

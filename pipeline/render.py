@@ -92,9 +92,9 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     env.install_gettext_translations(loc.translations, newstyle=True)
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
-        country=loc.country, name=loc.mechanism_name, label=loc.label, text=loc.data_text,
-        sentence=loc.meeting_sentence, join_list=loc.list,
-        other_names=loc.other_names, party_names=loc.party_names)
+        country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
+        sentence=loc.meeting_sentence, join_list=loc.list, other_names=loc.other_names,
+        party_names=lambda parties: loc.party_names(parties, markup=True))
     return env
 
 
@@ -107,14 +107,14 @@ def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[Tab
         region = m.regions[0] if m.regions else "Global"
         return types.index(m.type), regions.index(region)
 
-    ordered = sorted(mechanisms, key=lambda m: (group_of(m), collation_key(loc.mechanism_name(m))))
+    ordered = sorted(mechanisms, key=lambda m: (group_of(m), loc.sort_key(loc.mechanism_name(m))))
     return tuple(TableGroup(types[t], regions[r], tuple(ms))
                  for (t, r), ms in groupby(ordered, key=group_of))
 
 
 def document_context(data: BulletinData, kind: str, loc: Localiser,
                      langs: tuple[str, ...]) -> DocumentContext:
-    by_name = lambda m: collation_key(loc.mechanism_name(m))  # noqa: E731
+    by_name = lambda m: loc.sort_key(loc.mechanism_name(m))  # noqa: E731
     highlights = tuple(sorted(data.highlights, key=lambda h: by_name(h.mechanism)))
     months = tuple((month, tuple(meetings)) for month, meetings
                    in groupby(data.calendar, key=lambda m: m.start.month))
@@ -134,7 +134,7 @@ def document_context(data: BulletinData, kind: str, loc: Localiser,
         highlights=highlights, months=months, active=active, iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
-        themes=tuple(sorted(data.themes, key=lambda t: collation_key(loc.label(t, "theme")))))
+        themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))))
 
 
 @cache

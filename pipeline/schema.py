@@ -2,7 +2,7 @@
 
 This is the one place that says what the spreadsheets hold. ``ingest`` finds
 tables and headers with it, ``validate`` and ``normalise`` parse cells with it,
-``templates.py`` writes blank input workbooks from it and ``docs/inputs.md``
+``input_templates.py`` writes blank input workbooks from it and ``docs/inputs.md``
 documents it for the editors. Aliases are compared after ``header_key()``:
 case, accents, spaces, ``_``, ``-`` and punctuation do not matter.
 """
@@ -56,6 +56,9 @@ class Column:
     """Other headers accepted for this column (English, French, Spanish)."""
     help: str = ""
     """One line for the editors (input templates, docs/inputs.md)."""
+    warn_blank: bool = False
+    """Optional, but the bulletin shows less when it is blank: blanks are reported as a
+    warning (one per column)."""
 
 
 @dataclass(frozen=True)
@@ -146,14 +149,15 @@ VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def _col(name, kind, *aliases, required=False, vocabulary=None, help=""):
-    return Column(name, kind, required, vocabulary, tuple(aliases), help)
+def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_blank=False):
+    return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank)
 
 
 MECHANISMS = TableSpec(
     name="mechanisms",
     workbook="mechanisms.xlsx",
-    sheet_aliases=("mechanisms", "mécanismes", "mecanismos", "ISCMs", "MCIM"),
+    sheet_aliases=("mechanisms", "mécanismes", "mecanismos", "ISCMs", "ISCM", "MCIM",
+                   "processes", "processus", "procesos"),
     key=("id",),
     columns=(
         _col("id", "id", "identifier", "identifiant", "identificador", "code", "slug",
@@ -163,9 +167,9 @@ MECHANISMS = TableSpec(
         _col("name_en", "text", "name", "english name", "nom anglais", "nombre en inglés",
              required=True, help="Official name in English."),
         _col("name_fr", "text", "nom", "nom français", "french name", "nombre en francés",
-             help="Official name in French (blank: English is used)."),
+             warn_blank=True, help="Official name in French (blank: English is used)."),
         _col("name_es", "text", "nombre", "nom espagnol", "spanish name", "nombre en español",
-             help="Official name in Spanish (blank: English is used)."),
+             warn_blank=True, help="Official name in Spanish (blank: English is used)."),
         _col("name_ar", "text", "arabic name", "nom arabe", "nombre en árabe",
              help="Official name in Arabic (blank: English is used)."),
         _col("name_ru", "text", "russian name", "nom russe", "nombre en ruso",
@@ -179,21 +183,21 @@ MECHANISMS = TableSpec(
         _col("status_detail", "text", "status detail", "détail du statut", "detalle del estado",
              help="Free text, e.g. 'completed its mission', 'dormant'."),
         _col("region", "list", "regions", "région", "régions", "región", "regiones",
-             vocabulary="region", help="Regions, separated by ;"),
+             vocabulary="region", warn_blank=True, help="Regions, separated by ;"),
         _col("year_established", "year", "established", "year of establishment",
              "année de création", "création", "año de creación", "creación",
-             help="Year the mechanism was established."),
+             warn_blank=True, help="Year the mechanism was established."),
         _col("secretariat", "text", "secrétariat", "secretaría",
              help="Who provides the secretariat."),
         _col("iom_role", "list", "IOM role", "IOM roles", "rôle de l'OIM", "role OIM",
-             "rol de la OIM", vocabulary="iom_role",
+             "rol de la OIM", vocabulary="iom_role", warn_blank=True,
              help="member, observer, secretariat, secretariat-support, interim-secretariat, "
                   "technical-support, partner; separated by ;"),
         _col("formal_association", "text", "formal association", "association formelle",
              "asociación formal", "institution", help="E.g. ECOWAS, AU, IGAD."),
         _col("thematic_focus", "list", "themes", "thematic focus", "thématiques",
              "axes thématiques", "enfoque temático", "temas",
-             help="Thematic tags, separated by ;"),
+             warn_blank=True, help="Thematic tags, separated by ;"),
         _col("chair", "text", "présidence", "président", "presidencia", "chairmanship",
              help="Current chair."),
         _col("website", "url", "site web", "site", "sitio web", "web", "url",
@@ -205,7 +209,8 @@ PARTICIPANTS = TableSpec(
     name="participants",
     workbook="mechanisms.xlsx",
     sheet_aliases=("participants", "members", "membres", "participantes", "miembros",
-                   "membership"),
+                   "membership", "membres et observateurs", "miembros y observadores",
+                   "participation"),
     key=("mechanism_id", "participant"),
     columns=(
         _col("mechanism_id", "mechanism", "mechanism", "mécanisme", "mecanismo", "ISCM",
@@ -228,7 +233,8 @@ PARTICIPANTS = TableSpec(
 MEETINGS = TableSpec(
     name="meetings",
     workbook="meetings.xlsx",
-    sheet_aliases=("meetings", "réunions", "reunions", "reuniones", "events", "événements"),
+    sheet_aliases=("meetings", "réunions", "reuniones", "events", "événements", "eventos",
+                   "calendar", "calendrier", "calendario"),
     key=("mechanism_id", "title", "start_date"),
     columns=(
         _col("mechanism_id", "mechanism", "mechanism", "mécanisme", "mecanismo", "ISCM",
@@ -245,19 +251,20 @@ MEETINGS = TableSpec(
              "fecha de término", "to", "au", help="Last day (blank: one-day meeting)."),
         _col("city", "text", "ville", "ciudad", "lieu", "lugar", "venue",
              help="City (blank or 'online' for a virtual meeting)."),
-        _col("country", "country", "pays", "país", help="Host country."),
+        _col("country", "country", "pays", "país", warn_blank=True, help="Host country."),
         _col("level", "enum", "niveau", "nivel", "meeting level", required=True,
              vocabulary="level",
              help="ministerial, senior-officials, technical, thematic, working-group, "
                   "summit or other."),
         _col("themes", "list", "thèmes", "temas", "topics", "sujets",
-             help="Thematic tags, separated by ;"),
+             warn_blank=True, help="Thematic tags, separated by ;"),
         _col("chair", "text", "présidence", "presidencia", "chaired by", "président",
              help="Who chaired."),
         _col("iom_participation", "bool", "IOM participation", "IOM", "participation de l'OIM",
-             "participación de la OIM", "OIM", vocabulary="bool", help="yes or no."),
+             "participación de la OIM", "OIM", vocabulary="bool", warn_blank=True,
+             help="yes or no."),
         _col("summary", "text", "résumé", "resumen", "description", "outcome summary",
-             help="One or two sentences: what it discussed or adopted."),
+             warn_blank=True, help="One or two sentences: what it discussed or adopted."),
         _col("outcome_document", "text", "outcome", "document final", "résultat",
              "documento final", "resultado", "declaration", help="Adopted document, if any."),
         _col("source", "text", "sources", "fuente", "reference", "référence", "link", "lien",
@@ -266,3 +273,8 @@ MEETINGS = TableSpec(
 )
 
 TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS)
+
+IGNORED_SHEETS = frozenset(header_key(name) for name in (
+    "instructions", "instrucciones", "notes", "notas", "lists", "listes", "listas",
+    "read me", "readme", "lisez-moi", "léame", "help", "aide", "ayuda", "sources", "fuentes"))
+"""Sheets never read as a table, whatever their headers (the input templates' own sheets)."""

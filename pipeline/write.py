@@ -119,7 +119,6 @@ def write_xlsx(path: Path, sheet_title: str, headers: list[str], rows: list[list
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
 
     book = Workbook()
     sheet = book.active
@@ -140,7 +139,13 @@ def write_xlsx(path: Path, sheet_title: str, headers: list[str], rows: list[list
             cell.alignment = wrap
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-    stamp = dt.datetime.combine(edition, dt.time())
+    return save_workbook(book, path, dt.datetime.combine(edition, dt.time()))
+
+
+def save_workbook(book, path: Path, stamp: dt.datetime) -> Path:
+    """Save an openpyxl workbook so that the same content always gives the same bytes."""
+    from openpyxl.writer.excel import ExcelWriter
+
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = book.properties.lastModifiedBy = "iscm-bulletin"
     buffer = io.BytesIO()

@@ -84,21 +84,27 @@ def write_sheet(book: openpyxl.Workbook, title: str, headers: list[str], rows: l
     return sheet
 
 
+def input_books(mechanisms=None, participants=None, meetings=None
+                ) -> dict[str, openpyxl.Workbook]:
+    """mechanisms.xlsx and meetings.xlsx as workbooks, with the contract's headers."""
+    mech = openpyxl.Workbook()
+    mech.remove(mech.active)
+    write_sheet(mech, "mechanisms", [c.name for c in MECHANISMS.columns],
+                MECHANISM_ROWS if mechanisms is None else mechanisms)
+    write_sheet(mech, "participants", [c.name for c in PARTICIPANTS.columns],
+                PARTICIPANT_ROWS if participants is None else participants)
+    meet = openpyxl.Workbook()
+    meet.remove(meet.active)
+    write_sheet(meet, "meetings", [c.name for c in MEETINGS.columns],
+                MEETING_ROWS if meetings is None else meetings)
+    return {"mechanisms.xlsx": mech, "meetings.xlsx": meet}
+
+
 def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None) -> Path:
     """Write mechanisms.xlsx and meetings.xlsx under folder, with the contract's headers."""
     folder.mkdir(parents=True, exist_ok=True)
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    write_sheet(book, "mechanisms", [c.name for c in MECHANISMS.columns],
-                MECHANISM_ROWS if mechanisms is None else mechanisms)
-    write_sheet(book, "participants", [c.name for c in PARTICIPANTS.columns],
-                PARTICIPANT_ROWS if participants is None else participants)
-    book.save(folder / "mechanisms.xlsx")
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    write_sheet(book, "meetings", [c.name for c in MEETINGS.columns],
-                MEETING_ROWS if meetings is None else meetings)
-    book.save(folder / "meetings.xlsx")
+    for name, book in input_books(mechanisms, participants, meetings).items():
+        book.save(folder / name)
     return folder
 
 

@@ -1,40 +1,56 @@
-"""End to end: the shipped inputs build; builds are deterministic and atomic."""
+"""End to end: the shipped inputs build in every language; builds are deterministic and atomic."""
 
 import datetime as dt
 import json
+import re
 import subprocess
 
 import pytest
 from pypdf import PdfReader
 
 from pipeline import build
-from pipeline.config import load_config
+from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
-from tests.conftest import MEETING_ROWS, write_inputs
+from tests.conftest import MEETING_ROWS, ROOT, write_inputs
+
+FONTS = ROOT / "templates" / "assets" / "fonts"
+ARABIC = re.compile(r"[\u0600-\u06ff]")
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+                                       "\u2068\u2069"))
 
 
 def pdf_text(path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
-def test_shipped_inputs_build_every_document(shipped):
+@pytest.fixture(scope="module")
+def texts(shipped):
+    """Document name -> its PDF text, bidi controls dropped, whitespace collapsed."""
+    return {pdf.name: " ".join(pdf_text(pdf).translate(BIDI_CONTROLS).split())
+            for pdf in sorted(shipped.folder.glob("*.pdf"))}
+
+
+def test_shipped_inputs_build_every_document_in_every_language(shipped):
     year = shipped.folder.name
-    assert set(shipped.files) >= {f"iscm-highlights-{year}-en.pdf",
-                                  f"iscm-highlights-{year}-en.html",
-                                  f"iscm-table-{year}-en.pdf", f"iscm-table-{year}-en.html",
-                                  f"iscm-table-{year}.xlsx", f"summary-{year}.json"}
+    expected = {f"summary-{year}.json", f"validation-report-{year}.html",
+                f"validation-report-{year}.xlsx"} | {
+        f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
+        for stem, suffix in [("iscm-highlights", "pdf"), ("iscm-highlights", "html"),
+                             ("iscm-table", "pdf"), ("iscm-table", "html"),
+                             ("iscm-table", "xlsx")]}
+    assert set(shipped.files) == expected
 
 
-def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipped):
+def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipped, texts):
     year = shipped.folder.name
     summary = json.loads((shipped.folder / f"summary-{year}.json").read_text())
-    text = " ".join(pdf_text(shipped.folder / f"iscm-highlights-{year}-en.pdf").split())
+    text = texts[f"iscm-highlights-{year}-en.pdf"]
     assert f"ISCM Highlights {year}" in text
     assert f"{summary['meetings_in_year']} meetings in {year}" in text
     assert f"{summary['member_states']} States are members of at least one mechanism" in text
-    table = " ".join(pdf_text(shipped.folder / f"iscm-table-{year}-en.pdf").split())
+    table = texts[f"iscm-table-{year}-en.pdf"]
     from openpyxl import load_workbook
-    sheet = load_workbook(shipped.folder / f"iscm-table-{year}.xlsx").active
+    sheet = load_workbook(shipped.folder / f"iscm-table-{year}-en.xlsx").active
     active = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)
               if row[11] == "Active"]
     assert len(active) >= 22
@@ -42,26 +58,111 @@ def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipp
         assert " ".join(name.split()) in table
 
 
-def test_meeting_sentences_reach_the_pdf(shipped):
+def test_meeting_sentences_reach_the_pdf(shipped, texts):
     year = int(shipped.folder.name)
     html = (shipped.folder / f"iscm-highlights-{year}-en.html").read_text()
-    text = " ".join(pdf_text(shipped.folder / f"iscm-highlights-{year}-en.pdf").split())
+    text = texts[f"iscm-highlights-{year}-en.pdf"]
     sentences = [s for s in html.split("<li>") if " took place on " in s or "adopted the" in s]
     assert len(sentences) >= 20
     for needle in (" took place on ", ", adopted the outcome document"):
         assert needle in text
 
 
+# Per language: section titles, a date range (the PIDC training, 28 April to 2 May 2025,
+# in the calendar) and three countries, as the reader's language writes them.
+IN_EACH_LANGUAGE = {
+    "en": (["Key figures of 2025", "About ISCMs", "Highlights of 2025", "Calendar of 2025",
+            "IOM’s role"], "28 April – 2 May 2025", ["Switzerland", "Egypt", "Thailand"]),
+    "fr": (["Chiffres clés de 2025", "À propos des MCIM", "Faits saillants de 2025",
+            "Calendrier 2025", "Rôle de l’OIM"], "28 avril – 2 mai 2025",
+           ["Suisse", "Égypte", "Thaïlande"]),
+    "es": (["Cifras clave de 2025", "Acerca de los MCIM", "Aspectos destacados de 2025",
+            "Calendario de 2025", "Papel de la OIM"], "28 de abril a 2 de mayo de 2025",
+           ["Suiza", "Egipto", "Tailandia"]),
+    "ru": (["Ключевые показатели 2025 года", "О МКМ", "Основные события 2025 года",
+            "Календарь совещаний 2025 года", "Роль МОМ"], "28 апреля – 2 мая 2025 г.",
+           ["Швейцария", "Египет", "Таиланд"]),
+    "ar": (["أرقام رئيسية لعام 2025", "نبذة عن آليات التشاور", "أبرز أحداث عام 2025",
+            "جدول اجتماعات عام 2025", "دور المنظمة الدولية للهجرة"], "28 أبريل – 2 مايو 2025",
+           ["سويسرا", "مصر", "تايلاند"]),
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_pdf_is_in_that_language(shipped, texts, lang):
+    titles, date_range, countries = IN_EACH_LANGUAGE[lang]
+    pdf = shipped.folder / f"iscm-highlights-{shipped.folder.name}-{lang}.pdf"
+    text = texts[pdf.name]
+    for expected in titles + countries:
+        assert expected in text, expected
+    assert date_range in pdf.with_suffix(".html").read_text()
+    if lang == "ar":
+        # PDF text keeps Arabic in visual order around digits, and the calendar cell
+        # wraps before the year: look for the day and the two months on one line.
+        lines = pdf_text(pdf).translate(BIDI_CONTROLS).splitlines()
+        assert any(all(part in line for part in ("28", "أبريل", "2", "مايو")) for line in lines)
+    else:
+        assert date_range in text
+
+
+def test_arabic_is_right_to_left(shipped, texts):
+    year = shipped.folder.name
+    for kind in ("iscm-highlights", "iscm-table"):
+        html = (shipped.folder / f"{kind}-{year}-ar.html").read_text()
+        assert '<html lang="ar" dir="rtl">' in html
+        assert len(ARABIC.findall(texts[f"{kind}-{year}-ar.pdf"])) > 1000
+    assert not ARABIC.search(texts[f"iscm-highlights-{year}-en.pdf"])
+
+
+def test_pdf_metadata_carries_the_language_and_the_translated_title(shipped):
+    year = shipped.folder.name
+    for lang, title in [("en", f"ISCM Highlights {year}"),
+                        ("fr", f"Faits saillants des MCIM {year}"),
+                        ("ar", f"أبرز أحداث آليات التشاور بشأن الهجرة لعام {year}")]:
+        reader = PdfReader(shipped.folder / f"iscm-highlights-{year}-{lang}.pdf")
+        assert reader.metadata.title == title
+        assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+def test_xlsx_headers_are_translated(shipped):
+    from openpyxl import load_workbook
+    year = shipped.folder.name
+    headers = {lang: [c.value for c in load_workbook(
+        shipped.folder / f"iscm-table-{year}-{lang}.xlsx").active[1]] for lang in LANGUAGES}
+    assert headers["en"][:3] == ["Type", "Region", "Mechanism"]
+    assert headers["fr"][:3] == ["Type", "Région", "Mécanisme"]
+    assert headers["ru"][:3] == ["Тип", "Регион", "Механизм"]
+    assert headers["ar"][:3] == ["النوع", "المنطقة", "الآلية"]
+
+
+def pdf_fonts(pdf) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in out.splitlines()[2:]]
+
+
 def test_every_pdf_embeds_only_the_bundled_fonts(shipped):
     for pdf in shipped.folder.glob("*.pdf"):
-        out = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout
-        fonts = [line.split()[0] for line in out.splitlines()[2:]]
-        assert fonts and all("Noto-Sans" in f for f in fonts), (pdf.name, fonts)
-        assert all(line.split()[-5] == "yes" for line in out.splitlines()[2:])  # embedded
+        fonts = pdf_fonts(pdf)
+        assert fonts and all("Noto-Sans" in f[0] for f in fonts), (pdf.name, fonts)
+        assert all(f[-5] == "yes" for f in fonts), pdf.name  # embedded
+
+
+def test_no_glyph_is_missing(texts):
+    """Every character of every PDF is in a bundled font: no tofu, no system fallback."""
+    from fontTools.ttLib import TTFont
+    covered = set()
+    for font in FONTS.glob("*.ttf"):
+        covered |= set(TTFont(font).getBestCmap())
+    for name, text in texts.items():
+        missing = {c for c in text if ord(c) not in covered and not c.isspace()}
+        assert not missing, (name, sorted(missing))
+    arabic = texts["iscm-highlights-2025-ar.pdf"] + texts["iscm-table-2025-ar.pdf"]
+    assert "،" in arabic and "«" in arabic  # the Arabic comma and quotation marks are there
+    assert ".ª" in texts["iscm-highlights-2025-es.pdf"]  # Spanish feminine ordinals
 
 
 def test_two_builds_give_the_same_bytes(small_inputs, tmp_path):
-    config = lambda name: load_config(small_inputs, tmp_path / name, langs="en")  # noqa: E731
+    config = lambda name: load_config(small_inputs, tmp_path / name, langs="en,ar")  # noqa: E731
     first, second = build.build(config("a")), build.build(config("b"))
     assert first.files == second.files
     for name in first.files:

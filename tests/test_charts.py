@@ -1,8 +1,8 @@
-"""Chart geometry: marks readable against the page, data table equal to the chart."""
+"""Chart geometry: marks readable against the page, data table equal to the chart, RTL mirrored."""
 
 import pytest
 
-from pipeline.charts import PALETTE, WIDTH, bar_chart
+from pipeline.charts import PALETTE, Segment, bar_chart, segments
 from pipeline.i18n import Localiser
 
 
@@ -14,7 +14,7 @@ def luminance(hex_colour: str) -> float:
 
 @pytest.mark.parametrize("colour", PALETTE)
 def test_chart_marks_have_3_to_1_contrast_against_white(colour):
-    assert (1.05) / (luminance(colour) + 0.05) >= 3
+    assert 1.05 / (luminance(colour) + 0.05) >= 3
 
 
 def chart(lang="en"):
@@ -24,9 +24,13 @@ def chart(lang="en"):
 
 def test_bar_chart_table_carries_the_same_numbers():
     assert chart().rows == (("A", "3", "1", "4"), ("B", "1", "0", "1"))
-    assert [m.title for m in chart().marks] == ["A, X: 3", "A, Y: 1", "B, X: 1"]
+    assert [b.title for b in chart().bars] == ["A: 4 (X 3, Y 1)", "B: 1 (X 1)"]
 
 
-def test_bars_stay_inside_the_chart():
-    for mark in chart().marks:
-        assert 0 <= mark.x and mark.x + mark.width <= WIDTH
+def test_longest_bar_sets_the_scale():
+    assert [b.size for b in chart().bars] == [88, 22]
+
+
+def test_segments_start_from_the_right_on_a_right_to_left_page():
+    assert segments([3, 0, 1], rtl=False) == (Segment(0, 3, PALETTE[0]), Segment(3, 1, PALETTE[2]))
+    assert segments([3, 0, 1], rtl=True) == (Segment(1, 3, PALETTE[0]), Segment(0, 1, PALETTE[2]))

@@ -28,7 +28,12 @@ def test_check_unknown_country_exits_1_naming_file_sheet_row_column(tmp_path):
 def test_check_clean_inputs_exits_0(small_inputs):
     result = run("check", "--inputs", str(small_inputs), "--quiet")
     assert result.exit_code == 0
-    assert "No errors in the inputs (1 warning)." in result.output
+    # One mechanism without members; 17 names that fall back to English in fr, es, ru, ar.
+    assert result.output.count("the English name is shown in the") == 17
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    assert f"No errors in the inputs ({len(warnings)} warnings)." in result.output
+    assert "warning: mechanisms.xlsx › mechanisms › row 4 › id: 'gfmd': has no members" \
+        in result.output
 
 
 def test_build_writes_documents(small_inputs, tmp_path):
@@ -59,3 +64,16 @@ def test_help_lists_the_commands():
     result = run("--help")
     assert result.exit_code == 0
     assert "build" in result.output and "check" in result.output
+
+
+def test_check_shows_a_table_in_a_terminal(monkeypatch, capsys):
+    from pipeline import cli
+    from pipeline.errors import Problem, Report
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True, raising=False)
+    report = Report((Problem("meetings.xlsx", "meetings", 4, "country", "unknown-country",
+                             value="Mexco", message="is not a country name",
+                             hint="Did you mean Mexico?"),))
+    cli.print_problems(report)
+    shown = capsys.readouterr().err
+    for text in ("meetings.xlsx", "row 4", "Mexco", "Mexico?", "┃"):
+        assert text in shown

@@ -50,3 +50,27 @@ def test_country_name_is_cldr_with_un_forms(iso3, lang, name):
 
 def test_suggestions_for_a_typo():
     assert suggest_countries("Frnace")[0] == "France"
+
+
+@pytest.mark.parametrize("iso3, names", [
+    ("COD", ["Democratic Republic of the Congo", "République démocratique du Congo",
+             "República Democrática del Congo", "Демократическая Республика Конго",
+             "جمهورية الكونغو الديمقراطية"]),
+    ("PSE", ["State of Palestine", "État de Palestine", "Estado de Palestina",
+             "Государство Палестина", "دولة فلسطين"]),
+    ("RUS", ["Russian Federation", "Fédération de Russie", "Federación de Rusia",
+             "Российская Федерация", "الاتحاد الروسي"]),
+    ("ARE", ["United Arab Emirates", "Émirats arabes unis", "Emiratos Árabes Unidos",
+             "Объединенные Арабские Эмираты", "الإمارات العربية المتحدة"]),
+    ("EGY", ["Egypt", "Égypte", "Egipto", "Египет", "مصر"]),
+])
+def test_country_names_in_the_five_languages_are_the_un_short_names(iso3, names):
+    assert [country_name(iso3, lang) for lang in ("en", "fr", "es", "ru", "ar")] == names
+
+
+@pytest.mark.parametrize("name, iso3", [
+    ("République-Unie de Tanzanie", "TZA"), ("Bélarus", "BLR"), ("Viet Nam", "VNM"),
+    ("Iran (Islamic Republic of)", "IRN"), ("Estado de Palestina", "PSE"),
+])
+def test_un_short_names_are_recognised_in_the_inputs(name, iso3):
+    assert to_iso3(name) == iso3

@@ -1,6 +1,7 @@
 """Sentences, dates and ordinals in the reader's language."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -64,3 +65,111 @@ def test_numbers_and_lists():
     assert EN.number(1234) == "1,234"
     assert EN.number(None) == "–"
     assert EN.list(["A", "B", "C"]) == "A, B and C"
+
+
+# Other languages ------------------------------------------------------------------
+
+FR, ES, RU, AR = (Localiser(lang) for lang in ("fr", "es", "ru", "ar"))
+DAYS = [(dt.date(2025, 1, 23), dt.date(2025, 1, 23)), (dt.date(2025, 1, 23), dt.date(2025, 1, 24)),
+        (dt.date(2025, 3, 5), dt.date(2025, 3, 7)), (dt.date(2025, 1, 30), dt.date(2025, 2, 1)),
+        (dt.date(2024, 12, 30), dt.date(2025, 1, 2))]
+
+
+@pytest.mark.parametrize("loc, table, sentence", [
+    (FR, ["23 janvier 2025", "23 et 24 janvier 2025", "5–7 mars 2025",
+          "30 janvier – 1er février 2025", "30 décembre 2024 – 2 janvier 2025"],
+         ["le 23 janvier 2025", "les 23 et 24 janvier 2025", "du 5 au 7 mars 2025",
+          "du 30 janvier au 1er février 2025", "du 30 décembre 2024 au 2 janvier 2025"]),
+    (ES, ["23 de enero de 2025", "23 y 24 de enero de 2025", "5 a 7 de marzo de 2025",
+          "30 de enero a 1 de febrero de 2025", "30 de diciembre de 2024 a 2 de enero de 2025"],
+         ["el 23 de enero de 2025", "los días 23 y 24 de enero de 2025",
+          "del 5 al 7 de marzo de 2025", "del 30 de enero al 1 de febrero de 2025",
+          "del 30 de diciembre de 2024 al 2 de enero de 2025"]),
+    (RU, ["23 января 2025 г.", "23–24 января 2025 г.", "5–7 марта 2025 г.",
+          "30 января – 1 февраля 2025 г.", "30 декабря 2024 г. – 2 января 2025 г."],
+         ["23 января 2025 года", "23–24 января 2025 года", "5–7 марта 2025 года",
+          "с 30 января по 1 февраля 2025 года", "с 30 декабря 2024 года по 2 января 2025 года"]),
+    (AR, ["23 يناير 2025", "23 و24 يناير 2025", "5–7 مارس 2025", "30 يناير – 1 فبراير 2025",
+          "30 ديسمبر 2024 – 2 يناير 2025"],
+         ["في 23 يناير 2025", "يومي 23 و24 يناير 2025", "في الفترة من 5 إلى 7 مارس 2025",
+          "في الفترة من 30 يناير إلى 1 فبراير 2025",
+          "في الفترة من 30 ديسمبر 2024 إلى 2 يناير 2025"]),
+])
+def test_date_ranges_in_tables_and_in_sentences(loc, table, sentence):
+    assert [loc.date_range(a, b) for a, b in DAYS] == table
+    assert [loc.date_range(a, b, in_sentence=True) for a, b in DAYS] == sentence
+
+
+@pytest.mark.parametrize("lang, spec, numbers, texts", [
+    ("fr", "f", [1, 2, 4], ["1re", "2e", "4e"]),
+    ("fr", "m", [1, 15], ["1er", "15e"]),
+    ("es", "f", [1, 4], ["1.ª", "4.ª"]),
+    ("es", "m", [1, 3, 4, 11, 21], ["1.er", "3.er", "4.º", "11.º", "21.er"]),
+    ("ru", "m", [4], ["4-й"]), ("ru", "f", [4], ["4-я"]), ("ru", "n", [4], ["4-е"]),
+    ("ar", "m", [1, 4, 11, 12, 15, 20, 21, 37, 100, 101],
+     ["الأول", "الرابع", "الحادي عشر", "الثاني عشر", "الخامس عشر", "العشرون",
+      "الحادي والعشرون", "السابع والثلاثون", "المائة", "الـ101"]),
+    ("ar", "f", [1, 11, 23], ["الأولى", "الحادية عشرة", "الثالثة والعشرون"]),
+])
+def test_ordinals_in_each_language(lang, spec, numbers, texts):
+    assert [format(Ordinal(n, lang), spec) for n in numbers] == texts
+
+
+def plain(markup) -> str:
+    return re.sub(r"<[^>]+>", "", str(markup))
+
+
+@pytest.mark.parametrize("loc, level, edition, text", [
+    (FR, "ministerial", 4, "La 4e réunion ministérielle, tenue les 23 et 24 janvier 2025 à "
+                           "Colombo (Sri Lanka), a adopté le document final « Colombo "
+                           "Declaration »."),
+    (FR, "summit", 1, "Le 1er sommet, tenu les 23 et 24 janvier 2025 à Colombo (Sri Lanka), a "
+                      "adopté le document final « Colombo Declaration »."),
+    (ES, "ministerial", 4, "La 4.ª Reunión Ministerial, celebrada los días 23 y 24 de enero de "
+                           "2025 en Colombo (Sri Lanka), aprobó el documento final «Colombo "
+                           "Declaration»."),
+    (RU, "ministerial", 4, "4-е совещание министров, состоявшееся 23–24 января 2025 года в "
+                           "Colombo (Шри-Ланка), приняло итоговый документ «Colombo "
+                           "Declaration»."),
+    (RU, "summit", 15, "15-й саммит, состоявшийся 23–24 января 2025 года в Colombo "
+                       "(Шри-Ланка), принял итоговый документ «Colombo Declaration»."),
+    (AR, "ministerial", 4, "اعتمد الاجتماع الوزاري الرابع، المعقود يومي 23 و24 يناير 2025 في "
+                           "Colombo، سري لانكا، الوثيقة الختامية «Colombo Declaration»."),
+])
+def test_meeting_sentences_follow_each_language(loc, level, edition, text):
+    m = meeting(level=level, edition=edition, outcome_document="Colombo Declaration")
+    assert plain(loc.meeting_sentence(m)).replace("\u00a0", " ") == text
+
+
+def test_verbs_agree_with_the_noun_of_each_level():
+    held = lambda loc, level: plain(loc.meeting_sentence(meeting(level=level)))  # noqa: E731
+    assert " s’est tenue le" not in held(FR, "summit") and " s’est tenu les " in held(FR, "summit")
+    assert " s’est tenue les " in held(FR, "thematic")
+    assert " состоялся " in held(RU, "summit") and " состоялось " in held(RU, "technical")
+
+
+def test_english_text_from_the_inputs_is_isolated_in_other_languages():
+    sentence = str(AR.meeting_sentence(meeting(edition=None, level="thematic",
+                                               title="Skills <b>", summary="Agreed.")))
+    assert '«<span lang="en" dir="ltr">Skills &lt;b&gt;</span>»' in sentence
+    assert sentence.endswith('<span class="summary" lang="en" dir="ltr">Agreed.</span>')
+    assert "Agreed." in str(EN.meeting_sentence(meeting(summary="Agreed.")))
+
+
+@pytest.mark.parametrize("loc, city, country, text", [
+    (FR, "", "LKA", "(pays hôte : Sri Lanka)"), (FR, "Online", "", "en ligne"),
+    (ES, "", "LKA", "en Sri Lanka"), (RU, "Онлайн", "", "в онлайн-формате"),
+    (AR, "", "LKA", "في سري لانكا"), (AR, "Colombo", "", "في Colombo"),
+])
+def test_places(loc, city, country, text):
+    assert plain(loc.place(meeting(city=city, country=country))).replace("\u00a0", " ") == text
+
+
+def test_numbers_lists_and_order_per_locale():
+    assert FR.number(1234) == "1\u202f234" and ES.number(1234567) == "1.234.567"
+    assert AR.list(["أ", "ب", "ج"]) == "أ وب وج"
+    # Arabic lists are sorted without the article: الأردن is filed under أردن, before
+    # إسبانيا (ر before س), and البحرين under بحرين, after both.
+    assert sorted(["إسبانيا", "الأردن", "البحرين"], key=AR.sort_key) == [
+        "الأردن", "إسبانيا", "البحرين"]
+    assert RU.month(5, heading=False) == "май" and RU.month(5) == "Май"

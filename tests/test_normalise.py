@@ -94,3 +94,23 @@ def test_parse_url_refuses_anything_but_web_addresses(cell):
 def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
     assert clean_text("\u00a0 Budapest\u202fProcess \u00a0") == "Budapest Process"
     assert clean_text(2002.0) == "2002"
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Africa, Europe", ("Africa", "Europe")),
+    ("Afrique / Europe", ("Africa", "Europe")),
+    ("África; Europa", ("Africa", "Europe")),
+])
+def test_vocabulary_lists_take_commas_and_slashes(cell, expected):
+    assert parse_list(cell, MECHANISMS.column("region"), CTX) == expected
+
+
+def test_aliases_keep_their_commas():
+    column = MECHANISMS.column("aliases")
+    assert parse_list("Conference on Migration, Puebla; CRM", column, CTX) == (
+        "Conference on Migration, Puebla", "CRM")
+
+
+@pytest.mark.parametrize("cell", ["23/01/2025 09:30", "23/01/2025 09:30:15", "2025-01-23T09:30"])
+def test_parse_date_drops_a_time_part(cell):
+    assert parse_date(cell, START, CTX) == dt.date(2025, 1, 23)

@@ -6,23 +6,29 @@ import re
 import pytest
 
 from pipeline import aggregate, ingest, render, validate
-from pipeline.config import load_config
+from pipeline.config import LANGUAGES, load_config
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
-from tests.update_golden import GOLDEN, golden_documents
+from tests.update_golden import GOLDEN, golden_files
 
 
-@pytest.mark.parametrize("name", ["iscm-highlights-2025-en.html", "iscm-table-2025-en.html"])
-def test_html_matches_golden(name):
+@pytest.fixture(scope="module")
+def golden():
+    return golden_files()
+
+
+@pytest.mark.parametrize("name", ["iscm-highlights-2025-en.html", "iscm-table-2025-en.html",
+                                  *(f"mechanisms-2025-{lang}.html" for lang in LANGUAGES)])
+def test_html_matches_golden(golden, name):
     """If this fails on purpose, run `make golden` and read the diff before committing."""
-    assert golden_documents()[name] == (GOLDEN / name).read_text(encoding="utf-8")
+    assert golden[name] == (GOLDEN / name).read_text(encoding="utf-8")
 
 
-def render_with(tmp_path, mechanisms=None, meetings=None, kind=render.BULLETIN):
+def render_with(tmp_path, mechanisms=None, meetings=None, kind=render.BULLETIN, lang="en"):
     folder = write_inputs(tmp_path / "in", mechanisms=mechanisms, meetings=meetings)
     tables, report = validate.check(ingest.read_inputs(folder))
     assert report.errors == ()
     data = aggregate.summarise(tables, report.year)
-    return render.render_html(data, kind, "en", load_config(folder, tmp_path / "out"))
+    return render.render_html(data, kind, lang, load_config(folder, tmp_path / "out"))
 
 
 HOSTILE = ('<script>alert(1)</script><img src=x onerror=alert(1)>'
@@ -60,3 +66,23 @@ def test_table_groups_by_type_then_region(tmp_path):
                       "Global processes · Global"]
     assert "Angola, Botswana, Eswatini, Namibia, South Africa" in html
     assert "Total: 5" in html
+
+
+def test_arabic_page_is_right_to_left_and_links_the_other_languages(tmp_path):
+    html = render_with(tmp_path, lang="ar")
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "<title>أبرز أحداث آليات التشاور بشأن الهجرة لعام 2025</title>" in html
+    links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', html)
+    assert links == [(f"iscm-highlights-2025-{x}.html", x) for x in LANGUAGES]
+    assert 'hreflang="ar" lang="ar" aria-current="page"' in html
+
+
+def test_table_shows_other_names_without_repeating_the_name_shown(tmp_path):
+    mechanisms = copy.deepcopy(MECHANISM_ROWS)
+    mechanisms[2]["name_ru"] = "Глобальный форум по миграции и развитию"
+    ru = render_with(tmp_path, mechanisms, kind=render.TABLE, lang="ru")
+    gfmd = ru[ru.index('id="t-gfmd"'):][:600]
+    assert 'class="name">Глобальный форум по миграции и развитию</span>' in gfmd
+    assert 'lang="en">Global Forum on Migration and Development</span>' in gfmd
+    midwa = ru[ru.index('id="t-midwa"'):][:600]  # no Russian name: English shown, once
+    assert midwa.count("Migration Dialogue for West Africa") == 1

@@ -132,3 +132,26 @@ def test_year_after_the_bulletin_year_is_refused(tmp_path, year):
     _, report = check(tmp_path, mechanisms=rows, year=year)
     assert (year == 2024) == (("mechanisms.xlsx", "mechanisms", 2, "year_established",
                                "bad-year") in located(report))
+
+
+def test_names_falling_back_to_english_are_listed_per_language(tmp_path):
+    folder = write_inputs(tmp_path / "in")
+    _, report = validate.check(ingest.read_inputs(folder), None, ("en", "fr", "es"))
+    fallbacks = [(p.row, p.column, p.severity) for p in report.problems
+                 if p.code == "name-fallback"]
+    # Rows 2-6: midsa (fr given), midwa, gfmd (fr, es given), rcm, apc.
+    assert fallbacks == [(2, "name_es", "warning"), (3, "name_es", "warning"),
+                         (3, "name_fr", "warning"), (5, "name_es", "warning"),
+                         (5, "name_fr", "warning"), (6, "name_es", "warning"),
+                         (6, "name_fr", "warning")]
+    midwa = next(p for p in report.problems if p.code == "name-fallback" and p.row == 3)
+    assert midwa.line() == ("warning: mechanisms.xlsx › mechanisms › row 3 › name_es: MIDWA has "
+                            "no Spanish name; the English name is shown in the Spanish "
+                            "documents. Add the mechanism's official Spanish name, if it has "
+                            "one.")
+
+
+def test_no_fallback_is_reported_for_languages_not_built(tmp_path):
+    folder = write_inputs(tmp_path / "in")
+    _, report = validate.check(ingest.read_inputs(folder), None, ("en",))
+    assert not [p for p in report.problems if p.code == "name-fallback"]

@@ -1,16 +1,23 @@
-"""Rebuild the golden HTML files from the small test inputs: `make golden`, then read the diff."""
+"""Rebuild the golden HTML files from the small test inputs: `make golden`, then read the diff.
+
+English has both whole documents; every language has the sections of two mechanisms
+(the meeting sentences, dates, ordinals, places and names in its own grammar).
+"""
 
 import datetime as dt
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 from pipeline import aggregate, ingest, render, validate
-from pipeline.config import load_config
+from pipeline.config import LANGUAGES, load_config
 from tests.conftest import write_inputs
 
 GOLDEN = Path(__file__).parent / "golden"
 EDITION = dt.date(2026, 1, 15)
+SECTIONS = ("midsa", "gfmd")
+"""A ministerial meeting with an edition and an outcome; a summit known by its title."""
 
 
 def golden_documents(langs: tuple[str, ...] = ("en",)) -> dict[str, str]:
@@ -26,8 +33,25 @@ def golden_documents(langs: tuple[str, ...] = ("en",)) -> dict[str, str]:
                 for lang in langs for kind in (render.BULLETIN, render.TABLE)}
 
 
+def mechanism_sections(html: str) -> str:
+    """The sections of SECTIONS in a bulletin, as they are in the page."""
+    found = [re.search(rf'<section class="mechanism" id="m-{id}".*?</section>', html, re.S)
+             for id in SECTIONS]
+    return "\n".join(match.group(0) for match in found) + "\n"
+
+
+def golden_files() -> dict[str, str]:
+    """Every golden file name -> its expected content."""
+    documents = golden_documents(LANGUAGES)
+    files = {name: html for name, html in documents.items() if name.endswith("-en.html")}
+    for lang in LANGUAGES:
+        bulletin = documents[render.document_name(render.BULLETIN, 2025, lang, "html")]
+        files[f"mechanisms-2025-{lang}.html"] = mechanism_sections(bulletin)
+    return files
+
+
 if __name__ == "__main__":
     GOLDEN.mkdir(exist_ok=True)
-    for name, html in golden_documents().items():
+    for name, html in golden_files().items():
         (GOLDEN / name).write_text(html, encoding="utf-8")
         print(f"wrote tests/golden/{name}", file=sys.stderr)

@@ -1,0 +1,790 @@
+"""Write the input corpus under tests/data/: bad/<case>/, clean/ and messy/.
+
+Each bad case is the clean set with exactly one thing wrong (or hostile, or
+merely unusual), and lists the problems it must raise as
+(severity, file, sheet, Excel row, column as written, code). ``messy/`` holds
+the clean data as offices really keep it (French headers and sheet names,
+title rows, blank rows and columns, mixed date forms, country variants, a
+';'-separated CSV with a BOM, an .ods file) and must build the same figures
+as ``clean/``. `make corpus` reruns this script; the files are committed, and
+a test checks they are what this script writes.
+
+    python -m tests.data.make_corpus [folder]
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import shutil
+import sys
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import openpyxl
+from openpyxl.styles import Font
+
+from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from pipeline.write import fixed_zip, save_workbook
+from tests import conftest
+
+DATA = Path(__file__).resolve().parent
+BAD = DATA / "bad"
+STAMP = dt.datetime(2025, 1, 1)
+EXPECTED_YEAR = 2025
+
+# The clean set: the test suite's small inputs, completed so that they raise no warning.
+COMPLETIONS = {
+    "midsa": {"name_es": "Diálogo sobre Migración para África Meridional",
+              "name_ar": "حوار الهجرة للجنوب الأفريقي",
+              "name_ru": "Диалог по вопросам миграции для южной части Африки"},
+    "midwa": {"name_fr": "Dialogue sur la migration pour l’Afrique de l’Ouest",
+              "name_es": "Diálogo sobre Migración para África Occidental",
+              "name_ar": "حوار الهجرة لغرب أفريقيا",
+              "name_ru": "Диалог по вопросам миграции для Западной Африки"},
+    "gfmd": {"name_ar": "المنتدى العالمي المعني بالهجرة والتنمية",
+             "name_ru": "Глобальный форум по миграции и развитию"},
+    "rcm": {"name_fr": "Conférence régionale sur la migration (Processus de Puebla)",
+            "name_es": "Conferencia Regional sobre Migración (Proceso Puebla)",
+            "name_ar": "المؤتمر الإقليمي المعني بالهجرة (عملية بويبلا)",
+            "name_ru": "Региональная конференция по миграции (Пуэблский процесс)",
+            "thematic_focus": "regular-pathways"},
+    "apc": {"name_fr": "Consultations Asie-Pacifique sur les réfugiés, les personnes "
+                       "déplacées et les migrants",
+            "name_es": "Consultas de Asia y el Pacífico sobre Refugiados, Personas "
+                       "Desplazadas y Migrantes",
+            "name_ar": "مشاورات آسيا والمحيط الهادئ بشأن اللاجئين والمشردين والمهاجرين",
+            "name_ru": "Азиатско-Тихоокеанские консультации по вопросам беженцев, "
+                       "перемещенных лиц и мигрантов",
+            "iom_role": "secretariat", "thematic_focus": "displacement"},
+}
+MECHANISM_ROWS = [dict(row, **COMPLETIONS.get(row["id"], {}))
+                  for row in conftest.MECHANISM_ROWS]
+PARTICIPANT_ROWS = [dict(row, joined=2002) if row["participant"] == "Colombia" else dict(row)
+                    for row in conftest.PARTICIPANT_ROWS] + [
+    {"mechanism_id": "gfmd", "participant": p, "role": "member"}
+    for p in ("Türkiye", "Morocco", "Germany", "Democratic Republic of the Congo")]
+MEETING_ROWS = [dict(row, themes=row.get("themes", "free-movement"))
+                for row in conftest.MEETING_ROWS]
+
+
+# --- Writing workbooks -------------------------------------------------------------------
+
+def rows_with(rows: list[dict], index: int, **values) -> list[dict]:
+    rows = copy.deepcopy(rows)
+    rows[index].update(values)
+    return rows
+
+
+def clean_books(mechanisms=None, participants=None, meetings=None
+                ) -> dict[str, openpyxl.Workbook]:
+    """The clean set as workbooks, to change before saving."""
+    return conftest.input_books(MECHANISM_ROWS if mechanisms is None else mechanisms,
+                                PARTICIPANT_ROWS if participants is None else participants,
+                                MEETING_ROWS if meetings is None else meetings)
+
+
+def save(folder: Path, books: dict[str, openpyxl.Workbook]) -> None:
+    for name, book in books.items():
+        save_workbook(book, folder / name, STAMP)
+
+
+def write_clean(folder: Path, **changes) -> None:
+    save(folder, clean_books(**changes))
+
+
+def patch_part(path: Path, part: str, change: Callable[[bytes], bytes]) -> None:
+    """Rewrite one part of a saved workbook, as another program (or an attacker) would."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            data = source.read(info)
+            z.writestr(info.filename, change(data) if info.filename == part else data)
+    path.write_bytes(fixed_zip(out.getvalue()))
+
+
+MEETINGS_SHEET = "xl/worksheets/sheet1.xml"
+
+
+def write_ods(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    """A minimal OpenDocument spreadsheet (what LibreOffice reads and calamine too)."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    tables = []
+    for name, rows in sheets.items():
+        cells_xml = []
+        for row in rows:
+            cells = []
+            for value in row:
+                if value in (None, ""):
+                    cells.append("<table:table-cell/>")
+                elif isinstance(value, int):
+                    cells.append(f'<table:table-cell office:value-type="float" '
+                                 f'office:value="{value}"><text:p>{value}</text:p>'
+                                 "</table:table-cell>")
+                else:
+                    cells.append(f'<table:table-cell office:value-type="string"><text:p>'
+                                 f"{escape(str(value))}</text:p></table:table-cell>")
+            cells_xml.append(f"<table:table-row>{''.join(cells)}</table:table-row>")
+        tables.append(f'<table:table table:name="{escape(name)}">{"".join(cells_xml)}'
+                      "</table:table>")
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} '
+               f'office:version="1.2"><office:body><office:spreadsheet>{"".join(tables)}'
+               "</office:spreadsheet></office:body></office:document-content>")
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+                '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                'manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+                "</manifest:manifest>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+    path.write_bytes(fixed_zip(out.getvalue()))
+
+
+def write_csv(path: Path, rows: list[list[object]], delimiter: str, encoding: str) -> None:
+    """A CSV file the way Excel writes one: CRLF line ends, quotes only where needed."""
+    import csv
+
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n").writerows(
+        [["" if v is None else v for v in row] for row in rows])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+
+
+def as_grid(headers: list[str], rows: list[dict], names: list[str] | None = None) -> list[list]:
+    return [names or headers] + [[row.get(h) for h in headers] for row in rows]
+
+
+# --- The cases ---------------------------------------------------------------------------
+
+Expected = tuple[str, str, str, int, str, str]
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    write: Callable[[Path], None]
+    expected: tuple[Expected, ...]
+    doc: str
+    year: int | None = None
+    """The bulletin year to check with (None: the default, the latest year with meetings)."""
+    builds: bool = field(default=False)
+    """Worth a full build in the tests (hostile text that must reach HTML and PDF as text)."""
+
+
+CASES: dict[str, Case] = {}
+
+
+def case(*expected: Expected, year: int | None = None, builds: bool = False):
+    def register(write: Callable[[Path], None]):
+        name = write.__name__.replace("_", "-")
+        CASES[name] = Case(name, write, tuple(expected), (write.__doc__ or "").strip(), year,
+                           builds)
+        return write
+    return register
+
+
+def error(file, sheet, row, column, code) -> Expected:
+    return ("error", file, sheet, row, column, code)
+
+
+def warning(file, sheet, row, column, code) -> Expected:
+    return ("warning", file, sheet, row, column, code)
+
+
+MEET = ("meetings.xlsx", "meetings")
+MECH = ("mechanisms.xlsx", "mechanisms")
+PART = ("mechanisms.xlsx", "participants")
+
+
+# Errors: the build stops, nothing is written.
+
+@case(error(*MEET, 1, "level", "missing-column"))
+def missing_column(folder):
+    """The required column 'level' is missing."""
+    books = clean_books()
+    books["meetings.xlsx"]["meetings"].delete_cols(8)
+    save(folder, books)
+
+
+@case(error(*MEET, 0, "", "missing-table"))
+def missing_table(folder):
+    """meetings.xlsx is not there."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").unlink()
+
+
+@case(error(*MEET, 1, "Titre", "duplicate-column"))
+def duplicate_column(folder):
+    """Two columns for the title: 'title' and 'Titre'."""
+    books = clean_books()
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet.cell(row=1, column=15, value="Titre")
+    save(folder, books)
+
+
+@case(error(*MEET, 0, "", "no-header-row"))
+def no_header_row(folder):
+    """A sheet named as the meetings table whose headers are all unknown."""
+    books = clean_books()
+    for cell in books["meetings.xlsx"]["meetings"][1]:
+        cell.value = f"Spalte {cell.column}"
+    save(folder, books)
+
+
+@case(error("meetings.xlsx", "meetings", 0, "", "duplicate-table"))
+def duplicate_table(folder):
+    """Two files define the meetings table: meetings-copy.xlsx and meetings.xlsx."""
+    write_clean(folder)
+    shutil.copyfile(folder / "meetings.xlsx", folder / "meetings-copy.xlsx")
+
+
+@case(error(*MEET, 3, "title", "required-value"))
+def required_value(folder):
+    """A meeting without a title."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, title=None))
+
+
+@case(error(*MEET, 2, "level", "unknown-value"))
+def unknown_value(folder):
+    """A level that is not in the vocabulary ('plenary')."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 0, level="plenary"))
+
+
+@case(error(*MECH, 3, "year_established", "bad-year"))
+def year_not_a_year(folder):
+    """A year written in words."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 1,
+                                             year_established="two thousand and one"))
+
+
+@case(error(*MECH, 3, "year_established", "bad-year"))
+def year_before_1980(folder):
+    """A mechanism established in 1975."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 1, year_established=1975))
+
+
+@case(error(*MECH, 3, "year_established", "bad-year"))
+def year_after_bulletin(folder):
+    """A mechanism established after the bulletin year."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 1, year_established=2031))
+
+
+@case(error(*MEET, 3, "start_date", "bad-date"))
+def impossible_date(folder):
+    """31 February."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, start_date="31/02/2025",
+                                           end_date=None))
+
+
+@case(error(*MEET, 2, "end_date", "end-before-start"))
+def end_before_start(folder):
+    """A meeting that ends before it starts."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 0, end_date=dt.date(2025, 1, 20)))
+
+
+@case(error(*MEET, 3, "mechanism_id", "unknown-mechanism"))
+def unknown_mechanism(folder):
+    """'FMMD' (the French acronym of the GFMD) is not in the aliases."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, mechanism_id="FMMD"))
+
+
+@case(error(*MEET, 3, "mechanism_id", "unknown-mechanism"))
+def one_letter_off_mechanism(folder):
+    """'MIDSA' for a MIDWA meeting written 'MIDXA': a near miss is never accepted."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, mechanism_id="MIDXA"))
+
+
+@case(error(*MEET, 3, "country", "unknown-country"))
+def unknown_country(folder):
+    """A host country that does not exist."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, country="Atlantis"))
+
+
+@case(error(*PART, 10, "participant", "unknown-country"))
+def unknown_participant(folder):
+    """A participant that is neither a country nor a known organisation."""
+    write_clean(folder, participants=rows_with(PARTICIPANT_ROWS, 8,
+                                               participant="Frobnitz Council"))
+
+
+@case(error(*MEET, 3, "country", "excel-error"))
+def excel_error_value(folder):
+    """#REF! in a used cell."""
+    books = clean_books()
+    cell = books["meetings.xlsx"]["meetings"]["G3"]
+    cell.value, cell.data_type = "#REF!", "e"
+    save(folder, books)
+
+
+@case(error(*MEET, 4, "city", "excel-error"))
+def formula_with_error_result(folder):
+    """A formula whose cached result is #N/A (a failed VLOOKUP)."""
+    books = clean_books()
+    books["meetings.xlsx"]["meetings"]["F4"] = "PLACEHOLDER-CELL"
+    save(folder, books)
+    patch_part(folder / "meetings.xlsx", MEETINGS_SHEET, lambda xml: xml.replace(
+        b'<c r="F4" t="inlineStr"><is><t>PLACEHOLDER-CELL</t></is></c>',
+        b'<c r="F4" t="e"><f>VLOOKUP(A4,Cities!A:B,2,FALSE)</f><v>#N/A</v></c>'))
+
+
+@case(error(*MEET, 2, "title", "formula-without-value"))
+def formula_without_value(folder):
+    """A formula never calculated (as openpyxl and some exporters write them)."""
+    books = clean_books()
+    books["meetings.xlsx"]["meetings"]["C2"] = '=CONCATENATE(A2," Ministerial Meeting")'
+    save(folder, books)
+
+
+@case(error(*MECH, 4, "website", "bad-url"))
+def javascript_link(folder):
+    """A website that is a javascript: link."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 2, website="javascript:alert(1)"))
+
+
+@case(error(*MECH, 6, "id", "bad-id"))
+def bad_id(folder):
+    """An id with capitals and spaces."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 4, id="APC 1996"))
+
+
+@case(error(*MECH, 7, "id", "duplicate-id"))
+def duplicate_id(folder):
+    """Two mechanisms share the id 'midsa' with different data."""
+    write_clean(folder, mechanisms=MECHANISM_ROWS + [dict(MECHANISM_ROWS[0], acronym="MiDSA2")])
+
+
+@case(error(*MEET, 2, "edition", "not-a-number"))
+def edition_not_a_number(folder):
+    """An edition written in words."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 0, edition="fourth"))
+
+
+@case(error(*PART, len(PARTICIPANT_ROWS) + 2, "role", "conflicting-duplicate"))
+def member_and_observer(folder):
+    """Nigeria is listed twice in MIDWA: as member and as observer."""
+    write_clean(folder, participants=PARTICIPANT_ROWS + [
+        {"mechanism_id": "midwa", "participant": "Nigeria", "role": "observer"}])
+
+
+@case(error(*PART, 15, "left", "left-before-joined"))
+def left_before_joined(folder):
+    """A participant that left before it joined."""
+    write_clean(folder, participants=rows_with(PARTICIPANT_ROWS, 13, left=1999))
+
+
+# Files that cannot be read: refused before any parser sees them.
+
+@case(error("meetings.xlsx", "", 0, "", "wrong-format"))
+def csv_named_xlsx(folder):
+    """A CSV file saved with an .xlsx extension."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").write_text("mechanism_id,title\ngfmd,GFMD Summit\n")
+
+
+@case(error("meetings.xlsx", "", 0, "", "wrong-format"))
+def html_named_xlsx(folder):
+    """A web page saved as .xlsx (what some systems export as 'Excel')."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").write_text(
+        "<html><body><table><tr><td>mechanism_id</td></tr></table></body></html>")
+
+
+@case(error("meetings.xlsx", "", 0, "", "wrong-format"))
+def xls_named_xlsx(folder):
+    """An Excel 97-2003 file (OLE2) named .xlsx."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").write_bytes(ole2_file(b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k"))
+
+
+@case(error("meetings.xls", "", 0, "", "wrong-format"))
+def old_xls_file(folder):
+    """The meetings saved in the Excel 97-2003 format (.xls)."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").unlink()
+    (folder / "meetings.xls").write_bytes(ole2_file(b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k"))
+
+
+@case(error("meetings.xlsx", "", 0, "", "wrong-format"))
+def ods_named_xlsx(folder):
+    """An OpenDocument spreadsheet named .xlsx."""
+    write_clean(folder)
+    write_ods(folder / "meetings.xlsx", {"meetings": as_grid(
+        [c.name for c in MEETINGS.columns], MEETING_ROWS)})
+
+
+@case(error("meetings.xlsx", "", 0, "", "encrypted-file"))
+def password_protected(folder):
+    """A workbook encrypted with a password (an OLE2 container holding EncryptedPackage)."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").write_bytes(ole2_file("EncryptedPackage".encode("utf-16-le")))
+
+
+@case(error("meetings.xlsx", "", 0, "", "damaged-file"))
+def truncated(folder):
+    """A workbook cut short (an interrupted download)."""
+    write_clean(folder)
+    data = (folder / "meetings.xlsx").read_bytes()
+    (folder / "meetings.xlsx").write_bytes(data[: len(data) * 2 // 3])
+
+
+@case(error("meetings.xlsx", "", 0, "", "zip-bomb"))
+def zip_bomb(folder):
+    """A sheet that inflates 20 MB from a few kilobytes."""
+    write_clean(folder)
+    patch_part(folder / "meetings.xlsx", MEETINGS_SHEET,
+               lambda xml: xml.replace(b"</sheetData>", b" " * 20_000_000 + b"</sheetData>"))
+
+
+@case(error("meetings.xlsx", "", 0, "", "unsafe-xml"))
+def entity_bomb(folder):
+    """'Billion laughs': nested XML entities in the shared strings."""
+    write_clean(folder)
+    laughs = b"".join(b'<!ENTITY lol%d "%s">' % (i, (b"&lol%d;" % (i - 1)) * 10)
+                      for i in range(1, 10))
+    patch_part(folder / "meetings.xlsx", "xl/workbook.xml", lambda xml: xml.replace(
+        b"<workbook ", b'<!DOCTYPE workbook [<!ENTITY lol0 "lol">' + laughs + b"]><workbook ",
+        1))
+
+
+@case(error("meetings.xlsx", "", 0, "", "unsafe-xml"))
+def external_entity(folder):
+    """XXE: an entity that would read /etc/passwd into a cell."""
+    write_clean(folder)
+    patch_part(folder / "meetings.xlsx", MEETINGS_SHEET, lambda xml: xml.replace(
+        b"<worksheet ", b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+                        b"<worksheet ", 1))
+
+
+@case(error("réunions.csv", "", 0, "", "bad-encoding"))
+def csv_bad_encoding(folder):
+    """A CSV file in neither UTF-8 nor Windows-1252."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").unlink()
+    path = folder / "réunions.csv"
+    write_csv(path, as_grid([c.name for c in MEETINGS.columns], MEETING_ROWS), ",", "utf-8")
+    path.write_bytes(path.read_bytes() + b"\x81\x8d\r\n")
+
+
+def ole2_file(stream_name: bytes) -> bytes:
+    """Enough of a Compound File (OLE2) for its magic bytes and a directory entry name."""
+    header = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+    directory = stream_name + bytes(128 - len(stream_name))
+    return header + directory + bytes(512 - len(directory))
+
+
+# Warnings: the build goes on and the report lists them.
+
+@case(warning(*MEET, 1, "Notes internes", "ignored-column"))
+def ignored_column(folder):
+    """A column the contract does not know."""
+    books = clean_books()
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet.cell(row=1, column=15, value="Notes internes")
+    sheet.cell(row=3, column=15, value="à vérifier")
+    save(folder, books)
+
+
+@case(warning(*MEET, 4, "column Q", "unnamed-column"))
+def unnamed_column(folder):
+    """Values in a column that has no header."""
+    books = clean_books()
+    books["meetings.xlsx"]["meetings"].cell(row=4, column=17, value="call Ana")
+    save(folder, books)
+
+
+@case(warning(*PART, len(PARTICIPANT_ROWS) + 2, "participant", "duplicate-row"))
+def exact_duplicate_row(folder):
+    """A participant row repeated exactly."""
+    write_clean(folder, participants=PARTICIPANT_ROWS + [PARTICIPANT_ROWS[0]])
+
+
+@case(warning(*PART, len(PARTICIPANT_ROWS) + 2, "participant", "duplicate-row"))
+def two_names_one_country(folder):
+    """Turkey and Türkiye in the same mechanism: merged."""
+    write_clean(folder, participants=PARTICIPANT_ROWS + [
+        {"mechanism_id": "gfmd", "participant": "Turkey", "role": "member"}])
+
+
+@case(warning(*MEET, 6, "title", "duplicate-row"))
+def exact_duplicate_meeting(folder):
+    """A meeting row repeated exactly."""
+    write_clean(folder, meetings=MEETING_ROWS + [MEETING_ROWS[0]])
+
+
+@case(warning(*MEET, 1, "country", "blank-optional"))
+def blank_optional_value(folder):
+    """A meeting without its host country."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, country=None))
+
+
+@case(warning(*MEET, 4, "mechanism_id", "merged-cells"))
+def merged_cells(folder):
+    """One mechanism cell merged over two meetings (A4:A5)."""
+    second = dict(MEETING_ROWS[2], title="Second technical meeting",
+                  start_date=dt.date(2025, 4, 2))
+    books = clean_books(meetings=MEETING_ROWS[:3] + [second, MEETING_ROWS[3]])
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet["A5"] = None
+    sheet.merge_cells("A4:A5")
+    save(folder, books)
+
+
+@case(warning(*MEET, 3, "", "hidden-row"))
+def hidden_row(folder):
+    """A hidden row of data (read all the same)."""
+    books = clean_books()
+    books["meetings.xlsx"]["meetings"].row_dimensions[3].hidden = True
+    save(folder, books)
+
+
+@case(warning(*MEET, 6, "start_date", "after-year"), year=2025)
+def meeting_after_the_year(folder):
+    """A meeting in 2026 in the 2025 bulletin (built with --year 2025)."""
+    write_clean(folder, meetings=MEETING_ROWS + [dict(
+        MEETING_ROWS[1], title="GFMD Summit 2026", start_date=dt.date(2026, 1, 20),
+        end_date=dt.date(2026, 1, 22))])
+
+
+@case(warning(*MEET, 6, "start_date", "before-first-year"))
+def meeting_before_1980(folder):
+    """A meeting dated 1975: a typo for 2025?"""
+    write_clean(folder, meetings=MEETING_ROWS + [dict(
+        MEETING_ROWS[1], title="GFMD Summit 1975", start_date=dt.date(1975, 1, 20),
+        end_date=dt.date(1975, 1, 22))])
+
+
+@case(warning(*MECH, 3, "id", "no-members"))
+def no_members(folder):
+    """An active mechanism (MIDWA) with no members listed."""
+    write_clean(folder, participants=[p for p in PARTICIPANT_ROWS
+                                      if p["mechanism_id"] != "midwa"])
+
+
+@case(warning(*MECH, 5, "name_ru", "name-fallback"))
+def name_missing_in_a_language(folder):
+    """A mechanism (RCM) with no Russian name: the English one is shown in Russian."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 3, name_ru=None))
+
+
+@case(warning(*MEET, 7, "mechanism_id", "footer-row"))
+def totals_row(folder):
+    """A row of totals under the data, after a blank row."""
+    books = clean_books()
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet["A7"], sheet["B7"] = "Total", 4
+    save(folder, books)
+
+
+@case(warning(*MEET, 3, "summary", "missing-glyph"))
+def characters_without_glyphs(folder):
+    """Chinese characters and an emoji, which no bundled font can draw."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1,
+                                           summary="The Summit met in Geneva 全球论坛 👍"))
+
+
+# Unusual but valid: nothing to report.
+
+@case()
+def lock_and_hidden_files(folder):
+    """An Office lock file and a hidden file beside the inputs are ignored."""
+    write_clean(folder)
+    (folder / "~$meetings.xlsx").write_bytes(b"\x08Editor  " + bytes(150))
+    (folder / ".~lock.mechanisms.xlsx#").write_text("Editor,host,01.01.2025 10:00,")
+    (folder / ".meetings-backup.xlsx").write_text("not a workbook")
+
+
+@case()
+def formulas_with_cached_values(folder):
+    """Formulas that Excel calculated: their cached values are read."""
+    books = clean_books()
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet["C3"], sheet["B2"] = "PLACEHOLDER-TITLE", "PLACEHOLDER-EDITION"
+    save(folder, books)
+    patch_part(folder / "meetings.xlsx", MEETINGS_SHEET, lambda xml: xml.replace(
+        b'<c r="C3" t="inlineStr"><is><t>PLACEHOLDER-TITLE</t></is></c>',
+        b'<c r="C3" t="str"><f>UPPER(A3)&amp;" Summit"</f><v>GFMD Summit</v></c>').replace(
+        b'<c r="B2" t="inlineStr"><is><t>PLACEHOLDER-EDITION</t></is></c>',
+        b'<c r="B2"><f>2+2</f><v>4</v></c>'))
+
+
+@case()
+def formatted_to_last_row(folder):
+    """Formatting (and a hidden row) down to row 1,048,576 under four rows of data."""
+    books = clean_books()
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet.cell(row=1_048_576, column=14).font = Font(bold=True)
+    sheet.row_dimensions[1_048_576].hidden = True
+    save(folder, books)
+
+
+@case()
+def windows_1252_csv(folder):
+    """The meetings as a comma-separated CSV in Windows-1252, found by its headers."""
+    write_clean(folder)
+    (folder / "meetings.xlsx").unlink()
+    rows = rows_with(MEETING_ROWS, 3, country="Côte d’Ivoire", city="Abidjan")
+    write_csv(folder / "export.csv", as_grid([c.name for c in MEETINGS.columns],
+                                             [dated(r, "%d/%m/%Y") for r in rows]), ",",
+              "cp1252")
+
+
+@case(builds=True)
+def hostile_text(folder):
+    """Markup, CSS, formulas and addresses in cells: shown as text, never run nor fetched."""
+    mechanisms = rows_with(MECHANISM_ROWS, 0, secretariat="=cmd|' /C calc'!A0",
+                           chair="+SUM(1)", formal_association="<b>SADC</b>")
+    books = clean_books(mechanisms=mechanisms, meetings=rows_with(
+        MEETING_ROWS, 1, title="<script>alert('x')</script> Summit",
+        summary="<img src=x onerror=alert(1)> url(file:///etc/passwd) "
+                "http://169.254.169.254/latest/meta-data/",
+        outcome_document="=HYPERLINK(\"http://169.254.169.254/\",\"click\")",
+        chair="@SUM(1+1)"))
+    books["meetings.xlsx"]["meetings"]["M3"].data_type = "s"  # typed as text, not a formula
+    books["mechanisms.xlsx"]["mechanisms"]["N2"].data_type = "s"
+    save(folder, books)
+
+
+@case(builds=True)
+def long_and_right_to_left_text(folder):
+    """A 5,000-character summary and names in Arabic."""
+    long_summary = ("The Summit discussed regular pathways, skills partnerships and the "
+                    "inclusion of migrants in national development plans. ") * 40
+    mechanisms = rows_with(MECHANISM_ROWS, 2, name_ar="المنتدى العالمي المعني بالهجرة والتنمية",
+                           secretariat="وحدة دعم المنتدى العالمي")
+    meetings = rows_with(MEETING_ROWS, 1, summary=long_summary[:5000].strip())
+    meetings[0]["title"] = "الاجتماع الوزاري لحوار الهجرة في الجنوب الأفريقي"
+    write_clean(folder, mechanisms=mechanisms, meetings=meetings)
+
+
+def dated(row: dict, pattern: str) -> dict:
+    """A row with its dates written as text."""
+    return {k: v.strftime(pattern) if isinstance(v, dt.date) else v for k, v in row.items()}
+
+
+# --- The clean set and its messy twin ------------------------------------------------------
+
+MESSY_HEADERS = {
+    "mechanisms": ["Identifiant", "Sigle", "Nom anglais", "Nom français", "Nombre en español",
+                   "Arabic name", "Russian name", "Autres noms", "Catégorie", "Statut",
+                   "Détail du statut", "Régions", "Année de création", "Secrétariat",
+                   "Rôle de l'OIM", "Association formelle", "Axes thématiques", "Présidence",
+                   "Site web"],
+    "participants": ["Mécanisme", "Pays", "Rôle", "Type de participant", "Depuis",
+                     "Jusqu'à"],
+    "meetings": ["Mécanisme", "Numéro", "Titre", "Date de début", "Date de fin", "Ville",
+                 "Pays", "Niveau", "Thèmes", "Présidence", "Participation de l'OIM",
+                 "Résumé", "Document final", "Source"],
+}
+MESSY_VALUES = {
+    "type": {"RCP": "PCR", "Global": "processus mondial"},
+    "status": {"active": "Actif", "inactive": "inactif"},
+    "iom_role": {"secretariat-support; observer": "soutien au secrétariat, observateur",
+                 "secretariat": "Secrétariat"},
+    "role": {"member": "membre", "observer": "Observateur", "partner": "partenaire"},
+    "level": {"ministerial": "Ministérielle", "summit": "Sommet", "technical": "technique",
+              "senior-officials": "SOM"},
+    "iom_participation": {"yes": "oui", "no": "non"},
+    "participant": {"South Africa": "AFRIQUE DU SUD", "Eswatini": "Swaziland",
+                    "Côte d'Ivoire": "Ivory Coast", "Türkiye": "Turquie",
+                    "Democratic Republic of the Congo": "Congo, Dem. Rep.",
+                    "United States of America": "États-Unis", "Germany": "Allemagne"},
+    "country": {"Switzerland": "Suisse", "Mexico": "Mexique"},
+}
+MESSY_DATES = {  # (start, end) as offices type them
+    0: (dt.datetime(2025, 1, 23, 9, 30), "24/01/2025"),
+    1: ("5 mars 2025", "7 de marzo de 2025"),
+    2: ("2025-03-20", ""),
+    3: ("11.06.2024", "12 June 2024"),
+}
+
+
+def messy(rows: list[dict], columns: tuple[str, ...]) -> list[dict]:
+    out = []
+    for row in rows:
+        row = dict(row)
+        for column in columns:
+            if column in row:
+                row[column] = MESSY_VALUES.get(column, {}).get(row[column], row[column])
+        out.append(row)
+    return out
+
+
+def write_clean_twin(folder: Path) -> None:
+    """The clean set, exactly as the contract writes it."""
+    write_clean(folder)
+
+
+def write_messy_twin(folder: Path) -> None:
+    """The same data as clean/, kept the way offices keep it."""
+    # mechanisms: French sheet name and headers, a title row, a blank row and a blank
+    # column inside the data, an instruction sheet, years as text.
+    book = openpyxl.Workbook()
+    notes = book.active
+    notes.title = "Instructions"
+    notes["A1"] = "Une ligne par mécanisme ; voir docs/inputs.md."
+    sheet = book.create_sheet("Mécanismes ")
+    sheet["A1"] = "Mécanismes consultatifs interétatiques sur la migration — mise à jour 2025"
+    sheet.merge_cells("A1:F1")
+    headers = [c.name for c in MECHANISMS.columns]
+    names = MESSY_HEADERS["mechanisms"]
+    rows = messy(MECHANISM_ROWS, ("type", "status", "iom_role"))
+    sheet.append([])
+    sheet.append([f" {n} " if i % 4 == 0 else n for i, n in enumerate(names)])
+    for i, row in enumerate(rows):
+        values = [row.get(h) for h in headers]
+        values[headers.index("year_established")] = str(row["year_established"])
+        values[headers.index("name_en")] = f"\u00a0{row['name_en']}  "
+        sheet.append(values)
+        if i == 1:
+            sheet.append([])
+    sheet.insert_cols(3)  # a blank column between acronym and name
+    save_workbook(book, folder / "ISCM mécanismes.xlsx", STAMP)
+
+    # participants: their own file, an .ods whose sheet name says nothing.
+    participants = messy(PARTICIPANT_ROWS, ("role", "participant"))
+    grid = as_grid([c.name for c in PARTICIPANTS.columns], participants,
+                   MESSY_HEADERS["participants"])
+    write_ods(folder / "membres.ods", {"Feuille1": [["Liste des membres"], []] + grid})
+
+    # meetings: a ';' CSV with a BOM, dates in every form.
+    meetings = messy(MEETING_ROWS, ("level", "iom_participation", "country"))
+    for i, (start, end) in MESSY_DATES.items():
+        meetings[i]["start_date"] = start.strftime("%d/%m/%Y %H:%M") \
+            if isinstance(start, dt.datetime) else start
+        meetings[i]["end_date"] = end
+    meetings[1]["mechanism_id"] = "Global Forum on Migration and Development"
+    meetings[3]["mechanism_id"] = "MIDWA"
+    meetings[2]["themes"] = "labour-migration, regular-pathways"
+    grid = as_grid([c.name for c in MEETINGS.columns], meetings, MESSY_HEADERS["meetings"])
+    write_csv(folder / "Réunions 2024-2025.csv", [["Réunions des MCIM"], []] + grid, ";",
+              "utf-8-sig")
+
+
+# --- Writing it all ------------------------------------------------------------------------
+
+def write_corpus(root: Path = DATA) -> None:
+    """Rewrite bad/, clean/ and messy/ under root."""
+    for name in ("bad", "clean", "messy"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    for name, spec in CASES.items():
+        folder = root / "bad" / name
+        folder.mkdir(parents=True)
+        spec.write(folder)
+    for name, write in (("clean", write_clean_twin), ("messy", write_messy_twin)):
+        (root / name).mkdir(parents=True)
+        write(root / name)
+
+
+if __name__ == "__main__":
+    write_corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)

@@ -1,0 +1,148 @@
+"""The input corpus (tests/data/, written by make_corpus.py): every fault raises exactly its
+problems, inputs are never modified, outputs are never touched on error, and the messy
+twin builds the same figures as the clean set."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from pipeline import build, write
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.errors import ValidationFailed
+from tests.conftest import ROOT
+from tests.data.make_corpus import BAD, CASES, DATA, EXPECTED_YEAR, write_corpus
+
+
+def snapshot(folder) -> dict[str, str]:
+    """Every file under folder (hidden ones too) -> its SHA-256."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def located(report) -> tuple:
+    return tuple((p.severity, p.file, p.sheet, p.row, p.column, p.code) for p in report.problems)
+
+
+@pytest.fixture
+def previous_outputs(tmp_path):
+    """An outputs folder holding an earlier build, to prove it is left alone."""
+    out = tmp_path / "outputs"
+    (out / str(EXPECTED_YEAR)).mkdir(parents=True)
+    (out / str(EXPECTED_YEAR) / "summary-2025.json").write_text("{\"earlier\": true}\n")
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_case_raises_exactly_its_problems(name, previous_outputs):
+    case = CASES[name]
+    folder = BAD / name
+    inputs_before, outputs_before = snapshot(folder), snapshot(previous_outputs)
+    config = load_config(folder, previous_outputs, year=case.year)  # every language
+    if any(severity == "error" for severity, *_ in case.expected):
+        with pytest.raises(ValidationFailed) as failure:
+            build.build(config)
+        report = failure.value.report
+    else:
+        report = build.check(config)  # the builds that go through are tested below
+    assert located(report) == case.expected, case.doc
+    assert snapshot(folder) == inputs_before
+    assert snapshot(previous_outputs) == outputs_before
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_check_prints_one_line_per_problem(name):
+    case = CASES[name]
+    args = ["check", "--inputs", str(BAD / name), "--quiet"]
+    result = CliRunner().invoke(main, args + (["--year", str(case.year)] if case.year else []))
+    errors = any(severity == "error" for severity, *_ in case.expected)
+    assert result.exit_code == (1 if errors else 0), result.output
+    lines = [line for line in result.output.splitlines()
+             if line.startswith(("error: ", "warning: "))]
+    assert len(lines) == len(case.expected)
+    for (severity, file, sheet, row, column, _), line in zip(case.expected, lines):
+        where = " › ".join(p for p in (file, sheet, f"row {row}" if row else "", column) if p)
+        assert line.startswith(f"{severity}: {where}:"), line
+    assert "Traceback" not in result.output
+
+
+def test_the_corpus_is_what_make_corpus_writes(tmp_path):
+    """The committed files are current: run `make corpus` after changing make_corpus.py."""
+    write_corpus(tmp_path)
+    for name in ("bad", "clean", "messy"):
+        assert snapshot(tmp_path / name) == snapshot(DATA / name), name
+
+
+def test_every_problem_code_is_explained_in_the_readme():
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split(
+        "## When the build complains", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE))
+    exercised = {code for case in CASES.values() for *_, code in case.expected}
+    # file-too-large needs a 50 MB file: tests/test_safety.py covers it with a lower cap.
+    assert documented - {"file-too-large"} == exercised
+
+
+def build_twin(name, tmp_path) -> bytes:
+    result = build.build(load_config(DATA / name, tmp_path / name, langs="en"))
+    assert result.report.errors == ()
+    return (result.folder / f"summary-{result.folder.name}.json").read_bytes()
+
+
+def test_messy_inputs_build_the_same_summary_as_their_clean_twin(tmp_path):
+    assert build_twin("messy", tmp_path) == build_twin("clean", tmp_path)
+
+
+def pdf_text(path) -> str:
+    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+
+
+@pytest.fixture
+def fetched(monkeypatch):
+    """Every URL the PDF renderer asks for."""
+    urls: list[str] = []
+    make_fetcher = write.project_fetcher
+
+    def recording_fetcher(config):
+        fetcher = make_fetcher(config)
+        fetch = fetcher.fetch
+
+        def record(url, *args, **kwargs):
+            urls.append(url)
+            return fetch(url, *args, **kwargs)
+        fetcher.fetch = record
+        return fetcher
+    monkeypatch.setattr(write, "project_fetcher", recording_fetcher)
+    return urls
+
+
+def test_hostile_text_is_shown_literally_and_never_fetched(tmp_path, fetched):
+    # jobs=1: the PDFs render in this process, where `fetched` records the URLs.
+    result = build.build(load_config(BAD / "hostile-text", tmp_path, langs="en"), jobs=1)
+    html = (result.folder / "iscm-highlights-2025-en.html").read_text()
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Summit" in html
+    assert "&lt;img src=x onerror=alert(1)&gt; url(file:///etc/passwd)" in html
+    assert "<script" not in html and "<img" not in html
+    text = pdf_text(result.folder / "iscm-highlights-2025-en.pdf")
+    assert "<script>alert('x')</script> Summit" in text
+    assert "<img src=x onerror=alert(1)> url(file:///etc/passwd) http://169.254.169.254/" in text
+    templates = (ROOT / "templates").as_uri()
+    assert fetched and all(url.startswith(templates) for url in fetched)
+    sheet = openpyxl.load_workbook(result.folder / "iscm-table-2025-en.xlsx").active
+    cells = {c.value: c.data_type for row in sheet.iter_rows() for c in row if c.value}
+    assert cells["=cmd|' /C calc'!A0"] == "s"
+
+
+def test_long_and_right_to_left_text_render(tmp_path):
+    result = build.build(load_config(BAD / "long-and-right-to-left-text", tmp_path, langs="en"))
+    assert "وحدة دعم المنتدى العالمي" in (result.folder / "iscm-table-2025-en.html").read_text()
+    html = (result.folder / "iscm-highlights-2025-en.html").read_text()
+    assert "الاجتماع الوزاري لحوار الهجرة في الجنوب الأفريقي" in html
+    text = pdf_text(result.folder / "iscm-highlights-2025-en.pdf")
+    assert text.count("skills partnerships and the inclusion of migrants") >= 30
+    assert len(PdfReader(result.folder / "iscm-highlights-2025-en.pdf").pages) < 40
