@@ -135,7 +135,7 @@ def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:
         full_mb.values.append(build.peak_mb)
         full_cpu.values.append(build.cpu)
         folder = next((work / f"full-{i}").iterdir())
-        pages = sorted(folder.glob("*.html"))
+        pages = sorted(p for p in folder.glob("*.html") if p.with_suffix(".pdf").exists())
         rendered = run([PYTHON, "-m", "bench.floor", str(work / f"floor-{i}"), *map(str, pages)])
         floor.values.append(rendered.seconds)
         floor_mb.values.append(rendered.peak_mb)
@@ -285,21 +285,22 @@ def explanations(b: dict, s: dict, met: dict[str, bool]) -> list[str]:
     if not met["floor"]:
         name, longest = max(((n, f.median) for n, f in b["per_document"].items()),
                             key=lambda x: x[1])
-        count, cores = len(b["per_document"]), os.cpu_count()
+        count, cores = len(b["per_document"]), os.cpu_count() or 1
+        shared = sum(f.median for f in b["per_document"].values()) / cores
+        bound = max(longest, shared)
         extra = b["full_cpu"].median - b["floor_cpu"].median
         notes.append(
-            f"**Full build / floor.** Each process renders whole documents, so a build "
-            f"cannot end before its longest document is rendered: `{Path(name).stem}` takes "
-            f"{longest:.2f} s alone, {longest / floor:.2f} × the floor ({floor:.2f} s for the "
-            f"{count} documents one after another). With {count} documents on {cores} cores "
-            f"that one document sets the bound, whatever the pipeline does; with more "
-            f"languages there are more documents to share between the cores and the bound "
-            f"tends to 1/{cores}. Before that document can start, the build starts Python, "
-            f"imports pandas, reads, checks and aggregates the inputs and lays out its HTML: "
-            f"the build took {full - longest:.2f} s more than the document alone. In CPU time "
-            f"the build used {extra:.2f} s more than the floor ({b['full_cpu'].median:.2f} s "
-            f"against {b['floor_cpu'].median:.2f} s): that work, the XLSX and JSON files, and "
-            f"WeasyPrint loaded by each worker rather than once (about half a second each).")
+            f"**Full build / floor.** Rendering whole documents on {cores} cores, no build can "
+            f"take less than {bound:.2f} s, {bound / floor:.2f} × the floor: the longest "
+            f"document alone (`{Path(name).stem}`, {longest:.2f} s) or the {count} documents "
+            f"shared evenly between the cores ({shared:.2f} s), whichever is longer. The build "
+            f"took {full - bound:.2f} s more than that. Before the first document can start, "
+            f"it starts Python, imports pandas, reads, checks and aggregates the inputs and "
+            f"lays out that document's HTML, on one core; and in all it used {extra:.2f} s "
+            f"more CPU time than the floor ({b['full_cpu'].median:.2f} s against "
+            f"{b['floor_cpu'].median:.2f} s): that work, the other HTML pages, the XLSX and "
+            f"JSON files and the validation report, and WeasyPrint loaded by each worker "
+            f"rather than once (about half a second each).")
     if not met["noop"]:
         startup, command = b["startup"].median * 1000, b["cli_import"].median * 1000
         notes.append(
@@ -353,7 +354,9 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, st
         "## Method",
         "",
         f"- Every figure is the median of {runs} runs made in this invocation, with the "
-        "minimum and maximum in brackets. Full builds and floor runs alternate.",
+        "minimum and maximum in brackets. Full builds and floor runs alternate, and the "
+        "ratio full / floor is taken for each pair (a build and the floor run right after "
+        "it), then its median.",
         f"- **Full build**: `python -m pipeline build` in a new process, into an empty "
         f"outputs folder (no manifest, so nothing to reuse), from a copy of the shipped "
         f"`inputs/`, every language ({', '.join(b['languages'])}), "
