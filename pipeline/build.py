@@ -98,7 +98,8 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
             outputs.save(fingerprint, report)
             files = tuple(sorted(p.name for p in folder.iterdir()
                                  if p.is_file() and not p.name.startswith(".")))
-    log.info("Made %s", ", ".join(outputs.made) or "nothing")
+    made = [name for name in outputs.made if "/" not in name]  # documents, not assets/
+    log.info("Made %s", ", ".join(made) or "nothing")
     log.info("Done: %d files in %s (%d made, %d unchanged) in %.1f s", len(files), target,
-             len(outputs.made), len(outputs.reused), time.perf_counter() - started)
+             len(made), len(files) - len(made), time.perf_counter() - started)
     return BuildResult(target, files, report, tuple(outputs.made), tuple(outputs.reused))

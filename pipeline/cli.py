@@ -9,6 +9,7 @@ import datetime as dt
 import logging
 import os
 import sys
+from collections import Counter
 
 import click
 
@@ -31,6 +32,18 @@ def print_problems(report: Report) -> None:
         return
     for problem in report.problems:
         click.echo(problem.line(), err=True)
+
+
+def summarise_warnings(report: Report, folder) -> None:
+    """After a build, warnings in one line by kind: the full list is in the report file
+    (and `iscm check` prints it), so a rebuild does not bury its last line."""
+    if not report.warnings:
+        return
+    kinds = Counter(p.code for p in report.warnings)
+    by_kind = ", ".join(f"{code} {n}" for code, n in sorted(kinds.items()))
+    n = len(report.warnings)
+    click.echo(f"{n} warning{'' if n == 1 else 's'} ({by_kind}): see "
+               f"{folder}/validation-report-{report.year}.html, or run 'make check'.", err=True)
 
 
 def setup_logging(quiet: bool) -> None:
@@ -101,13 +114,13 @@ def build(inputs, year, debug, quiet, outputs, langs, edition_date, jobs) -> Non
         fresh = incremental.up_to_date(config)
         if fresh is not None:
             folder, report = fresh
-            print_problems(report)
+            summarise_warnings(report, folder)
             log.info("%s: up to date (nothing changed since the last build).", folder)
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
 
         result = builder.build(config, jobs)
-        print_problems(result.report)
+        summarise_warnings(result.report, result.folder)
 
     run(debug, action)
 
