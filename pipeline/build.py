@@ -16,6 +16,7 @@ from pathlib import Path
 from . import aggregate, incremental, ingest, parallel, render, validate, validation_report, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
+from .model import Tables
 
 log = logging.getLogger("iscm")
 
@@ -40,15 +41,20 @@ def timed(stage: str):
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
 
 
-def check(config: BulletinConfig) -> Report:
+def read_and_validate(config: BulletinConfig) -> tuple[Tables, Report]:
     """Read and validate the inputs; write nothing. Raises ValidationFailed on errors."""
     with timed("read"):
         raw = ingest.read_inputs(config.inputs_dir)
     with timed("validate"):
         tables, report = validate.check(raw, config.year, config.langs)
     if report.errors:
-        raise ValidationFailed(report)
-    return report
+        raise ValidationFailed(report)  # nothing is written
+    return tables, report
+
+
+def check(config: BulletinConfig) -> Report:
+    """Validate the inputs only (`iscm check`)."""
+    return read_and_validate(config)[1]
 
 
 def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
@@ -60,12 +66,7 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
     keys = incremental.Keys(config)
     fingerprint = keys.fingerprint  # before reading: a change made meanwhile shows next time
     with parallel.PdfRenderer(config, jobs) as pdfs:  # its workers start loading WeasyPrint
-        with timed("read"):
-            raw = ingest.read_inputs(config.inputs_dir)
-        with timed("validate"):
-            tables, report = validate.check(raw, config.year, config.langs)
-        if report.errors:
-            raise ValidationFailed(report)  # nothing is written
+        tables, report = read_and_validate(config)
         with timed("aggregate"):
             data = aggregate.summarise(tables, report.year, config.edition_date)
         year = data.year
