@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -28,6 +29,10 @@ from .model import Summary
 from .pdfua import finish_tagging
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+FONT_EPOCH = "315532800"
+"""1980-01-01 in seconds: the date fontTools stamps into the fonts it subsets (their 'head'
+table), read from SOURCE_DATE_EPOCH; otherwise it takes the clock, and two builds differ
+whenever WeasyPrint subsets with fontTools (without HarfBuzz's subsetter)."""
 ASSETS = "assets"
 
 
@@ -105,6 +110,8 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     each document gets its own font configuration, so its fonts are subset once.
     """
     from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
+
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
 
     base_url = (config.templates_dir / "index.html").as_uri()
     document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
