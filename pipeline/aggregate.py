@@ -11,17 +11,22 @@ import datetime as dt
 
 import pandas as pd
 
+from . import regions, titles
 from .model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
 from .schema import VOCABULARIES
 
 TOP_STATES = 10
 """How many States 'the States in the most mechanisms' lists (more when tied)."""
+RANKING_COVERAGE = 0.9
+"""Share of the active mechanisms whose member lists must be known for the States to be
+ranked by membership: with the Budapest, Rabat and GFMD lists missing, a ranking only
+shows which lists were typed in."""
 
 
 def current_participants(participants: pd.DataFrame, year: int) -> pd.DataFrame:
     """Participations valid in the bulletin year (joined by then, not left before)."""
-    joined = participants["joined"].map(lambda y: y is None or y <= year)
-    left = participants["left"].map(lambda y: y is None or y >= year)
+    joined = participants["joined"].map(lambda y: y is None or y <= year).astype(bool)
+    left = participants["left"].map(lambda y: y is None or y >= year).astype(bool)
     return participants[joined & left]
 
 
@@ -32,7 +37,8 @@ def state_members(participants: pd.DataFrame) -> pd.DataFrame:
 
 def year_meetings(meetings: pd.DataFrame, year: int) -> pd.DataFrame:
     """The meetings that started in the bulletin year, in date order."""
-    in_year = meetings[meetings["start_date"].map(lambda d: d.year == year)]
+    # astype(bool): an empty object Series would select columns, not rows.
+    in_year = meetings[meetings["start_date"].map(lambda d: d.year == year).astype(bool)]
     return in_year.sort_values(["start_date", "end_date", "mechanism_id", "title"])
 
 
@@ -59,8 +65,10 @@ def mechanisms_by_type_and_status(mechanisms: pd.DataFrame) -> dict[str, dict[st
 
 
 def mechanisms_by_region(mechanisms: pd.DataFrame) -> dict[str, int]:
-    """Number of mechanisms in each region (a mechanism may span several)."""
-    return count_by(mechanisms["region"].explode().dropna(), list(VOCABULARIES["region"]))
+    """Number of mechanisms in each macro-region (a mechanism may span several); 'Other'
+    only when some mechanism could not be placed."""
+    counts = count_by(mechanisms["macro_regions"].explode().dropna(), list(regions.GROUPS))
+    return {group: n for group, n in counts.items() if n or group != regions.OTHER}
 
 
 def meetings_by_mechanism(meetings: pd.DataFrame) -> dict[str, int]:
@@ -104,10 +112,29 @@ def member_states_and_territories(participants: pd.DataFrame) -> int:
     return int(members["code"].nunique())
 
 
+def with_member_list(participants: pd.DataFrame) -> set[str]:
+    """Ids of the mechanisms with at least one member listed (a State or not)."""
+    return set(participants.loc[participants["role"] == "member", "mechanism_id"])
+
+
+def active_without_member_list(mechanisms: pd.DataFrame, participants: pd.DataFrame
+                               ) -> list[str]:
+    """Ids of the active mechanisms whose members are not listed."""
+    active = mechanisms.loc[mechanisms["status"] == "active", "id"]
+    return sorted(set(active) - with_member_list(participants))
+
+
+def ranking_is_meaningful(mechanisms: pd.DataFrame, participants: pd.DataFrame) -> bool:
+    """Whether enough active mechanisms have member lists for States to be ranked."""
+    active = int((mechanisms["status"] == "active").sum())
+    missing = len(active_without_member_list(mechanisms, participants))
+    return active > 0 and (active - missing) / active >= RANKING_COVERAGE
+
+
 def member_states_per_mechanism(mechanisms: pd.DataFrame, participants: pd.DataFrame
                                 ) -> dict[str, int | None]:
-    """Mechanism id -> member States; None where no participant list is given."""
-    listed = set(participants["mechanism_id"])
+    """Mechanism id -> member States; None where no member list is given (unknown, not 0)."""
+    listed = with_member_list(participants)
     counts = state_members(participants).groupby("mechanism_id")["code"].nunique()
     return {m: (int(counts.get(m, 0)) if m in listed else None)
             for m in sorted(mechanisms["id"])}
@@ -153,6 +180,7 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
         result.append(Mechanism(
             id=r.id, acronym=r.acronym, names={k: v for k, v in names.items() if v},
             type=r.type, status=r.status, status_detail=r.status_detail, regions=r.region,
+            macro_regions=r.macro_regions,
             year_established=r.year_established, secretariat=r.secretariat,
             iom_roles=r.iom_role, formal_association=r.formal_association,
             thematic_focus=r.thematic_focus, chair=r.chair, website=r.website,
@@ -162,13 +190,16 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
     return tuple(result)
 
 
-def meeting_objects(meetings: pd.DataFrame) -> tuple[Meeting, ...]:
-    """The meetings as typed objects, in the frame's order."""
+def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame) -> tuple[Meeting, ...]:
+    """The meetings as typed objects, in the frame's order, each with its printed name."""
+    acronyms = dict(zip(mechanisms["id"], mechanisms["acronym"]))
     return tuple(Meeting(
-        mechanism_id=r.mechanism_id, edition=r.edition, title=r.title, start=r.start_date,
-        end=r.end_date, city=r.city, country=r.country, level=r.level, themes=r.themes,
-        chair=r.chair, iom_participation=r.iom_participation, summary=r.summary,
-        outcome_document=r.outcome_document, source=r.source) for r in meetings.itertuples())
+        mechanism_id=r.mechanism_id, edition=r.edition, title=r.title,
+        name=titles.meeting_name(r.title, r.edition, acronyms.get(r.mechanism_id, "")),
+        start=r.start_date, end=r.end_date, city=r.city, country=r.country, level=r.level,
+        themes=r.themes, chair=r.chair, iom_participation=r.iom_participation,
+        summary=r.summary, outcome_documents=r.outcome_document, source=r.source)
+        for r in meetings.itertuples())
 
 
 def highlights(mechanisms: tuple[Mechanism, ...], calendar: tuple[Meeting, ...]
@@ -188,9 +219,10 @@ def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str
     return tuple(sorted(tags))
 
 
-def edition_date(meetings: pd.DataFrame) -> dt.date:
-    """The default cover date: the latest meeting date in the inputs (never the clock)."""
-    return max(meetings["end_date"], default=dt.date(2000, 1, 1))
+def edition_date(meetings: pd.DataFrame, year: int) -> dt.date:
+    """The default cover date: the latest meeting date in the inputs, or the end of the
+    year when there is none (never the clock)."""
+    return max(meetings["end_date"], default=None) or dt.date(year, 12, 31)
 
 
 def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> BulletinData:
@@ -216,13 +248,17 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
         memberships_per_state=memberships,
         member_states_per_mechanism=per_mechanism,
         iom_roles=iom_roles(mechanisms),
-        top_states=top_states(memberships),
+        mechanisms=len(mechanisms),
+        member_lists_known=len(with_member_list(participants) & set(mechanisms["id"])),
+        active_without_member_list=active_without_member_list(mechanisms, participants),
+        top_states=(top_states(memberships)
+                    if ranking_is_meaningful(mechanisms, participants) else []),
     )
     all_mechanisms = mechanism_objects(mechanisms, participants, per_mechanism)
-    calendar = meeting_objects(meetings)
+    calendar = meeting_objects(meetings, mechanisms)
     return BulletinData(
         year=year,
-        edition_date=edition or edition_date(tables.meetings),
+        edition_date=edition or edition_date(tables.meetings, year),
         summary=summary,
         mechanisms=all_mechanisms,
         highlights=highlights(all_mechanisms, calendar),

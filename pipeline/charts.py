@@ -122,6 +122,17 @@ def key_figure_charts(summary: Summary, loc: Localiser) -> tuple[Chart, ...]:
         [(loc.label(s, "status"),
           [summary.mechanisms_by_type_and_status[t][s] for t in types]) for s in statuses],
         (_("Type"), *(loc.label(s, "status") for s in statuses), _("Total")))
+    charts = [by_type]
+    if summary.meetings_in_year:
+        charts += meeting_charts(summary, loc)
+    if summary.top_states:
+        charts.append(top_states_chart(summary, loc))
+    return tuple(charts)
+
+
+def meeting_charts(summary: Summary, loc: Localiser) -> list[Chart]:
+    """The year's meetings by level and by month (only when there were some)."""
+    _ = loc.gettext
     levels = [lvl for lvl, n in summary.meetings_by_level.items() if n]
     by_level = bar_chart(
         "chart-levels", _("Meetings in {year} by level", year=summary.year),
@@ -139,14 +150,19 @@ def key_figure_charts(summary: Summary, loc: Localiser) -> tuple[Chart, ...]:
                      month=loc.month(int(busiest), heading=False)),
         loc, [loc.month(int(m), "abbreviated") for m in months],
         [summary.meetings_by_month[m] for m in months], (_("Month"), _("Meetings")))
+    return [by_level, by_month]
+
+
+def top_states_chart(summary: Summary, loc: Localiser) -> Chart:
+    """The States in the most mechanisms (only when enough member lists are known)."""
+    _ = loc.gettext
     top = summary.top_states
     leaders = [loc.country(code) for code, n in top if n == top[0][1]]
-    by_state = bar_chart(
+    return bar_chart(
         "chart-states", _("States in the most mechanisms"),
         loc.ngettext("{states} is a member of {count} mechanisms, more than any other State.",
                      "{states} are members of {count} mechanisms each, more than any other "
                      "State.", len(leaders), states=loc.list(leaders),
-                     count=loc.number(top[0][1])) if top else "",
+                     count=loc.number(top[0][1])),
         loc, [loc.country(code) for code, _n in top],
         [(_("Mechanisms"), [n for _code, n in top])], (_("State"), _("Mechanisms")))
-    return by_type, by_level, by_month, by_state

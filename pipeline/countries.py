@@ -257,6 +257,13 @@ def to_iso3(name: str) -> str | None:
     return code
 
 
+def exact_iso3(name: str) -> str | None:
+    """The ISO3 code of a usual country name (UN or CLDR, en/fr/es), without the loose
+    patterns of country-converter, which read 'Gulf of Guinea' as Guinea."""
+    key = header_key(name)
+    return PROJECT_NAMES.get(key) or _cldr_index().get(key)
+
+
 def lookup_iso3(name: str) -> str | None:
     key = header_key(name)
     if not key:

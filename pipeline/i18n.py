@@ -2,8 +2,8 @@
 
 One ``Localiser`` per language holds the gettext catalogue and the Babel
 locale. Whole sentences are gettext patterns with named placeholders, so each
-language orders them its own way; ordinals carry their grammatical gender in
-the pattern itself ('La {n:f} réunion ministérielle'), see ``Ordinal``.
+language orders them its own way, and each kind of meeting has its own
+patterns, so that verbs agree with the noun the language uses for it.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from markupsafe import Markup, escape
 
 from .catalogues import catalogue_path, compile_catalogue
 from .countries import country_name
-from .labels import N_, NC_, VOCABULARY_LABELS
-from .model import Mechanism, Meeting, Party
+from .labels import NC_, VOCABULARY_LABELS
+from .model import Mechanism, Meeting, Party, Summary
 from .schema import header_key
 
 BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
@@ -43,6 +43,23 @@ ONLINE = frozenset(header_key(word) for word in (
 """What editors write in the city column for a meeting held online (folded)."""
 DATA_LANGUAGE = "en"
 """The language of free text in the inputs (titles, summaries)."""
+ARTICLE = re.compile(r"the\s", re.IGNORECASE)
+"""An English title that opens with its own article takes no other: 'The Hague Forum'."""
+BRACKETED = re.compile(r"\(([^()]+)\)")
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sS])'(?=\s|$|[,.;:)])")
+NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def typographic(text: str) -> str:
+    """Data text as printed: straight apostrophes curled (Officials’, Cote d’Ivoire) and
+    hyphens between numbers made en dashes (2024–2025), as UN style writes them. Nothing
+    else of what the editor wrote changes; quotation marks stay as they are."""
+    return NUMBER_HYPHEN.sub("–", APOSTROPHE.sub("’", text))
+
+
+def words_key(text: str) -> str:
+    """Text folded word by word, for whole-word comparisons: ' budapest process '."""
+    return f" {' '.join(filter(None, map(header_key, text.split())))} "
 
 
 def collation_key(text: str, lang: str = "en") -> str:
@@ -75,70 +92,6 @@ def load_translations(lang: str) -> gettext.NullTranslations:
             return Translations(io.BytesIO(data), domain="messages")
     with mo.open("rb") as file:
         return Translations(file, domain="messages")
-
-
-class Ordinal:
-    """A number that formats as an ordinal: f'{Ordinal(4):f}' -> '4e' in French.
-
-    The format spec is the grammatical gender of the noun it qualifies:
-    m (masculine, default), f (feminine), n (neuter).
-    """
-
-    def __init__(self, number: int, lang: str):
-        self.number, self.lang = number, lang
-
-    def __format__(self, gender: str) -> str:
-        n, lang, gender = self.number, self.lang, gender or "m"
-        if lang == "en":
-            category = Locale.parse("en").ordinal_form(n)
-            return f"{n}{ {'one': 'st', 'two': 'nd', 'few': 'rd'}.get(category, 'th')}"
-        if lang == "fr":
-            return f"{n}{('re' if gender == 'f' else 'er') if n == 1 else 'e'}"
-        if lang == "es":
-            # Masculine 1 and 3 shorten before the noun: 'el 1.er Foro', 'el 3.er Congreso'.
-            short = gender == "m" and n % 10 in (1, 3) and n % 100 != 11
-            return f"{n}.{'ª' if gender == 'f' else 'er' if short else 'º'}"
-        if lang == "ru":
-            return f"{n}-{ {'f': 'я', 'n': 'е'}.get(gender, 'й')}"
-        if lang == "ar":
-            return arabic_ordinal(n, feminine=gender == "f")
-        return str(n)
-
-    def __str__(self) -> str:
-        return format(self, "")
-
-
-ARABIC_UNITS = {
-    "m": ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-          "التاسع", "العاشر"),
-    "f": ("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
-          "الثامنة", "التاسعة", "العاشرة"),
-}
-ARABIC_TENS = ("العشرون", "الثلاثون", "الأربعون", "الخمسون", "الستون", "السبعون", "الثمانون",
-               "التسعون")
-
-
-def arabic_ordinal(n: int, feminine: bool = False) -> str:
-    """The ordinal adjective that follows a definite noun: الاجتماع الوزاري الرابع.
-
-    Words up to 100 (nominative, as the meeting is the subject of its sentence);
-    beyond, the digits with the article, as the Arabic press writes them: الـ101.
-    """
-    g = "f" if feminine else "m"
-
-    def unit(u: int) -> str:
-        return ("الحادية" if feminine else "الحادي") if u == 1 else ARABIC_UNITS[g][u - 1]
-
-    if 1 <= n <= 10:
-        return ARABIC_UNITS[g][n - 1]
-    if 11 <= n <= 19:
-        return f"{unit(n - 10)} {'عشرة' if feminine else 'عشر'}"
-    if 20 <= n <= 99:
-        tens, units = divmod(n, 10)
-        return f"{unit(units)} و{ARABIC_TENS[tens - 2]}" if units else ARABIC_TENS[tens - 2]
-    if n == 100:
-        return "المائة"
-    return f"الـ{n}"
 
 
 @dataclass
@@ -218,9 +171,6 @@ class Localiser:
     def list(self, items: list[str]) -> str:
         return format_list(list(items), locale=self.locale) if items else ""
 
-    def ordinal(self, number: int) -> Ordinal:
-        return Ordinal(number, self.lang)
-
     # Names --------------------------------------------------------------
 
     def sort_key(self, text: str) -> str:
@@ -235,8 +185,27 @@ class Localiser:
     def display_name(self, mechanism: Mechanism) -> Markup:
         """The name for a page: when it falls back to English, tagged as English."""
         if self.lang in mechanism.names:
-            return escape(mechanism.names[self.lang])
+            return escape(typographic(mechanism.names[self.lang]))
         return self.data_text(mechanism.names["en"])
+
+    def acronym(self, mechanism: Mechanism) -> str:
+        """The acronym to print in brackets after the name; '' when a name already says it:
+        'Budapest Process', 'EU-Horn of Africa Migration Route Initiative (Khartoum Process)'."""
+        acronym = words_key(mechanism.acronym)
+        if not acronym or acronym in words_key(self.mechanism_name(mechanism)):
+            return ""
+        for name in mechanism.names.values():
+            if acronym == words_key(name) or acronym in map(words_key, BRACKETED.findall(name)):
+                return ""
+        return mechanism.acronym
+
+    def full_name(self, mechanism: Mechanism) -> Markup:
+        """The name followed by the acronym in brackets, unless a name already says it."""
+        acronym = self.acronym(mechanism)
+        name = self.display_name(mechanism)
+        if not acronym:
+            return name
+        return name + Markup(' <span class="acronym">(<bdi>{}</bdi>)</span>').format(acronym)
 
     def other_names(self, mechanism: Mechanism) -> list[tuple[str, str]]:
         """(language, name) of the mechanism in the table's other languages, when given
@@ -274,19 +243,63 @@ class Localiser:
         The tag also isolates it (dir="ltr"), so an English title keeps its word
         order and punctuation inside an Arabic sentence.
         """
+        text = typographic(text)
         if not text or self.lang == DATA_LANGUAGE:
             return escape(text)
         return Markup('<span lang="{}" dir="ltr">{}</span>').format(DATA_LANGUAGE, text)
 
+    def data_list(self, items: tuple[str, ...]) -> Markup:
+        """Items of the inputs (regions as written) as a list in the reader's language."""
+        return self.markup_list([self.data_text(item) for item in items])
+
+    def markup_list(self, items: list[Markup]) -> Markup:
+        """A list of marked-up items in the reader's language ('A, B and C'): CLDR's list
+        patterns hold no markup, so joining escaped items keeps them safe."""
+        return Markup(self.list([str(item) for item in items]))
+
+    # Key figures ----------------------------------------------------------
+
+    def members_sentence(self, summary: Summary) -> str:
+        """What the number of member States counts, and on how many member lists it rests:
+        'States are members of at least one of the 20 mechanisms whose member lists are
+        known'."""
+        n, known = summary.member_states, summary.member_lists_known
+        if known == summary.mechanisms:
+            return self.translations.ngettext("State is a member of at least one mechanism",
+                                              "States are members of at least one mechanism",
+                                              n)
+        lists = self.ngettext("the {n} mechanism whose member list is known",
+                              "the {n} mechanisms whose member lists are known", known)
+        # Translators: {lists} is 'the 20 mechanisms whose member lists are known'.
+        return self.translations.ngettext("State is a member of at least one of {lists}",
+                                          "States are members of at least one of {lists}",
+                                          n).format(lists=lists)
+
+    def ranking_note(self, missing: list[Mechanism]) -> Markup:
+        """Why the States are not ranked by membership: whose member lists are missing."""
+        names = [Markup("<bdi>{}</bdi>").format(m.acronym) for m in missing]
+        return escape(self.translations.ngettext(
+            "States are not ranked by the number of mechanisms they belong to: the member "
+            "list of {mechanisms}, an active mechanism, is not known.",
+            "States are not ranked by the number of mechanisms they belong to: the member "
+            "lists of {n} active mechanisms ({mechanisms}) are not known.", len(missing))
+        ).format(n=self.number(len(missing)), mechanisms=self.markup_list(names))
+
     # Meeting sentences ----------------------------------------------------
 
+    def meeting_title(self, meeting: Meeting) -> Markup:
+        """The meeting's own title as printed (tables, calendar)."""
+        return self.data_text(meeting.name)
+
     def meeting_name(self, meeting: Meeting) -> Markup:
-        """'The 4th Ministerial Meeting', or 'The thematic meeting “Title”'."""
-        if meeting.edition:
-            pattern = EDITION_PATTERNS[meeting.level]
-            return escape(self.gettext(pattern, n=self.ordinal(meeting.edition)))
-        pattern = escape(self.gettext(TITLE_PATTERNS[meeting.level]))
-        return pattern.format(title=self.data_text(meeting.title))
+        """The meeting named by its title, as a sentence opens with it: 'The 18th Bali Process
+        Senior Officials’ Meeting'; in another language, with the word for its kind of
+        meeting, so that the sentence agrees with it: 'La réunion des hauts fonctionnaires
+        « 18th Bali Process Senior Officials’ Meeting »'."""
+        if self.lang == DATA_LANGUAGE and ARTICLE.match(meeting.name):
+            return self.data_text(meeting.name[:1].upper() + meeting.name[1:])
+        pattern = escape(self.pgettext(*TITLE_PATTERNS[meeting.level]))
+        return pattern.format(title=self.meeting_title(meeting))
 
     def place(self, meeting: Meeting) -> Markup:
         """'in Colombo, Sri Lanka', 'in Sri Lanka' or 'online', as the language says it."""
@@ -304,6 +317,16 @@ class Localiser:
             return escape(self.gettext("online"))
         return escape(pattern).format(city=city, country=country)
 
+    def table_place(self, meeting: Meeting) -> Markup:
+        """'Geneva, Switzerland' for a table cell; blank for an online meeting."""
+        city, country = meeting.city, self.country(meeting.country)
+        if header_key(city) in ONLINE:
+            city = ""
+        if city and country:
+            return escape(self.pgettext("place in a table", "{city}, {country}")).format(
+                city=self.data_text(city), country=country)
+        return self.data_text(city) if city else escape(country)
+
     def meeting_sentence(self, meeting: Meeting) -> Markup:
         """One sentence per meeting: who, when, where, what it adopted; then its summary.
 
@@ -315,20 +338,23 @@ class Localiser:
         values = dict(meeting=self.meeting_name(meeting),
                       dates=self.date_range(meeting.start, meeting.end, in_sentence=True),
                       place=self.place(meeting))
-        if meeting.outcome_document:
+        if meeting.outcome_documents:
             pattern = self.pgettext(*adopted)
-            values["outcome"] = Markup("<cite>{}</cite>").format(
-                self.data_text(meeting.outcome_document))
+            document = escape(self.pgettext(*OUTCOME_DOCUMENT))
+            values["outcomes"] = self.markup_list([
+                document.format(document=Markup("<cite>{}</cite>").format(self.data_text(d)))
+                for d in meeting.outcome_documents])
         else:
             pattern = self.pgettext(*held)
         sentence = escape(pattern).format(**values)
-        if meeting.summary and self.lang == DATA_LANGUAGE:
-            sentence += Markup(" ") + escape(meeting.summary)
-        elif meeting.summary:
+        summary = typographic(meeting.summary)
+        if summary and self.lang == DATA_LANGUAGE:
+            sentence += Markup(" ") + escape(summary)
+        elif summary:
             # In another language the English summary gets a line of its own, where it
             # reads left to right even on an Arabic page.
             sentence += Markup('<span class="summary" lang="{}" dir="ltr">{}</span>').format(
-                DATA_LANGUAGE, meeting.summary)
+                DATA_LANGUAGE, summary)
         return sentence
 
 
@@ -346,68 +372,66 @@ DATE_PATTERNS = {
 SENTENCE_DATE_PATTERNS = {
     # Translators: dates inside the meeting sentences, with the words your language puts
     # before them ('le 23 janvier', 'les 23 et 24 janvier', 'del 23 al 25 de enero').
-    "day": NC_("date in a sentence", "{day} {month} {year}"),
-    "two days": NC_("date range in a sentence, two days", "{day1}–{day2} {month} {year}"),
-    "same month": NC_("date range in a sentence, same month", "{day1}–{day2} {month} {year}"),
+    "day": NC_("date in a sentence", "on {day} {month} {year}"),
+    "two days": NC_("date range in a sentence, two days", "on {day1}–{day2} {month} {year}"),
+    "same month": NC_("date range in a sentence, same month",
+                      "on {day1}–{day2} {month} {year}"),
     "same year": NC_("date range in a sentence, same year",
-                     "{day1} {month1} – {day2} {month2} {year}"),
+                     "from {day1} {month1} to {day2} {month2} {year}"),
     "two years": NC_("date range in a sentence, two years",
-                     "{day1} {month1} {year1} – {day2} {month2} {year2}"),
+                     "from {day1} {month1} {year1} to {day2} {month2} {year2}"),
 }
 
-EDITION_PATTERNS = {
-    # Translators: {n} is the ordinal (4th). Its format gives the gender of the noun it
-    # qualifies: {n:m} masculine (default), {n:f} feminine, {n:n} neuter: 'La {n:f} réunion'.
-    "ministerial": N_("The {n} Ministerial Meeting"),
-    "senior-officials": N_("The {n} Senior Officials’ Meeting"),
-    "technical": N_("The {n} Technical Meeting"),
-    "thematic": N_("The {n} Thematic Meeting"),
-    "working-group": N_("The {n} Working Group Meeting"),
-    "summit": N_("The {n} Summit"),
-    "other": N_("The {n} Meeting"),
-}
 TITLE_PATTERNS = {
-    # Translators: {title} is the meeting's title as written in the inputs (English).
-    "ministerial": N_("The ministerial meeting “{title}”"),
-    "senior-officials": N_("The senior officials’ meeting “{title}”"),
-    "technical": N_("The technical meeting “{title}”"),
-    "thematic": N_("The thematic meeting “{title}”"),
-    "working-group": N_("The working group meeting “{title}”"),
-    "summit": N_("The summit “{title}”"),
-    "other": N_("The meeting “{title}”"),
+    # Translators: {title} is the meeting's own title as written in the inputs (in
+    # English), which the sentence opens with. Name the kind of meeting in your language
+    # before it, so that the verb of the sentence can agree: 'La réunion ministérielle
+    # « {title} »'.
+    "ministerial": NC_("meeting named by its title, ministerial meeting", "The {title}"),
+    "senior-officials": NC_("meeting named by its title, senior officials’ meeting",
+                            "The {title}"),
+    "technical": NC_("meeting named by its title, technical meeting", "The {title}"),
+    "thematic": NC_("meeting named by its title, thematic meeting", "The {title}"),
+    "working-group": NC_("meeting named by its title, working group meeting", "The {title}"),
+    "summit": NC_("meeting named by its title, summit", "The {title}"),
+    "other": NC_("meeting named by its title, other meeting", "The {title}"),
 }
+# Translators: one document adopted by a meeting, {document} its title as written in the
+# inputs; several are listed in your language's way ('A, B and C').
+OUTCOME_DOCUMENT = NC_("outcome document", "the {document}")
 
 # Per level: (took place, adopted an outcome document). The context names the kind of
 # meeting so that translators can make the verb agree with the noun they chose for it.
 SENTENCE_PATTERNS = {
     "ministerial": (
-        # Translators: {meeting} is 'The 4th Ministerial Meeting' (see those messages),
-        # {dates} a date in a sentence, {place} 'in Colombo, Sri Lanka' or 'online'.
-        NC_("sentence, ministerial meeting", "{meeting} took place on {dates} {place}."),
+        # Translators: {meeting} is the meeting named by its title (see those messages),
+        # {dates} a date in a sentence ('on 4 May 2025'), {place} 'in Colombo, Sri Lanka' or
+        # 'online', {outcomes} the documents it adopted ('the Colombo Declaration').
+        NC_("sentence, ministerial meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, ministerial meeting",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
     "senior-officials": (
-        NC_("sentence, senior officials’ meeting", "{meeting} took place on {dates} {place}."),
+        NC_("sentence, senior officials’ meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, senior officials’ meeting",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
     "technical": (
-        NC_("sentence, technical meeting", "{meeting} took place on {dates} {place}."),
+        NC_("sentence, technical meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, technical meeting",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
     "thematic": (
-        NC_("sentence, thematic meeting", "{meeting} took place on {dates} {place}."),
+        NC_("sentence, thematic meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, thematic meeting",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
     "working-group": (
-        NC_("sentence, working group meeting", "{meeting} took place on {dates} {place}."),
+        NC_("sentence, working group meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, working group meeting",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
     "summit": (
-        NC_("sentence, summit", "{meeting} took place on {dates} {place}."),
+        NC_("sentence, summit", "{meeting} took place {dates} {place}."),
         NC_("sentence, summit",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
     "other": (
-        NC_("sentence, other meeting", "{meeting} took place on {dates} {place}."),
+        NC_("sentence, other meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, other meeting",
-            "{meeting}, {dates} {place}, adopted the outcome document “{outcome}”.")),
+            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
 }

@@ -35,6 +35,7 @@ REGION = {
     "Middle East and North Africa": N_("Middle East and North Africa"),
     "Central Asia": N_("Central Asia"),
     "Global": N_("Global"),
+    "Other": N_("Other regions"),
 }
 
 LEVEL = {

@@ -98,6 +98,9 @@ class Mechanism:
     status: str
     status_detail: str
     regions: tuple[str, ...]
+    """As written in the inputs ('West Africa', 'Horn of Africa')."""
+    macro_regions: tuple[str, ...]
+    """The groups it falls in (regions.GROUPS), the first one its group in the ISCM table."""
     year_established: int | None
     secretariat: str
     iom_roles: tuple[str, ...]
@@ -117,6 +120,9 @@ class Meeting:
     mechanism_id: str
     edition: int | None
     title: str
+    """As written in the inputs."""
+    name: str
+    """What the documents print: the title, completed but never replaced (titles.py)."""
     start: dt.date
     end: dt.date
     city: str
@@ -127,7 +133,7 @@ class Meeting:
     chair: str
     iom_participation: bool | None
     summary: str
-    outcome_document: str
+    outcome_documents: tuple[str, ...]
     source: str
 
 
@@ -150,8 +156,15 @@ class Summary:
     memberships_per_state: dict[str, int]
     member_states_per_mechanism: dict[str, int | None]
     iom_roles: dict[str, list[str]]
+    mechanisms: int
+    """All mechanisms in the inputs, whatever their status."""
+    member_lists_known: int
+    """Mechanisms with at least one member listed: the figures on membership rest on them."""
+    active_without_member_list: list[str]
+    """Ids of the active mechanisms whose members are not listed."""
     top_states: list[tuple[str, int]]
-    """The States in the most mechanisms, most first (ties included)."""
+    """The States in the most mechanisms, most first (ties included); empty when too many
+    active mechanisms have no member list for a ranking to mean something."""
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,8 @@ LIST_SEPARATORS = re.compile(r"\s*;\s*")
 LOOSE_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+/\s+")
 """Vocabulary and theme lists may also use ',' or ' / '; names (aliases) may hold commas."""
 TAG_COLUMNS = ("thematic_focus", "themes")
+LOOSE_COLUMNS = (*TAG_COLUMNS, "region")
+"""Lists whose items never hold a comma, so ',' and ' / ' separate them as well as ';'."""
 
 
 def clean_text(value: object) -> str:
@@ -103,9 +105,9 @@ def parse_enum(value: object, column: Column, ctx: Context) -> str:
 
 
 def parse_list(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
-    """Items separated by ';' (vocabularies and themes: ',' and ' / ' too). Vocabulary lists
-    check each item; free tags are slugged."""
-    loose = column.vocabulary or column.name in TAG_COLUMNS
+    """Items separated by ';' (vocabularies, themes and regions: ',' and ' / ' too).
+    Vocabulary lists check each item; free tags are slugged; the rest stay as written."""
+    loose = column.vocabulary or column.name in LOOSE_COLUMNS
     separators = LOOSE_SEPARATORS if loose else LIST_SEPARATORS
     items = [i for i in separators.split(clean_text(value)) if i]
     if column.vocabulary:

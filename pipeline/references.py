@@ -1,7 +1,12 @@
 """Resolve how editors refer to a mechanism: id, acronym, any name, an alias.
 
-Exact matches only (after folding case, accents and punctuation). A fuzzy
-match is never accepted, only offered: MIDSA and MIDWA differ by one letter.
+Exact matches only (after folding case, accents and punctuation). A name in
+brackets counts as a name, and so does the part before the brackets: both
+'Processus de Quito' and 'Réunion technique internationale …' name the mechanism
+called 'Réunion technique internationale … (Processus de Quito)'. A reference
+written in two parts, 'CRM (Processus de Puebla)', resolves when its parts point
+to one mechanism and no other. A fuzzy match is never accepted, only offered:
+MIDSA and MIDWA differ by one letter.
 """
 
 from __future__ import annotations
@@ -15,7 +20,16 @@ from rapidfuzz import fuzz, process, utils
 from .schema import header_key
 
 BRACKETED = re.compile(r"\(([^()]+)\)")
+OUTSIDE_BRACKETS = re.compile(r"\s*\([^()]*\)\s*")
 NAME_COLUMNS = ("name_en", "name_fr", "name_es", "name_ar", "name_ru")
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of 'Name (Other name)': what is in brackets, and what is before them."""
+    bracketed = BRACKETED.findall(name)
+    if not bracketed:
+        return []
+    return [*bracketed, OUTSIDE_BRACKETS.sub(" ", name).strip()]
 
 
 @dataclass(frozen=True)
@@ -36,8 +50,7 @@ class MechanismIndex:
             references = [row.id, row.acronym, *row.aliases]
             for column in NAME_COLUMNS:
                 name = getattr(row, column)
-                references.append(name)
-                references += BRACKETED.findall(name)  # 'Puebla Process' in 'RCM (Puebla Process)'
+                references += [name, *name_parts(name)]
             for reference in filter(None, references):
                 owners.setdefault(header_key(reference), set()).add(row.id)
                 labels.setdefault(reference, row.id)
@@ -46,7 +59,13 @@ class MechanismIndex:
         return cls(keys, labels, titles)
 
     def resolve(self, reference: str) -> str | None:
-        return self.keys.get(header_key(reference))
+        """The id of the one mechanism the reference names, or None."""
+        found = self.keys.get(header_key(reference))
+        if found is not None:
+            return found
+        ids = {self.keys.get(header_key(part)) for part in name_parts(reference)}
+        ids.discard(None)
+        return ids.pop() if len(ids) == 1 else None
 
     def suggest(self, reference: str, limit: int = 2) -> list[str]:
         """Titles of the closest mechanisms, best first."""

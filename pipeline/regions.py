@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from babel import Locale
 
-from .countries import _converter
+from .countries import _converter, exact_iso3
 from .schema import header_key
 
 AFRICA = "Africa"
@@ -226,6 +226,19 @@ PROJECT_REGIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # Its rim runs from East Africa to Australia (IORA); its island States are African
     # (Indian Ocean Commission) and Asian (Maldives, Sri Lanka).
     "indian-ocean": ((AFRICA, ASIA_PACIFIC), ("Indian Ocean", "océan Indien", "océano Índico")),
+    # MiDIOCC: the island States of the Indian Ocean Commission, all African.
+    "western-indian-ocean": ((AFRICA,), (
+        "Western Indian Ocean", "South-West Indian Ocean", "océan Indien occidental",
+        "sud-ouest de l'océan Indien", "océano Índico occidental")),
+    # MIDCOM: COMESA's own description of its membership.
+    "eastern-southern-africa": ((AFRICA,), (
+        "Eastern and Southern Africa", "East and Southern Africa",
+        "Afrique orientale et australe", "Afrique de l'Est et australe",
+        "África Oriental y Meridional", "África oriental y austral")),
+    # Manila Process: its name ("… in East and South-East Asia").
+    "east-south-east-asia": ((ASIA_PACIFIC,), (
+        "East and South-East Asia", "East and Southeast Asia", "Asie de l'Est et du Sud-Est",
+        "Asie orientale et du Sud-Est", "Asia Oriental y Sudoriental")),
     # Regional Conference on Migration (Puebla Process); the Mesoamerican Integration Project.
     "mesoamerica": ((AMERICAS,), ("Mesoamerica", "Mésoamérique", "Mesoamérica")),
     # Andean Community; SACM.
@@ -301,6 +314,35 @@ def _state_macros() -> dict[str, str]:
         if macros:
             table[iso3] = macros[0]
     return table | STATE_MACRO
+
+
+OTHER = "Other"
+"""The group of a mechanism that no region name nor member State places."""
+GROUPS: tuple[str, ...] = (*MACRO_REGIONS, OTHER)
+"""The groups of the ISCM table, in order."""
+
+
+def mechanism_groups(written: Iterable[str], member_states: Iterable[str], default: str
+                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the macro-regions a mechanism is grouped under, the written names not recognised).
+
+    Macro-regions come in the order the regions are written, the first being the
+    mechanism's group in the ISCM table. A country written as a region counts as its
+    macro-region. When no name is recognised, the mechanism goes where most of its
+    member States are; failing that, to `default`.
+    """
+    found: list[str] = []
+    unknown: list[str] = []
+    for name in written:
+        macros = macro_regions(name)
+        if not macros and (iso3 := exact_iso3(name)):
+            macros = tuple(filter(None, [macro_region_of_states([iso3])]))
+        found += macros
+        if not macros:
+            unknown.append(name)
+    if not found:
+        found = [macro_region_of_states(member_states) or default]
+    return tuple(dict.fromkeys(found)), tuple(unknown)
 
 
 def macro_region_of_states(iso3_codes: Iterable[str]) -> str | None:

@@ -18,6 +18,7 @@ from .charts import Chart, key_figure_charts
 from .config import LANGUAGES, BulletinConfig
 from .i18n import Localiser, collation_key
 from .model import BulletinData, Highlight, Mechanism, Meeting
+from .regions import GROUPS
 from .schema import VOCABULARIES
 
 BULLETIN = "bulletin"
@@ -62,6 +63,9 @@ class DocumentContext:
     mechanisms_by_id: dict[str, Mechanism]
     themes: tuple[str, ...]
     """Thematic tags in use, alphabetical by their label in the reader's language."""
+    ranking_left_out: tuple[Mechanism, ...]
+    """When States are not ranked by membership: the active mechanisms without member
+    lists, which make a ranking meaningless."""
 
 
 class CompiledTemplates(BytecodeCache):
@@ -94,21 +98,23 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
         sentence=loc.meeting_sentence, join_list=loc.list, other_names=loc.other_names,
+        full_name=loc.full_name, data_list=loc.data_list,
+        meeting_title=loc.meeting_title, table_place=loc.table_place,
+        members_sentence=loc.members_sentence, ranking_note=loc.ranking_note,
         party_names=lambda parties: loc.party_names(parties, markup=True))
     return env
 
 
 def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[TableGroup, ...]:
-    """The ISCM table's groups: by type, then by first region, names alphabetical."""
+    """The ISCM table's groups: by type, then by first macro-region, names alphabetical."""
     types = list(VOCABULARIES["type"])
-    regions = list(VOCABULARIES["region"])
+    groups = list(GROUPS)
 
     def group_of(m: Mechanism) -> tuple[int, int]:
-        region = m.regions[0] if m.regions else "Global"
-        return types.index(m.type), regions.index(region)
+        return types.index(m.type), groups.index(m.macro_regions[0])
 
     ordered = sorted(mechanisms, key=lambda m: (group_of(m), loc.sort_key(loc.mechanism_name(m))))
-    return tuple(TableGroup(types[t], regions[r], tuple(ms))
+    return tuple(TableGroup(types[t], groups[r], tuple(ms))
                  for (t, r), ms in groupby(ordered, key=group_of))
 
 
@@ -134,7 +140,9 @@ def document_context(data: BulletinData, kind: str, loc: Localiser,
         highlights=highlights, months=months, active=active, iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
-        themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))))
+        themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))),
+        ranking_left_out=() if data.summary.top_states else tuple(
+            by_id[i] for i in data.summary.active_without_member_list))
 
 
 @cache
@@ -156,18 +164,19 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
     """The ISCM table as spreadsheet rows: title, headers, rows and column widths."""
     loc = Localiser(lang)
     _ = loc.gettext
-    headers = [_("Type"), _("Region"), _("Mechanism"), _("Acronym"), _("Established"),
-               _("Member States"), _("Number of member States"), _("Observers and partners"),
+    headers = [_("Type"), _("Region"), _("Mechanism"), _("Acronym"), _("Regions covered"),
+               _("Established"),
+               _("Member States"), _("Number of Member States"), _("Observers and partners"),
                _("Secretariat"), _("Thematic focus"), _("IOM’s role"), _("Status"),
                _("Website")]
-    widths = [14, 16, 40, 12, 10, 60, 10, 40, 24, 30, 24, 24, 30]
+    widths = [14, 16, 40, 12, 24, 10, 60, 10, 40, 24, 30, 24, 24, 30]
     rows = []
     for group in table_groups(data.mechanisms, loc):
         for m in group.mechanisms:
             status = loc.label(m.status, "status")
             rows.append([
                 loc.label(m.type, "type"), loc.label(group.region, "region"),
-                loc.mechanism_name(m), m.acronym, m.year_established,
+                loc.mechanism_name(m), m.acronym, "; ".join(m.regions), m.year_established,
                 loc.party_names(m.members), m.member_states,
                 loc.party_names(m.observers + m.partners), m.secretariat,
                 loc.list([loc.label(t, "theme") for t in m.thematic_focus]),

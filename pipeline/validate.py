@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 from babel import Locale
 
+from . import regions
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
@@ -33,10 +34,11 @@ from .normalise import (
     is_blank,
     parse_date,
     parse_distinct,
+    parse_year,
     rows_by_code,
 )
 from .references import MechanismIndex
-from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, Column, TableSpec
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
 
 BLANK = "blank"
 BAD_CELL_MESSAGES = {
@@ -50,60 +52,101 @@ BAD_CELL_MESSAGES = {
 
 def check(raw: RawTables, year: int | None = None, langs: tuple[str, ...] = ()
           ) -> tuple[Tables | None, Report]:
-    """Parse and check every table. Tables is None when a table is missing.
+    """Parse and check every table. Tables is None when a table is missing or no year can be
+    chosen.
 
     `langs` are the languages to be built: a mechanism with no name in one of
-    them is reported (a warning), since its English name is shown instead.
+    them is reported (a warning), since its English name is shown instead. A row
+    rule runs only when the columns it reads are there: a missing column is one
+    error, not one per row.
     """
     problems: list[Problem] = list(raw.problems)
     if any(spec.name not in raw.tables for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)):
         return None, make_report(problems, raw.counts)
-    ctx = Context(year=year or latest_meeting_year(raw[MEETINGS.name]))
+    year = year or default_year(raw)
+    if year is None:
+        problems.append(Problem(raw[MEETINGS.name].file, raw[MEETINGS.name].sheet,
+                                code="no-year", message="no meeting has a date and no other "
+                                "year is given, so the bulletin year cannot be chosen",
+                                hint="Add the year's meetings, or give the year: make "
+                                     "bulletin YEAR=2025 (iscm build --year 2025)."))
+        return None, make_report(problems, raw.counts)
+    ctx = Context(year=year)
+    raw_mechanisms, raw_participants, raw_meetings = (
+        raw[spec.name] for spec in (MECHANISMS, PARTICIPANTS, MEETINGS))
 
-    mechanisms, found = parse_table(raw[MECHANISMS.name], MECHANISMS, ctx)
+    mechanisms, found = parse_table(raw_mechanisms, MECHANISMS, ctx)
     problems += found
-    mechanisms, found = check_mechanism_ids(mechanisms, raw[MECHANISMS.name])
+    mechanisms, found = check_mechanism_ids(mechanisms, raw_mechanisms)
     problems += found
     index = MechanismIndex.from_frame(mechanisms)
-    problems += warn_name_fallbacks(mechanisms, raw[MECHANISMS.name], langs)
+    problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
 
-    participants, found = parse_table(raw[PARTICIPANTS.name], PARTICIPANTS, ctx)
+    participants, found = parse_table(raw_participants, PARTICIPANTS, ctx)
     problems += found
-    problems += resolve_mechanisms(participants, raw[PARTICIPANTS.name], index)
-    problems += classify_participants(participants, raw[PARTICIPANTS.name])
-    participants, found = drop_duplicates(participants, raw[PARTICIPANTS.name],
-                                          ("mechanism_id", "code", "folded_name"), "participant")
-    problems += found
-    problems += check_years(participants, raw[PARTICIPANTS.name])
-    problems += warn_no_members(mechanisms, participants, raw[MECHANISMS.name])
+    problems += resolve_mechanisms(participants, raw_participants, index)
+    problems += classify_participants(participants, raw_participants)
+    if has_columns(raw_participants, PARTICIPANTS.key):
+        participants, found = drop_duplicates(participants, raw_participants,
+                                              ("mechanism_id", "code", "folded_name"),
+                                              "participant")
+        problems += found
+    problems += check_years(participants, raw_participants)
+    if has_columns(raw_participants, (*PARTICIPANTS.key, "role")):
+        problems += warn_no_members(mechanisms, participants, raw_mechanisms)
+    problems += group_by_region(mechanisms, participants, raw_mechanisms)
 
-    meetings, found = parse_table(raw[MEETINGS.name], MEETINGS, ctx)
+    meetings, found = parse_table(raw_meetings, MEETINGS, ctx)
     problems += found
-    problems += resolve_mechanisms(meetings, raw[MEETINGS.name], index)
-    problems += check_dates(meetings, raw[MEETINGS.name], ctx)
-    meetings, found = drop_duplicates(meetings, raw[MEETINGS.name], MEETINGS.key, "title")
-    problems += found
+    problems += resolve_mechanisms(meetings, raw_meetings, index)
+    problems += check_dates(meetings, raw_meetings, ctx)
+    if has_columns(raw_meetings, MEETINGS.key):
+        meetings, found = drop_duplicates(meetings, raw_meetings, MEETINGS.key, "title")
+        problems += found
 
     tables = Tables(mechanisms, participants, meetings)
     return tables, make_report(problems, raw.counts, year=ctx.year)
+
+
+def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
+    """Whether every one of these columns was found in the sheet (by any of its headers)."""
+    return all(column in raw.headers for column in columns)
 
 
 def make_report(problems: Iterable[Problem], counts=(), year: int | None = None) -> Report:
     return Report(tuple(sorted(set(problems))), tuple(counts), year)
 
 
-def latest_meeting_year(meetings: RawTable) -> int:
-    """The default bulletin year: the latest year that has meetings."""
-    column = MEETINGS.column("start_date")
+def default_year(raw: RawTables) -> int | None:
+    """The bulletin year when none is given: the latest year that has meetings; failing
+    that, the latest year the inputs mention (established, joined, left); else None."""
+    dated = (MEETINGS.name, "start_date", parse_date)
+    yearly = [(MECHANISMS.name, "year_established", parse_year),
+              (PARTICIPANTS.name, "joined", parse_year), (PARTICIPANTS.name, "left", parse_year)]
+    for sources in ([dated], yearly):
+        years = [year for table, name, parse in sources
+                 for year in years_in(raw[table], name, parse)]
+        if years:
+            return max(years)
+    return None
+
+
+def years_in(table: RawTable, name: str, parse) -> list[int]:
+    """The years a date or year column holds, its bad cells left out."""
+    column = next(spec for spec in TABLES if spec.name == table.name).column(name)
+    lenient = Context(year=9999)  # any year: the bulletin year is what is being chosen
 
     def year_of(cell: object) -> int | None:
+        if isinstance(cell, BadCell) or is_blank(cell):
+            return None
         try:
-            return parse_date(cell, column, None).year
+            value = parse(cell, column, lenient)
         except (Invalid, TypeError):
             return None
+        return value if isinstance(value, int) else value.year
 
-    _, years = parse_distinct(meetings.frame["start_date"], year_of)
-    return max(filter(None, years), default=pd.Timestamp.min.year)
+    _, years = parse_distinct(table.frame[name], year_of)
+    return [y for y in years if y is not None]
 
 
 def problem(raw: RawTable, row: int, column: str, code: str, message: str, hint: str = "",
@@ -324,6 +367,36 @@ def warn_no_members(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
                     "States is shown as unknown", "Add its members if they are known.",
                     mechanism_id, severity="warning")
             for row, mechanism_id in silent["id"].items()]
+
+
+def group_by_region(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: RawTable
+                    ) -> list[Problem]:
+    """Add 'macro_regions': the groups of the ISCM table each mechanism falls in, from its
+    regions as written (regions.py); a name nobody recognises is kept, and reported."""
+    members = participants[(participants["role"] == "member") & (participants["kind"] == "state")]
+    states = members.groupby("mechanism_id")["code"].apply(list).to_dict()
+    problems, groups = [], []
+    for row, record in mechanisms.iterrows():
+        default = regions.GLOBAL if record["type"] == "Global" else regions.OTHER
+        found, unknown = regions.mechanism_groups(record["region"], states.get(record["id"], ()),
+                                                  default)
+        groups.append(found)
+        if len(unknown) < len(record["region"]):
+            placed = "grouped by its other regions"
+        elif regions.macro_region_of_states(states.get(record["id"], ())):
+            placed = f"grouped under {found[0]}, where most of its member States are"
+        else:
+            placed = f"grouped under '{found[0]}', as none of its member States is listed"
+        problems += [problem(raw, row, "region", "unknown-region",
+                             f"is not a region name that could be recognised; it is shown as "
+                             f"written, and the mechanism is {placed}",
+                             "Nothing to do if the name is right. To group the mechanism "
+                             "yourself, add a usual region name (a UN region or sub-region "
+                             "such as West Africa or South-East Asia, or Horn of Africa, "
+                             "Gulf, Pacific…).", name, severity="warning")
+                     for name in unknown]
+    mechanisms["macro_regions"] = pd.Series(groups, index=mechanisms.index, dtype=object)
+    return problems
 
 
 def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[str, ...]

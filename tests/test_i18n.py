@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from pipeline.i18n import Localiser, Ordinal
+from pipeline.i18n import Localiser
 from pipeline.model import Meeting
+from pipeline.titles import meeting_name
 
 EN = Localiser("en")
 
@@ -21,39 +22,57 @@ def test_english_date_ranges(start, end, text):
     assert EN.date_range(start, end) == text
 
 
-@pytest.mark.parametrize("n, text", [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"),
-                                     (11, "11th"), (12, "12th"), (21, "21st"), (23, "23rd")])
-def test_english_ordinals(n, text):
-    assert f"{Ordinal(n, 'en')}" == text
-
-
-def test_ordinal_gender_comes_from_the_pattern():
-    assert "La {n:f} réunion".format(n=Ordinal(1, "fr")) == "La 1re réunion"
-    assert "Le {n:m} sommet".format(n=Ordinal(1, "fr")) == "Le 1er sommet"
-    assert "La {n:f} Reunión".format(n=Ordinal(4, "es")) == "La 4.ª Reunión"
+@pytest.mark.parametrize("start, end, text", [
+    (dt.date(2025, 1, 23), dt.date(2025, 1, 23), "on 23 January 2025"),
+    (dt.date(2025, 2, 25), dt.date(2025, 2, 26), "on 25–26 February 2025"),
+    (dt.date(2025, 4, 28), dt.date(2025, 5, 2), "from 28 April to 2 May 2025"),
+    (dt.date(2024, 12, 30), dt.date(2025, 1, 2), "from 30 December 2024 to 2 January 2025"),
+])
+def test_english_dates_in_sentences_follow_un_style(start, end, text):
+    assert EN.date_range(start, end, in_sentence=True) == text
 
 
 def meeting(**values):
     base = dict(mechanism_id="bali", edition=4, title="Fourth Ministerial Meeting",
                 start=dt.date(2025, 1, 23), end=dt.date(2025, 1, 24), city="Colombo",
                 country="LKA", level="ministerial", themes=(), chair="",
-                iom_participation=True, summary="", outcome_document="", source="")
-    return Meeting(**(base | values))
+                iom_participation=True, summary="", outcome_documents=(), source="")
+    values = base | values
+    values.setdefault("name", meeting_name(values["title"], values["edition"], "RCM"))
+    return Meeting(**values)
 
 
 def test_meeting_sentence_with_outcome():
-    text = EN.meeting_sentence(meeting(outcome_document="Colombo Declaration",
+    text = EN.meeting_sentence(meeting(outcome_documents=("Colombo Declaration",),
                                        summary="Ministers agreed on <next> steps."))
-    assert str(text) == ("The 4th Ministerial Meeting, 23–24 January 2025 in Colombo, "
-                         "Sri Lanka, adopted the outcome document “<cite>Colombo Declaration"
-                         "</cite>”. Ministers agreed on &lt;next&gt; steps.")
+    assert str(text) == ("The Fourth RCM Ministerial Meeting, held on 23–24 January 2025 in Colombo, "
+                         "Sri Lanka, adopted the <cite>Colombo Declaration</cite>. Ministers "
+                         "agreed on &lt;next&gt; steps.")
 
 
-def test_meeting_sentence_without_edition_quotes_the_title():
+def test_several_outcome_documents_are_a_list():
+    text = plain(EN.meeting_sentence(meeting(
+        outcome_documents=("Cairo Declaration", "Cairo Action Plan"))))
+    assert text.endswith("adopted the Cairo Declaration and the Cairo Action Plan.")
+
+
+def test_a_meeting_is_named_by_its_own_title_whatever_its_level_and_edition():
+    text = EN.meeting_sentence(meeting(edition=19, level="senior-officials",
+                                       title="19th Bali Process Steering Group Meeting"))
+    assert str(text).startswith("The 19th Bali Process Steering Group Meeting took place on ")
     text = EN.meeting_sentence(meeting(edition=None, level="thematic", city="",
                                        title="Skills <b>partnerships</b>"))
-    assert str(text) == ("The thematic meeting “Skills &lt;b&gt;partnerships&lt;/b&gt;” "
-                         "took place on 23–24 January 2025 in Sri Lanka.")
+    assert str(text) == ("The Skills &lt;b&gt;partnerships&lt;/b&gt; took place on 23–24 January "
+                         "2025 in Sri Lanka.")
+    text = EN.meeting_sentence(meeting(edition=None, title="The Hague Forum"))
+    assert str(text).startswith("The Hague Forum took place")
+
+
+def test_straight_apostrophes_and_number_hyphens_are_made_typographic():
+    text = plain(EN.meeting_sentence(meeting(
+        edition=None, title="Senior Officials' Meeting", summary="The 2024-2025 plan.")))
+    assert text.startswith("The RCM Senior Officials’ Meeting took place")
+    assert text.endswith("The 2024–2025 plan.")
 
 
 def test_online_meeting():
@@ -100,44 +119,29 @@ def test_date_ranges_in_tables_and_in_sentences(loc, table, sentence):
     assert [loc.date_range(a, b, in_sentence=True) for a, b in DAYS] == sentence
 
 
-@pytest.mark.parametrize("lang, spec, numbers, texts", [
-    ("fr", "f", [1, 2, 4], ["1re", "2e", "4e"]),
-    ("fr", "m", [1, 15], ["1er", "15e"]),
-    ("es", "f", [1, 4], ["1.ª", "4.ª"]),
-    ("es", "m", [1, 3, 4, 11, 21], ["1.er", "3.er", "4.º", "11.º", "21.er"]),
-    ("ru", "m", [4], ["4-й"]), ("ru", "f", [4], ["4-я"]), ("ru", "n", [4], ["4-е"]),
-    ("ar", "m", [1, 4, 11, 12, 15, 20, 21, 37, 100, 101],
-     ["الأول", "الرابع", "الحادي عشر", "الثاني عشر", "الخامس عشر", "العشرون",
-      "الحادي والعشرون", "السابع والثلاثون", "المائة", "الـ101"]),
-    ("ar", "f", [1, 11, 23], ["الأولى", "الحادية عشرة", "الثالثة والعشرون"]),
-])
-def test_ordinals_in_each_language(lang, spec, numbers, texts):
-    assert [format(Ordinal(n, lang), spec) for n in numbers] == texts
-
-
 def plain(markup) -> str:
     return re.sub(r"<[^>]+>", "", str(markup))
 
 
-@pytest.mark.parametrize("loc, level, edition, text", [
-    (FR, "ministerial", 4, "La 4e réunion ministérielle, tenue les 23 et 24 janvier 2025 à "
-                           "Colombo (Sri Lanka), a adopté le document final « Colombo "
-                           "Declaration »."),
-    (FR, "summit", 1, "Le 1er sommet, tenu les 23 et 24 janvier 2025 à Colombo (Sri Lanka), a "
-                      "adopté le document final « Colombo Declaration »."),
-    (ES, "ministerial", 4, "La 4.ª Reunión Ministerial, celebrada los días 23 y 24 de enero de "
-                           "2025 en Colombo (Sri Lanka), aprobó el documento final «Colombo "
-                           "Declaration»."),
-    (RU, "ministerial", 4, "4-е совещание министров, состоявшееся 23–24 января 2025 года в "
-                           "Colombo (Шри-Ланка), приняло итоговый документ «Colombo "
-                           "Declaration»."),
-    (RU, "summit", 15, "15-й саммит, состоявшийся 23–24 января 2025 года в Colombo "
-                       "(Шри-Ланка), принял итоговый документ «Colombo Declaration»."),
-    (AR, "ministerial", 4, "اعتمد الاجتماع الوزاري الرابع، المعقود يومي 23 و24 يناير 2025 في "
-                           "Colombo، سري لانكا، الوثيقة الختامية «Colombo Declaration»."),
+@pytest.mark.parametrize("loc, level, text", [
+    (FR, "ministerial", "La réunion ministérielle « Fourth RCM Ministerial Meeting », tenue les 23 "
+                        "et 24 janvier 2025 à Colombo (Sri Lanka), a adopté le document "
+                        "« Colombo Declaration »."),
+    (FR, "summit", "Le sommet « Fourth RCM Ministerial Meeting », tenu les 23 et 24 janvier 2025 "
+                   "à Colombo (Sri Lanka), a adopté le document « Colombo Declaration »."),
+    (ES, "ministerial", "La reunión ministerial «Fourth RCM Ministerial Meeting», celebrada los días "
+                        "23 y 24 de enero de 2025 en Colombo (Sri Lanka), aprobó el documento "
+                        "«Colombo Declaration»."),
+    (RU, "ministerial", "Совещание министров «Fourth RCM Ministerial Meeting», состоявшееся 23–24 "
+                        "января 2025 года в Colombo (Шри-Ланка), приняло документ «Colombo "
+                        "Declaration»."),
+    (RU, "summit", "Саммит «Fourth RCM Ministerial Meeting», состоявшийся 23–24 января 2025 года в "
+                   "Colombo (Шри-Ланка), принял документ «Colombo Declaration»."),
+    (AR, "ministerial", "اعتمد الاجتماع الوزاري «Fourth RCM Ministerial Meeting»، المعقود يومي 23 "
+                        "و24 يناير 2025 في Colombo، سري لانكا، الوثيقة «Colombo Declaration»."),
 ])
-def test_meeting_sentences_follow_each_language(loc, level, edition, text):
-    m = meeting(level=level, edition=edition, outcome_document="Colombo Declaration")
+def test_meeting_sentences_follow_each_language(loc, level, text):
+    m = meeting(level=level, outcome_documents=("Colombo Declaration",))
     assert plain(loc.meeting_sentence(m)).replace("\u00a0", " ") == text
 
 

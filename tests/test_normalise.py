@@ -97,11 +97,20 @@ def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
 
 
 @pytest.mark.parametrize("cell, expected", [
-    ("Africa, Europe", ("Africa", "Europe")),
-    ("Afrique / Europe", ("Africa", "Europe")),
-    ("África; Europa", ("Africa", "Europe")),
+    ("member, observer", ("member", "observer")),
+    ("membre / observateur", ("member", "observer")),
+    ("miembro; observador", ("member", "observer")),
 ])
 def test_vocabulary_lists_take_commas_and_slashes(cell, expected):
+    assert parse_list(cell, MECHANISMS.column("iom_role"), CTX) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("West Africa, Horn of Africa", ("West Africa", "Horn of Africa")),
+    ("Afrique de l'Ouest / Europe", ("Afrique de l'Ouest", "Europe")),
+    ("Gulf of Guinea; Sahel", ("Gulf of Guinea", "Sahel")),
+])
+def test_regions_are_a_free_list_kept_as_written(cell, expected):
     assert parse_list(cell, MECHANISMS.column("region"), CTX) == expected
 
 

@@ -54,7 +54,8 @@ def test_bulletin_structure(tmp_path):
     for section in ("key-figures", "about", "highlights", "calendar", "themes", "iom-role",
                     "not-active"):
         assert f'id="{section}"' in html and f'href="#{section}"' in html
-    assert "The 4th Ministerial Meeting, 23–24 January 2025 in Windhoek, Namibia" in html
+    assert ("The 4th MIDSA Ministerial Meeting, held on 23–24 January 2025 in Windhoek, "
+            "Namibia, adopted the <cite>Windhoek Declaration</cite>.") in html
 
 
 def test_table_groups_by_type_then_region(tmp_path):
