@@ -45,9 +45,9 @@ def meeting(**values):
 def test_meeting_sentence_with_outcome():
     text = EN.meeting_sentence(meeting(outcome_documents=("Colombo Declaration",),
                                        summary="Ministers agreed on <next> steps."))
-    assert str(text) == ("The Fourth RCM Ministerial Meeting, held on 23–24 January 2025 in Colombo, "
-                         "Sri Lanka, adopted the <cite>Colombo Declaration</cite>. Ministers "
-                         "agreed on &lt;next&gt; steps.")
+    assert str(text) == ("The Fourth RCM Ministerial Meeting, held on 23–24 January 2025 in "
+                         "Colombo, Sri Lanka, adopted the <cite>Colombo Declaration</cite>. "
+                         "Ministers agreed on &lt;next&gt; steps.")
 
 
 def test_several_outcome_documents_are_a_list():
@@ -129,9 +129,9 @@ def plain(markup) -> str:
                         "« Colombo Declaration »."),
     (FR, "summit", "Le sommet « Fourth RCM Ministerial Meeting », tenu les 23 et 24 janvier 2025 "
                    "à Colombo (Sri Lanka), a adopté le document « Colombo Declaration »."),
-    (ES, "ministerial", "La reunión ministerial «Fourth RCM Ministerial Meeting», celebrada los días "
-                        "23 y 24 de enero de 2025 en Colombo (Sri Lanka), aprobó el documento "
-                        "«Colombo Declaration»."),
+    (ES, "ministerial", "La reunión ministerial «Fourth RCM Ministerial Meeting», celebrada los "
+                        "días 23 y 24 de enero de 2025 en Colombo (Sri Lanka), aprobó el "
+                        "documento «Colombo Declaration»."),
     (RU, "ministerial", "Совещание министров «Fourth RCM Ministerial Meeting», состоявшееся 23–24 "
                         "января 2025 года в Colombo (Шри-Ланка), приняло документ «Colombo "
                         "Declaration»."),
