@@ -24,15 +24,20 @@ separated; one table per CSV file), and `participants` may be a file of its
 own: each table is found by its sheet name (or a CSV file's name), in any of
 the forms listed below, or else by its headers. Sheets named Instructions,
 Notes, Lists, Read me, Help or Sources are never read as tables. Title rows
-above the headers are skipped.
+above the headers are skipped, and so is a row of group headers (`Dates` over
+`Début` and `Fin`).
 
 Headers are matched without regard to case, accents, spaces, `_` or `-`, and
 may be written in English, French or Spanish (the other accepted headers are
-listed for each column). Columns that are not listed here are ignored, with a
-warning. Lists are separated by `;`; lists of values from a vocabulary (such
-as regions) and themes may also use `,` or ` / `, while other lists (aliases)
-keep their commas. Dates may be real dates, Excel serial numbers, `dd/mm/yyyy`
-(day first), ISO `yyyy-mm-dd` or written out in English, French or Spanish
+listed for each column); a note in brackets after a header, giving a date
+format or saying that it is required (`Date de début (jj/mm/aaaa)`), is not
+part of it. Columns that are not listed here are ignored, with a warning; but
+a header that looks like a misspelling of one listed here (`year_establised`,
+`Intitullé`) is an error, as that column would not be read. Lists are
+separated by `;`; lists of values from a vocabulary (such as regions) and
+themes may also use `,` or ` / `, while other lists (aliases) keep their
+commas. Dates may be real dates, Excel serial numbers, `dd/mm/yyyy` (day
+first), ISO `yyyy-mm-dd` or written out in English, French or Spanish
 (`1er février 2024`, `3 de marzo de 2025`); a time part is ignored.
 
 Free text (titles, summaries, outcome documents) is written in English; the

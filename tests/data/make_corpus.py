@@ -233,6 +233,14 @@ def duplicate_column(folder):
     save(folder, books)
 
 
+@case(error(*MECH, 1, "year_establised", "misspelt-column"))
+def misspelt_column(folder):
+    """A header one letter off ('year_establised'): an error, or every year would be lost."""
+    books = clean_books()
+    books["mechanisms.xlsx"]["mechanisms"]["M1"] = "year_establised"
+    save(folder, books)
+
+
 @case(error(*MEET, 0, "", "no-header-row"))
 def no_header_row(folder):
     """A sheet named as the meetings table whose headers are all unknown."""
@@ -637,6 +645,37 @@ def windows_1252_csv(folder):
     write_csv(folder / "export.csv", as_grid([c.name for c in MEETINGS.columns],
                                              [dated(r, "%d/%m/%Y") for r in rows]), ",",
               "cp1252")
+
+
+FRENCH_HEADERS = {  # a French office's copy: every header in its own words, none canonical
+    "mechanisms": ["Identifiant du mécanisme", "Sigle", "Nom en anglais", "Nom en français",
+                   "Nom en espagnol", "Nom en arabe", "Nom en russe", "Autres appellations",
+                   "Type de mécanisme", "Statut", "Précisions sur le statut",
+                   "Zone géographique", "Année de fondation", "Secrétariat assuré par",
+                   "Rôle de l'OIM", "Rattachement institutionnel", "Domaines thématiques",
+                   "Présidence en exercice", "Site internet"],
+    "participants": ["Mécanisme", "Pays ou organisation", "Statut", "Type d'entité",
+                     "Membre depuis", "Année de retrait"],
+    "meetings": ["Mécanisme", "Numéro d'édition", "Intitulé", "Date de début", "Date de fin",
+                 "Ville", "Pays", "Niveau", "Thématiques", "Présidé par", "Participation OIM",
+                 "Synthèse", "Document adopté", "Références"],
+}
+
+
+@case()
+def french_office_copy(folder):
+    """The clean set as a French office keeps it: French sheet names and headers
+    ('Intitulé', 'Date de début', 'Pays', 'Niveau', 'Mécanisme'…)."""
+    books = clean_books()
+    for book in books.values():
+        for sheet in book.worksheets:
+            for cell, header in zip(sheet[1], FRENCH_HEADERS[sheet.title], strict=True):
+                cell.value = header
+    names = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions"}
+    for book in books.values():
+        for sheet in book.worksheets:
+            sheet.title = names[sheet.title]
+    save(folder, books)
 
 
 @case(builds=True)
