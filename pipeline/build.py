@@ -78,9 +78,9 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
                     stem = render.document_name(kind, year, lang, "")
                     html = render.render_html(data, kind, lang, config)
                     outputs.make(f"{stem}.html", incremental.digest(html), write.write_text, html)
-                    if outputs.needs(f"{stem}.pdf", keys.pdf(html)):
+                    if "pdf" in config.formats and outputs.needs(f"{stem}.pdf", keys.pdf(html)):
                         pdfs.submit(folder / f"{stem}.pdf", html)
-            for lang in config.langs:
+            for lang in config.langs if "xlsx" in config.formats else ():
                 sheet = render.table_sheet(data, lang)
                 outputs.make(render.document_name(render.TABLE, year, lang, "xlsx"),
                              keys.data(sheet, data.edition_date), write.write_xlsx, *sheet,

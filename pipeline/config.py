@@ -15,6 +15,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "ar")
 """Languages the bulletin is built in, in the order of the language switcher."""
 
+FORMATS = ("html", "pdf", "xlsx")
+
 FIRST_YEAR = 1980
 """No mechanism, meeting or membership predates this (the oldest ISCM dates from 1985)."""
 
@@ -33,6 +35,9 @@ class BulletinConfig:
     """Date printed on the cover; None: the latest meeting date in the inputs
     (never the clock, so that the same inputs give the same bytes)."""
     templates_dir: Path = TEMPLATES_DIR
+    formats: tuple[str, ...] = FORMATS
+    """Kinds of file to write: html, pdf, xlsx (the JSON summary and the validation report
+    are always written). HTML alone builds in a moment: the property-based tests use it."""
 
 
 def load_config(
