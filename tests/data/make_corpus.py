@@ -224,6 +224,22 @@ def missing_table(folder):
     (folder / "meetings.xlsx").unlink()
 
 
+@case(error(*MEET, 0, "", "no-year"))
+def no_year(folder):
+    """No meeting, no year anywhere: the bulletin year cannot be chosen without --year."""
+    write_clean(folder, meetings=[],
+                mechanisms=[dict(r, year_established=None) for r in MECHANISM_ROWS],
+                participants=[dict(r, joined=None, left=None) for r in PARTICIPANT_ROWS])
+
+
+@case(error(*PART, 1, "participant", "missing-column"))
+def missing_participant_column(folder):
+    """The participants sheet without its participant column: one error, not one per row."""
+    books = clean_books()
+    books["mechanisms.xlsx"]["participants"].delete_cols(2)
+    save(folder, books)
+
+
 @case(error(*MEET, 1, "Titre", "duplicate-column"))
 def duplicate_column(folder):
     """Two columns for the title: 'title' and 'Titre'."""
@@ -583,6 +599,12 @@ def no_members(folder):
 def name_missing_in_a_language(folder):
     """A mechanism (RCM) with no Russian name: the English one is shown in Russian."""
     write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 3, name_ru=None))
+
+
+@case(warning(*MECH, 3, "region", "unknown-region"))
+def unknown_region(folder):
+    """A region nobody recognises: kept as written, grouped where most members are."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 1, region="Gulf of Guinea"))
 
 
 @case(warning(*MEET, 7, "mechanism_id", "footer-row"))
