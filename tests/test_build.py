@@ -1,5 +1,6 @@
 """End to end: the shipped inputs build in every language; builds are deterministic and atomic."""
 
+import dataclasses
 import datetime as dt
 import html as html_lib
 import json
@@ -14,7 +15,7 @@ from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
 from pipeline.i18n import typographic
-from tests.conftest import MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
+from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
 
 FONTS = ROOT / "templates" / "assets" / "fonts"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -227,3 +228,31 @@ def test_an_input_error_leaves_previous_outputs_untouched(tmp_path):
     assert after == before
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["2025"]
     assert {p.name: p.read_bytes() for p in bad.iterdir()} == inputs_before
+
+
+def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
+    """The region names of a real office sheet: none refused, each shown as written, the
+    mechanisms grouped by macro-region (an unknown name by its member States)."""
+    written = {"midsa": "Southern Africa", "midwa": "",
+               "gfmd": "Global", "rcm": "Caribbean; Central America",
+               "apc": "South-East Asia; Pacific"}
+    mechanisms = [dict(row, region=written[row["id"]]) for row in MECHANISM_ROWS]
+    mechanisms[1]["region"] = "Golfe de Guinée"  # MIDWA: an unknown name; its members: West Africa
+    inputs = write_inputs(tmp_path / "in", mechanisms=mechanisms)
+    config = dataclasses.replace(load_config(inputs, tmp_path / "out", langs="en"),
+                                 formats=("html",))
+    result = build.build(config)
+    assert [(p.row, p.code, p.value) for p in result.report.warnings
+            if p.code == "unknown-region"] == [(3, "unknown-region", "Golfe de Guinée")]
+    html = (result.folder / "iscm-table-2025-en.html").read_text()
+    groups = re.findall(r'<th scope="colgroup" colspan="9">([^<]+)</th>', html)
+    assert groups == ["Regional consultative processes (RCPs) · Africa",
+                      "Regional consultative processes (RCPs) · Americas",
+                      "Regional consultative processes (RCPs) · Asia-Pacific",
+                      "Global processes · Global"]
+    for region in ("Southern Africa", "Golfe de Guinée", "Caribbean", "Central America",
+                   "South-East Asia", "Pacific"):
+        assert region in html_lib.unescape(html), region
+    summary = json.loads((result.folder / "summary-2025.json").read_text())
+    assert summary["mechanisms_by_region"]["Africa"] == 2
+    assert summary["mechanisms_by_region"]["Asia-Pacific"] == 1
