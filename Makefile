@@ -13,6 +13,7 @@ INPUTS   ?= inputs
 OUTPUTS  ?= outputs
 LANGS    ?=
 JOBS     ?=
+PORT     ?= 8000
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS))
 
 # Translations: one gettext catalogue per language; English is the source language.
@@ -21,7 +22,7 @@ LOCALE   := pipeline/locale
 MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check test test-browser lint golden docs bench translations \
+.PHONY: help setup poppler bulletin check preview test test-browser lint golden docs bench translations \
         templates corpus clean
 
 help:  ## List the targets
@@ -51,6 +52,9 @@ bulletin: $(STAMP) $(MO_FILES)  ## Build the bulletin and the ISCM table into OU
 
 check: $(STAMP)  ## Validate the inputs only; write nothing
 	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR))
+
+preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
+	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
 
 test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest

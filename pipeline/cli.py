@@ -140,3 +140,25 @@ def check(inputs, year, debug, quiet) -> None:
         click.echo(f"No errors in the inputs ({n} warning{'' if n == 1 else 's'}).", err=True)
 
     run(debug, action)
+
+
+@main.command()
+@common_options
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="The preview goes to <outputs>/.preview/, never <outputs>/<year>/ "
+                   "[default: outputs].")
+@click.option("--lang", "langs", default=None, metavar="en,fr,…",
+              help=f"Languages to preview [default: {','.join(LANGUAGES)}].")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="Port on 127.0.0.1 to serve the preview on.")
+def preview(inputs, year, debug, quiet, outputs, langs, port) -> None:
+    """Serve the HTML documents on 127.0.0.1 and rebuild them whenever an input
+    spreadsheet or a template is saved; the open page reloads by itself. Ctrl-C stops."""
+    setup_logging(quiet)
+
+    def action():
+        from . import preview as previewer
+
+        previewer.serve(load_config(inputs, outputs, year, langs), port)
+
+    run(debug, action)
