@@ -7,6 +7,8 @@ same rows in the terminal. This module lays the rows out; write.py writes them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.table import Table
 
 from .config import BulletinConfig
@@ -33,15 +35,26 @@ def report_sheet(report: Report) -> tuple[str, list[str], list[list[object]], li
     return "Problems", HEADERS, report_rows(report), WIDTHS
 
 
-def render_html(report: Report, config: BulletinConfig) -> str:
+@dataclass(frozen=True)
+class ReportContext:
+    """What the report page shows (in English, the language of the messages)."""
+
+    year: int | None
+    report: Report
+    headers: tuple[str, ...] = tuple(HEADERS)
+    lang: str = "en"
+    dir: str = "ltr"
+
+
+def render_html(report: Report, config: BulletinConfig, year: int | None = None) -> str:
     """The report as a web page (autoescaped: cell values are shown, never run)."""
     # Imported here: the terminal table (rich_table) is also shown by an "up to date"
     # run, which must not load Jinja, Babel and pandas.
-    from .i18n import Localiser
-    from .render import make_env
+    from .render import language_env
 
-    env = make_env(config, Localiser("en"))
-    return env.get_template(TEMPLATE).render(report=report, headers=HEADERS)
+    _, env = language_env(config, "en")
+    context = ReportContext(report.year if year is None else year, report)
+    return env.get_template(TEMPLATE).render(doc=context)
 
 
 def rich_table(report: Report) -> Table:
