@@ -85,16 +85,16 @@ golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the di
 	$(BIN)/python -m tests.update_golden
 
 docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.py
-	$(BIN)/python -m pipeline.contract
+	$(BIN)/python -m pipeline.tools.contract
 
 # After changing a message in the code or the templates: collect the messages into the
 # template (.pot), merge it into every .po (new entries empty, changed ones fuzzy), then
 # translate those entries and rebuild. The tests fail while any entry is empty or fuzzy.
 translations: $(STAMP)  ## Extract the messages and update every language's .po file
-	$(BIN)/python -m pipeline.catalogues update
+	$(BIN)/python -m pipeline.tools.translations update
 
 templates: $(STAMP)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
-	$(BIN)/python -m pipeline.input_templates --inputs $(INPUTS) --out inputs-template
+	$(BIN)/python -m pipeline.tools.input_templates --inputs $(INPUTS) --out inputs-template
 
 corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
 	$(BIN)/python -m tests.data.make_corpus

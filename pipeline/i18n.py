@@ -10,20 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import io
-import os
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
-from babel.support import Translations
 from markupsafe import Markup, escape
 
-from .catalogues import catalogue_path, compile_catalogue
+from .catalogues import load_translations
 from .countries import country_name
 from .labels import NC_, VOCABULARY_LABELS
 from .model import Mechanism, Meeting, Party, Summary
@@ -70,28 +67,6 @@ def collation_key(text: str, lang: str = "en") -> str:
     if lang == "ar":
         text = re.sub(r"^\s*ال", "", text)
     return header_key(text)
-
-
-@cache
-def load_translations(lang: str) -> gettext.NullTranslations:
-    """The compiled catalogue of a language; English is the source language.
-
-    `make` compiles the catalogues; a .mo missing or older than its .po is
-    compiled again here, in memory if the package folder is read-only.
-    """
-    if lang == "en":
-        return gettext.NullTranslations()
-    po, mo = catalogue_path(lang, "po"), catalogue_path(lang, "mo")
-    if not mo.exists() or (po.exists() and mo.stat().st_mtime < po.stat().st_mtime):
-        data = compile_catalogue(po, lang)
-        try:  # atomically: another process may be reading it
-            partial = mo.with_suffix(f".mo.{os.getpid()}")
-            partial.write_bytes(data)
-            partial.replace(mo)
-        except OSError:
-            return Translations(io.BytesIO(data), domain="messages")
-    with mo.open("rb") as file:
-        return Translations(file, domain="messages")
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 This is the one place that says what the spreadsheets hold. ``ingest`` finds
 tables and headers with it, ``validate`` and ``normalise`` parse cells with it,
-``input_templates.py`` writes blank input workbooks from it and ``docs/inputs.md``
+``tools/input_templates.py`` writes blank input workbooks from it and ``docs/inputs.md``
 documents it for the editors. Aliases are compared after ``header_key()``:
 case, accents, spaces, ``_``, ``-`` and punctuation do not matter.
 """

@@ -3,13 +3,9 @@
 import pytest
 from babel.messages.pofile import read_po
 
-from pipeline.catalogues import (
-    catalogue_path,
-    catalogue_problems,
-    compile_catalogue,
-    extracted_messages,
-)
+from pipeline.catalogues import catalogue_path, compile_catalogue
 from pipeline.config import LANGUAGES
+from pipeline.tools.translations import catalogue_problems, extracted_messages
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 

@@ -6,8 +6,8 @@ import pytest
 
 from pipeline import ingest, validate
 from pipeline.errors import ConfigError
-from pipeline.input_templates import write_templates
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, VOCABULARIES
+from pipeline.tools.input_templates import write_templates
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS
 
 

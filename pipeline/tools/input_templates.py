@@ -21,10 +21,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from . import ingest, validate
-from .errors import BulletinError, ConfigError
-from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, VOCABULARIES, TableSpec
-from .write import save_workbook
+from .. import ingest, validate
+from ..errors import BulletinError, ConfigError
+from ..schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, VOCABULARIES, TableSpec
+from ..write import save_workbook
 
 STAMP = dt.datetime(2025, 1, 1)
 """Fixed document dates, so that the templates' bytes depend on the contract only."""

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from .config import PROJECT_DIR
-from .schema import TABLES, VOCABULARIES
+from ..config import PROJECT_DIR
+from ..schema import TABLES, VOCABULARIES
 
 DOC = PROJECT_DIR / "docs" / "inputs.md"
 
