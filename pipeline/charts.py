@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import Localiser
+from .localiser import Localiser
 from .model import Summary
 
 BAR_SPAN = 88

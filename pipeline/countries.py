@@ -18,7 +18,7 @@ import pandas as pd
 from babel import Locale
 from rapidfuzz import fuzz, process, utils
 
-from .schema import header_key
+from .text import header_key
 
 # Forms people write that neither CLDR nor country-converter knows. Keys are folded
 # with header_key(), so case, accents and punctuation do not matter.

@@ -28,8 +28,9 @@ from rapidfuzz.distance import OSA
 from . import readers, safety
 from .errors import InputError, Problem
 from .model import RawTable, RawTables
-from .normalise import clean_text, is_blank, parse_distinct
-from .schema import IGNORED_SHEETS, TABLES, TableSpec, header_key
+from .normalise import parse_distinct
+from .schema import IGNORED_SHEETS, TABLES, TableSpec
+from .text import clean_text, header_key, is_blank
 
 INPUT_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".xls")
 """Old .xls files are looked at only to say that they must be saved as .xlsx."""

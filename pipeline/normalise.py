@@ -9,7 +9,6 @@ turns ``Invalid`` into located ``Problem``s.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +21,8 @@ from babel.dates import get_month_names
 
 from .config import FIRST_YEAR
 from .countries import suggest_countries, to_iso3
-from .schema import VOCABULARIES, Column, header_key
+from .schema import VOCABULARIES, Column
+from .text import clean_text, header_key
 
 
 class Invalid(ValueError):
@@ -41,27 +41,12 @@ class Context:
     """The bulletin year: no year after it is accepted."""
 
 
-SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 LIST_SEPARATORS = re.compile(r"\s*;\s*")
 LOOSE_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+/\s+")
 """Vocabulary and theme lists may also use ',' or ' / '; names (aliases) may hold commas."""
 TAG_COLUMNS = ("thematic_focus", "themes")
 LOOSE_COLUMNS = (*TAG_COLUMNS, "region")
 """Lists whose items never hold a comma, so ',' and ' / ' separate them as well as ';'."""
-
-
-def clean_text(value: object) -> str:
-    """A cell as text: spaces (non-breaking ones too) trimmed and runs folded; 2002.0 -> '2002'."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        value = value.date()
-    return SPACES.sub(" ", str(value)).strip()
-
-
-def is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) \
-        or clean_text(value) == ""
 
 
 def parse_text(value: object, column: Column, ctx: Context) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 from rapidfuzz import fuzz, process, utils
 
-from .schema import header_key
+from .text import header_key
 
 BRACKETED = re.compile(r"\(([^()]+)\)")
 OUTSIDE_BRACKETS = re.compile(r"\s*\([^()]*\)\s*")

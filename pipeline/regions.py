@@ -18,7 +18,7 @@ from functools import lru_cache
 from babel import Locale
 
 from .countries import _converter, exact_iso3
-from .schema import header_key
+from .text import header_key
 
 AFRICA = "Africa"
 AMERICAS = "Americas"

@@ -16,10 +16,12 @@ from jinja2.bccache import Bucket
 
 from .charts import Chart, key_figure_charts
 from .config import LANGUAGES, BulletinConfig
-from .i18n import Localiser, collation_key
+from .localiser import Localiser
 from .model import BulletinData, Highlight, Mechanism, Meeting
 from .regions import GROUPS
 from .schema import VOCABULARIES
+from .sentences import Sentences
+from .text import collation_key
 
 BULLETIN = "bulletin"
 TABLE = "table"
@@ -94,14 +96,15 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=COMPILED_TEMPLATES)
     env.install_gettext_translations(loc.translations, newstyle=True)
+    sentences = Sentences(loc)
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
-        sentence=loc.meeting_sentence, join_list=loc.list, other_names=loc.other_names,
-        full_name=loc.full_name, data_list=loc.data_list,
-        meeting_title=loc.meeting_title, table_place=loc.table_place,
-        members_sentence=loc.members_sentence, ranking_note=loc.ranking_note,
-        party_names=lambda parties: loc.party_names(parties, markup=True))
+        join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
+        data_list=loc.data_list, party_names=lambda parties: loc.party_names(parties, True),
+        sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
+        table_place=sentences.table_place, members_sentence=sentences.members_sentence,
+        ranking_note=sentences.ranking_note)
     return env
 
 

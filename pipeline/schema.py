@@ -9,34 +9,9 @@ case, accents, spaces, ``_``, ``-`` and punctuation do not matter.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-NOT_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=1 << 16, typed=True)  # called for every reference and name of every row
-def header_key(text: object) -> str:
-    """Fold a header or a vocabulary word for comparison: 'Date de début ' -> 'datededebut'."""
-    text = str(text)
-    if text.isascii():  # nothing to decompose: the same result, much faster
-        return NOT_WORD.sub("", text.casefold())
-    unaccented = unicodedata.normalize("NFKD", text).translate(COMBINING_MARKS)
-    return NOT_WORD.sub("", unaccented.casefold())
-
-
-class CombiningMarks(dict):
-    """A str.translate table that deletes combining marks (accents), filled as characters
-    are met: much faster than testing every character in Python."""
-
-    def __missing__(self, code: int) -> int | None:
-        self[code] = None if unicodedata.combining(chr(code)) else code
-        return self[code]
-
-
-COMBINING_MARKS = CombiningMarks()
+from .text import header_key
 
 
 @dataclass(frozen=True)

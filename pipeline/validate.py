@@ -29,9 +29,7 @@ from .normalise import (
     TAG_COLUMNS,
     Context,
     Invalid,
-    clean_text,
     did_you_mean,
-    is_blank,
     parse_date,
     parse_distinct,
     parse_year,
@@ -39,6 +37,7 @@ from .normalise import (
 )
 from .references import MechanismIndex
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
+from .text import clean_text, is_blank
 
 BLANK = "blank"
 BAD_CELL_MESSAGES = {

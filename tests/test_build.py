@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
-from pipeline.i18n import typographic
+from pipeline.text import typographic
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
 
 FONTS = ROOT / "templates" / "assets" / "fonts"

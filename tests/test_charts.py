@@ -3,7 +3,7 @@
 import pytest
 
 from pipeline.charts import PALETTE, Segment, bar_chart, segments
-from pipeline.i18n import Localiser
+from pipeline.localiser import Localiser
 
 
 def luminance(hex_colour: str) -> float:

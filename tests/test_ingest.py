@@ -11,7 +11,8 @@ import pytest
 
 from pipeline import build, ingest
 from pipeline.config import load_config
-from pipeline.schema import TABLES, header_key
+from pipeline.schema import TABLES
+from pipeline.text import header_key
 from pipeline.tools.contract import DOC, contract_markdown
 from tests.conftest import write_inputs
 from tests.data.make_corpus import write_ods

@@ -7,7 +7,6 @@ import pytest
 from pipeline.normalise import (
     Context,
     Invalid,
-    clean_text,
     parse_date,
     parse_enum,
     parse_list,
@@ -89,11 +88,6 @@ def test_parse_url_refuses_anything_but_web_addresses(cell):
     with pytest.raises(Invalid) as caught:
         parse_url(cell, MECHANISMS.column("website"), CTX)
     assert caught.value.code == "bad-url"
-
-
-def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
-    assert clean_text("\u00a0 Budapest\u202fProcess \u00a0") == "Budapest Process"
-    assert clean_text(2002.0) == "2002"
 
 
 @pytest.mark.parametrize("cell, expected", [

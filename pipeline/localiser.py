@@ -1,9 +1,8 @@
-"""Everything that depends on the reader's language: messages, numbers, dates, names.
+"""The reader's language: messages, numbers, dates, lists, names and labels.
 
 One ``Localiser`` per language holds the gettext catalogue and the Babel
-locale. Whole sentences are gettext patterns with named placeholders, so each
-language orders them its own way, and each kind of meeting has its own
-patterns, so that verbs agree with the noun the language uses for it.
+locale; its methods are the templates' filters. Sentences built from them are
+in sentences.py.
 """
 
 from __future__ import annotations
@@ -23,8 +22,8 @@ from markupsafe import Markup, escape
 from .catalogues import load_translations
 from .countries import country_name
 from .labels import NC_, VOCABULARY_LABELS
-from .model import Mechanism, Meeting, Party, Summary
-from .schema import header_key
+from .model import Mechanism, Party
+from .text import collation_key, header_key, typographic, words_key
 
 BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
 """English is written the British way in UN documents: 23 January 2025, 'A, B and C'."""
@@ -43,32 +42,6 @@ DATA_LANGUAGE = "en"
 ARTICLE = re.compile(r"the\s", re.IGNORECASE)
 """An English title that opens with its own article takes no other: 'The Hague Forum'."""
 BRACKETED = re.compile(r"\(([^()]+)\)")
-APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sS])'(?=\s|$|[,.;:)])")
-NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
-
-
-def typographic(text: str) -> str:
-    """Data text as printed: straight apostrophes curled (Officials’, Cote d’Ivoire) and
-    hyphens between numbers made en dashes (2024–2025), as UN style writes them. Nothing
-    else of what the editor wrote changes; quotation marks stay as they are."""
-    return NUMBER_HYPHEN.sub("–", APOSTROPHE.sub("’", text))
-
-
-def words_key(text: str) -> str:
-    """Text folded word by word, for whole-word comparisons: ' budapest process '."""
-    return f" {' '.join(filter(None, map(header_key, text.split())))} "
-
-
-def collation_key(text: str, lang: str = "en") -> str:
-    """Alphabetical order that ignores case, accents and punctuation.
-
-    Arabic lists are ordered without the article: الأردن sorts under ا-ر-د-ن.
-    """
-    if lang == "ar":
-        text = re.sub(r"^\s*ال", "", text)
-    return header_key(text)
-
-
 @dataclass
 class Localiser:
     """Formatting for one language; its methods are the templates' filters."""
@@ -232,108 +205,6 @@ class Localiser:
         patterns hold no markup, so joining escaped items keeps them safe."""
         return Markup(self.list([str(item) for item in items]))
 
-    # Key figures ----------------------------------------------------------
-
-    def members_sentence(self, summary: Summary) -> str:
-        """What the number of member States counts, and on how many member lists it rests:
-        'States are members of at least one of the 20 mechanisms whose member lists are
-        known'."""
-        n, known = summary.member_states, summary.member_lists_known
-        if known == summary.mechanisms:
-            return self.translations.ngettext("State is a member of at least one mechanism",
-                                              "States are members of at least one mechanism",
-                                              n)
-        lists = self.ngettext("the {n} mechanism whose member list is known",
-                              "the {n} mechanisms whose member lists are known", known)
-        # Translators: {lists} is 'the 20 mechanisms whose member lists are known'.
-        return self.translations.ngettext("State is a member of at least one of {lists}",
-                                          "States are members of at least one of {lists}",
-                                          n).format(lists=lists)
-
-    def ranking_note(self, missing: list[Mechanism]) -> Markup:
-        """Why the States are not ranked by membership: whose member lists are missing."""
-        names = [Markup("<bdi>{}</bdi>").format(m.acronym) for m in missing]
-        return escape(self.translations.ngettext(
-            "States are not ranked by the number of mechanisms they belong to: the member "
-            "list of {mechanisms}, an active mechanism, is not known.",
-            "States are not ranked by the number of mechanisms they belong to: the member "
-            "lists of {n} active mechanisms ({mechanisms}) are not known.", len(missing))
-        ).format(n=self.number(len(missing)), mechanisms=self.markup_list(names))
-
-    # Meeting sentences ----------------------------------------------------
-
-    def meeting_title(self, meeting: Meeting) -> Markup:
-        """The meeting's own title as printed (tables, calendar)."""
-        return self.data_text(meeting.name)
-
-    def meeting_name(self, meeting: Meeting) -> Markup:
-        """The meeting named by its title, as a sentence opens with it: 'The 18th Bali Process
-        Senior Officials’ Meeting'; in another language, with the word for its kind of
-        meeting, so that the sentence agrees with it: 'La réunion des hauts fonctionnaires
-        « 18th Bali Process Senior Officials’ Meeting »'."""
-        if self.lang == DATA_LANGUAGE and ARTICLE.match(meeting.name):
-            return self.data_text(meeting.name[:1].upper() + meeting.name[1:])
-        pattern = escape(self.pgettext(*TITLE_PATTERNS[meeting.level]))
-        return pattern.format(title=self.meeting_title(meeting))
-
-    def place(self, meeting: Meeting) -> Markup:
-        """'in Colombo, Sri Lanka', 'in Sri Lanka' or 'online', as the language says it."""
-        city, country = meeting.city, self.country(meeting.country)
-        if header_key(city) in ONLINE:
-            city = ""
-        city = self.data_text(city)
-        if city and country:
-            pattern = self.gettext("in {city}, {country}")
-        elif city:
-            pattern = self.gettext("in {city}")
-        elif country:
-            pattern = self.gettext("in {country}")
-        else:
-            return escape(self.gettext("online"))
-        return escape(pattern).format(city=city, country=country)
-
-    def table_place(self, meeting: Meeting) -> Markup:
-        """'Geneva, Switzerland' for a table cell; blank for an online meeting."""
-        city, country = meeting.city, self.country(meeting.country)
-        if header_key(city) in ONLINE:
-            city = ""
-        if city and country:
-            return escape(self.pgettext("place in a table", "{city}, {country}")).format(
-                city=self.data_text(city), country=country)
-        return self.data_text(city) if city else escape(country)
-
-    def meeting_sentence(self, meeting: Meeting) -> Markup:
-        """One sentence per meeting: who, when, where, what it adopted; then its summary.
-
-        Each level has its own patterns, so that verbs and participles agree with
-        the noun the language uses for that kind of meeting ('s’est tenue' /
-        's’est tenu', 'состоялось' / 'состоялся').
-        """
-        held, adopted = SENTENCE_PATTERNS[meeting.level]
-        values = dict(meeting=self.meeting_name(meeting),
-                      dates=self.date_range(meeting.start, meeting.end, in_sentence=True),
-                      place=self.place(meeting))
-        if meeting.outcome_documents:
-            pattern = self.pgettext(*adopted)
-            document = escape(self.pgettext(*OUTCOME_DOCUMENT))
-            values["outcomes"] = self.markup_list([
-                document.format(document=Markup("<cite>{}</cite>").format(self.data_text(d)))
-                for d in meeting.outcome_documents])
-        else:
-            pattern = self.pgettext(*held)
-        sentence = escape(pattern).format(**values)
-        summary = typographic(meeting.summary)
-        if summary and self.lang == DATA_LANGUAGE:
-            sentence += Markup(" ") + escape(summary)
-        elif summary:
-            # In another language the English summary gets a line of its own, where it
-            # reads left to right even on an Arabic page.
-            sentence += Markup('<span class="summary" lang="{}" dir="ltr">{}</span>').format(
-                DATA_LANGUAGE, summary)
-        return sentence
-
-
-# Dates: (message context, pattern). The context tells translators which case it is.
 DATE_PATTERNS = {
     # Translators: dates in tables. {month} is the month's name in the form that follows a
     # day number (Russian genitive: января).
@@ -355,58 +226,4 @@ SENTENCE_DATE_PATTERNS = {
                      "from {day1} {month1} to {day2} {month2} {year}"),
     "two years": NC_("date range in a sentence, two years",
                      "from {day1} {month1} {year1} to {day2} {month2} {year2}"),
-}
-
-TITLE_PATTERNS = {
-    # Translators: {title} is the meeting's own title as written in the inputs (in
-    # English), which the sentence opens with. Name the kind of meeting in your language
-    # before it, so that the verb of the sentence can agree: 'La réunion ministérielle
-    # « {title} »'.
-    "ministerial": NC_("meeting named by its title, ministerial meeting", "The {title}"),
-    "senior-officials": NC_("meeting named by its title, senior officials’ meeting",
-                            "The {title}"),
-    "technical": NC_("meeting named by its title, technical meeting", "The {title}"),
-    "thematic": NC_("meeting named by its title, thematic meeting", "The {title}"),
-    "working-group": NC_("meeting named by its title, working group meeting", "The {title}"),
-    "summit": NC_("meeting named by its title, summit", "The {title}"),
-    "other": NC_("meeting named by its title, other meeting", "The {title}"),
-}
-# Translators: one document adopted by a meeting, {document} its title as written in the
-# inputs; several are listed in your language's way ('A, B and C').
-OUTCOME_DOCUMENT = NC_("outcome document", "the {document}")
-
-# Per level: (took place, adopted an outcome document). The context names the kind of
-# meeting so that translators can make the verb agree with the noun they chose for it.
-SENTENCE_PATTERNS = {
-    "ministerial": (
-        # Translators: {meeting} is the meeting named by its title (see those messages),
-        # {dates} a date in a sentence ('on 4 May 2025'), {place} 'in Colombo, Sri Lanka' or
-        # 'online', {outcomes} the documents it adopted ('the Colombo Declaration').
-        NC_("sentence, ministerial meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, ministerial meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "senior-officials": (
-        NC_("sentence, senior officials’ meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, senior officials’ meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "technical": (
-        NC_("sentence, technical meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, technical meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "thematic": (
-        NC_("sentence, thematic meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, thematic meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "working-group": (
-        NC_("sentence, working group meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, working group meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "summit": (
-        NC_("sentence, summit", "{meeting} took place {dates} {place}."),
-        NC_("sentence, summit",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "other": (
-        NC_("sentence, other meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, other meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
 }

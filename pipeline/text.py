@@ -1,0 +1,82 @@
+"""Text helpers every stage uses: folding for comparison, cleaning cells, typography.
+
+This module imports nothing from the package, so that any stage may use it and
+imports still run one way (ingest -> validate -> aggregate -> render -> write).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from functools import lru_cache
+
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=1 << 16, typed=True)  # called for every reference and name of every row
+def header_key(text: object) -> str:
+    """Fold a header or a vocabulary word for comparison: 'Date de début ' -> 'datededebut'."""
+    text = str(text)
+    if text.isascii():  # nothing to decompose: the same result, much faster
+        return NOT_WORD.sub("", text.casefold())
+    unaccented = unicodedata.normalize("NFKD", text).translate(COMBINING_MARKS)
+    return NOT_WORD.sub("", unaccented.casefold())
+
+
+class CombiningMarks(dict):
+    """A str.translate table that deletes combining marks (accents), filled as characters
+    are met: much faster than testing every character in Python."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+COMBINING_MARKS = CombiningMarks()
+
+
+SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+
+
+def clean_text(value: object) -> str:
+    """A cell as text: spaces (non-breaking ones too) trimmed and runs folded; 2002.0 -> '2002'."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()
+    return SPACES.sub(" ", str(value)).strip()
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) \
+        or clean_text(value) == ""
+
+
+APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sS])'(?=\s|$|[,.;:)])")
+NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def typographic(text: str) -> str:
+    """Data text as printed: straight apostrophes curled (Officials’, Cote d’Ivoire) and
+    hyphens between numbers made en dashes (2024–2025), as UN style writes them. Nothing
+    else of what the editor wrote changes; quotation marks stay as they are."""
+    return NUMBER_HYPHEN.sub("–", APOSTROPHE.sub("’", text))
+
+
+def words_key(text: str) -> str:
+    """Text folded word by word, for whole-word comparisons: ' budapest process '."""
+    return f" {' '.join(filter(None, map(header_key, text.split())))} "
+
+
+def collation_key(text: str, lang: str = "en") -> str:
+    """Alphabetical order that ignores case, accents and punctuation.
+
+    Arabic lists are ordered without the article: الأردن sorts under ا-ر-د-ن.
+    """
+    if lang == "ar":
+        text = re.sub(r"^\s*ال", "", text)
+    return header_key(text)
+
+

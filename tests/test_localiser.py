@@ -1,0 +1,78 @@
+"""Numbers, dates, lists and order in the reader's language."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline.localiser import Localiser
+
+EN = Localiser("en")
+
+
+@pytest.mark.parametrize("start, end, text", [
+    (dt.date(2025, 1, 23), dt.date(2025, 1, 23), "23 January 2025"),
+    (dt.date(2025, 1, 23), dt.date(2025, 1, 24), "23–24 January 2025"),
+    (dt.date(2025, 1, 30), dt.date(2025, 2, 2), "30 January – 2 February 2025"),
+    (dt.date(2024, 12, 30), dt.date(2025, 1, 2), "30 December 2024 – 2 January 2025"),
+])
+def test_english_date_ranges(start, end, text):
+    assert EN.date_range(start, end) == text
+
+
+@pytest.mark.parametrize("start, end, text", [
+    (dt.date(2025, 1, 23), dt.date(2025, 1, 23), "on 23 January 2025"),
+    (dt.date(2025, 2, 25), dt.date(2025, 2, 26), "on 25–26 February 2025"),
+    (dt.date(2025, 4, 28), dt.date(2025, 5, 2), "from 28 April to 2 May 2025"),
+    (dt.date(2024, 12, 30), dt.date(2025, 1, 2), "from 30 December 2024 to 2 January 2025"),
+])
+def test_english_dates_in_sentences_follow_un_style(start, end, text):
+    assert EN.date_range(start, end, in_sentence=True) == text
+
+
+def test_numbers_and_lists():
+    assert EN.number(1234) == "1,234"
+    assert EN.number(None) == "–"
+    assert EN.list(["A", "B", "C"]) == "A, B and C"
+
+
+# Other languages ------------------------------------------------------------------
+
+FR, ES, RU, AR = (Localiser(lang) for lang in ("fr", "es", "ru", "ar"))
+DAYS = [(dt.date(2025, 1, 23), dt.date(2025, 1, 23)), (dt.date(2025, 1, 23), dt.date(2025, 1, 24)),
+        (dt.date(2025, 3, 5), dt.date(2025, 3, 7)), (dt.date(2025, 1, 30), dt.date(2025, 2, 1)),
+        (dt.date(2024, 12, 30), dt.date(2025, 1, 2))]
+
+
+@pytest.mark.parametrize("loc, table, sentence", [
+    (FR, ["23 janvier 2025", "23 et 24 janvier 2025", "5–7 mars 2025",
+          "30 janvier – 1er février 2025", "30 décembre 2024 – 2 janvier 2025"],
+         ["le 23 janvier 2025", "les 23 et 24 janvier 2025", "du 5 au 7 mars 2025",
+          "du 30 janvier au 1er février 2025", "du 30 décembre 2024 au 2 janvier 2025"]),
+    (ES, ["23 de enero de 2025", "23 y 24 de enero de 2025", "5 a 7 de marzo de 2025",
+          "30 de enero a 1 de febrero de 2025", "30 de diciembre de 2024 a 2 de enero de 2025"],
+         ["el 23 de enero de 2025", "los días 23 y 24 de enero de 2025",
+          "del 5 al 7 de marzo de 2025", "del 30 de enero al 1 de febrero de 2025",
+          "del 30 de diciembre de 2024 al 2 de enero de 2025"]),
+    (RU, ["23 января 2025 г.", "23–24 января 2025 г.", "5–7 марта 2025 г.",
+          "30 января – 1 февраля 2025 г.", "30 декабря 2024 г. – 2 января 2025 г."],
+         ["23 января 2025 года", "23–24 января 2025 года", "5–7 марта 2025 года",
+          "с 30 января по 1 февраля 2025 года", "с 30 декабря 2024 года по 2 января 2025 года"]),
+    (AR, ["23 يناير 2025", "23 و24 يناير 2025", "5–7 مارس 2025", "30 يناير – 1 فبراير 2025",
+          "30 ديسمبر 2024 – 2 يناير 2025"],
+         ["في 23 يناير 2025", "يومي 23 و24 يناير 2025", "في الفترة من 5 إلى 7 مارس 2025",
+          "في الفترة من 30 يناير إلى 1 فبراير 2025",
+          "في الفترة من 30 ديسمبر 2024 إلى 2 يناير 2025"]),
+])
+def test_date_ranges_in_tables_and_in_sentences(loc, table, sentence):
+    assert [loc.date_range(a, b) for a, b in DAYS] == table
+    assert [loc.date_range(a, b, in_sentence=True) for a, b in DAYS] == sentence
+
+
+def test_numbers_lists_and_order_per_locale():
+    assert FR.number(1234) == "1\u202f234" and ES.number(1234567) == "1.234.567"
+    assert AR.list(["أ", "ب", "ج"]) == "أ وب وج"
+    # Arabic lists are sorted without the article: الأردن is filed under أردن, before
+    # إسبانيا (ر before س), and البحرين under بحرين, after both.
+    assert sorted(["إسبانيا", "الأردن", "البحرين"], key=AR.sort_key) == [
+        "الأردن", "إسبانيا", "البحرين"]
+    assert RU.month(5, heading=False) == "май" and RU.month(5) == "Май"

@@ -1,0 +1,37 @@
+"""Text helpers: folding, cleaning cells, typography."""
+
+import pytest
+
+from pipeline.text import clean_text, collation_key, header_key, typographic, words_key
+
+
+def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
+    assert clean_text("\u00a0 Budapest\u202fProcess \u00a0") == "Budapest Process"
+    assert clean_text(2002.0) == "2002"
+
+
+@pytest.mark.parametrize("a, b", [("Date de début ", "date_de_debut"), ("Año", "ano"),
+                                  ("Rôle de l'OIM", "ROLE DE L OIM")])
+def test_header_key_ignores_case_accents_spaces_and_punctuation(a, b):
+    assert header_key(a) == header_key(b)
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("Senior Officials' Meeting", "Senior Officials’ Meeting"),
+    ("India's Chairmanship", "India’s Chairmanship"),
+    ("the 2024-2025 plan, 1-5 December", "the 2024–2025 plan, 1–5 December"),
+    ("'Circular migration'", "'Circular migration'"),  # quotation marks are left as written
+    ("PIDC-IOM-UNODC, COVID-19", "PIDC-IOM-UNODC, COVID-19"),  # not between numbers
+])
+def test_typographic_curls_apostrophes_and_dashes_number_ranges_only(text, printed):
+    assert typographic(text) == printed
+
+
+def test_words_key_compares_whole_words():
+    assert words_key("Budapest Process") in words_key("the Budapest Process (Hungary)")
+    assert words_key("IGC") not in words_key("Intergovernmental Consultations")
+
+
+def test_arabic_order_ignores_the_article():
+    assert sorted(["إسبانيا", "الأردن", "البحرين"], key=lambda t: collation_key(t, "ar")) == [
+        "الأردن", "إسبانيا", "البحرين"]
