@@ -2,15 +2,14 @@
 
 User errors (bad inputs, bad options) are ``BulletinError``s: the CLI prints
 them in a line or a table and exits 1 or 2. Anything else is a bug and keeps
-its traceback.
+its traceback. Nothing here depends on the CLI library: cli.py maps these
+errors to messages and exit codes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal
-
-import click
 
 Severity = Literal["error", "warning"]
 
@@ -67,10 +66,14 @@ class Report:
         return tuple(p for p in self.problems if p.severity == "warning")
 
 
-class BulletinError(click.ClickException):
+class BulletinError(Exception):
     """An error the user can fix: printed without a traceback, exit code 1."""
 
     exit_code = 1
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 class ConfigError(BulletinError):
