@@ -1,8 +1,10 @@
-"""The build, top to bottom: read, validate, aggregate, render, write.
+"""The build, top to bottom: read, validate, aggregate, plan, then make what changed.
 
-Only what changed is made again: each output is carried over from the previous
-build when what it is made from has not changed (incremental.py). The PDFs
-render in a pool of processes while the other files are written (parallel.py).
+``bulletin_data()`` gathers everything a document shows; ``plan.plan()`` lists
+every output; ``make()`` writes the outputs whose key changed into a staging
+folder, carries the others over from the previous build (incremental.py), and
+renders the PDFs in a pool of processes meanwhile (parallel.py). The staging
+folder replaces ``outputs/<year>/`` only when all of it is made.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import aggregate, incremental, ingest, parallel, render, validate, validation_report, write
+from . import aggregate, incremental, ingest, parallel, plan, validate, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
-from .model import Tables
+from .model import BulletinData, RawTables
 
 log = logging.getLogger("iscm")
 
@@ -41,66 +43,72 @@ def timed(stage: str):
     log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
 
 
-def read_and_validate(config: BulletinConfig) -> tuple[Tables, Report]:
-    """Read and validate the inputs; write nothing. Raises ValidationFailed on errors."""
-    with timed("read"):
-        raw = ingest.read_inputs(config.inputs_dir)
-    with timed("validate"):
-        tables, report = validate.check(raw, config.year, config.langs)
-    if report.errors:
-        raise ValidationFailed(report)  # nothing is written
-    return tables, report
+def bulletin_year(config: BulletinConfig, raw: RawTables) -> int | None:
+    """The year to build: the one asked for, else the latest year of the inputs."""
+    return config.year or validate.default_year(raw)
 
 
 def check(config: BulletinConfig) -> Report:
-    """Validate the inputs only (`iscm check`)."""
-    return read_and_validate(config)[1]
+    """Validate the inputs only (`iscm check`); write nothing. Raises ValidationFailed."""
+    return bulletin_data(config, aggregated=False)[1]
+
+
+def bulletin_data(config: BulletinConfig, aggregated: bool = True
+                  ) -> tuple[BulletinData | None, Report]:
+    """Everything the documents show, and the report of the inputs: read, validate,
+    aggregate. Raises ValidationFailed when the inputs have errors (nothing is written)."""
+    with timed("read"):
+        raw = ingest.read_inputs(config.inputs_dir)
+    year = bulletin_year(config, raw)
+    with timed("validate"):
+        tables, report = validate.check(raw, year, config.langs)
+    if report.errors:
+        raise ValidationFailed(report)
+    if not aggregated:
+        return None, report
+    with timed("aggregate"):
+        return aggregate.summarise(tables, year, config.edition_date), report
 
 
 def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
-    """Build the bulletin and the ISCM table from the spreadsheets in config.inputs_dir.
+    """Build every document of the plan from the spreadsheets in config.inputs_dir.
 
     jobs: processes rendering PDFs at once (default: one per core; 1: in this process).
     """
     started = time.perf_counter()
     keys = incremental.Keys(config)
     fingerprint = keys.fingerprint  # before reading: a change made meanwhile shows next time
-    with parallel.PdfRenderer(config, jobs) as pdfs:  # its workers start loading WeasyPrint
-        tables, report = read_and_validate(config)
-        with timed("aggregate"):
-            data = aggregate.summarise(tables, report.year, config.edition_date)
-        year = data.year
-        target = config.outputs_dir / str(year)
-        with write.staging(config, year) as folder, timed("write"):
-            outputs = incremental.Outputs(folder, previous=target)
-            for kind in (render.BULLETIN, render.TABLE):  # the longest documents first
-                for lang in config.langs:
-                    stem = render.document_name(kind, year, lang, "")
-                    html = render.render_html(data, kind, lang, config)
-                    outputs.make(f"{stem}.html", incremental.digest(html), write.write_text, html)
-                    if "pdf" in config.formats and outputs.needs(f"{stem}.pdf", keys.pdf(html)):
-                        pdfs.submit(folder / f"{stem}.pdf", html)
-            for lang in config.langs if "xlsx" in config.formats else ():
-                sheet = render.table_sheet(data, lang)
-                outputs.make(render.document_name(render.TABLE, year, lang, "xlsx"),
-                             keys.data(sheet, data.edition_date), write.write_xlsx, *sheet,
-                             edition=data.edition_date)
-            text = write.summary_json(data.summary)
-            outputs.make(f"summary-{year}.json", incremental.digest(text), write.write_text, text)
-            stem = validation_report.file_stem(year)
-            page = validation_report.render_html(report, config)
-            outputs.make(f"{stem}.html", incremental.digest(page), write.write_text, page)
-            sheet = validation_report.report_sheet(report)
-            outputs.make(f"{stem}.xlsx", keys.data(sheet, data.edition_date), write.write_xlsx,
-                         *sheet, edition=data.edition_date)
-            for name, source in write.asset_files(config):
-                outputs.make(name, incremental.file_digest(source), write.copy_file, source)
-            pdfs.wait()
-            outputs.save(fingerprint, report)
+    data, report = bulletin_data(config)
+    target = config.outputs_dir / str(data.year)
+    pool_jobs = jobs if "pdf" in config.formats else 1  # no PDF: no processes to start
+    # The workers load WeasyPrint while the plan lays out every page.
+    with parallel.PdfRenderer(config, pool_jobs) as renderer:
+        with timed("plan"):  # the HTML pages are laid out here: the PDFs' keys hash them
+            targets = plan.plan(data, report, config, keys)
+        with write.staging(config, data.year) as folder:
+            outputs = make(targets, folder, target, renderer)
+            outputs.save(fingerprint, report, data.year)
             files = tuple(sorted(p.name for p in folder.iterdir()
                                  if p.is_file() and not p.name.startswith(".")))
-    made = [name for name in outputs.made if "/" not in name]  # documents, not assets/
+    made = [t.name for t in targets if t.format != "asset" and t.name in outputs.made]
     log.info("Made %s", ", ".join(made) or "nothing")
     log.info("Done: %d files in %s (%d made, %d unchanged) in %.1f s", len(files), target,
              len(made), len(files) - len(made), time.perf_counter() - started)
     return BuildResult(target, files, report, tuple(outputs.made), tuple(outputs.reused))
+
+
+def make(targets: list[plan.Target], folder: Path, previous: Path,
+         renderer: parallel.PdfRenderer) -> incremental.Outputs:
+    """Write the targets whose key changed and carry the others over, while the pool
+    renders the PDFs that changed."""
+    outputs = incremental.Outputs(folder, previous)
+    for target in targets:  # the PDFs first, so that the pool works while the rest is written
+        if target.format == "pdf" and outputs.needs(target.name, target.key):
+            renderer.submit(folder / target.name, target.html)
+    with timed("write"):
+        for target in targets:
+            if target.format != "pdf":
+                outputs.make(target.name, target.key, target.write)
+    with timed("pdf"):
+        renderer.wait()
+    return outputs

@@ -16,6 +16,7 @@ import click
 from . import incremental
 from .config import LANGUAGES, load_config
 from .errors import BulletinError, Report, ValidationFailed
+from .plan import report_name
 
 log = logging.getLogger("iscm")
 
@@ -42,8 +43,9 @@ def summarise_warnings(report: Report, folder) -> None:
     kinds = Counter(p.code for p in report.warnings)
     by_kind = ", ".join(f"{code} {n}" for code, n in sorted(kinds.items()))
     n = len(report.warnings)
-    click.echo(f"{n} warning{'' if n == 1 else 's'} ({by_kind}): see "
-               f"{folder}/validation-report-{report.year}.html, or run 'make check'.", err=True)
+    page = folder / report_name(int(folder.name), "html")
+    click.echo(f"{n} warning{'' if n == 1 else 's'} ({by_kind}): see {page}, or run "
+               "'make check'.", err=True)
 
 
 def setup_logging(quiet: bool) -> None:

@@ -54,8 +54,6 @@ class Report:
     problems: tuple[Problem, ...] = ()
     counts: tuple[tuple[str, int], ...] = ()
     """Things dropped or repaired quietly, e.g. ('blank rows dropped', 3)."""
-    year: int | None = None
-    """The bulletin year the inputs were checked for."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

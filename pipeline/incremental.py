@@ -145,9 +145,8 @@ def up_to_date(config: BulletinConfig) -> tuple[Path, Report] | None:
                 intact(path.parent, name, entry)
                 for name, entry in manifest["outputs"].items()):
             report = manifest["report"]
-            return path.parent, Report(
-                tuple(Problem(**p) for p in report["problems"]),
-                tuple(tuple(c) for c in report["counts"]), report["year"])
+            return path.parent, Report(tuple(Problem(**p) for p in report["problems"]),
+                                       tuple(tuple(c) for c in report["counts"]))
     return None
 
 
@@ -196,7 +195,7 @@ class Outputs:
         self.pending[name] = key
         return True
 
-    def save(self, fingerprint: str, report: Report) -> None:
+    def save(self, fingerprint: str, report: Report, year: int) -> None:
         """Record the files made in the background, then write the manifest; deterministic,
         like every other output."""
         for name, key in self.pending.items():
@@ -206,7 +205,8 @@ class Outputs:
             "fingerprint": fingerprint,
             "outputs": dict(sorted(self.entries.items())),
             "report": {"problems": [dataclasses.asdict(p) for p in report.problems],
-                       "counts": [list(c) for c in report.counts], "year": report.year},
+                       "counts": [list(c) for c in report.counts]},
+            "year": year,
         }
         text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         previous = self.previous / MANIFEST

@@ -68,7 +68,8 @@ def rebuild(config: BulletinConfig, state: State) -> None:
         folder, errors = result.folder, ""
         log.info("Preview rebuilt: %s", folder)
     except ValidationFailed as failure:
-        folder, errors = state.folder, validation_report.render_html(failure.report, config)
+        folder, errors = state.folder, validation_report.render_html(failure.report, config,
+                                                                   config.year)
         log.warning("The inputs have %d error(s): the preview shows them.",
                     len(failure.report.errors))
     with state.lock:

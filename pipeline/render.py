@@ -15,22 +15,13 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
 from .charts import Chart, key_figure_charts
-from .config import LANGUAGES, BulletinConfig
+from .config import BulletinConfig
 from .localiser import Localiser
 from .model import BulletinData, Highlight, Mechanism, Meeting
 from .regions import GROUPS
 from .schema import VOCABULARIES
 from .sentences import Sentences
 from .text import collation_key
-
-BULLETIN = "bulletin"
-TABLE = "table"
-
-
-def document_name(kind: str, year: int, lang: str, suffix: str) -> str:
-    """Output file names come from fixed parts only, never from the data."""
-    stem = {"bulletin": "iscm-highlights", "table": "iscm-table"}[kind]
-    return f"{stem}-{year}-{lang}.{suffix}" if suffix else f"{stem}-{year}-{lang}"
 
 
 @dataclass(frozen=True)
@@ -121,8 +112,9 @@ def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[Tab
                  for (t, r), ms in groupby(ordered, key=group_of))
 
 
-def document_context(data: BulletinData, kind: str, loc: Localiser,
-                     langs: tuple[str, ...]) -> DocumentContext:
+def document_context(data: BulletinData, loc: Localiser,
+                     languages: tuple[tuple[str, str], ...]) -> DocumentContext:
+    """What the templates show, ordered and worded for the reader's language."""
     by_name = lambda m: loc.sort_key(loc.mechanism_name(m))  # noqa: E731
     highlights = tuple(sorted(data.highlights, key=lambda h: by_name(h.mechanism)))
     months = tuple((month, tuple(meetings)) for month, meetings
@@ -137,9 +129,7 @@ def document_context(data: BulletinData, kind: str, loc: Localiser,
                               key=lambda m: (statuses.index(m.status), by_name(m))))
     return DocumentContext(
         bulletin=data, lang=loc.lang, dir=loc.direction,
-        languages=tuple((x, document_name(kind, data.year, x, "html"))
-                        for x in LANGUAGES if x in langs),
-        charts=key_figure_charts(data.summary, loc) if kind == BULLETIN else (),
+        languages=languages, charts=key_figure_charts(data.summary, loc),
         highlights=highlights, months=months, active=active, iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
@@ -156,11 +146,13 @@ def language_env(config: BulletinConfig, lang: str) -> tuple[Localiser, Environm
     return loc, make_env(config, loc)
 
 
-def render_html(data: BulletinData, kind: str, lang: str, config: BulletinConfig) -> str:
-    """One document (bulletin or table) in one language, as an HTML page."""
+def render_html(data: BulletinData, template: str, lang: str, config: BulletinConfig,
+                languages: tuple[tuple[str, str], ...] = ()) -> str:
+    """One document in one language, as an HTML page. languages: (language, file name) of
+    the same document in each language built, for the language switcher (plan.py)."""
     loc, env = language_env(config, lang)
-    context = document_context(data, kind, loc, config.langs)
-    return env.get_template(f"{kind}.html").render(doc=context)
+    context = document_context(data, loc, languages)
+    return env.get_template(template).render(doc=context)
 
 
 def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[list], list[int]]:

@@ -49,10 +49,10 @@ BAD_CELL_MESSAGES = {
 }
 
 
-def check(raw: RawTables, year: int | None = None, langs: tuple[str, ...] = ()
+def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
           ) -> tuple[Tables | None, Report]:
-    """Parse and check every table. Tables is None when a table is missing or no year can be
-    chosen.
+    """Parse and check every table for the bulletin year. Tables is None when a table is
+    missing or there is no year (build.bulletin_year found none: an error).
 
     `langs` are the languages to be built: a mechanism with no name in one of
     them is reported (a warning), since its English name is shown instead. A row
@@ -62,7 +62,6 @@ def check(raw: RawTables, year: int | None = None, langs: tuple[str, ...] = ()
     problems: list[Problem] = list(raw.problems)
     if any(spec.name not in raw.tables for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)):
         return None, make_report(problems, raw.counts)
-    year = year or default_year(raw)
     if year is None:
         problems.append(Problem(raw[MEETINGS.name].file, raw[MEETINGS.name].sheet,
                                 code="no-year", message="no meeting has a date and no other "
@@ -104,7 +103,7 @@ def check(raw: RawTables, year: int | None = None, langs: tuple[str, ...] = ()
         problems += found
 
     tables = Tables(mechanisms, participants, meetings)
-    return tables, make_report(problems, raw.counts, year=ctx.year)
+    return tables, make_report(problems, raw.counts)
 
 
 def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
@@ -112,8 +111,8 @@ def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
     return all(column in raw.headers for column in columns)
 
 
-def make_report(problems: Iterable[Problem], counts=(), year: int | None = None) -> Report:
-    return Report(tuple(sorted(set(problems))), tuple(counts), year)
+def make_report(problems: Iterable[Problem], counts=()) -> Report:
+    return Report(tuple(sorted(set(problems))), tuple(counts))
 
 
 def default_year(raw: RawTables) -> int | None:
@@ -123,7 +122,7 @@ def default_year(raw: RawTables) -> int | None:
     yearly = [(MECHANISMS.name, "year_established", parse_year),
               (PARTICIPANTS.name, "joined", parse_year), (PARTICIPANTS.name, "left", parse_year)]
     for sources in ([dated], yearly):
-        years = [year for table, name, parse in sources
+        years = [year for table, name, parse in sources if table in raw.tables
                  for year in years_in(raw[table], name, parse)]
         if years:
             return max(years)

@@ -20,10 +20,6 @@ HEADERS = ["Severity", "File", "Sheet", "Row", "Column", "Value", "Problem", "Wh
 WIDTHS = [10, 18, 14, 6, 18, 28, 60, 60, 22]
 
 
-def file_stem(year: int) -> str:
-    return f"validation-report-{year}"
-
-
 def report_rows(report: Report) -> list[list[object]]:
     """One row per problem, sorted like the report: file, sheet, Excel row."""
     return [[p.severity, p.file, p.sheet, p.row or "", p.column, p.value, p.message, p.hint,
@@ -46,14 +42,14 @@ class ReportContext:
     dir: str = "ltr"
 
 
-def render_html(report: Report, config: BulletinConfig, year: int | None = None) -> str:
+def render_html(report: Report, config: BulletinConfig, year: int | None) -> str:
     """The report as a web page (autoescaped: cell values are shown, never run)."""
     # Imported here: the terminal table (rich_table) is also shown by an "up to date"
     # run, which must not load Jinja, Babel and pandas.
     from .render import language_env
 
     _, env = language_env(config, "en")
-    context = ReportContext(report.year if year is None else year, report)
+    context = ReportContext(year, report)
     return env.get_template(TEMPLATE).render(doc=context)
 
 

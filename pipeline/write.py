@@ -120,13 +120,15 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     return path
 
 
-def write_xlsx(path: Path, sheet_title: str, headers: list[str], rows: list[list[object]],
-               widths: list[int], edition: dt.date) -> Path:
-    """One sheet, frozen header row, autofilter, wrapped text; text never becomes a formula."""
+def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list[int]],
+               edition: dt.date) -> Path:
+    """One sheet (title, headers, rows, column widths), frozen header row, autofilter,
+    wrapped text; text never becomes a formula."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    sheet_title, headers, rows, widths = sheet
     book = Workbook()
     sheet = book.active
     sheet.title = sheet_title[:31]

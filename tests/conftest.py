@@ -76,6 +76,15 @@ MEETING_ROWS = [
 ]
 
 
+def validated(folder: Path, year: int | None = None, langs: tuple[str, ...] = ()):
+    """(tables, report) of a folder of inputs, for a year (default: as a build decides it)."""
+    from pipeline import build, ingest, validate
+
+    raw = ingest.read_inputs(folder)
+    config = BulletinConfig(inputs_dir=folder, year=year)
+    return validate.check(raw, build.bulletin_year(config, raw), langs)
+
+
 def write_sheet(book: openpyxl.Workbook, title: str, headers: list[str], rows: list[dict]):
     sheet = book.create_sheet(title)
     sheet.append(headers)

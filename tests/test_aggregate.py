@@ -4,13 +4,13 @@ import datetime as dt
 
 import pytest
 
-from pipeline import aggregate, ingest, validate
-from tests.conftest import PARTICIPANT_ROWS, write_inputs
+from pipeline import aggregate
+from tests.conftest import PARTICIPANT_ROWS, validated, write_inputs
 
 
 @pytest.fixture
 def tables(small_inputs):
-    tables, report = validate.check(ingest.read_inputs(small_inputs))
+    tables, report = validated(small_inputs)
     assert report.errors == ()
     return tables
 
@@ -39,7 +39,7 @@ def test_territories_count_apart_from_states(small_inputs, tmp_path):
     rows = PARTICIPANT_ROWS + [{"mechanism_id": "rcm", "participant": "Hong Kong",
                                 "role": "member"}]
     folder = write_inputs(tmp_path / "t", participants=rows)
-    tables, _ = validate.check(ingest.read_inputs(folder))
+    tables, _ = validated(folder)
     s = aggregate.summarise(tables, 2025).summary
     assert (s.member_states, s.member_states_and_territories) == (13, 14)
 
@@ -47,7 +47,7 @@ def test_territories_count_apart_from_states(small_inputs, tmp_path):
 def test_members_who_left_before_the_year_are_not_counted(tmp_path):
     rows = [dict(r) for r in PARTICIPANT_ROWS]
     rows[0]["left"] = 2020
-    tables, _ = validate.check(ingest.read_inputs(write_inputs(tmp_path / "l", participants=rows)))
+    tables, _ = validated(write_inputs(tmp_path / "l", participants=rows))
     assert aggregate.summarise(tables, 2025).summary.member_states_per_mechanism["midsa"] == 4
 
 

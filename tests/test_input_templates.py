@@ -4,11 +4,10 @@ filled-in template is read like any input."""
 import openpyxl
 import pytest
 
-from pipeline import ingest, validate
 from pipeline.errors import ConfigError
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, VOCABULARIES
 from pipeline.tools.input_templates import write_templates
-from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS
+from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +79,7 @@ def test_a_filled_in_template_is_read_without_problems(tmp_path):
             sheet.append([row.get(c.name) for c in spec.columns])
     mechanisms.save(tmp_path / "mechanisms.xlsx")
     meetings.save(tmp_path / "meetings.xlsx")
-    tables, report = validate.check(ingest.read_inputs(tmp_path))
+    tables, report = validated(tmp_path)
     assert report.errors == ()
     assert list(tables.meetings["mechanism_id"]) == ["midsa", "gfmd"]
 

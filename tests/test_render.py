@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from pipeline import aggregate, ingest, render, validate
+from pipeline import build, plan, render
 from pipeline.config import LANGUAGES, load_config
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
 from tests.update_golden import GOLDEN, golden_files
@@ -23,12 +23,13 @@ def test_html_matches_golden(golden, name):
     assert golden[name] == (GOLDEN / name).read_text(encoding="utf-8")
 
 
-def render_with(tmp_path, mechanisms=None, meetings=None, kind=render.BULLETIN, lang="en"):
+def render_with(tmp_path, mechanisms=None, meetings=None, kind="bulletin", lang="en"):
     folder = write_inputs(tmp_path / "in", mechanisms=mechanisms, meetings=meetings)
-    tables, report = validate.check(ingest.read_inputs(folder))
-    assert report.errors == ()
-    data = aggregate.summarise(tables, report.year)
-    return render.render_html(data, kind, lang, load_config(folder, tmp_path / "out"))
+    config = load_config(folder, tmp_path / "out")
+    data, _ = build.bulletin_data(config)
+    document = next(d for d in plan.DOCUMENTS if d.kind == kind)
+    return render.render_html(data, document.template, lang, config,
+                              plan.switcher(document, data.year, config.langs))
 
 
 HOSTILE = ('<script>alert(1)</script><img src=x onerror=alert(1)>'
@@ -59,7 +60,7 @@ def test_bulletin_structure(tmp_path):
 
 
 def test_table_groups_by_type_then_region(tmp_path):
-    html = render_with(tmp_path, kind=render.TABLE)
+    html = render_with(tmp_path, kind="table")
     groups = re.findall(r'<th scope="colgroup" colspan="9">([^<]+)</th>', html)
     assert groups == ["Regional consultative processes (RCPs) · Africa",
                       "Regional consultative processes (RCPs) · Americas",
@@ -81,7 +82,7 @@ def test_arabic_page_is_right_to_left_and_links_the_other_languages(tmp_path):
 def test_table_shows_other_names_without_repeating_the_name_shown(tmp_path):
     mechanisms = copy.deepcopy(MECHANISM_ROWS)
     mechanisms[2]["name_ru"] = "Глобальный форум по миграции и развитию"
-    ru = render_with(tmp_path, mechanisms, kind=render.TABLE, lang="ru")
+    ru = render_with(tmp_path, mechanisms, kind="table", lang="ru")
     gfmd = ru[ru.index('id="t-gfmd"'):][:600]
     assert 'class="name">Глобальный форум по миграции и развитию</span>' in gfmd
     assert 'lang="en">Global Forum on Migration and Development</span>' in gfmd

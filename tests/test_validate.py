@@ -6,12 +6,12 @@ import datetime as dt
 import pytest
 
 from pipeline import ingest, validate
-from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, write_inputs
+from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, validated, write_inputs
 
 
 def check(tmp_path, mechanisms=None, participants=None, meetings=None, year=None):
     folder = write_inputs(tmp_path / "in", mechanisms, participants, meetings)
-    tables, report = validate.check(ingest.read_inputs(folder), year)
+    tables, report = validated(folder, year)
     return tables, report
 
 
@@ -29,7 +29,7 @@ def changed(rows, index, **values):
 def test_clean_inputs_have_no_errors(tmp_path):
     tables, report = check(tmp_path)
     assert report.errors == ()
-    assert report.year == 2025  # the latest year with meetings
+    assert validate.default_year(ingest.read_inputs(tmp_path / "in")) == 2025  # latest meetings
     assert len(tables.meetings) == 4
 
 
@@ -122,7 +122,7 @@ def test_missing_required_column(tmp_path):
     book = openpyxl.load_workbook(folder / "meetings.xlsx")
     book["meetings"].delete_cols(8)  # level
     book.save(folder / "meetings.xlsx")
-    _, report = validate.check(ingest.read_inputs(folder))
+    _, report = validated(folder)
     assert ("meetings.xlsx", "meetings", 1, "level", "missing-column") in located(report)
 
 
@@ -136,7 +136,7 @@ def test_year_after_the_bulletin_year_is_refused(tmp_path, year):
 
 def test_names_falling_back_to_english_are_listed_per_language(tmp_path):
     folder = write_inputs(tmp_path / "in")
-    _, report = validate.check(ingest.read_inputs(folder), None, ("en", "fr", "es"))
+    _, report = validated(folder, langs=("en", "fr", "es"))
     fallbacks = [(p.row, p.column, p.severity) for p in report.problems
                  if p.code == "name-fallback"]
     # Rows 2-6: midsa (fr given), midwa, gfmd (fr, es given), rcm, apc.
@@ -153,5 +153,5 @@ def test_names_falling_back_to_english_are_listed_per_language(tmp_path):
 
 def test_no_fallback_is_reported_for_languages_not_built(tmp_path):
     folder = write_inputs(tmp_path / "in")
-    _, report = validate.check(ingest.read_inputs(folder), None, ("en",))
+    _, report = validated(folder, langs=("en",))
     assert not [p for p in report.problems if p.code == "name-fallback"]

@@ -12,7 +12,7 @@ from pipeline.write import fixed_zip, project_fetcher, write_xlsx
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(tmp_path):
     hostile = ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)", "\tx", "\rx"]
-    path = write_xlsx(tmp_path / "t.xlsx", "T", ["a"], [[v] for v in hostile], [10],
+    path = write_xlsx(tmp_path / "t.xlsx", ("T", ["a"], [[v] for v in hostile], [10]),
                       dt.date(2025, 1, 1))
     sheet = openpyxl.load_workbook(path).active
     assert [sheet.cell(row=r, column=1).data_type for r in range(2, 8)] == ["s"] * 6
@@ -21,7 +21,7 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text(tmp_path):
 
 
 def test_xlsx_bytes_do_not_depend_on_the_clock(tmp_path):
-    args = ("T", ["a", "b"], [["x", 1]], [10, 10], dt.date(2025, 1, 1))
+    args = (("T", ["a", "b"], [["x", 1]], [10, 10]), dt.date(2025, 1, 1))
     first = write_xlsx(tmp_path / "1.xlsx", *args).read_bytes()
     second = write_xlsx(tmp_path / "2.xlsx", *args).read_bytes()
     assert first == second

@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import aggregate, ingest, render, validate
+from pipeline import build, plan, render
 from pipeline.config import LANGUAGES, load_config
 from tests.conftest import write_inputs
 
@@ -26,11 +26,11 @@ def golden_documents(langs: tuple[str, ...] = ("en",)) -> dict[str, str]:
         folder = write_inputs(Path(tmp) / "inputs")
         config = load_config(folder, Path(tmp) / "out", langs=",".join(langs),
                              edition_date=EDITION)
-        tables, report = validate.check(ingest.read_inputs(folder))
-        data = aggregate.summarise(tables, report.year, EDITION)
-        return {render.document_name(kind, data.year, lang, "html"):
-                render.render_html(data, kind, lang, config)
-                for lang in langs for kind in (render.BULLETIN, render.TABLE)}
+        data, _ = build.bulletin_data(config)
+        return {plan.document_name(document, data.year, lang, "html"): render.render_html(
+                    data, document.template, lang, config,
+                    plan.switcher(document, data.year, config.langs))
+                for lang in langs for document in plan.DOCUMENTS}
 
 
 def mechanism_sections(html: str) -> str:
@@ -45,7 +45,7 @@ def golden_files() -> dict[str, str]:
     documents = golden_documents(LANGUAGES)
     files = {name: html for name, html in documents.items() if name.endswith("-en.html")}
     for lang in LANGUAGES:
-        bulletin = documents[render.document_name(render.BULLETIN, 2025, lang, "html")]
+        bulletin = documents[plan.document_name(plan.BULLETIN, 2025, lang, "html")]
         files[f"mechanisms-2025-{lang}.html"] = mechanism_sections(bulletin)
     return files
 

@@ -114,7 +114,8 @@ def write_templates(out_dir: Path, inputs_dir: Path | None = None) -> list[Path]
 def known_mechanism_ids(inputs_dir: Path) -> list[str]:
     """The ids of the mechanisms in inputs/, or none when they cannot be read."""
     try:
-        tables, _ = validate.check(ingest.read_inputs(inputs_dir))
+        raw = ingest.read_inputs(inputs_dir)
+        tables, _ = validate.check(raw, validate.default_year(raw))
     except BulletinError:
         return []
     return sorted(tables.mechanisms["id"]) if tables is not None else []

@@ -1,0 +1,36 @@
+"""The plan: every output named in one place, and nothing written that it does not name."""
+
+import dataclasses
+
+from pipeline import build, incremental, plan
+from pipeline.config import LANGUAGES, load_config
+
+
+def test_the_plan_names_every_file_a_build_writes(small_inputs, tmp_path):
+    config = load_config(small_inputs, tmp_path / "out", langs="en,fr")
+    result = build.build(config, jobs=1)
+    data, report = build.bulletin_data(config)
+    targets = plan.plan(data, report, config, incremental.Keys(config))
+    written = {p.relative_to(result.folder).as_posix()
+               for p in result.folder.rglob("*") if p.is_file()}
+    assert written == {t.name for t in targets} | {incremental.MANIFEST}
+    assert {t.name for t in targets if t.format == "pdf"} == {
+        "iscm-highlights-2025-en.pdf", "iscm-highlights-2025-fr.pdf",
+        "iscm-table-2025-en.pdf", "iscm-table-2025-fr.pdf"}
+    assert [t.name for t in targets][:2] == ["iscm-highlights-2025-en.html",
+                                             "iscm-highlights-2025-en.pdf"]  # longest first
+
+
+def test_html_only_plans_no_pdf_nor_spreadsheet_of_a_document(small_inputs, tmp_path):
+    config = dataclasses.replace(load_config(small_inputs, tmp_path / "out", langs="en"),
+                                 formats=("html",))
+    data, report = build.bulletin_data(config)
+    names = [t.name for t in plan.plan(data, report, config, incremental.Keys(config))]
+    assert not [n for n in names if n.startswith("iscm-") and not n.endswith(".html")]
+    assert "summary-2025.json" in names and "validation-report-2025.html" in names
+
+
+def test_the_language_switcher_links_the_same_document_in_each_language():
+    assert plan.switcher(plan.TABLE, 2025, ("ar", "en")) == (
+        ("en", "iscm-table-2025-en.html"), ("ar", "iscm-table-2025-ar.html"))
+    assert [lang for lang, _ in plan.switcher(plan.BULLETIN, 2025, LANGUAGES)] == list(LANGUAGES)
