@@ -16,7 +16,7 @@ from functools import cached_property
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from .catalogues import load_translations
@@ -76,9 +76,6 @@ class Localiser:
 
     def number(self, value: int | float | None) -> str:
         return "–" if value is None else format_decimal(value, locale=self.locale)
-
-    def percent(self, value: float) -> str:
-        return format_percent(value, locale=self.locale)
 
     def date(self, value: dt.date, form: str = "long") -> str:
         return format_date(value, form, locale=self.locale)

@@ -1,6 +1,8 @@
 """The data objects passed between the stages.
 
-ingest -> RawTables -> (validate) -> normalise -> Tables -> aggregate -> BulletinData.
+ingest -> RawTables -> validate -> Tables -> aggregate -> BulletinData -> render.
+Validating also parses the cells (cells and kinds of columns: normalise.py), so
+it returns the typed Tables along with the report.
 Everything after ``Tables`` is language-neutral: countries are ISO 3166-1
 alpha-3 codes, levels and roles are vocabulary keys, names are kept in every
 language the inputs give. Rendering picks the language.
@@ -9,7 +11,7 @@ language the inputs give. Rendering picks the language.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -69,7 +71,7 @@ class RawTables:
 
 @dataclass(frozen=True)
 class Tables:
-    """Validated, normalised tables with proper types (see normalise.py)."""
+    """Validated tables, every cell parsed to its column's type (validate.check)."""
 
     mechanisms: pd.DataFrame
     participants: pd.DataFrame
@@ -190,5 +192,3 @@ class BulletinData:
     """The year's meetings in date order."""
     themes: tuple[str, ...]
     """Thematic tags used by active mechanisms or the year's meetings, sorted."""
-    problems: tuple = field(default=())
-    """Warnings kept for the validation report."""

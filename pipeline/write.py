@@ -1,4 +1,7 @@
-"""Write the documents: PDF, XLSX, JSON and the HTML assets. The only stage that writes.
+"""The writers: HTML and JSON text, PDF, XLSX and the assets, each into the staging folder.
+
+Files of the build are written here only (the preview and the developer tools
+write files of their own).
 
 Everything goes to a staging folder next to the outputs, which replaces
 ``outputs/<year>/`` only once every document is built: a failed run leaves the
