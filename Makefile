@@ -13,8 +13,9 @@ INPUTS   ?= inputs
 OUTPUTS  ?= outputs
 LANGS    ?=
 JOBS     ?=
+FORMATS  ?=
 PORT     ?= 8000
-ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS))
+ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS))
 
 # Translations: one gettext catalogue per language; English is the source language.
 LOCALES  := fr es ru ar

@@ -99,10 +99,13 @@ def main() -> None:
               help=f"Languages to build, comma-separated [default: {','.join(LANGUAGES)}].")
 @click.option("--edition-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date printed on the cover [default: the latest meeting date].")
+@click.option("--formats", default=None, metavar="html,pdf,xlsx",
+              help="Kinds of document file to write [default: all]; the summary and the "
+                   "validation report are always written. html alone builds in a moment.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help=f"PDFs rendered at once, each in its own process [default: one per core, "
                    f"{os.cpu_count()}]; 1 renders them one after another in this process.")
-def build(inputs, year, debug, quiet, outputs, langs, edition_date, jobs) -> None:
+def build(inputs, year, debug, quiet, outputs, langs, edition_date, formats, jobs) -> None:
     """Build the bulletin and the ISCM table (HTML, PDF, XLSX) and summary JSON.
 
     Only what changed since the last build is made again; when nothing changed,
@@ -112,7 +115,7 @@ def build(inputs, year, debug, quiet, outputs, langs, edition_date, jobs) -> Non
 
     def action():
         edition = edition_date.date() if isinstance(edition_date, dt.datetime) else None
-        config = load_config(inputs, outputs, year, langs, edition)
+        config = load_config(inputs, outputs, year, langs, edition, formats)
         fresh = incremental.up_to_date(config)
         if fresh is not None:
             folder, report = fresh

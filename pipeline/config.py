@@ -46,6 +46,7 @@ def load_config(
     year: int | None = None,
     langs: str | tuple[str, ...] | None = None,
     edition_date: dt.date | None = None,
+    formats: str | tuple[str, ...] | None = None,
 ) -> BulletinConfig:
     """Check every option, report all bad ones at once, and resolve paths."""
     config = BulletinConfig()
@@ -72,6 +73,14 @@ def load_config(
         changes["langs"] = tuple(x for x in LANGUAGES if x in wanted)
     if edition_date is not None:
         changes["edition_date"] = edition_date
+    if formats:
+        wanted = tuple(f.strip() for f in formats.split(",")) if isinstance(formats, str) \
+            else formats
+        unknown = [f for f in wanted if f not in FORMATS]
+        if unknown:
+            problems.append(f"Config value 'formats': {', '.join(unknown)} not among "
+                            f"{', '.join(FORMATS)}.")
+        changes["formats"] = tuple(f for f in FORMATS if f in wanted)
     if problems:
         raise ConfigError("\n".join(problems))
     return replace(config, **changes)

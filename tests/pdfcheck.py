@@ -25,6 +25,23 @@ class Structure:
     mcids_in_tree: set[tuple[int, int]] = field(default_factory=set)
 
 
+RTL_LANGUAGES = ("ar",)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF in the order it is drawn: poppler's pdftotext, fifteen times
+    faster than pypdf; pypdf for right-to-left documents, where pdftotext breaks Arabic
+    ligatures (lam-alef) apart."""
+    with pikepdf.open(path) as pdf:
+        lang = str(pdf.Root.get("/Lang", ""))
+    if lang in RTL_LANGUAGES:
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def walk(pdf: pikepdf.Pdf) -> Structure:
     """Every structure element from the root, in reading order."""
     pages = {page.objgen: i for i, page in enumerate(pdf.pages)}

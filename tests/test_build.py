@@ -1,6 +1,5 @@
 """End to end: the shipped inputs build in every language; builds are deterministic and atomic."""
 
-import dataclasses
 import datetime as dt
 import html as html_lib
 import json
@@ -16,15 +15,12 @@ from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
 from pipeline.text import typographic
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
+from tests.pdfcheck import pdf_text
 
 FONTS = ROOT / "templates" / "assets" / "fonts"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
                                        "\u2068\u2069"))
-
-
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
 @pytest.fixture(scope="module")
@@ -239,8 +235,7 @@ def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
     mechanisms = [dict(row, region=written[row["id"]]) for row in MECHANISM_ROWS]
     mechanisms[1]["region"] = "Golfe de Guinée"  # MIDWA: an unknown name; its members: West Africa
     inputs = write_inputs(tmp_path / "in", mechanisms=mechanisms)
-    config = dataclasses.replace(load_config(inputs, tmp_path / "out", langs="en"),
-                                 formats=("html",))
+    config = load_config(inputs, tmp_path / "out", langs="en", formats="html")
     result = build.build(config)
     assert [(p.row, p.code, p.value) for p in result.report.warnings
             if p.code == "unknown-region"] == [(3, "unknown-region", "Golfe de Guinée")]

@@ -38,10 +38,12 @@ def test_check_clean_inputs_exits_0(small_inputs):
 
 def test_build_writes_documents(small_inputs, tmp_path):
     result = run("build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "o"),
-                 "--quiet", "--edition-date", "2026-01-15")
+                 "--quiet", "--edition-date", "2026-01-15", "--lang", "en", "--formats", "html")
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "o" / "2025" / "summary-2025.json").read_text())
     assert summary["meetings_in_year"] == 3
+    assert sorted(p.name for p in (tmp_path / "o" / "2025").glob("iscm-*")) == [
+        "iscm-highlights-2025-en.html", "iscm-table-2025-en.html"]
 
 
 def test_usage_errors_exit_2(small_inputs, tmp_path):
@@ -50,11 +52,13 @@ def test_usage_errors_exit_2(small_inputs, tmp_path):
     result = run("build", "--inputs", str(small_inputs), "--lang", "xx")
     assert result.exit_code == 2
     assert "Config value 'lang': xx not among the languages built" in result.output
+    result = run("build", "--inputs", str(small_inputs), "--formats", "docx")
+    assert result.exit_code == 2 and "Config value 'formats': docx" in result.output
 
 
 def test_year_with_no_meetings_still_builds_the_table(small_inputs, tmp_path):
     result = run("build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "o"),
-                 "--year", "2024", "--quiet")
+                 "--year", "2024", "--quiet", "--lang", "en", "--formats", "html")
     assert result.exit_code == 0, result.output
     summary = json.loads((tmp_path / "o" / "2024" / "summary-2024.json").read_text())
     assert summary["meetings_in_year"] == 1

@@ -16,6 +16,7 @@ from pipeline import build, write
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import ValidationFailed
+from tests import pdfcheck
 from tests.conftest import ROOT
 from tests.data.make_corpus import BAD, CASES, DATA, EXPECTED_YEAR, write_corpus
 
@@ -89,7 +90,7 @@ def test_every_problem_code_is_explained_in_the_readme():
 
 
 def build_twin(name, tmp_path) -> bytes:
-    result = build.build(load_config(DATA / name, tmp_path / name, langs="en"))
+    result = build.build(load_config(DATA / name, tmp_path / name, langs="en", formats="html"))
     assert result.report.errors == ()
     return (result.folder / f"summary-{result.folder.name}.json").read_bytes()
 
@@ -99,7 +100,7 @@ def test_messy_inputs_build_the_same_summary_as_their_clean_twin(tmp_path):
 
 
 def pdf_text(path) -> str:
-    return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    return " ".join(pdfcheck.pdf_text(path).split())
 
 
 @pytest.fixture
