@@ -98,7 +98,10 @@ class Keys:
         """Everything a build reads, before it reads it: options, inputs, templates, code."""
         config = self.config
         options = dataclasses.asdict(config)
-        del options["outputs_dir"]  # where the manifest is, not what the documents are made of
+        # Where the files are is not what the documents are made of: the inputs and the
+        # templates are hashed below, and the outputs are where the manifest is.
+        for folder in ("inputs_dir", "outputs_dir", "templates_dir"):
+            del options[folder]
         options = json.dumps(options, default=str, sort_keys=True)
         return digest(options, tree_digest(config.inputs_dir, False, NOT_INPUTS),
                       tree_digest(config.templates_dir), self.code)

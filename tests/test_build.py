@@ -202,7 +202,9 @@ def test_no_glyph_is_missing(texts):
 
 
 def test_two_builds_give_the_same_bytes(small_inputs, tmp_path):
-    config = lambda name: load_config(small_inputs, tmp_path / name, langs="en,ar")  # noqa: E731
+    # Arabic: shaping and bidi are where a renderer is likeliest to vary; English PDFs are
+    # compared byte for byte in test_parallel.
+    config = lambda name: load_config(small_inputs, tmp_path / name, langs="ar")  # noqa: E731
     first, second = build.build(config("a")), build.build(config("b"))
     assert first.files == second.files
     for name in first.files:
@@ -211,7 +213,8 @@ def test_two_builds_give_the_same_bytes(small_inputs, tmp_path):
 
 def test_an_input_error_leaves_previous_outputs_untouched(tmp_path):
     good = write_inputs(tmp_path / "good")
-    config = load_config(good, tmp_path / "out", langs="en", edition_date=dt.date(2026, 1, 1))
+    config = load_config(good, tmp_path / "out", langs="en", edition_date=dt.date(2026, 1, 1),
+                         formats="html")
     result = build.build(config)
     before = {p: p.read_bytes() for p in result.folder.rglob("*") if p.is_file()}
     bad_rows = [dict(r) for r in MEETING_ROWS]

@@ -1,6 +1,7 @@
 """Incremental builds: only what changed is made again; the rest keeps its bytes and mtime."""
 
 import datetime as dt
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -20,9 +21,23 @@ def snapshot(folder):
             for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    """One build of the small inputs (PDFs included) for the whole module."""
+    root = tmp_path_factory.mktemp("pristine")
+    config = load_config(write_inputs(root / "inputs"), root / "outputs", langs="en",
+                         edition_date=dt.date(2026, 1, 15))
+    return config, build.build(config, jobs=1)
+
+
 @pytest.fixture
-def built(small_config):
-    return small_config, build.build(small_config, jobs=1)
+def built(pristine, tmp_path):
+    """A copy of that build and of its inputs (bytes and mtimes), for one test to change."""
+    config, result = pristine
+    for folder in ("inputs", "outputs"):
+        shutil.copytree(getattr(config, f"{folder}_dir"), tmp_path / folder)
+    copy = replace(config, inputs_dir=tmp_path / "inputs", outputs_dir=tmp_path / "outputs")
+    return copy, replace(result, folder=copy.outputs_dir / result.folder.name)
 
 
 def test_a_second_build_makes_nothing_and_changes_no_file(built):
