@@ -117,6 +117,14 @@ def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None
     return folder
 
 
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (make test), the tests that read the shipped build run in one
+    process, so that the build is made once, not once per process."""
+    for item in items:
+        if "shipped" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("shipped"))
+
+
 @pytest.fixture(scope="session")
 def shipped(tmp_path_factory):
     """One build of the shipped inputs, shared by every test that reads its documents."""
