@@ -30,11 +30,10 @@ from pathlib import Path
 
 from .config import BulletinConfig
 from .errors import Problem, Report
+from .formats import is_input
 
 MANIFEST = ".manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
-NOT_INPUTS = ("~$", ".")
-"""Office lock files and hidden files, which ingest does not read either."""
 
 
 def digest(*parts: bytes | str) -> str:
@@ -52,18 +51,15 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(file, "sha256").hexdigest()
 
 
-def listed_files(root: Path, recursive: bool = True, skipped: tuple[str, ...] = ()
-                 ) -> list[Path]:
-    """Regular files under root in a stable order, but Python's caches and names starting
-    with one of skipped."""
-    found = root.rglob("*") if recursive else root.iterdir()
-    return sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts
-                  and not (skipped and p.name.startswith(skipped)))
+def listed_files(root: Path) -> list[Path]:
+    """Regular files under root in a stable order, Python's caches left out."""
+    return sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
-def tree_digest(root: Path, recursive: bool = True, skipped: tuple[str, ...] = ()) -> str:
-    """One hash for the names and contents of the files under root."""
-    files = listed_files(root, recursive, skipped) if root.is_dir() else []
+def tree_digest(root: Path, files: list[Path] | None = None) -> str:
+    """One hash for the names and contents of the files under root (or of those listed)."""
+    if files is None:
+        files = listed_files(root) if root.is_dir() else []
     return digest(*(f"{p.relative_to(root).as_posix()}\0{file_digest(p)}" for p in files))
 
 
@@ -103,7 +99,8 @@ class Keys:
         for folder in ("inputs_dir", "outputs_dir", "templates_dir"):
             del options[folder]
         options = json.dumps(options, default=str, sort_keys=True)
-        return digest(options, tree_digest(config.inputs_dir, False, NOT_INPUTS),
+        inputs = sorted(p for p in config.inputs_dir.iterdir() if is_input(p))
+        return digest(options, tree_digest(config.inputs_dir, inputs),
                       tree_digest(config.templates_dir), self.code)
 
     def pdf(self, html: str) -> str:

@@ -25,15 +25,13 @@ import pandas as pd
 from openpyxl.utils.cell import get_column_letter
 from rapidfuzz.distance import OSA
 
-from . import readers, safety
+from . import formats, readers, safety
 from .errors import InputError, Problem
 from .model import RawTable, RawTables
 from .normalise import parse_distinct
 from .schema import IGNORED_SHEETS, TABLES, TableSpec
 from .text import clean_text, header_key, is_blank
 
-INPUT_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".csv", ".xls")
-"""Old .xls files are looked at only to say that they must be saved as .xlsx."""
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet the header row may be."""
 FOOTER_WORDS = frozenset(header_key(w) for w in (
@@ -102,11 +100,7 @@ def where(file: str, sheet: str) -> str:
 
 def find_input_files(inputs_dir: Path) -> list[Path]:
     """Input files in inputs_dir, in name order; Office lock files and hidden files skipped."""
-    return sorted(
-        p for p in inputs_dir.iterdir()
-        if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-        and not p.name.startswith(("~$", ".", ".~lock"))
-    )
+    return sorted(p for p in inputs_dir.iterdir() if formats.is_input(p))
 
 
 def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
@@ -115,7 +109,7 @@ def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
     if refusals:
         return [], refusals
     try:
-        return readers.read_grids(path), []
+        return formats.input_format(path).read(path), []
     except readers.ReadError as error:
         hint = ("Save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)."
                 if error.code == "bad-encoding" else safety.RECOPY_HINT)

@@ -70,12 +70,16 @@ class Grid:
     """Merged ranges as (first row, first column, last row, last column), 0-based."""
 
 
-def read_grids(path: Path) -> list[Grid]:
-    """Every sheet of a workbook, or the one table of a CSV file."""
-    if path.suffix.lower() == ".csv":
-        grid = read_csv(path)
-        mark_error_values(grid.cells)
-        return [grid]
+def read_csv_grids(path: Path) -> list[Grid]:
+    """The one table of a CSV file."""
+    grid = read_csv(path)
+    mark_error_values(grid.cells)
+    return [grid]
+
+
+def read_workbook(path: Path, add_metadata) -> list[Grid]:
+    """Every sheet of a workbook; add_metadata(archive, grid) reads from the sheet's XML
+    what calamine does not say (add_xlsx_metadata or add_ods_metadata)."""
     try:
         with python_calamine.CalamineWorkbook.from_path(path) as book:
             grids = [read_sheet(book, meta.name) for meta in book.sheets_metadata
@@ -85,10 +89,7 @@ def read_grids(path: Path) -> list[Grid]:
     try:
         with zipfile.ZipFile(path) as archive:
             for grid in grids:
-                if path.suffix.lower() == ".ods":
-                    add_ods_metadata(archive, grid)
-                else:
-                    add_xlsx_metadata(archive, grid)
+                add_metadata(archive, grid)
     except (KeyError, ValueError, SafeET.ParseError) as error:
         raise ReadError(f"its structure is damaged ({error})") from error
     for grid in grids:

@@ -22,6 +22,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from .errors import InputError, Problem
+from .formats import input_format
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -64,21 +65,31 @@ def check_file(path: Path) -> list[Problem]:
                        f"{MAX_FILE_BYTES / 1e6:.0f} MB are not read",
                        "Remove what is not part of the input tables (images, other sheets) "
                        "and save it again.")]
+    return input_format(path).check(path)
+
+
+def head(path: Path) -> bytes:
+    """The first bytes of a file: its magic number."""
     with path.open("rb") as file:
-        head = file.read(8)
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return check_text(path, head)
-    if suffix == ".xls":
-        return [refuse(path, "wrong-format", "is in the Excel 97–2003 format (.xls), which is "
-                       "not read", "Open it in Excel or LibreOffice and save it as .xlsx.")]
-    if head.startswith(OLE2_MAGIC):
+        return file.read(8)
+
+
+def refuse_old_xls(path: Path) -> list[Problem]:
+    return [refuse(path, "wrong-format", "is in the Excel 97–2003 format (.xls), which is "
+                   "not read", "Open it in Excel or LibreOffice and save it as .xlsx.")]
+
+
+def check_workbook(path: Path, kind: str) -> list[Problem]:
+    """A workbook (xlsx or ods): a ZIP archive of the right kind, whole, of sane sizes,
+    with no XML entity declarations; or an encrypted file, or an old .xls in disguise."""
+    start = head(path)
+    if start.startswith(OLE2_MAGIC):
         return [check_ole2(path)]
-    if not head.startswith(ZIP_MAGIC):
-        return [refuse(path, "wrong-format", f"is not a {suffix} workbook: "
-                       f"it looks like {describe(head, path)}",
+    if not start.startswith(ZIP_MAGIC):
+        return [refuse(path, "wrong-format", f"is not a {path.suffix.lower()} workbook: "
+                       f"it looks like {describe(start, path)}",
                        "Open it in Excel or LibreOffice and save it as .xlsx.")]
-    return check_archive(path, suffix)
+    return check_archive(path, kind)
 
 
 def refuse(path: Path, code: str, message: str, hint: str) -> Problem:
@@ -98,8 +109,9 @@ def describe(head: bytes, path: Path) -> str:
     return "some other kind of file"
 
 
-def check_text(path: Path, head: bytes) -> list[Problem]:
-    if head.startswith((ZIP_MAGIC, OLE2_MAGIC)):
+def check_text(path: Path) -> list[Problem]:
+    """A CSV file: text, not a workbook under another name."""
+    if head(path).startswith((ZIP_MAGIC, OLE2_MAGIC)):
         return [refuse(path, "wrong-format", "is a workbook, not a CSV text file",
                        "Rename it to .xlsx (or save it from Excel as CSV).")]
     with path.open("rb") as file:
@@ -120,10 +132,10 @@ def check_ole2(path: Path) -> Problem:
                   "Open it in Excel or LibreOffice and save it as .xlsx.")
 
 
-def check_archive(path: Path, suffix: str) -> list[Problem]:
+def check_archive(path: Path, kind: str) -> list[Problem]:
     try:
         with zipfile.ZipFile(path) as archive:
-            problem = (check_kind(path, archive, suffix) or check_declared_sizes(path, archive)
+            problem = (check_kind(path, archive, kind) or check_declared_sizes(path, archive)
                        or check_inflated_sizes(path, archive) or check_xml_parts(path, archive)
                        or check_ods_encryption(path, archive))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
@@ -132,8 +144,9 @@ def check_archive(path: Path, suffix: str) -> list[Problem]:
     return [problem] if problem else []
 
 
-def check_kind(path: Path, archive: zipfile.ZipFile, suffix: str) -> Problem | None:
+def check_kind(path: Path, archive: zipfile.ZipFile, kind: str) -> Problem | None:
     """An .xlsx must hold a workbook part, an .ods its content.xml and mimetype."""
+    suffix = path.suffix.lower()
     names = set(archive.namelist())
     if len(names) > MAX_ENTRIES:
         return zip_bomb(path, f"holds {len(names)} parts")
@@ -142,7 +155,7 @@ def check_kind(path: Path, archive: zipfile.ZipFile, suffix: str) -> Problem | N
         with archive.open("mimetype") as stream:
             is_ods = stream.read(len(ODS_MIMETYPE) + 2).strip() == ODS_MIMETYPE
     is_xlsx = "xl/workbook.xml" in names
-    if suffix == ".ods" and is_xlsx or suffix != ".ods" and is_ods:
+    if kind == "ods" and is_xlsx or kind != "ods" and is_ods:
         actual = ".xlsx" if is_xlsx else ".ods"
         return refuse(path, "wrong-format", f"is a {actual} workbook named {suffix}",
                       f"Rename it to {path.stem}{actual}.")

@@ -77,8 +77,9 @@ def test_up_to_date_only_when_nothing_changed(built):
     assert incremental.up_to_date(config) == (first.folder, first.report)
     assert incremental.up_to_date(replace(config, edition_date=dt.date(2026, 2, 1))) is None
     (config.inputs_dir / "~$meetings.xlsx").write_bytes(b"lock")  # Excel's lock file
+    (config.inputs_dir / "notes.txt").write_text("not a spreadsheet: not read")
     assert incremental.up_to_date(config) is not None
-    (config.inputs_dir / "notes.txt").write_text("a new file in the inputs")
+    (config.inputs_dir / "more meetings.csv").write_text("a new file in the inputs")
     assert incremental.up_to_date(config) is None
 
 
