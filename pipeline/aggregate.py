@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import regions, titles
 from .model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
-from .schema import VOCABULARIES
+from .vocabularies import VOCABULARIES
 
 TOP_STATES = 10
 """How many States 'the States in the most mechanisms' lists (more when tied)."""

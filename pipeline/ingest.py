@@ -27,8 +27,8 @@ from rapidfuzz.distance import OSA
 
 from . import formats, readers, safety
 from .errors import InputError, Problem
+from .frames import parse_distinct
 from .model import RawTable, RawTables
-from .normalise import parse_distinct
 from .schema import IGNORED_SHEETS, TABLES, TableSpec
 from .text import clean_text, header_key, is_blank
 

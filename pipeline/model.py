@@ -1,7 +1,7 @@
 """The data objects passed between the stages.
 
 ingest -> RawTables -> validate -> Tables -> aggregate -> BulletinData -> render.
-Validating also parses the cells (cells and kinds of columns: normalise.py), so
+Validating also parses the cells (cells.py, with each column's kind: kinds.py), so
 it returns the typed Tables along with the report.
 Everything after ``Tables`` is language-neutral: countries are ISO 3166-1
 alpha-3 codes, levels and roles are vocabulary keys, names are kept in every

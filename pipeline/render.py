@@ -19,9 +19,9 @@ from .config import BulletinConfig
 from .localiser import Localiser
 from .model import BulletinData, Highlight, Mechanism, Meeting
 from .regions import GROUPS
-from .schema import VOCABULARIES
 from .sentences import Sentences
 from .text import collation_key
+from .vocabularies import VOCABULARIES
 
 
 @dataclass(frozen=True)

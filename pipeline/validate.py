@@ -1,52 +1,32 @@
-"""Check the raw tables cell by cell and row by row; collect every problem.
+"""Check the raw tables row by row, after their cells (cells.py); collect every problem.
 
 Like pandera's ``validate(df, lazy=True)``, checking also coerces: it returns
 the typed tables along with the report, because every check needs the parsed
 values (a date to compare, a country code to deduplicate). Nothing stops at the
-first problem; the build stops after, if any problem is an error. Cells are
-parsed once per distinct value and row checks run on whole columns, so that a
-hundred times the shipped data still validates in a moment.
+first problem; the build stops after, if any problem is an error. Row rules run
+on whole columns, so that a hundred times the shipped data still validates in a
+moment, and only when the columns they read are there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 
 import numpy as np
 import pandas as pd
 from babel import Locale
 
 from . import regions
+from .cells import parse_table, problem
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
-from .glyphs import missing_glyphs
+from .frames import parse_distinct, rows_by_code
+from .kinds import Context, Invalid, did_you_mean, parse_date, parse_year
 from .model import BadCell, RawTable, RawTables, Tables
-from .normalise import (
-    EMPTY,
-    PARSERS,
-    TAG_COLUMNS,
-    Context,
-    Invalid,
-    did_you_mean,
-    parse_date,
-    parse_distinct,
-    parse_year,
-    rows_by_code,
-)
 from .references import MechanismIndex
-from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from .text import clean_text, is_blank
-
-BLANK = "blank"
-BAD_CELL_MESSAGES = {
-    "excel-error": ("is an Excel error value, not data",
-                    "Fix the formula, or type the value itself."),
-    "formula-without-value": ("is a formula that was never calculated, so the file holds no "
-                              "value for it", "Open the file in Excel or LibreOffice, let it "
-                              "calculate and save it again; or type the value itself."),
-}
 
 
 def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
@@ -145,92 +125,6 @@ def years_in(table: RawTable, name: str, parse) -> list[int]:
 
     _, years = parse_distinct(table.frame[name], year_of)
     return [y for y in years if y is not None]
-
-
-def problem(raw: RawTable, row: int, column: str, code: str, message: str, hint: str = "",
-            value: object = "", severity: str = "error") -> Problem:
-    """A problem located as the editor sees it: file › sheet › row › header as written."""
-    return Problem(raw.file, raw.sheet, int(row), raw.headers.get(column, column), code,
-                   severity, clean_text(value) if not is_blank(value) else "", message, hint)
-
-
-def parse_cell(cell: object, column: Column, ctx: Context) -> tuple[object, object]:
-    """(value, issue): issue is None, BLANK, a BadCell or an Invalid (error or warning)."""
-    empty = EMPTY.get(column.kind, "")
-    if isinstance(cell, BadCell):
-        return empty, cell
-    if is_blank(cell):
-        return empty, BLANK
-    try:
-        value = PARSERS[column.kind](cell, column, ctx)
-    except Invalid as invalid:
-        return empty, invalid
-    shown = column.kind == "text" or column.kind == "list" and not column.vocabulary \
-        and column.name not in TAG_COLUMNS
-    if shown and (missing := missing_glyphs(clean_text(cell))):
-        return value, Invalid("missing-glyph", f"holds characters that no font of the bulletin "
-                              f"can draw ({' '.join(missing)}): they would print as empty boxes",
-                              "Replace them (a name in Latin, Cyrillic, Greek or Arabic "
-                              "script), or remove them.", severity="warning")
-    return value, None
-
-
-def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
-                ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Every cell through its column's parser; each distinct value is parsed once."""
-    problems = [problem(raw, raw.header_row, header, "ignored-column",
-                        "this column is not part of the input contract and is ignored",
-                        "Rename it if it should be read (see docs/inputs.md), or leave it.",
-                        severity="warning")
-                for header in raw.ignored_headers]
-    columns: dict[str, np.ndarray] = {}
-    for column in spec.columns:
-        cells = raw.frame[column.name]
-        codes, outcomes = parse_distinct(cells, partial(parse_cell, column=column, ctx=ctx))
-        values = np.empty(len(outcomes), dtype=object)
-        for k, (value, _) in enumerate(outcomes):
-            values[k] = value
-        columns[column.name] = values[codes]
-        issues = [(k, issue) for k, (_, issue) in enumerate(outcomes) if issue is not None]
-        if issues:
-            problems += cell_problems(raw, column, cells, codes, issues)
-    return pd.DataFrame(columns, index=raw.frame.index, dtype=object), problems
-
-
-def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.ndarray,
-                  issues: list[tuple[int, object]]) -> list[Problem]:
-    """The problems of one column, from the issues of its distinct values."""
-    problems = []
-    present = column.name in raw.headers
-    positions = rows_by_code(codes)
-    blank_rows: list[int] = []
-    for k, issue in issues:
-        rows = cells.index[positions[k]]
-        if issue is BLANK:
-            blank_rows += list(rows)
-            continue
-        if isinstance(issue, BadCell):
-            message, hint = BAD_CELL_MESSAGES[issue.code]
-            code, severity = issue.code, "error"
-        else:
-            code, message, hint, severity = (issue.code, issue.message, issue.hint,
-                                              issue.severity)
-        problems += [problem(raw, row, column.name, code, message, hint, cells[row], severity)
-                     for row in rows]
-    if blank_rows and present and column.required:
-        problems += [problem(raw, row, column.name, "required-value",
-                             f"'{column.name}' is required but blank", f"Fill it in: {column.help}")
-                     for row in blank_rows]
-    elif blank_rows and present and column.warn_blank:
-        n = len(blank_rows)
-        listed = ", ".join(str(r) for r in sorted(blank_rows)[:5]) + (" …" if n > 5 else "")
-        problems.append(problem(raw, raw.header_row, column.name, "blank-optional",
-                                f"{n} row{'s' if n > 1 else ''} leave{'' if n > 1 else 's'} "
-                                f"this optional column blank (row{'s' if n > 1 else ''} "
-                                f"{listed})",
-                                f"Fill them in if known: {column.help}",
-                                severity="warning"))
-    return problems
 
 
 def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable

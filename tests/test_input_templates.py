@@ -5,8 +5,9 @@ import openpyxl
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, VOCABULARIES
+from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from pipeline.tools.input_templates import write_templates
+from pipeline.vocabularies import VOCABULARIES
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
 
 

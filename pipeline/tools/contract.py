@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from ..config import PROJECT_DIR
-from ..schema import TABLES, VOCABULARIES
+from ..schema import TABLES
+from ..vocabularies import VOCABULARIES
 
 DOC = PROJECT_DIR / "docs" / "inputs.md"
 
@@ -34,9 +35,11 @@ format or saying that it is required (`Date de début (jj/mm/aaaa)`), is not
 part of it. Columns that are not listed here are ignored, with a warning; but
 a header that looks like a misspelling of one listed here (`year_establised`,
 `Intitullé`) is an error, as that column would not be read. Lists are
-separated by `;`; lists of values from a vocabulary (such as regions) and
-themes may also use `,` or ` / `, while other lists (aliases) keep their
-commas. Dates may be real dates, Excel serial numbers, `dd/mm/yyyy` (day
+separated by `;`; lists of values from a vocabulary (IOM's role), regions and
+themes may also use `,` or ` / `, while lists of names (aliases, outcome
+documents) keep their commas. Regions are written as the mechanisms write
+them (`West Africa; Horn of Africa`, `Pacific`, `Afrique de l'Ouest`): any name
+is kept, and the ISCM table groups the mechanisms by macro-region. Dates may be real dates, Excel serial numbers, `dd/mm/yyyy` (day
 first), ISO `yyyy-mm-dd` or written out in English, French or Spanish
 (`1er février 2024`, `3 de marzo de 2025`); a time part is ignored.
 

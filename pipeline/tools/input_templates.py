@@ -23,16 +23,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from .. import ingest, validate
 from ..errors import BulletinError, ConfigError
-from ..schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, VOCABULARIES, TableSpec
+from ..kinds import MECHANISM
+from ..schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, TableSpec
+from ..vocabularies import VOCABULARIES
 from ..write import save_workbook
 
 STAMP = dt.datetime(2025, 1, 1)
 """Fixed document dates, so that the templates' bytes depend on the contract only."""
 LAST_ROW = 1_048_576
 LISTS_SHEET = "Lists"
-DATE_FORMAT = "DD/MM/YYYY"
-WIDTHS = {"text": 32, "list": 28, "date": 13, "year": 10, "int": 9, "bool": 10, "enum": 18,
-          "id": 14, "mechanism": 16, "country": 18, "url": 30}
 REQUIRED_FILL = PatternFill("solid", fgColor="1F4E8C")
 OPTIONAL_FILL = PatternFill("solid", fgColor="5B7DB1")
 
@@ -154,12 +153,10 @@ def write_table_sheet(sheet, spec: TableSpec, id_count: int) -> None:
         cell.fill = REQUIRED_FILL if column.required else OPTIONAL_FILL
         cell.comment = Comment(f"{column.help}{' (required)' if column.required else ''}",
                                "iscm-bulletin", width=300, height=80)
-        sheet.column_dimensions[letter].width = WIDTHS.get(column.kind, 20)
+        sheet.column_dimensions[letter].width = column.kind.width
         cells = f"{letter}2:{letter}{LAST_ROW}"
-        if column.kind == "date":
-            sheet.column_dimensions[letter].number_format = DATE_FORMAT
-        if column.kind == "year":
-            sheet.column_dimensions[letter].number_format = "0"
+        if column.kind.number_format:
+            sheet.column_dimensions[letter].number_format = column.kind.number_format
         validation = dropdown(spec, column, id_count)
         if validation is not None:
             validation.add(cells)
@@ -173,12 +170,12 @@ def dropdown(spec: TableSpec, column, id_count: int) -> DataValidation | None:
         values = list(VOCABULARIES[column.vocabulary])
         # A list column takes several values separated by ';', which a strict
         # dropdown would refuse: offer the values, warn but accept others.
-        strict = column.kind != "list"
+        strict = not column.kind.several
         return DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True,
                               showErrorMessage=True, errorStyle="stop" if strict else "warning",
                               error=f"Use one of: {', '.join(values)}.",
                               errorTitle=column.name)
-    if column.kind == "mechanism":
+    if column.kind is MECHANISM:
         if spec is PARTICIPANTS:
             source = f"{MECHANISMS.name}!$A$2:$A${LAST_ROW}"
         else:

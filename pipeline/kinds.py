@@ -1,9 +1,11 @@
-"""Cell parsers: one function per kind of column, from a cell as read to a canonical value.
+"""The kinds of column: each owns its parser, its blank value, its width and format in the
+input templates, and whether its text is printed (so its glyphs are checked).
 
-Each parser takes the cell (already known not to be blank) and returns the
-value, or raises ``Invalid`` with a message and what to do. They are pure and
-know nothing of rows or files: ``validate`` applies them to whole columns and
-turns ``Invalid`` into located ``Problem``s.
+As MkDocs' option types own their validation, a ``Kind`` is the one place that
+says what a column of that kind accepts. A parser takes a cell (already known
+not to be blank) and returns the value, or raises ``Invalid`` with a message
+and what to do. Parsers are pure and know nothing of rows or files: cells.py
+applies them to whole columns and turns ``Invalid`` into located ``Problem``s.
 """
 
 from __future__ import annotations
@@ -13,16 +15,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import numpy as np
-import pandas as pd
 from babel.dates import get_month_names
 
 from .config import FIRST_YEAR
 from .countries import suggest_countries, to_iso3
-from .schema import VOCABULARIES, Column
 from .text import clean_text, header_key
+from .vocabularies import VOCABULARIES
+
+if TYPE_CHECKING:
+    from .schema import Column
 
 
 class Invalid(ValueError):
@@ -43,10 +47,7 @@ class Context:
 
 LIST_SEPARATORS = re.compile(r"\s*;\s*")
 LOOSE_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+/\s+")
-"""Vocabulary and theme lists may also use ',' or ' / '; names (aliases) may hold commas."""
-TAG_COLUMNS = ("thematic_focus", "themes")
-LOOSE_COLUMNS = (*TAG_COLUMNS, "region")
-"""Lists whose items never hold a comma, so ',' and ' / ' separate them as well as ';'."""
+"""Lists of choices, tags and regions may also use ',' or ' / '; names may hold commas."""
 
 
 def parse_text(value: object, column: Column, ctx: Context) -> str:
@@ -89,17 +90,30 @@ def parse_enum(value: object, column: Column, ctx: Context) -> str:
     return found
 
 
-def parse_list(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
-    """Items separated by ';' (vocabularies, themes and regions: ',' and ' / ' too).
-    Vocabulary lists check each item; free tags are slugged; the rest stay as written."""
-    loose = column.vocabulary or column.name in LOOSE_COLUMNS
-    separators = LOOSE_SEPARATORS if loose else LIST_SEPARATORS
-    items = [i for i in separators.split(clean_text(value)) if i]
-    if column.vocabulary:
-        return tuple(dict.fromkeys(parse_enum(i, column, ctx) for i in items))
-    if column.name in TAG_COLUMNS:
-        return tuple(dict.fromkeys(re.sub(r"[\s_]+", "-", i.casefold()) for i in items))
-    return tuple(dict.fromkeys(items))
+def split(value: object, separators: re.Pattern) -> list[str]:
+    return [item for item in separators.split(clean_text(value)) if item]
+
+
+def parse_choices(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
+    """Values of the column's vocabulary, each checked: 'member; observer'."""
+    return tuple(dict.fromkeys(parse_enum(item, column, ctx)
+                               for item in split(value, LOOSE_SEPARATORS)))
+
+
+def parse_tags(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
+    """Free thematic tags, slugged: 'Labour migration, data' -> labour-migration, data."""
+    return tuple(dict.fromkeys(re.sub(r"[\s_]+", "-", item.casefold())
+                               for item in split(value, LOOSE_SEPARATORS)))
+
+
+def parse_places(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
+    """Region names as written ('West Africa, Sahel'): no name holds a comma."""
+    return tuple(dict.fromkeys(split(value, LOOSE_SEPARATORS)))
+
+
+def parse_names(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
+    """Names as written, separated by ';' only: a name may hold a comma."""
+    return tuple(dict.fromkeys(split(value, LIST_SEPARATORS)))
 
 
 def parse_int(value: object, column: Column, ctx: Context) -> int:
@@ -197,41 +211,41 @@ def parse_bool(value: object, column: Column, ctx: Context) -> bool:
     return parse_enum(value, column, ctx) == "yes"
 
 
-Parser = Callable[[object, Column, Context], object]
-
-PARSERS: dict[str, Parser] = {
-    "text": parse_text,
-    # Mechanism references are resolved against the mechanisms table in validate.
-    "mechanism": parse_text,
-    "id": parse_id,
-    "enum": parse_enum,
-    "list": parse_list,
-    "int": parse_int,
-    "year": parse_year,
-    "date": parse_date,
-    "country": parse_country,
-    "url": parse_url,
-    "bool": parse_bool,
-}
-
-def parse_distinct(values: pd.Series, parse: Callable[[object], object]
-                   ) -> tuple[np.ndarray, list]:
-    """parse applied once per distinct value: (index of each value's result, the results).
-
-    Tens of thousands of rows hold a few hundred distinct values; parsing those
-    once keeps validation fast.
-    """
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=False)
-    return codes, [parse(value) for value in uniques]
+Parser = Callable[[object, "Column", Context], object]
 
 
-def rows_by_code(codes: np.ndarray) -> list[np.ndarray]:
-    """Positions holding each code, for codes 0..max: one sort instead of a scan per code."""
-    order = np.argsort(codes, kind="stable")
-    bounds = np.searchsorted(codes[order], np.arange(codes.max(initial=-1) + 2))
-    return [order[bounds[k]:bounds[k + 1]] for k in range(len(bounds) - 1)]
+@dataclass(frozen=True)
+class Kind:
+    """A kind of column: how its cells are read, and what that implies elsewhere."""
+
+    name: str
+    parse: Parser
+    blank: object = ""
+    """The value of a blank optional cell."""
+    width: int = 20
+    """Column width in the blank input templates."""
+    number_format: str | None = None
+    """Cell format in the input templates (dates, years)."""
+    printed: bool = False
+    """Its text is printed in the documents as written: characters no bundled font can
+    draw are reported."""
+    several: bool = False
+    """Holds a list of values (a dropdown then suggests values rather than enforcing one)."""
 
 
-EMPTY: dict[str, object] = {"list": (), "int": None, "year": None, "date": None,
-                            "bool": None}
-"""The value of a blank optional cell, by kind (default '')."""
+TEXT = Kind("text", parse_text, width=32, printed=True)
+ID = Kind("id", parse_id, width=14)
+# A reference to a mechanism: resolved against the mechanisms table in validate.
+MECHANISM = Kind("mechanism", parse_text, width=16)
+CHOICE = Kind("choice", parse_enum, width=18)
+CHOICES = Kind("choices", parse_choices, blank=(), width=28, several=True)
+TAGS = Kind("tags", parse_tags, blank=(), width=28, several=True)
+PLACES = Kind("places", parse_places, blank=(), width=28, printed=True, several=True)
+NAMES = Kind("names", parse_names, blank=(), width=28, several=True)
+TITLES = Kind("titles", parse_names, blank=(), width=28, printed=True, several=True)
+WHOLE_NUMBER = Kind("int", parse_int, blank=None, width=9)
+YEAR = Kind("year", parse_year, blank=None, width=10, number_format="0")
+DATE = Kind("date", parse_date, blank=None, width=13, number_format="DD/MM/YYYY")
+COUNTRY = Kind("country", parse_country, width=18)
+URL = Kind("url", parse_url, width=30)
+YES_NO = Kind("bool", parse_bool, blank=None, width=10)

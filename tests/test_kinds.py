@@ -1,21 +1,25 @@
-"""Cell parsers: what each accepts, and what it refuses with which code."""
+"""The kinds of column: what each accepts, and what it refuses with which code."""
 
 import datetime as dt
 
 import pytest
 
-from pipeline.normalise import (
+from pipeline.kinds import (
     Context,
     Invalid,
     parse_date,
     parse_enum,
-    parse_list,
     parse_url,
     parse_year,
 )
 from pipeline.schema import MECHANISMS, MEETINGS
 
 CTX = Context(year=2025)
+
+
+def parse(cell, column):
+    """A cell read as its column's kind reads it."""
+    return column.kind.parse(cell, column, CTX)
 START = MEETINGS.column("start_date")
 
 
@@ -74,12 +78,12 @@ def test_parse_enum_names_the_allowed_values():
 
 def test_parse_list_reads_vocabulary_items_and_drops_repeats():
     column = MECHANISMS.column("iom_role")
-    assert parse_list("Member; observer ;member", column, CTX) == ("member", "observer")
+    assert parse("Member; observer ;member", column) == ("member", "observer")
 
 
 def test_parse_list_slugs_free_thematic_tags():
     column = MECHANISMS.column("thematic_focus")
-    assert parse_list("Labour migration; data_research", column, CTX) == (
+    assert parse("Labour migration; data_research", column) == (
         "labour-migration", "data-research")
 
 
@@ -96,7 +100,7 @@ def test_parse_url_refuses_anything_but_web_addresses(cell):
     ("miembro; observador", ("member", "observer")),
 ])
 def test_vocabulary_lists_take_commas_and_slashes(cell, expected):
-    assert parse_list(cell, MECHANISMS.column("iom_role"), CTX) == expected
+    assert parse(cell, MECHANISMS.column("iom_role")) == expected
 
 
 @pytest.mark.parametrize("cell, expected", [
@@ -105,15 +109,23 @@ def test_vocabulary_lists_take_commas_and_slashes(cell, expected):
     ("Gulf of Guinea; Sahel", ("Gulf of Guinea", "Sahel")),
 ])
 def test_regions_are_a_free_list_kept_as_written(cell, expected):
-    assert parse_list(cell, MECHANISMS.column("region"), CTX) == expected
+    assert parse(cell, MECHANISMS.column("region")) == expected
 
 
 def test_aliases_keep_their_commas():
     column = MECHANISMS.column("aliases")
-    assert parse_list("Conference on Migration, Puebla; CRM", column, CTX) == (
+    assert parse("Conference on Migration, Puebla; CRM", column) == (
         "Conference on Migration, Puebla", "CRM")
 
 
 @pytest.mark.parametrize("cell", ["23/01/2025 09:30", "23/01/2025 09:30:15", "2025-01-23T09:30"])
 def test_parse_date_drops_a_time_part(cell):
     assert parse_date(cell, START, CTX) == dt.date(2025, 1, 23)
+
+
+def test_each_kind_says_what_a_blank_is_and_whether_its_text_is_printed():
+    from pipeline import kinds
+    assert kinds.TAGS.blank == () and kinds.YEAR.blank is None and kinds.TEXT.blank == ""
+    assert MEETINGS.column("outcome_document").kind.printed
+    assert not MECHANISMS.column("aliases").kind.printed  # aliases are never printed
+    assert MECHANISMS.column("region").kind.several and not MEETINGS.column("level").kind.several

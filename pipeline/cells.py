@@ -1,0 +1,115 @@
+"""Cells: every cell of a table through its column's kind, and the problems of each column.
+
+Each distinct value of a column is parsed once (frames.parse_distinct): tens of
+thousands of rows hold a few hundred distinct values. A blank, an Excel error
+or a value the kind refuses becomes a ``Problem`` located as the editor sees it
+(file › sheet › Excel row › header as written); row rules are in validate.py.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+import pandas as pd
+
+from .errors import Problem
+from .frames import parse_distinct, rows_by_code
+from .glyphs import missing_glyphs
+from .kinds import Context, Invalid
+from .model import BadCell, RawTable
+from .schema import Column, TableSpec
+from .text import clean_text, is_blank
+
+BLANK = "blank"
+BAD_CELL_MESSAGES = {
+    "excel-error": ("is an Excel error value, not data",
+                    "Fix the formula, or type the value itself."),
+    "formula-without-value": ("is a formula that was never calculated, so the file holds no "
+                              "value for it", "Open the file in Excel or LibreOffice, let it "
+                              "calculate and save it again; or type the value itself."),
+}
+
+
+def problem(raw: RawTable, row: int, column: str, code: str, message: str, hint: str = "",
+            value: object = "", severity: str = "error") -> Problem:
+    """A problem located as the editor sees it: file › sheet › row › header as written."""
+    return Problem(raw.file, raw.sheet, int(row), raw.headers.get(column, column), code,
+                   severity, clean_text(value) if not is_blank(value) else "", message, hint)
+
+
+def parse_cell(cell: object, column: Column, ctx: Context) -> tuple[object, object]:
+    """(value, issue): issue is None, BLANK, a BadCell or an Invalid (error or warning)."""
+    empty = column.kind.blank
+    if isinstance(cell, BadCell):
+        return empty, cell
+    if is_blank(cell):
+        return empty, BLANK
+    try:
+        value = column.kind.parse(cell, column, ctx)
+    except Invalid as invalid:
+        return empty, invalid
+    if column.kind.printed and (missing := missing_glyphs(clean_text(cell))):
+        return value, Invalid("missing-glyph", f"holds characters that no font of the bulletin "
+                              f"can draw ({' '.join(missing)}): they would print as empty boxes",
+                              "Replace them (a name in Latin, Cyrillic, Greek or Arabic "
+                              "script), or remove them.", severity="warning")
+    return value, None
+
+
+def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
+                ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Every cell through its column's parser; each distinct value is parsed once."""
+    problems = [problem(raw, raw.header_row, header, "ignored-column",
+                        "this column is not part of the input contract and is ignored",
+                        "Rename it if it should be read (see docs/inputs.md), or leave it.",
+                        severity="warning")
+                for header in raw.ignored_headers]
+    columns: dict[str, np.ndarray] = {}
+    for column in spec.columns:
+        cells = raw.frame[column.name]
+        codes, outcomes = parse_distinct(cells, partial(parse_cell, column=column, ctx=ctx))
+        values = np.empty(len(outcomes), dtype=object)
+        for k, (value, _) in enumerate(outcomes):
+            values[k] = value
+        columns[column.name] = values[codes]
+        issues = [(k, issue) for k, (_, issue) in enumerate(outcomes) if issue is not None]
+        if issues:
+            problems += cell_problems(raw, column, cells, codes, issues)
+    return pd.DataFrame(columns, index=raw.frame.index, dtype=object), problems
+
+
+def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.ndarray,
+                  issues: list[tuple[int, object]]) -> list[Problem]:
+    """The problems of one column, from the issues of its distinct values."""
+    problems = []
+    present = column.name in raw.headers
+    positions = rows_by_code(codes)
+    blank_rows: list[int] = []
+    for k, issue in issues:
+        rows = cells.index[positions[k]]
+        if issue is BLANK:
+            blank_rows += list(rows)
+            continue
+        if isinstance(issue, BadCell):
+            message, hint = BAD_CELL_MESSAGES[issue.code]
+            code, severity = issue.code, "error"
+        else:
+            code, message, hint, severity = (issue.code, issue.message, issue.hint,
+                                              issue.severity)
+        problems += [problem(raw, row, column.name, code, message, hint, cells[row], severity)
+                     for row in rows]
+    if blank_rows and present and column.required:
+        problems += [problem(raw, row, column.name, "required-value",
+                             f"'{column.name}' is required but blank", f"Fill it in: {column.help}")
+                     for row in blank_rows]
+    elif blank_rows and present and column.warn_blank:
+        n = len(blank_rows)
+        listed = ", ".join(str(r) for r in sorted(blank_rows)[:5]) + (" …" if n > 5 else "")
+        problems.append(problem(raw, raw.header_row, column.name, "blank-optional",
+                                f"{n} row{'s' if n > 1 else ''} leave{'' if n > 1 else 's'} "
+                                f"this optional column blank (row{'s' if n > 1 else ''} "
+                                f"{listed})",
+                                f"Fill them in if known: {column.help}",
+                                severity="warning"))
+    return problems
