@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import aggregate, incremental, ingest, parallel, plan, validate, write
+from . import aggregate, cells, incremental, ingest, parallel, plan, validate, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables
@@ -45,7 +45,7 @@ def timed(stage: str):
 
 def bulletin_year(config: BulletinConfig, raw: RawTables) -> int | None:
     """The year to build: the one asked for, else the latest year of the inputs."""
-    return config.year or validate.default_year(raw)
+    return config.year or cells.default_year(raw)
 
 
 def check(config: BulletinConfig) -> Report:

@@ -16,9 +16,9 @@ import pandas as pd
 from .errors import Problem
 from .frames import parse_distinct, rows_by_code
 from .glyphs import missing_glyphs
-from .kinds import Context, Invalid
-from .model import BadCell, RawTable
-from .schema import Column, TableSpec
+from .kinds import Context, Invalid, parse_date, parse_year
+from .model import BadCell, RawTable, RawTables
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
 from .text import clean_text, is_blank
 
 BLANK = "blank"
@@ -113,3 +113,35 @@ def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.nda
                                 f"Fill them in if known: {column.help}",
                                 severity="warning"))
     return problems
+
+
+def default_year(raw: RawTables) -> int | None:
+    """The bulletin year when none is given: the latest year that has meetings; failing
+    that, the latest year the inputs mention (established, joined, left); else None."""
+    dated = (MEETINGS.name, "start_date", parse_date)
+    yearly = [(MECHANISMS.name, "year_established", parse_year),
+              (PARTICIPANTS.name, "joined", parse_year), (PARTICIPANTS.name, "left", parse_year)]
+    for sources in ([dated], yearly):
+        years = [year for table, name, parse in sources if table in raw.tables
+                 for year in years_in(raw[table], name, parse)]
+        if years:
+            return max(years)
+    return None
+
+
+def years_in(table: RawTable, name: str, parse) -> list[int]:
+    """The years a date or year column holds, its bad cells left out."""
+    column = next(spec for spec in TABLES if spec.name == table.name).column(name)
+    lenient = Context(year=9999)  # any year: the bulletin year is what is being chosen
+
+    def year_of(cell: object) -> int | None:
+        if isinstance(cell, BadCell) or is_blank(cell):
+            return None
+        try:
+            value = parse(cell, column, lenient)
+        except (Invalid, TypeError):
+            return None
+        return value if isinstance(value, int) else value.year
+
+    _, years = parse_distinct(table.frame[name], year_of)
+    return [y for y in years if y is not None]

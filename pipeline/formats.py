@@ -1,17 +1,15 @@
-"""The input file formats: which files are inputs, and how each kind is checked and read.
+"""The input file formats: which files are inputs, and of which kind.
 
-Like Pelican's readers, which declare their file extensions, each format says
-here which suffixes it takes, its safety check (safety.py) and its reader
-(readers.py); nothing else in the package tests a file's suffix. The table of
-suffixes is light (the CLI's "up to date" check uses it, with the standard
-library only); the checks and readers are imported when files are read.
+Like Pelican's readers, which declare their file extensions: the suffixes are
+named here and nowhere else. Each kind's safety check and reader are paired in
+ingest.FORMATS. This module uses the standard library only: the CLI's quick
+"up to date" check reads it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 KINDS: dict[str, str] = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".csv": "csv",
@@ -38,20 +36,6 @@ class InputFormat:
     """The file's grids (readers.Grid), one per sheet."""
 
 
-@cache
-def registry() -> dict[str, InputFormat]:
-    """Kind -> its format. Imported here: reading needs pandas, calamine and defusedxml."""
-    from . import readers, safety
-
-    return {
-        "xlsx": InputFormat(lambda path: safety.check_workbook(path, "xlsx"),
-                            lambda path: readers.read_workbook(path, readers.add_xlsx_metadata)),
-        "ods": InputFormat(lambda path: safety.check_workbook(path, "ods"),
-                           lambda path: readers.read_workbook(path, readers.add_ods_metadata)),
-        "csv": InputFormat(safety.check_text, readers.read_csv_grids),
-        "xls": InputFormat(safety.refuse_old_xls, lambda path: []),
-    }
-
-
-def input_format(path: Path) -> InputFormat:
-    return registry()[KINDS[path.suffix.lower()]]
+def kind_of(path: Path) -> str:
+    """The kind of an input file: xlsx, ods, csv or xls."""
+    return KINDS[path.suffix.lower()]

@@ -4,46 +4,36 @@ Every file in inputs/ (.xlsx, .xlsm, .ods, .csv; lock files and hidden files
 skipped) is first checked by ``safety`` and read into grids by ``readers``.
 Each grid is then matched to a contract table by its sheet name (any alias in
 schema.py; for a CSV file, its file name) or, failing that, by its headers,
-and the table is cut out of it: the header row found by its contents below
-any title rows or group headers, merged cells expanded, blank rows and columns
-dropped, rows of totals or notes under the data set aside. A header that looks
-like a misspelling of a contract column is an error, since that column would
-not be read. Cells are kept as read; parsing them is validate's job. What was
-repaired or set aside is reported, never silent.
+and the table is cut out of it: the header row found by its contents
+(headers.py), merged cells expanded, blank rows and columns dropped, rows of
+totals or notes under the data set aside. Cells are kept as read; parsing
+them is validate's job. What was repaired or set aside is reported, never
+silent.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from openpyxl.utils.cell import get_column_letter
-from rapidfuzz.distance import OSA
 
 from . import formats, readers, safety
 from .errors import InputError, Problem
 from .frames import parse_distinct
+from .headers import HEADER_SEARCH_ROWS, find_header_row, header_map, name_columns
 from .model import RawTable, RawTables
 from .schema import IGNORED_SHEETS, TABLES, TableSpec
 from .text import clean_text, header_key, is_blank
 
-HEADER_SEARCH_ROWS = 30
-"""How far down a sheet the header row may be."""
 FOOTER_WORDS = frozenset(header_key(w) for w in (
     "total", "totals", "subtotal", "sum", "somme", "sous-total", "suma", "subtotal",
     "note", "notes", "nota", "notas", "N.B.", "source", "sources", "fuente", "fuentes",
     "remarque", "remarques", "observación", "observaciones", "comment", "comments"))
 """First words of a row of totals or notes under the data."""
-HEADER_HINT = re.compile(
-    r"\s*[(\[](?:(?:[djmya]{1,4}[/.-]){2}[djmya]{1,4}|yyyy|aaaa|required|optional|obligatoire|"
-    r"facultatif|obligatorio|opcional)[)\]]\s*$", re.IGNORECASE)
-"""A note after a header that is not part of its name: 'Date de début (jj/mm/aaaa)',
-'Title (required)'."""
 
 
 def read_inputs(inputs_dir: Path) -> RawTables:
@@ -103,13 +93,31 @@ def find_input_files(inputs_dir: Path) -> list[Path]:
     return sorted(p for p in inputs_dir.iterdir() if formats.is_input(p))
 
 
+FORMATS: dict[str, formats.InputFormat] = {
+    "xlsx": formats.InputFormat(partial(safety.check_workbook, kind="xlsx"),
+                                partial(readers.read_workbook,
+                                        add_metadata=readers.add_xlsx_metadata)),
+    "ods": formats.InputFormat(partial(safety.check_workbook, kind="ods"),
+                               partial(readers.read_workbook,
+                                       add_metadata=readers.add_ods_metadata)),
+    "csv": formats.InputFormat(safety.check_text, readers.read_csv_grids),
+    "xls": formats.InputFormat(safety.refuse_old_xls, lambda path: []),  # never read
+}
+"""Each kind of input file (formats.KINDS): its safety check and its reader."""
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Problems that make a file unreadable; empty when it is safe to hand to a reader."""
+    return safety.check_size(path) or FORMATS[formats.kind_of(path)].check(path)
+
+
 def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
     """The grids of a file, or the problems that stopped it from being read."""
-    refusals = safety.check_file(path)
+    refusals = check_file(path)
     if refusals:
         return [], refusals
     try:
-        return formats.input_format(path).read(path), []
+        return FORMATS[formats.kind_of(path)].read(path), []
     except readers.ReadError as error:
         hint = ("Save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)."
                 if error.code == "bad-encoding" else safety.RECOPY_HINT)
@@ -135,42 +143,6 @@ def identify_table(path: Path, grid: readers.Grid) -> TableSpec | None:
     if best[0] < 2 or best == runner_up:
         return None
     return next(spec for spec in TABLES if spec.name == name)
-
-
-def header_map(spec: TableSpec) -> dict[str, str]:
-    """Folded header or alias -> canonical column name."""
-    mapping: dict[str, str] = {}
-    for column in spec.columns:
-        for alias in column.aliases:
-            mapping.setdefault(header_key(alias), column.name)
-    # Canonical names win over another column's alias ('name' vs 'name_en').
-    mapping.update({header_key(c.name): c.name for c in spec.columns})
-    return mapping
-
-
-def written_key(header: object) -> str:
-    """A header cell folded for comparison, without a format or required note after it."""
-    return header_key(HEADER_HINT.sub("", str(header)))
-
-
-def find_header_row(cells: pd.DataFrame, mapping: dict[str, str]) -> tuple[int | None, set]:
-    """Index of the header row and the columns it names: the first row with at least two
-    known headers, or a row under it that knows more (that one held group headers)."""
-    found: tuple[int | None, set] = (None, set())
-    for i in range(min(HEADER_SEARCH_ROWS, len(cells))):
-        known = known_headers(cells.iloc[i], mapping)
-        if found[0] is not None and len(known) <= len(found[1]):
-            break
-        if len(known) >= 2:
-            found = (i, known)
-    return found
-
-
-def known_headers(row: pd.Series, mapping: dict[str, str]) -> set[str]:
-    """The contract columns a row of cells names."""
-    known = {mapping.get(written_key(v)) for v in row if str(v).strip()}
-    known.discard(None)
-    return known
 
 
 def read_table(spec: TableSpec, path: Path, grid: readers.Grid
@@ -256,103 +228,6 @@ def unread_columns(header: pd.Series, blank_cells: pd.DataFrame, positions: dict
                                 "Give it a header from docs/inputs.md if it should be read, "
                                 "or delete it.", severity="warning"))
     return problems
-
-
-Located = Callable[..., Problem]
-"""locate() with the file and sheet filled in."""
-
-
-def name_columns(spec: TableSpec, header: pd.Series, located: Located, row: int
-                 ) -> tuple[dict[str, str], dict[str, int], list[Problem], list[str]]:
-    """Canonical name -> header as written, and -> position, and the headers left unread;
-    duplicate, misspelt and missing columns reported."""
-    mapping = header_map(spec)
-    headers: dict[str, str] = {}
-    positions: dict[str, int] = {}
-    problems: list[Problem] = []
-    unknown: list[str] = []
-    for position, written in enumerate(header):
-        text = clean_text(written)
-        name = mapping.get(written_key(text)) if text else None
-        if name is None:
-            unknown += [text] if text else []
-        elif name in headers:
-            problems.append(located(row, text, "duplicate-column",
-                                    f"a second column for '{name}' (the first is "
-                                    f"'{headers[name]}')",
-                                    "Delete or rename one of the two columns."))
-        else:
-            headers[name] = text
-            positions[name] = position
-    misspelt = [(text, near) for text in unknown if (near := misspelt_as(spec, text, headers))]
-    problems += [misspelt_column(located, row, text, near) for text, near in misspelt]
-    meant = {column for _, near in misspelt for column, _ in near}
-    problems += missing_columns(spec, set(headers) | meant, located, row)
-    unread = [text for text in unknown if text not in {typed for typed, _ in misspelt}]
-    return headers, positions, problems, unread
-
-
-def missing_columns(spec: TableSpec, found: set[str], located: Located, row: int
-                    ) -> list[Problem]:
-    """The required columns not found; one that a misspelt header stands for is already
-    reported, once is enough."""
-    return [located(row, column.name, "missing-column",
-                    f"the required column '{column.name}' is missing",
-                    f"Add a column headed '{column.name}' ({column.help})")
-            for column in spec.columns if column.required and column.name not in found]
-
-
-def typo_cost(typed: str, known: str) -> int:
-    """Slips between two folded headers (optimal string alignment): a dropped, doubled or
-    swapped letter counts one, a changed letter two, as it often spells another word
-    (notes/nomes, days/pays, mode/code)."""
-    before, above = [0] * (len(known) + 1), list(range(len(known) + 1))
-    for i, a in enumerate(typed, 1):
-        row = [i]
-        for j, b in enumerate(known, 1):
-            cost = min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (0 if a == b else 2))
-            if i > 1 and j > 1 and a == known[j - 2] and typed[i - 2] == b:
-                cost = min(cost, before[j - 2] + 1)
-            row.append(cost)
-        before, above = above, row
-    return above[-1]
-
-
-def typo_bound(known: str) -> int:
-    """How many slips a folded header of this length can hold and still be recognised: none
-    under 4 letters (iom, fin), one under 10 (a changed letter only from 10 on), two from 10."""
-    return 0 if len(known) < 4 else 1 if len(known) < 10 else 2
-
-
-def misspelt_as(spec: TableSpec, text: str, present: dict[str, str]) -> list[tuple[str, str]]:
-    """The absent columns a header is probably a misspelling of, as (column, the name or alias
-    it resembles): the nearest ones, in contract order. Present columns are not candidates."""
-    typed = written_key(text)
-    near: dict[str, tuple[int, str]] = {}
-    for column in spec.columns:
-        if column.name in present:
-            continue
-        for known in (column.name, *column.aliases):
-            key, bound = header_key(known), typo_bound(header_key(known))
-            if OSA.distance(typed, key, score_cutoff=bound) > bound:
-                continue  # rapidfuzz counts every slip as one: a quick sieve
-            cost = typo_cost(typed, key)
-            if cost <= bound and cost < near.get(column.name, (bound + 1, ""))[0]:
-                near[column.name] = (cost, known)
-    best = min((cost for cost, _ in near.values()), default=None)
-    return [(column, known) for column, (cost, known) in near.items() if cost == best]
-
-
-def misspelt_column(located: Located, row: int, text: str, near: list[tuple[str, str]]
-                    ) -> Problem:
-    """The error for a header that looks like a misspelling: it is not read, so say so."""
-    likes = " or ".join(f"'{known}'" if known == column else f"'{known}' (accepted for '{column}')"
-                        for column, known in near)
-    names = " or ".join(f"'{known}'" for _, known in near)
-    return located(row, text, "misspelt-column",
-                   f"looks like a misspelling of {likes}, so the column is not read",
-                   f"Rename the header to {names} (or to another name from docs/inputs.md).",
-                   text)
 
 
 def expand_merges(body: pd.DataFrame, merges, header_row: int, positions: dict[str, int],

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from babel.dates import get_month_names
@@ -25,8 +25,12 @@ from .countries import suggest_countries, to_iso3
 from .text import clean_text, header_key
 from .vocabularies import VOCABULARIES
 
-if TYPE_CHECKING:
-    from .schema import Column
+
+class Column(Protocol):
+    """What a parser needs of its column (schema.Column, which names its kind)."""
+
+    name: str
+    vocabulary: str | None
 
 
 class Invalid(ValueError):
@@ -211,7 +215,7 @@ def parse_bool(value: object, column: Column, ctx: Context) -> bool:
     return parse_enum(value, column, ctx) == "yes"
 
 
-Parser = Callable[[object, "Column", Context], object]
+Parser = Callable[[object, Column, Context], object]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ hidden rows nor merged cells in OpenDocument files, and reads an error value
 (``#REF!``) or a formula that was never calculated as a blank cell. That
 metadata comes from the sheet's XML, parsed with defusedxml and only as far as
 the last row that holds data, so a sheet formatted down to row 1,048,576 costs
-no more than its data. Only files that ``safety.check_file`` accepted get here.
+no more than its data. Only files that ``ingest.check_file`` accepted get here.
 """
 
 from __future__ import annotations

@@ -22,11 +22,11 @@ from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
 from .frames import parse_distinct, rows_by_code
-from .kinds import Context, Invalid, did_you_mean, parse_date, parse_year
-from .model import BadCell, RawTable, RawTables, Tables
+from .kinds import Context, did_you_mean
+from .model import RawTable, RawTables, Tables
 from .references import MechanismIndex
-from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
-from .text import clean_text, is_blank
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from .text import clean_text
 
 
 def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
@@ -93,38 +93,6 @@ def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
 
 def make_report(problems: Iterable[Problem], counts=()) -> Report:
     return Report(tuple(sorted(set(problems))), tuple(counts))
-
-
-def default_year(raw: RawTables) -> int | None:
-    """The bulletin year when none is given: the latest year that has meetings; failing
-    that, the latest year the inputs mention (established, joined, left); else None."""
-    dated = (MEETINGS.name, "start_date", parse_date)
-    yearly = [(MECHANISMS.name, "year_established", parse_year),
-              (PARTICIPANTS.name, "joined", parse_year), (PARTICIPANTS.name, "left", parse_year)]
-    for sources in ([dated], yearly):
-        years = [year for table, name, parse in sources if table in raw.tables
-                 for year in years_in(raw[table], name, parse)]
-        if years:
-            return max(years)
-    return None
-
-
-def years_in(table: RawTable, name: str, parse) -> list[int]:
-    """The years a date or year column holds, its bad cells left out."""
-    column = next(spec for spec in TABLES if spec.name == table.name).column(name)
-    lenient = Context(year=9999)  # any year: the bulletin year is what is being chosen
-
-    def year_of(cell: object) -> int | None:
-        if isinstance(cell, BadCell) or is_blank(cell):
-            return None
-        try:
-            value = parse(cell, column, lenient)
-        except (Invalid, TypeError):
-            return None
-        return value if isinstance(value, int) else value.year
-
-    _, years = parse_distinct(table.frame[name], year_of)
-    return [y for y in years if y is not None]
 
 
 def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import formats
+from pipeline import formats, ingest
 
 
 @pytest.mark.parametrize("name, read", [
@@ -17,12 +17,12 @@ def test_which_files_are_inputs(tmp_path, name, read):
 
 
 def test_every_kind_has_a_check_and_a_reader():
-    assert set(formats.KINDS.values()) == set(formats.registry())
+    assert set(formats.KINDS.values()) == set(ingest.FORMATS)
 
 
 def test_an_old_xls_is_refused_with_a_message_and_never_read(tmp_path):
     path = tmp_path / "meetings.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
-    kind = formats.input_format(path)
+    kind = ingest.FORMATS[formats.kind_of(path)]
     assert [p.code for p in kind.check(path)] == ["wrong-format"]
     assert kind.read(path) == []

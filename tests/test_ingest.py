@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from pipeline import build, ingest
+from pipeline import headers as header_rows
 from pipeline.config import load_config
 from pipeline.schema import TABLES
 from pipeline.text import header_key
@@ -250,7 +251,7 @@ OFFICE_HEADERS = {  # header -> column, as French and Spanish secretariats head 
     (table, header, column) for table, columns in OFFICE_HEADERS.items()
     for column, headers in columns.items() for header in headers])
 def test_office_headers_name_their_columns(table, header, column):
-    assert ingest.header_map(SPECS[table])[header_key(header)] == column
+    assert header_rows.header_map(SPECS[table])[header_key(header)] == column
 
 
 @pytest.mark.parametrize("table, header, column", [
@@ -269,7 +270,7 @@ def test_a_format_or_required_note_after_a_header_is_not_part_of_it(table, heade
 def read_header(table: str, headers: list[str]) -> tuple[dict, list, list]:
     """What name_columns makes of a header row: columns read, problems, headers ignored."""
     located = partial(ingest.locate, "f.xlsx", table)
-    named, _, problems, ignored = ingest.name_columns(SPECS[table], pd.Series(headers),
+    named, _, problems, ignored = header_rows.name_columns(SPECS[table], pd.Series(headers),
                                                       located, 1)
     return named, [(p.column, p.code, p.message) for p in problems], ignored
 
@@ -332,7 +333,7 @@ ORDINARY = ["Notes", "Comments", "Commentaires", "Remarques", "Observaciones", "
 
 @pytest.mark.parametrize("table, extra", [
     (table, extra) for extra in ORDINARY for table, spec in SPECS.items()
-    if header_key(extra) not in ingest.header_map(spec)])  # 'Status' names a mechanisms column
+    if header_key(extra) not in header_rows.header_map(spec)])  # 'Status' names a mechanisms column
 def test_ordinary_extra_columns_are_only_ignored(table, extra):
     """Even when every optional column is absent (and so a candidate)."""
     _, problems, ignored = read_header(table, contract_headers(table, required_only=True)
@@ -364,7 +365,7 @@ def test_a_header_as_near_two_columns_names_both():
     ("notes", "nomes", 2), ("days", "pays", 2), ("yaerestablised", "yearestablished", 2),
     ("typedereuoin", "typedereunion", 2), ("sitedelareunion", "datedelareunion", 4)])
 def test_slips_count_a_changed_letter_twice(typed, known, slips):
-    assert ingest.typo_cost(typed, known) == slips
+    assert header_rows.typo_cost(typed, known) == slips
 
 
 def test_a_misspelt_header_in_a_workbook(tmp_path):

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from pipeline import safety
+from pipeline import ingest, safety
 from pipeline.errors import InputError
 from tests.conftest import write_inputs
 
@@ -17,11 +17,11 @@ def workbook(tmp_path):
 
 
 def codes(path):
-    return [p.code for p in safety.check_file(path)]
+    return [p.code for p in ingest.check_file(path)]
 
 
 def test_a_clean_workbook_passes(workbook):
-    assert safety.check_file(workbook) == []
+    assert ingest.check_file(workbook) == []
 
 
 def test_a_csv_that_is_really_a_workbook_is_refused(tmp_path, workbook):
@@ -33,7 +33,7 @@ def test_a_csv_that_is_really_a_workbook_is_refused(tmp_path, workbook):
 def test_a_pdf_named_xlsx_is_named_in_the_message(tmp_path):
     path = tmp_path / "meetings.xlsx"
     path.write_bytes(b"%PDF-1.7\n...")
-    [problem] = safety.check_file(path)
+    [problem] = ingest.check_file(path)
     assert problem.code == "wrong-format" and "a PDF document" in problem.message
 
 

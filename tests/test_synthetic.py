@@ -1,7 +1,7 @@
 """The benchmark's synthetic inputs: realistic enough to pass validation, N times the rows."""
 
 from bench import synthetic
-from pipeline import ingest, validate
+from pipeline import cells, ingest, validate
 from pipeline.countries import to_iso3
 from tests.conftest import SHIPPED_INPUTS
 
@@ -9,7 +9,7 @@ from tests.conftest import SHIPPED_INPUTS
 def test_synthetic_inputs_pass_validation_with_scale_times_the_rows(tmp_path):
     shipped = ingest.read_inputs(SHIPPED_INPUTS)
     raw = ingest.read_inputs(synthetic.generate(3, tmp_path / "3x"))
-    tables, report = validate.check(raw, validate.default_year(raw))
+    tables, report = validate.check(raw, cells.default_year(raw))
     assert report.errors == ()
     for name, table in shipped.tables.items():
         assert len(raw[name].frame) == 3 * len(table.frame), name

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline import ingest, validate
+from pipeline import cells, ingest
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, validated, write_inputs
 
 
@@ -29,7 +29,7 @@ def changed(rows, index, **values):
 def test_clean_inputs_have_no_errors(tmp_path):
     tables, report = check(tmp_path)
     assert report.errors == ()
-    assert validate.default_year(ingest.read_inputs(tmp_path / "in")) == 2025  # latest meetings
+    assert cells.default_year(ingest.read_inputs(tmp_path / "in")) == 2025  # latest meetings
     assert len(tables.meetings) == 4
 
 

@@ -39,8 +39,9 @@ separated by `;`; lists of values from a vocabulary (IOM's role), regions and
 themes may also use `,` or ` / `, while lists of names (aliases, outcome
 documents) keep their commas. Regions are written as the mechanisms write
 them (`West Africa; Horn of Africa`, `Pacific`, `Afrique de l'Ouest`): any name
-is kept, and the ISCM table groups the mechanisms by macro-region. Dates may be real dates, Excel serial numbers, `dd/mm/yyyy` (day
-first), ISO `yyyy-mm-dd` or written out in English, French or Spanish
+is kept, and the ISCM table groups the mechanisms by macro-region. Dates may
+be real dates, Excel serial numbers, `dd/mm/yyyy` (day first), ISO
+`yyyy-mm-dd` or written out in English, French or Spanish
 (`1er février 2024`, `3 de marzo de 2025`); a time part is ignored.
 
 Free text (titles, summaries, outcome documents) is written in English; the

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import ingest, validate
+from .. import cells, ingest, validate
 from ..errors import BulletinError, ConfigError
 from ..kinds import MECHANISM
 from ..schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, TableSpec
@@ -114,7 +114,7 @@ def known_mechanism_ids(inputs_dir: Path) -> list[str]:
     """The ids of the mechanisms in inputs/, or none when they cannot be read."""
     try:
         raw = ingest.read_inputs(inputs_dir)
-        tables, _ = validate.check(raw, validate.default_year(raw))
+        tables, _ = validate.check(raw, cells.default_year(raw))
     except BulletinError:
         return []
     return sorted(tables.mechanisms["id"]) if tables is not None else []

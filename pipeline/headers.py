@@ -1,0 +1,162 @@
+"""Headers: which row of a sheet holds them, and which contract column each one names.
+
+A header is matched to a column of the contract (schema.py) by its name or any
+alias, after text.header_key() (case, accents, spaces and punctuation do not
+matter), below title rows or group headers, with a note in brackets after it
+('Date de début (jj/mm/aaaa)') set aside. A header a slip or two away from a
+column's name or alias is an error that names the column it probably is: that
+column would otherwise not be read, and every value of it would disappear.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+from rapidfuzz.distance import OSA
+
+from .errors import Problem
+from .schema import TableSpec
+from .text import clean_text, header_key
+
+HEADER_SEARCH_ROWS = 30
+"""How far down a sheet the header row may be."""
+HEADER_HINT = re.compile(
+    r"\s*[(\[](?:(?:[djmya]{1,4}[/.-]){2}[djmya]{1,4}|yyyy|aaaa|required|optional|obligatoire|"
+    r"facultatif|obligatorio|opcional)[)\]]\s*$", re.IGNORECASE)
+"""A note after a header that is not part of its name: 'Date de début (jj/mm/aaaa)',
+'Title (required)'."""
+
+
+def header_map(spec: TableSpec) -> dict[str, str]:
+    """Folded header or alias -> canonical column name."""
+    mapping: dict[str, str] = {}
+    for column in spec.columns:
+        for alias in column.aliases:
+            mapping.setdefault(header_key(alias), column.name)
+    # Canonical names win over another column's alias ('name' vs 'name_en').
+    mapping.update({header_key(c.name): c.name for c in spec.columns})
+    return mapping
+
+
+def written_key(header: object) -> str:
+    """A header cell folded for comparison, without a format or required note after it."""
+    return header_key(HEADER_HINT.sub("", str(header)))
+
+
+def find_header_row(cells: pd.DataFrame, mapping: dict[str, str]) -> tuple[int | None, set]:
+    """Index of the header row and the columns it names: the first row with at least two
+    known headers, or a row under it that knows more (that one held group headers)."""
+    found: tuple[int | None, set] = (None, set())
+    for i in range(min(HEADER_SEARCH_ROWS, len(cells))):
+        known = known_headers(cells.iloc[i], mapping)
+        if found[0] is not None and len(known) <= len(found[1]):
+            break
+        if len(known) >= 2:
+            found = (i, known)
+    return found
+
+
+def known_headers(row: pd.Series, mapping: dict[str, str]) -> set[str]:
+    """The contract columns a row of cells names."""
+    known = {mapping.get(written_key(v)) for v in row if str(v).strip()}
+    known.discard(None)
+    return known
+
+
+Located = Callable[..., Problem]
+"""locate() with the file and sheet filled in."""
+
+
+def name_columns(spec: TableSpec, header: pd.Series, located: Located, row: int
+                 ) -> tuple[dict[str, str], dict[str, int], list[Problem], list[str]]:
+    """Canonical name -> header as written, and -> position, and the headers left unread;
+    duplicate, misspelt and missing columns reported."""
+    mapping = header_map(spec)
+    headers: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    problems: list[Problem] = []
+    unknown: list[str] = []
+    for position, written in enumerate(header):
+        text = clean_text(written)
+        name = mapping.get(written_key(text)) if text else None
+        if name is None:
+            unknown += [text] if text else []
+        elif name in headers:
+            problems.append(located(row, text, "duplicate-column",
+                                    f"a second column for '{name}' (the first is "
+                                    f"'{headers[name]}')",
+                                    "Delete or rename one of the two columns."))
+        else:
+            headers[name] = text
+            positions[name] = position
+    misspelt = [(text, near) for text in unknown if (near := misspelt_as(spec, text, headers))]
+    problems += [misspelt_column(located, row, text, near) for text, near in misspelt]
+    meant = {column for _, near in misspelt for column, _ in near}
+    problems += missing_columns(spec, set(headers) | meant, located, row)
+    unread = [text for text in unknown if text not in {typed for typed, _ in misspelt}]
+    return headers, positions, problems, unread
+
+
+def missing_columns(spec: TableSpec, found: set[str], located: Located, row: int
+                    ) -> list[Problem]:
+    """The required columns not found; one that a misspelt header stands for is already
+    reported, once is enough."""
+    return [located(row, column.name, "missing-column",
+                    f"the required column '{column.name}' is missing",
+                    f"Add a column headed '{column.name}' ({column.help})")
+            for column in spec.columns if column.required and column.name not in found]
+
+
+def typo_cost(typed: str, known: str) -> int:
+    """Slips between two folded headers (optimal string alignment): a dropped, doubled or
+    swapped letter counts one, a changed letter two, as it often spells another word
+    (notes/nomes, days/pays, mode/code)."""
+    before, above = [0] * (len(known) + 1), list(range(len(known) + 1))
+    for i, a in enumerate(typed, 1):
+        row = [i]
+        for j, b in enumerate(known, 1):
+            cost = min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (0 if a == b else 2))
+            if i > 1 and j > 1 and a == known[j - 2] and typed[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            row.append(cost)
+        before, above = above, row
+    return above[-1]
+
+
+def typo_bound(known: str) -> int:
+    """How many slips a folded header of this length can hold and still be recognised: none
+    under 4 letters (iom, fin), one under 10 (a changed letter only from 10 on), two from 10."""
+    return 0 if len(known) < 4 else 1 if len(known) < 10 else 2
+
+
+def misspelt_as(spec: TableSpec, text: str, present: dict[str, str]) -> list[tuple[str, str]]:
+    """The absent columns a header is probably a misspelling of, as (column, the name or alias
+    it resembles): the nearest ones, in contract order. Present columns are not candidates."""
+    typed = written_key(text)
+    near: dict[str, tuple[int, str]] = {}
+    for column in spec.columns:
+        if column.name in present:
+            continue
+        for known in (column.name, *column.aliases):
+            key, bound = header_key(known), typo_bound(header_key(known))
+            if OSA.distance(typed, key, score_cutoff=bound) > bound:
+                continue  # rapidfuzz counts every slip as one: a quick sieve
+            cost = typo_cost(typed, key)
+            if cost <= bound and cost < near.get(column.name, (bound + 1, ""))[0]:
+                near[column.name] = (cost, known)
+    best = min((cost for cost, _ in near.values()), default=None)
+    return [(column, known) for column, (cost, known) in near.items() if cost == best]
+
+
+def misspelt_column(located: Located, row: int, text: str, near: list[tuple[str, str]]
+                    ) -> Problem:
+    """The error for a header that looks like a misspelling: it is not read, so say so."""
+    likes = " or ".join(f"'{known}'" if known == column else f"'{known}' (accepted for '{column}')"
+                        for column, known in near)
+    names = " or ".join(f"'{known}'" for _, known in near)
+    return located(row, text, "misspelt-column",
+                   f"looks like a misspelling of {likes}, so the column is not read",
+                   f"Rename the header to {names} (or to another name from docs/inputs.md).",
+                   text)

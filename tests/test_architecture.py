@@ -1,0 +1,92 @@
+"""Imports run one way (ingest -> validate -> aggregate -> render -> write -> plan -> build),
+the core does not depend on the CLI library, and modules stay short enough to read."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
+
+LAYERS: tuple[tuple[str, ...], ...] = (
+    # Helpers and data that import nothing back.
+    ("text", "frames", "vocabularies", "errors", "labels", "titles", "model", "pdfua"),
+    ("config", "formats"),
+    # What the stages share: countries, regions, references, the kinds of column.
+    ("countries", "glyphs", "catalogues", "regions", "references", "readers", "safety",
+     "kinds"),
+    ("schema",),
+    ("headers", "ingest"),
+    ("cells", "validate"),
+    ("aggregate",),
+    ("localiser", "sentences", "charts", "render", "validation_report"),
+    ("write", "parallel", "incremental"),
+    ("plan",),
+    ("build",),
+    ("preview", "cli", "__main__", "tools.contract", "tools.input_templates",
+     "tools.translations"),
+)
+LAYER = {module: n for n, modules in enumerate(LAYERS) for module in modules}
+DATA_MODULES = {"countries", "regions", "schema", "labels"}
+"""Modules that are mostly tables of data: longer than the others, and rightly so."""
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
+        if not name.endswith("__init__"):
+            found[name] = path
+    return found
+
+
+def imported(path: Path, name: str) -> set[str]:
+    """The package's modules a module imports (at its top or inside a function)."""
+    package = name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if not isinstance(node, ast.ImportFrom) or node.level == 0:
+            continue
+        base = package.split(".")[: len(package.split(".")) - node.level + 1] if package else []
+        prefix = ".".join([*filter(None, base), *(node.module.split(".") if node.module else [])])
+        if node.module:
+            found.add(prefix)
+        else:
+            found |= {f"{prefix}.{a.name}".strip(".") for a in node.names}
+    return found
+
+
+def test_every_module_has_its_place():
+    assert set(modules()) == set(LAYER)
+
+
+@pytest.mark.parametrize("name", sorted(LAYER))
+def test_imports_run_one_way(name):
+    backward = {other for other in imported(modules()[name], name)
+                if LAYER.get(other, -1) > LAYER[name]}
+    assert not backward, f"{name} imports {backward}, which come later in the pipeline"
+
+
+def test_the_core_does_not_depend_on_the_cli_library():
+    for name, path in modules().items():
+        if name not in ("cli", "__main__"):
+            tree = ast.parse(path.read_text())
+            names = {alias.name.split(".")[0] for node in ast.walk(tree)
+                     if isinstance(node, ast.Import | ast.ImportFrom)
+                     for alias in (node.names if isinstance(node, ast.Import) else
+                                   [ast.alias(node.module or "")])}
+            assert "click" not in names, name
+
+
+@pytest.mark.parametrize("name", sorted(LAYER))
+def test_modules_are_short_enough_to_read(name):
+    lines = len(modules()[name].read_text().splitlines())
+    assert lines <= (400 if name in DATA_MODULES else 320), (name, lines)
+
+
+def test_a_backward_import_would_be_caught(tmp_path):
+    module = tmp_path / "ingest.py"
+    module.write_text("from .render import render_html\n")
+    assert "render" in imported(module, "ingest")
