@@ -114,7 +114,12 @@ class Mechanism:
     observers: tuple[Party, ...] = ()
     partners: tuple[Party, ...] = ()
     member_states: int | None = None
-    """Number of member States; None when no participant list is given (unknown, not 0)."""
+    """Number of member States; None when no member list is given (unknown, not 0)."""
+
+    @property
+    def observers_and_partners(self) -> tuple[Party, ...]:
+        """The participants that are not members, as the ISCM table lists them."""
+        return self.observers + self.partners
 
 
 @dataclass(frozen=True)

@@ -173,7 +173,7 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                 loc.label(m.type, "type"), loc.label(group.region, "region"),
                 loc.mechanism_name(m), m.acronym, "; ".join(m.regions), m.year_established,
                 loc.party_names(m.members), m.member_states,
-                loc.party_names(m.observers + m.partners), m.secretariat,
+                loc.party_names(m.observers_and_partners), m.secretariat,
                 loc.list([loc.label(t, "theme") for t in m.thematic_focus]),
                 loc.list([loc.label(r, "iom_role") for r in m.iom_roles]),
                 f"{status}: {m.status_detail}" if m.status_detail else status, m.website])

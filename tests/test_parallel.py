@@ -33,7 +33,24 @@ def test_an_error_in_a_worker_stops_the_build(small_config, monkeypatch, tmp_pat
             pdfs.wait()
 
 
-def test_one_job_renders_in_this_process():
-    with parallel.PdfRenderer(None, jobs=1) as serial:
-        assert serial.pool is None
-    assert parallel.default_jobs() == os.cpu_count()
+def rendered_by(monkeypatch, tmp_path, jobs) -> set[int]:
+    """The processes that render four PDFs (each file records its renderer's pid)."""
+    monkeypatch.setattr(parallel.write, "write_pdf",  # forked workers inherit it
+                        lambda path, html, config, cache: path.write_text(str(os.getpid())))
+    with parallel.PdfRenderer(None, jobs) as pdfs:
+        for n in range(4):
+            pdfs.submit(tmp_path / f"{n}.pdf", "<p>x</p>")
+        pdfs.wait()
+    return {int((tmp_path / f"{n}.pdf").read_text()) for n in range(4)}
+
+
+def test_one_job_renders_in_this_process(monkeypatch, tmp_path):
+    assert rendered_by(monkeypatch, tmp_path, jobs=1) == {os.getpid()}
+
+
+def test_by_default_the_pdfs_render_in_other_processes(monkeypatch, tmp_path):
+    renderers = rendered_by(monkeypatch, tmp_path, jobs=None)
+    if (os.cpu_count() or 1) > 1:
+        assert os.getpid() not in renderers
+    else:
+        assert renderers == {os.getpid()}
