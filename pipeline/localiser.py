@@ -193,6 +193,18 @@ class Localiser:
             return escape(text)
         return Markup('<span lang="{}" dir="ltr">{}</span>').format(DATA_LANGUAGE, text)
 
+    def labelled(self, label: str, value: str | Markup) -> Markup:
+        """'Label: value', as the language writes it (French: a space before the colon)."""
+        return escape(self.pgettext("a label and its value", "{label}: {value}")).format(
+            label=label, value=value)
+
+    def status(self, mechanism: Mechanism) -> Markup:
+        """'Inactive: completed its mission' (the detail as written), or 'Active'."""
+        status = self.label(mechanism.status, "status")
+        if not mechanism.status_detail:
+            return escape(status)
+        return self.labelled(status, self.data_text(mechanism.status_detail))
+
     def data_list(self, items: tuple[str, ...]) -> Markup:
         """Items of the inputs (regions as written) as a list in the reader's language."""
         return self.markup_list([self.data_text(item) for item in items])

@@ -92,7 +92,8 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
         join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
-        data_list=loc.data_list, party_names=lambda parties: loc.party_names(parties, True),
+        data_list=loc.data_list, labelled=loc.labelled, status=loc.status,
+        party_names=lambda parties: loc.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
         ranking_note=sentences.ranking_note)
@@ -168,7 +169,6 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
     rows = []
     for group in table_groups(data.mechanisms, loc):
         for m in group.mechanisms:
-            status = loc.label(m.status, "status")
             rows.append([
                 loc.label(m.type, "type"), loc.label(group.region, "region"),
                 loc.mechanism_name(m), m.acronym, "; ".join(m.regions), m.year_established,
@@ -176,5 +176,5 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                 loc.party_names(m.observers_and_partners), m.secretariat,
                 loc.list([loc.label(t, "theme") for t in m.thematic_focus]),
                 loc.list([loc.label(r, "iom_role") for r in m.iom_roles]),
-                f"{status}: {m.status_detail}" if m.status_detail else status, m.website])
+                loc.status(m).striptags(), m.website])
     return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths
