@@ -1,15 +1,19 @@
 """Country names in, ISO 3166-1 alpha-3 codes out, and back to names in any language.
 
 Recognition, in this order: the project table below (forms no library knows),
-CLDR names in English, French and Spanish (Babel), then country-converter's
-regular expressions (official long forms, former names, 'Congo, Dem. Rep.').
-Names going out always come from CLDR, in the reader's language.
+the UN's short names (data/un_country_names.csv, in its five languages) and CLDR
+names in English, French and Spanish (Babel), then country-converter's regular
+expressions (official long forms, former names, 'Congo, Dem. Rep.').
+Names going out are the UN's short names in the reader's language, or CLDR's
+where the UN table has none.
 """
 
 from __future__ import annotations
 
+import csv
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +22,7 @@ import pandas as pd
 from babel import Locale
 from rapidfuzz import fuzz, process, utils
 
-from .text import header_key
+from .text import header_key, typographic
 
 # Forms people write that neither CLDR nor country-converter knows. Keys are folded
 # with header_key(), so case, accents and punctuation do not matter.
@@ -54,114 +58,26 @@ PROJECT_NAMES: dict[str, str] = {
     "southkorea": "KOR",
 }
 
-# CLDR's names are the everyday ones ('Congo - Kinshasa', 'Russia', 'ОАЭ'); documents
-# for UN bodies use the short names of the UN terminology database (UNTERM), which
-# differ for these States in one language or more. ISO2 -> (en, fr, es, ru, ar).
-UN_SHORT_NAMES: dict[str, tuple[str, str, str, str, str]] = {
-    "AE": ("United Arab Emirates", "Émirats arabes unis", "Emiratos Árabes Unidos",
-           "Объединенные Арабские Эмираты", "الإمارات العربية المتحدة"),
-    "AG": ("Antigua and Barbuda", "Antigua-et-Barbuda", "Antigua y Barbuda", "Антигуа и Барбуда",
-           "أنتيغوا وبربودا"),
-    "BA": ("Bosnia and Herzegovina", "Bosnie-Herzégovine", "Bosnia y Herzegovina",
-           "Босния и Герцеговина", "البوسنة والهرسك"),
-    "BD": ("Bangladesh", "Bangladesh", "Bangladesh", "Бангладеш", "بنغلاديش"),
-    "BH": ("Bahrain", "Bahreïn", "Bahrein", "Бахрейн", "البحرين"),
-    "BJ": ("Benin", "Bénin", "Benin", "Бенин", "بنن"),
-    "BN": ("Brunei Darussalam", "Brunéi Darussalam", "Brunei Darussalam", "Бруней-Даруссалам",
-           "بروني دار السلام"),
-    "BO": ("Bolivia (Plurinational State of)", "Bolivie (État plurinational de)",
-           "Bolivia (Estado Plurinacional de)", "Боливия (Многонациональное Государство)",
-           "بوليفيا (دولة - المتعددة القوميات)"),
-    "BW": ("Botswana", "Botswana", "Botswana", "Ботсвана", "بوتسوانا"),
-    "BY": ("Belarus", "Bélarus", "Belarús", "Беларусь", "بيلاروس"),
-    "CD": ("Democratic Republic of the Congo", "République démocratique du Congo",
-           "República Democrática del Congo", "Демократическая Республика Конго",
-           "جمهورية الكونغو الديمقراطية"),
-    "CG": ("Congo", "Congo", "Congo", "Конго", "الكونغو"),
-    "CI": ("Côte d’Ivoire", "Côte d’Ivoire", "Côte d’Ivoire", "Кот-д’Ивуар", "كوت ديفوار"),
-    "CK": ("Cook Islands", "Îles Cook", "Islas Cook", "Острова Кука", "جزر كوك"),
-    "CV": ("Cabo Verde", "Cabo Verde", "Cabo Verde", "Кабо-Верде", "كابو فيردي"),
-    "CZ": ("Czechia", "Tchéquie", "Chequia", "Чехия", "تشيكيا"),
-    "DJ": ("Djibouti", "Djibouti", "Djibouti", "Джибути", "جيبوتي"),
-    "DO": ("Dominican Republic", "République dominicaine", "República Dominicana",
-           "Доминиканская Республика", "الجمهورية الدومينيكية"),
-    "FJ": ("Fiji", "Fidji", "Fiji", "Фиджи", "فيجي"),
-    "FM": ("Micronesia (Federated States of)", "Micronésie (États fédérés de)",
-           "Micronesia (Estados Federados de)", "Микронезия (Федеративные Штаты)",
-           "ميكرونيزيا (ولايات - الموحدة)"),
-    "GB": ("United Kingdom", "Royaume-Uni", "Reino Unido", "Соединенное Королевство",
-           "المملكة المتحدة"),
-    "GW": ("Guinea-Bissau", "Guinée-Bissau", "Guinea-Bissau", "Гвинея-Бисау", "غينيا - بيساو"),
-    "HK": ("Hong Kong, China", "Hong Kong (Chine)", "Hong Kong (China)", "Гонконг (Китай)",
-           "هونغ كونغ (الصين)"),
-    "IQ": ("Iraq", "Iraq", "Iraq", "Ирак", "العراق"),
-    "IR": ("Iran (Islamic Republic of)", "Iran (République islamique d’)",
-           "Irán (República Islámica del)", "Иран (Исламская Республика)",
-           "إيران (جمهورية - الإسلامية)"),
-    "KE": ("Kenya", "Kenya", "Kenya", "Кения", "كينيا"),
-    "KG": ("Kyrgyzstan", "Kirghizistan", "Kirguistán", "Кыргызстан", "قيرغيزستان"),
-    "KN": ("Saint Kitts and Nevis", "Saint-Kitts-et-Nevis", "Saint Kitts y Nevis",
-           "Сент-Китс и Невис", "سانت كيتس ونيفس"),
-    "KP": ("Democratic People’s Republic of Korea", "République populaire démocratique de Corée",
-           "República Popular Democrática de Corea", "Корейская Народно-Демократическая Республика",
-           "جمهورية كوريا الشعبية الديمقراطية"),
-    "KR": ("Republic of Korea", "République de Corée", "República de Corea", "Республика Корея",
-           "جمهورية كوريا"),
-    "LA": ("Lao People’s Democratic Republic", "République démocratique populaire lao",
-           "República Democrática Popular Lao", "Лаосская Народно-Демократическая Республика",
-           "جمهورية لاو الديمقراطية الشعبية"),
-    "LC": ("Saint Lucia", "Sainte-Lucie", "Santa Lucía", "Сент-Люсия", "سانت لوسيا"),
-    "LK": ("Sri Lanka", "Sri Lanka", "Sri Lanka", "Шри-Ланка", "سري لانكا"),
-    "LS": ("Lesotho", "Lesotho", "Lesotho", "Лесото", "ليسوتو"),
-    "MD": ("Republic of Moldova", "République de Moldova", "República de Moldova",
-           "Республика Молдова", "جمهورية مولدوفا"),
-    "MH": ("Marshall Islands", "Îles Marshall", "Islas Marshall", "Маршалловы Острова",
-           "جزر مارشال"),
-    "MM": ("Myanmar", "Myanmar", "Myanmar", "Мьянма", "ميانمار"),
-    "MO": ("Macao, China", "Macao (Chine)", "Macao (China)", "Макао (Китай)", "ماكاو (الصين)"),
-    "MV": ("Maldives", "Maldives", "Maldivas", "Мальдивы", "ملديف"),
-    "MW": ("Malawi", "Malawi", "Malawi", "Малави", "ملاوي"),
-    "PS": ("State of Palestine", "État de Palestine", "Estado de Palestina",
-           "Государство Палестина", "دولة فلسطين"),
-    "QA": ("Qatar", "Qatar", "Qatar", "Катар", "قطر"),
-    "RU": ("Russian Federation", "Fédération de Russie", "Federación de Rusia",
-           "Российская Федерация", "الاتحاد الروسي"),
-    "RW": ("Rwanda", "Rwanda", "Rwanda", "Руанда", "رواندا"),
-    "SA": ("Saudi Arabia", "Arabie saoudite", "Arabia Saudita", "Саудовская Аравия",
-           "المملكة العربية السعودية"),
-    "SB": ("Solomon Islands", "Îles Salomon", "Islas Salomón", "Соломоновы Острова", "جزر سليمان"),
-    "SC": ("Seychelles", "Seychelles", "Seychelles", "Сейшельские Острова", "سيشيل"),
-    "SR": ("Suriname", "Suriname", "Suriname", "Суринам", "سورينام"),
-    "ST": ("Sao Tome and Principe", "Sao Tomé-et-Principe", "Santo Tomé y Príncipe",
-           "Сан-Томе и Принсипи", "سان تومي وبرينسيبي"),
-    "SV": ("El Salvador", "El Salvador", "El Salvador", "Сальвадор", "السلفادور"),
-    "SY": ("Syrian Arab Republic", "République arabe syrienne", "República Árabe Siria",
-           "Сирийская Арабская Республика", "الجمهورية العربية السورية"),
-    "SZ": ("Eswatini", "Eswatini", "Eswatini", "Эсватини", "إسواتيني"),
-    "TC": ("Turks and Caicos Islands", "Îles Turques-et-Caïques", "Islas Turcas y Caicos",
-           "Острова Теркс и Кайкос", "جزر تركس وكايكوس"),
-    "TL": ("Timor-Leste", "Timor-Leste", "Timor-Leste", "Тимор-Лешти", "تيمور - ليشتي"),
-    "TR": ("Türkiye", "Türkiye", "Türkiye", "Тюркийе", "تركيا"),
-    "TT": ("Trinidad and Tobago", "Trinité-et-Tobago", "Trinidad y Tabago", "Тринидад и Тобаго",
-           "ترينيداد وتوباغو"),
-    "TZ": ("United Republic of Tanzania", "République-Unie de Tanzanie",
-           "República Unida de Tanzanía", "Объединенная Республика Танзания",
-           "جمهورية تنزانيا المتحدة"),
-    "US": ("United States of America", "États-Unis d’Amérique", "Estados Unidos de América",
-           "Соединенные Штаты Америки", "الولايات المتحدة الأمريكية"),
-    "VC": ("Saint Vincent and the Grenadines", "Saint-Vincent-et-les Grenadines",
-           "San Vicente y las Granadinas", "Сент-Винсент и Гренадины", "سانت فنسنت وجزر غرينادين"),
-    "VE": ("Venezuela (Bolivarian Republic of)", "Venezuela (République bolivarienne du)",
-           "Venezuela (República Bolivariana de)", "Венесуэла (Боливарианская Республика)",
-           "فنزويلا (جمهورية - البوليفارية)"),
-    "VN": ("Viet Nam", "Viet Nam", "Viet Nam", "Вьетнам", "فييت نام"),
-    "ZW": ("Zimbabwe", "Zimbabwe", "Zimbabwe", "Зимбабве", "زمبابوي"),
-}
-UN_NAMES: dict[str, dict[str, str]] = {
-    lang: {iso2: names[i] for iso2, names in UN_SHORT_NAMES.items()}
-    for i, lang in enumerate(("en", "fr", "es", "ru", "ar"))
-}
-"""Language -> ISO2 -> UN short name, where it differs from CLDR's."""
+# CLDR's names are the everyday ones ('Congo - Kinshasa', 'Russia', 'ОАЭ'); documents for
+# UN bodies print the UN's short names (UNTERM, UN M49) instead, read from this table.
+# data/SOURCES.md says where each name comes from; an empty cell falls back to CLDR.
+UN_NAMES_FILE = Path(__file__).parent / "data" / "un_country_names.csv"
+UN_LANGUAGES = ("en", "fr", "es", "ru", "ar")
+STATE_STATUSES = frozenset({"member", "observer"})
+"""Statuses in the table that count as States in the figures; 'territory' does not."""
+
+
+@dataclass(frozen=True)
+class UNCountry:
+    """One row of the UN names table: codes, status and the names it gives."""
+
+    iso3: str
+    iso2: str
+    m49: str
+    status: str
+    names: dict[str, str]
+    """Language -> UN short name, for the languages whose cell is filled."""
+
 
 # Organisations that take part in mechanisms. Checked before country names, so
 # that 'Southern African Development Community' is not read as South Africa nor
@@ -186,9 +102,6 @@ KNOWN_ORGANISATIONS = frozenset(header_key(name) for name in (
 ))
 
 
-# Beyond UN Member States, the States that count as States in the figures.
-# Kosovo is counted as a territory, in line with UN usage (UNSCR 1244).
-OBSERVER_STATES = frozenset({"VAT", "PSE"})
 CLDR_LANGUAGES = ("en", "fr", "es")
 """Languages whose CLDR country names are recognised in the inputs."""
 
@@ -217,14 +130,28 @@ def _codes() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def un_countries() -> dict[str, UNCountry]:
+    """ISO3 -> the UN's codes, status and short names, from UN_NAMES_FILE."""
+    with UN_NAMES_FILE.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.DictReader(file))
+    return {row["iso3"]: UNCountry(row["iso3"], row["iso2"], row["m49"], row["status"],
+                                   {lang: row[lang] for lang in UN_LANGUAGES if row[lang]})
+            for row in rows}
+
+
+@lru_cache(maxsize=1)
 def _cldr_index() -> dict[str, str]:
-    """Folded UN short name or CLDR name (en, fr, es) -> ISO3."""
+    """Folded UN short name (any of its five languages) or CLDR name (en, fr, es) -> ISO3."""
+    index: dict[str, str] = {}
+    # The UN's names first: should a CLDR name of one country fold like the UN name of
+    # another, the UN's reading wins, as it is the one the documents print.
+    for country in un_countries().values():
+        for name in country.names.values():
+            index.setdefault(header_key(name), country.iso3)
     iso3_by_iso2 = {iso2: iso3 for iso3, iso2 in _codes()["ISO2"].items()}
     iso3_by_iso2["XK"] = "XKX"
-    index: dict[str, str] = {}
     for lang in CLDR_LANGUAGES:
-        names = [*UN_NAMES[lang].items(), *Locale.parse(lang).territories.items()]
-        for iso2, name in names:
+        for iso2, name in Locale.parse(lang).territories.items():
             if iso2 in iso3_by_iso2:
                 index.setdefault(header_key(name), iso3_by_iso2[iso2])
     return index
@@ -280,29 +207,45 @@ def lookup_iso3(name: str) -> str | None:
 @lru_cache(maxsize=1024)
 def is_state(iso3: str) -> bool:
     """True for UN Member States and observer States; False for territories (and Kosovo)."""
-    if iso3 in OBSERVER_STATES:
-        return True
+    if (country := un_countries().get(iso3)) is not None:
+        return country.status in STATE_STATUSES
     codes = _codes()
     return iso3 in codes.index and pd.notna(codes.at[iso3, "UNmember"])
 
 
 @lru_cache(maxsize=8192)
 def country_name(iso3: str, lang: str) -> str:
-    """The CLDR name of a country in the reader's language."""
-    iso2 = "XK" if iso3 == "XKX" else _codes().at[iso3, "ISO2"]
-    override = UN_NAMES.get(lang, {}).get(iso2)
-    return override or Locale.parse(lang).territories.get(iso2, iso3)
+    """The UN short name of a country in the reader's language, else CLDR's."""
+    country = un_countries().get(iso3)
+    if country is not None and (name := country.names.get(lang)):
+        # The table keeps the UN's text as published; print apostrophes curled, as
+        # typographic() does for all data text ('People's' -> 'People’s').
+        return typographic(name)
+    iso2 = country.iso2 if country is not None else _codes().at[iso3, "ISO2"]
+    return Locale.parse(lang).territories.get(iso2, iso3)
 
 
 @lru_cache(maxsize=1)
 def _english_names() -> dict[str, str]:
-    return {name: iso3 for iso3 in _codes().index
-            if (name := country_name(iso3, "en")) != iso3}
+    """English name -> ISO3: the UN's, then CLDR's where it differs ('United Kingdom')."""
+    english = Locale.parse("en").territories
+    names = {name: iso3 for iso3 in _codes().index
+             if (name := country_name(iso3, "en")) != iso3}
+    for iso3, iso2 in _codes()["ISO2"].items():
+        # An editor who mistypes 'Untied Kingdom' is shown the name they meant to write.
+        if isinstance(iso2, str) and iso2 in english:
+            names.setdefault(english[iso2], iso3)
+    return names
 
 
 def suggest_countries(name: str, limit: int = 3) -> list[str]:
     """The closest English country names, for 'did you mean' hints."""
     matches = process.extract(name, list(_english_names()), scorer=fuzz.WRatio,
                               processor=utils.default_process, limit=limit, score_cutoff=75)
-    # Only the close runners-up: 'Swizerland' suggests Switzerland, not Poland too.
-    return [m[0] for m in matches if m[1] >= matches[0][1] - 5]
+    # Only the close runners-up: 'Swizerland' suggests Switzerland, not Poland too;
+    # and one name a country, though the UN's and CLDR's may both come close.
+    best: dict[str, str] = {}
+    for name, score, _ in matches:
+        if score >= matches[0][1] - 5:
+            best.setdefault(_english_names()[name], name)
+    return list(best.values())
