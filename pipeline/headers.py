@@ -131,14 +131,20 @@ def typo_bound(known: str) -> int:
     return 0 if len(known) < 4 else 1 if len(known) < 10 else 2
 
 
+def ends_with_language(header: str, lang: str) -> bool:
+    """'Titel_es', 'titel (es)', 'Titel ES': a header that names a language at its end."""
+    return re.search(rf"[\s_(\-]{lang}\)?\s*$", header, re.IGNORECASE) is not None
+
+
 def misspelt_as(spec: TableSpec, text: str, present: dict[str, str]) -> list[tuple[str, str]]:
     """The absent columns a header is probably a misspelling of, as (column, the name or alias
     it resembles): the nearest ones, in contract order. Present columns are not candidates."""
     typed = written_key(text)
     near: dict[str, tuple[int, str]] = {}
     for column in spec.columns:
-        if column.name in present:
-            continue
+        if column.name in present or (column.is_translation
+                                      and not ends_with_language(text, column.lang)):
+            continue  # a translation column (title_es) only for headers that name a language
         for known in (column.name, *column.aliases):
             key, bound = header_key(known), typo_bound(header_key(known))
             if OSA.distance(typed, key, score_cutoff=bound) > bound:

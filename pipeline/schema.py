@@ -9,7 +9,7 @@ case, accents, spaces, ``_``, ``-`` and punctuation do not matter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .kinds import (
     CHOICE,
@@ -51,6 +51,15 @@ class Column:
     warn_blank: bool = False
     """Optional, but the bulletin shows less when it is blank: blanks are reported as a
     warning (one per column)."""
+    translates: str = ""
+    """For a translation column (title_fr): the column whose English text it translates."""
+    lang: str = ""
+    """For a translation column: its language."""
+
+    @property
+    def is_translation(self) -> bool:
+        """A column made by with_translations (title_fr), not one of the contract's own."""
+        return self.name == f"{self.translates}_{self.lang}"
 
 
 @dataclass(frozen=True)
@@ -68,9 +77,35 @@ class TableSpec:
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
+    @property
+    def template_columns(self) -> tuple[Column, ...]:
+        """The columns a blank template shows: all but the translation columns (title_fr…),
+        optional extras that docs/inputs.md describes once."""
+        return tuple(c for c in self.columns if not c.is_translation)
+
 
 def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_blank=False):
     return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank)
+
+
+TRANSLATION_LANGUAGES = ("fr", "es", "ru", "ar")
+"""The languages the data is translated into; English is the language of the inputs."""
+
+
+def with_translations(translated: tuple[str, ...], *columns: Column) -> tuple[Column, ...]:
+    """The columns, then a translation column for each language and each column named in
+    translated: title_fr, summary_es… (their text, when given, is shown instead of the
+    English). The mechanisms' name_fr… columns translate name_en."""
+    columns = tuple(replace(c, translates="name_en", lang=c.name[-2:])
+                    if c.name in NAME_TRANSLATIONS else c for c in columns)
+    return columns + tuple(
+        Column(f"{c.name}_{lang}", c.kind, aliases=(f"{c.name} ({lang})",),
+               help=f"{c.name} in {lang.upper()}, if translated (blank: English is shown).",
+               translates=c.name, lang=lang)
+        for c in columns if c.name in translated for lang in TRANSLATION_LANGUAGES)
+
+
+NAME_TRANSLATIONS = tuple(f"name_{lang}" for lang in TRANSLATION_LANGUAGES)
 
 
 MECHANISMS = TableSpec(
@@ -79,7 +114,8 @@ MECHANISMS = TableSpec(
     sheet_aliases=("mechanisms", "mécanismes", "mecanismos", "ISCMs", "ISCM", "MCIM",
                    "processes", "processus", "procesos"),
     key=("id",),
-    columns=(
+    columns=with_translations(
+        ("status_detail", "secretariat", "formal_association", "chair"),
         _col("id", ID, "identifier", "identifiant", "identificador", "code", "slug",
              "código", "clé", "clave", "mechanism id", "identifiant du mécanisme",
              "identificador del mecanismo",
@@ -216,7 +252,8 @@ MEETINGS = TableSpec(
     sheet_aliases=("meetings", "réunions", "reuniones", "events", "événements", "eventos",
                    "calendar", "calendrier", "calendario"),
     key=("mechanism_id", "title", "start_date"),
-    columns=(
+    columns=with_translations(
+        ("title", "summary", "outcome_document", "chair", "city"),
         _col("mechanism_id", MECHANISM, "mechanism", "mécanisme", "mecanismo", "ISCM",
              "process", "processus", "proceso", "MCIM", "mechanism name",
              "nom du mécanisme", "sigle du mécanisme", "identifiant du mécanisme",

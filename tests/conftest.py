@@ -98,13 +98,13 @@ def input_books(mechanisms=None, participants=None, meetings=None
     """mechanisms.xlsx and meetings.xlsx as workbooks, with the contract's headers."""
     mech = openpyxl.Workbook()
     mech.remove(mech.active)
-    write_sheet(mech, "mechanisms", [c.name for c in MECHANISMS.columns],
+    write_sheet(mech, "mechanisms", [c.name for c in MECHANISMS.template_columns],
                 MECHANISM_ROWS if mechanisms is None else mechanisms)
-    write_sheet(mech, "participants", [c.name for c in PARTICIPANTS.columns],
+    write_sheet(mech, "participants", [c.name for c in PARTICIPANTS.template_columns],
                 PARTICIPANT_ROWS if participants is None else participants)
     meet = openpyxl.Workbook()
     meet.remove(meet.active)
-    write_sheet(meet, "meetings", [c.name for c in MEETINGS.columns],
+    write_sheet(meet, "meetings", [c.name for c in MEETINGS.template_columns],
                 MEETING_ROWS if meetings is None else meetings)
     return {"mechanisms.xlsx": mech, "meetings.xlsx": meet}
 

@@ -276,7 +276,7 @@ def read_header(table: str, headers: list[str]) -> tuple[dict, list, list]:
 
 
 def contract_headers(table: str, without: str = "", required_only: bool = False) -> list[str]:
-    return [c.name for c in SPECS[table].columns
+    return [c.name for c in SPECS[table].template_columns
             if c.name != without and (c.required or not required_only)]
 
 

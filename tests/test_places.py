@@ -8,7 +8,7 @@ import pytest
 from babel.dates import get_timezone_location
 
 from pipeline import places
-from pipeline.countries import OBSERVER_STATES, _converter, is_state, to_iso3
+from pipeline.countries import to_iso3, un_countries
 from pipeline.places import CityNames, city_name, city_names, in_city
 from pipeline.text import header_key
 from tests import conftest
@@ -131,7 +131,7 @@ def test_a_name_two_countries_share_answers_only_with_a_country(monkeypatch):
 
 
 def test_every_un_member_state_has_its_capital():
-    members = {iso3 for iso3 in _converter().data.ISO3 if is_state(iso3)} - OBSERVER_STATES
+    members = {iso3 for iso3, row in un_countries().items() if row.status == "member"}
     assert len(members) == 193
     capitals = {c.iso3 for c in places.cities() if c.capital}
     # The United Nations takes no position on the status of Jerusalem: the table lists the

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ..config import PROJECT_DIR
-from ..schema import TABLES
+from ..schema import TABLES, TRANSLATION_LANGUAGES
 from ..vocabularies import VOCABULARIES
 
 DOC = PROJECT_DIR / "docs" / "inputs.md"
@@ -55,7 +55,7 @@ acronym, any of its names or any of its aliases.
 def column_rows(spec) -> list[str]:
     rows = ["| Column | Required | What it holds | Also accepted as header |",
             "|---|---|---|---|"]
-    for c in spec.columns:
+    for c in spec.template_columns:
         aliases = ", ".join(f"`{a}`" for a in c.aliases)
         rows.append(f"| `{c.name}` | {'yes' if c.required else ''} | {c.help} | {aliases} |")
     return rows
@@ -69,6 +69,21 @@ def vocabulary_rows() -> list[str]:
     return rows
 
 
+def translation_note(spec) -> str:
+    """The translation columns of a table, described once rather than listed."""
+    translated = list(dict.fromkeys(c.translates for c in spec.columns if c.is_translation))
+    if not translated:
+        return ""
+    names = ", ".join(f"`{name}`" for name in translated)
+    langs = ", ".join(TRANSLATION_LANGUAGES)
+    example = f"`{translated[0]}_{TRANSLATION_LANGUAGES[0]}`"
+    return (f"Translations: {names} may each have a column per language ({langs}) named "
+            f"`<column>_<language>`, e.g. {example}. Where a translation is given it is shown "
+            "in that language's documents; elsewhere the English stands, marked as English. "
+            "Translations may also come from a translator's file in `inputs/translations/` "
+            "(see the README, \"Translating the bulletin\").\n")
+
+
 def contract_markdown() -> str:
     parts = [INTRO]
     for spec in TABLES:
@@ -76,6 +91,8 @@ def contract_markdown() -> str:
         sheet_names = ", ".join(f"`{a}`" for a in spec.sheet_aliases)
         parts.append(f"The sheet may also be named {sheet_names}.\n")
         parts.append("\n".join(column_rows(spec)) + "\n")
+        if note := translation_note(spec):
+            parts.append(note)
     parts.append("## Values of the enumerated columns\n")
     parts.append("Written in any case, with or without accents.\n")
     parts.append("\n".join(vocabulary_rows()) + "\n")

@@ -137,7 +137,7 @@ def write_instructions(sheet, workbook: str) -> None:
     for spec in TABLES:
         if spec.workbook != workbook:
             continue
-        for column in spec.columns:
+        for column in spec.template_columns:
             required = "required · obligatoire · obligatorio" if column.required else ""
             sheet.append([f"{spec.name} › {column.name}: {column.help} {required}".strip()])
     sheet.append(["The full contract: docs/inputs.md."])
@@ -146,7 +146,7 @@ def write_instructions(sheet, workbook: str) -> None:
 def write_table_sheet(sheet, spec: TableSpec, id_count: int) -> None:
     """Headers with their help, frozen; dropdowns and formats column by column."""
     header_font = Font(bold=True, color="FFFFFF")
-    for position, column in enumerate(spec.columns, start=1):
+    for position, column in enumerate(spec.template_columns, start=1):
         letter = get_column_letter(position)
         cell = sheet.cell(row=1, column=position, value=column.name)
         cell.font = header_font

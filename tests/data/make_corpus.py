@@ -444,7 +444,7 @@ def ods_named_xlsx(folder):
     """An OpenDocument spreadsheet named .xlsx."""
     write_clean(folder)
     write_ods(folder / "meetings.xlsx", {"meetings": as_grid(
-        [c.name for c in MEETINGS.columns], MEETING_ROWS)})
+        [c.name for c in MEETINGS.template_columns], MEETING_ROWS)})
 
 
 @case(error("meetings.xlsx", "", 0, "", "encrypted-file"))
@@ -496,7 +496,8 @@ def csv_bad_encoding(folder):
     write_clean(folder)
     (folder / "meetings.xlsx").unlink()
     path = folder / "réunions.csv"
-    write_csv(path, as_grid([c.name for c in MEETINGS.columns], MEETING_ROWS), ",", "utf-8")
+    write_csv(path, as_grid([c.name for c in MEETINGS.template_columns], MEETING_ROWS), ",",
+              "utf-8")
     path.write_bytes(path.read_bytes() + b"\x81\x8d\r\n")
 
 
@@ -664,7 +665,7 @@ def windows_1252_csv(folder):
     write_clean(folder)
     (folder / "meetings.xlsx").unlink()
     rows = rows_with(MEETING_ROWS, 3, country="Côte d’Ivoire", city="Abidjan")
-    write_csv(folder / "export.csv", as_grid([c.name for c in MEETINGS.columns],
+    write_csv(folder / "export.csv", as_grid([c.name for c in MEETINGS.template_columns],
                                              [dated(r, "%d/%m/%Y") for r in rows]), ",",
               "cp1252")
 
@@ -797,7 +798,7 @@ def write_messy_twin(folder: Path) -> None:
     sheet = book.create_sheet("Mécanismes ")
     sheet["A1"] = "Mécanismes consultatifs interétatiques sur la migration — mise à jour 2025"
     sheet.merge_cells("A1:F1")
-    headers = [c.name for c in MECHANISMS.columns]
+    headers = [c.name for c in MECHANISMS.template_columns]
     names = MESSY_HEADERS["mechanisms"]
     rows = messy(MECHANISM_ROWS, ("type", "status", "iom_role"))
     sheet.append([])
@@ -814,7 +815,7 @@ def write_messy_twin(folder: Path) -> None:
 
     # participants: their own file, an .ods whose sheet name says nothing.
     participants = messy(PARTICIPANT_ROWS, ("role", "participant"))
-    grid = as_grid([c.name for c in PARTICIPANTS.columns], participants,
+    grid = as_grid([c.name for c in PARTICIPANTS.template_columns], participants,
                    MESSY_HEADERS["participants"])
     write_ods(folder / "membres.ods", {"Feuille1": [["Liste des membres"], []] + grid})
 
@@ -827,7 +828,7 @@ def write_messy_twin(folder: Path) -> None:
     meetings[1]["mechanism_id"] = "Global Forum on Migration and Development"
     meetings[3]["mechanism_id"] = "MIDWA"
     meetings[2]["themes"] = "labour-migration, regular-pathways"
-    grid = as_grid([c.name for c in MEETINGS.columns], meetings, MESSY_HEADERS["meetings"])
+    grid = as_grid([c.name for c in MEETINGS.template_columns], meetings, MESSY_HEADERS["meetings"])
     write_csv(folder / "Réunions 2024-2025.csv", [["Réunions des MCIM"], []] + grid, ";",
               "utf-8-sig")
 
