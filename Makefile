@@ -52,7 +52,7 @@ bulletin: $(STAMP) $(MO_FILES)  ## Build the bulletin and the ISCM table into OU
 	$(BIN)/iscm build $(ISCM_ARGS)
 
 check: $(STAMP)  ## Validate the inputs only; write nothing
-	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR))
+	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
 
 preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
 	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))

@@ -11,8 +11,9 @@ import datetime as dt
 
 import pandas as pd
 
-from . import regions, titles
+from . import regions, titles, translations
 from .model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
+from .schema import MECHANISMS, MEETINGS
 from .vocabularies import VOCABULARIES
 
 TOP_STATES = 10
@@ -186,7 +187,8 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
             thematic_focus=r.thematic_focus, chair=r.chair, website=r.website,
             members=by_role.get((r.id, "member"), ()),
             observers=by_role.get((r.id, "observer"), ()),
-            partners=by_role.get((r.id, "partner"), ()), member_states=states_per_mechanism[r.id]))
+            partners=by_role.get((r.id, "partner"), ()), member_states=states_per_mechanism[r.id],
+            translations=translations.of_row(MECHANISMS, r)))
     return tuple(result)
 
 
@@ -198,7 +200,8 @@ def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame) -> tuple[M
         name=titles.meeting_name(r.title, r.edition, acronyms.get(r.mechanism_id, "")),
         start=r.start_date, end=r.end_date, city=r.city, country=r.country, level=r.level,
         themes=r.themes, chair=r.chair, iom_participation=r.iom_participation,
-        summary=r.summary, outcome_documents=r.outcome_document, source=r.source)
+        summary=r.summary, outcome_documents=r.outcome_document, source=r.source,
+        translations=translations.of_row(MEETINGS, r))
         for r in meetings.itertuples())
 
 

@@ -132,14 +132,17 @@ def build(inputs, year, debug, quiet, outputs, langs, edition_date, formats, job
 
 @main.command()
 @common_options
-def check(inputs, year, debug, quiet) -> None:
+@click.option("--lang", "langs", default=None, metavar="en,fr,…",
+              help=f"Languages the documents will be built in: what they lack is reported "
+                   f"[default: {','.join(LANGUAGES)}].")
+def check(inputs, year, debug, quiet, langs) -> None:
     """Validate the input spreadsheets and list every problem; write nothing."""
     setup_logging(quiet)
 
     def action():
         from . import build as builder
 
-        report = builder.check(load_config(inputs, year=year))
+        report = builder.check(load_config(inputs, year=year, langs=langs))
         print_problems(report)
         n = len(report.warnings)
         click.echo(f"No errors in the inputs ({n} warning{'' if n == 1 else 's'}).", err=True)

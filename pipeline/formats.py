@@ -36,6 +36,19 @@ class InputFormat:
     """The file's grids (readers.Grid), one per sheet."""
 
 
+TRANSLATION_SUFFIXES = (".xlsx", ".xlf", ".xliff")
+"""Translators' files, in inputs/translations/: spreadsheets and XLIFF."""
+
+
+def translation_files(inputs_dir: Path) -> list[Path]:
+    """The translators' files of inputs/translations/, in name order."""
+    folder = inputs_dir / "translations"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(NOT_INPUTS)
+                  and p.suffix.lower() in TRANSLATION_SUFFIXES)
+
+
 def kind_of(path: Path) -> str:
     """The kind of an input file: xlsx, ods, csv or xls."""
     return KINDS[path.suffix.lower()]

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .config import BulletinConfig
 from .errors import Problem, Report
-from .formats import is_input
+from .formats import is_input, translation_files
 
 MANIFEST = ".manifest.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -100,6 +100,7 @@ class Keys:
             del options[folder]
         options = json.dumps(options, default=str, sort_keys=True)
         inputs = sorted(p for p in config.inputs_dir.iterdir() if is_input(p))
+        inputs += translation_files(config.inputs_dir)
         return digest(options, tree_digest(config.inputs_dir, inputs),
                       tree_digest(config.templates_dir), self.code)
 

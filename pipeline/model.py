@@ -11,7 +11,7 @@ language the inputs give. Rendering picks the language.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -64,6 +64,8 @@ class RawTables:
     tables: dict[str, RawTable]
     problems: tuple = ()
     counts: tuple[tuple[str, int], ...] = ()
+    translations: tuple = ()
+    """translations.Entry: the translations read from inputs/translations/."""
 
     def __getitem__(self, name: str) -> RawTable:
         return self.tables[name]
@@ -115,6 +117,9 @@ class Mechanism:
     partners: tuple[Party, ...] = ()
     member_states: int | None = None
     """Number of member States; None when no member list is given (unknown, not 0)."""
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Column -> language -> its text in that language, where translated
+    (status_detail, secretariat, formal_association, chair)."""
 
     @property
     def observers_and_partners(self) -> tuple[Party, ...]:
@@ -142,6 +147,9 @@ class Meeting:
     summary: str
     outcome_documents: tuple[str, ...]
     source: str
+    translations: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Column -> language -> its text in that language, where translated (title,
+    summary, outcome_document (a tuple, as outcome_documents), chair, city)."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 from babel import Locale
 
-from . import regions
+from . import regions, translations
 from .cells import parse_table, problem
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
@@ -81,6 +81,9 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
     if has_columns(raw_meetings, MEETINGS.key):
         meetings, found = drop_duplicates(meetings, raw_meetings, MEETINGS.key, "title")
         problems += found
+
+    problems += translations.check(mechanisms, meetings, list(raw.translations), ctx.year,
+                                   langs)
 
     tables = Tables(mechanisms, participants, meetings)
     return tables, make_report(problems, raw.counts)

@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("countries", "glyphs", "catalogues", "regions", "references", "readers", "safety",
      "kinds"),
     ("schema",),
-    ("headers", "ingest"),
+    ("headers", "sheets", "translations", "ingest"),
     ("cells", "validate"),
     ("aggregate",),
     ("localiser", "sentences", "charts", "render", "validation_report"),

@@ -45,7 +45,7 @@ def test_each_case_raises_exactly_its_problems(name, previous_outputs):
     case = CASES[name]
     folder = BAD / name
     inputs_before, outputs_before = snapshot(folder), snapshot(previous_outputs)
-    config = load_config(folder, previous_outputs, year=case.year)  # every language
+    config = load_config(folder, previous_outputs, year=case.year, langs=case.langs)
     if any(severity == "error" for severity, *_ in case.expected):
         with pytest.raises(ValidationFailed) as failure:
             build.build(config)
@@ -61,7 +61,8 @@ def test_each_case_raises_exactly_its_problems(name, previous_outputs):
 def test_check_prints_one_line_per_problem(name):
     case = CASES[name]
     args = ["check", "--inputs", str(BAD / name), "--quiet"]
-    result = CliRunner().invoke(main, args + (["--year", str(case.year)] if case.year else []))
+    args += ["--lang", case.langs] + (["--year", str(case.year)] if case.year else [])
+    result = CliRunner().invoke(main, args)
     errors = any(severity == "error" for severity, *_ in case.expected)
     assert result.exit_code == (1 if errors else 0), result.output
     lines = [line for line in result.output.splitlines()

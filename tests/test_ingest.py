@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline import build, ingest
+from pipeline import build, ingest, sheets
 from pipeline import headers as header_rows
 from pipeline.config import load_config
 from pipeline.schema import TABLES
@@ -196,7 +196,7 @@ def test_ods_hidden_rows_merged_cells_and_error_values(tmp_path):
     (["gfmd", "GFMD Summit", "05/03/2025", "summit"], False),
 ])
 def test_rows_of_totals_and_notes(cells, footer):
-    assert ingest.is_footer(pd.Series(cells)) is footer
+    assert sheets.is_footer(pd.Series(cells)) is footer
 
 
 def test_formula_cells_give_their_cached_values():
@@ -269,7 +269,7 @@ def test_a_format_or_required_note_after_a_header_is_not_part_of_it(table, heade
 
 def read_header(table: str, headers: list[str]) -> tuple[dict, list, list]:
     """What name_columns makes of a header row: columns read, problems, headers ignored."""
-    located = partial(ingest.locate, "f.xlsx", table)
+    located = partial(sheets.locate, "f.xlsx", table)
     named, _, problems, ignored = header_rows.name_columns(SPECS[table], pd.Series(headers),
                                                       located, 1)
     return named, [(p.column, p.code, p.message) for p in problems], ignored

@@ -180,16 +180,19 @@ class Case:
     """The bulletin year to check with (None: the default, the latest year with meetings)."""
     builds: bool = field(default=False)
     """Worth a full build in the tests (hostile text that must reach HTML and PDF as text)."""
+    langs: str = "en"
+    """The languages checked: English, unless the case is about another language (the
+    texts of the corpus are not translated, which other languages would report)."""
 
 
 CASES: dict[str, Case] = {}
 
 
-def case(*expected: Expected, year: int | None = None, builds: bool = False):
+def case(*expected: Expected, year: int | None = None, builds: bool = False, langs="en"):
     def register(write: Callable[[Path], None]):
         name = write.__name__.replace("_", "-")
         CASES[name] = Case(name, write, tuple(expected), (write.__doc__ or "").strip(), year,
-                           builds)
+                           builds, langs)
         return write
     return register
 
@@ -596,7 +599,8 @@ def no_members(folder):
                                       if p["mechanism_id"] != "midwa"])
 
 
-@case(warning(*MECH, 5, "name_ru", "name-fallback"))
+@case(warning(*MECH, 5, "name_ru", "name-fallback"),
+      warning("translations", "", 0, "", "untranslated"), langs="en,ru")
 def name_missing_in_a_language(folder):
     """A mechanism (RCM) with no Russian name: the English one is shown in Russian."""
     write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 3, name_ru=None))

@@ -1,0 +1,270 @@
+"""Translations of the data: the texts of the inputs in the documents' other languages.
+
+A free text of the inputs (a meeting's title or summary, a secretariat, a chair…)
+is shown in the reader's language when a translation is given, in one of two
+places, the first winning:
+
+- the spreadsheets' translation columns, ``<column>_<lang>`` (title_fr…);
+- a translator's file in ``inputs/translations/``: ``*-<lang>.xlsx`` (sheet
+  ``strings``: id, context, source, translation) or XLIFF 2 (``*.xlf``), as
+  ``make translation-kit`` writes them and CAT tools return them.
+
+Each text is a ``String``: its English source and its context (table, column,
+record). Its id is a hash of both, so that a translation keeps applying in later
+years while the source is unchanged; when the English changes, the translation
+no longer applies and is reported as outdated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import defusedxml.ElementTree as SafeET
+from babel import Locale
+
+from . import places
+from .countries import exact_iso3
+from .errors import Problem
+from .glyphs import missing_glyphs
+from .schema import MECHANISMS, MEETINGS, TRANSLATION_LANGUAGES, TableSpec
+from .text import clean_text, is_blank
+
+FOLDER = "translations"
+"""The folder of inputs/ that holds translators' files."""
+LANGUAGE_IN_NAME = re.compile(r"[-_.](" + "|".join(TRANSLATION_LANGUAGES) + r")$", re.I)
+XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
+HEADERS = ("id", "context", "source", "translation")
+PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair"}),
+           "meetings": frozenset({"title", "summary", "outcome_document", "city"})}
+"""The translatable columns the documents print: a text of these left in English is
+counted in the `untranslated` warning (names have their own, name-fallback)."""
+MAX_GROWTH, MAX_EXTRA = 3, 300
+"""A translation may be three times as long as its source, plus 300 characters: longer,
+it is not a translation of it (a pasted paragraph, a shifted row)."""
+
+
+@dataclass(frozen=True)
+class String:
+    """A text of the inputs that the documents show, to be translated."""
+
+    context: str
+    """Where it comes from: 'meetings › summary › bali 2025-05-20 «19th Bali Process …»'."""
+    source: str
+    """The English text, as written."""
+
+    @property
+    def id(self) -> str:
+        return string_id(self.context, self.source)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A translation read from a translator's file."""
+
+    lang: str
+    id: str
+    context: str
+    source: str
+    text: str
+    file: str
+    sheet: str = ""
+    row: int = 0
+
+
+def string_id(context: str, source: str) -> str:
+    """A short stable id from the source and its context."""
+    return hashlib.sha256(f"{context}\0{source}".encode()).hexdigest()[:16]
+
+
+def context(table: str, column: str, record: str) -> str:
+    return f"{table} › {column} › {record}"
+
+
+def record_of(spec: TableSpec, row: dict) -> str:
+    """How a row is named in a context: a mechanism by its id; a meeting by its mechanism,
+    date and English title (two meetings of a mechanism may share a day)."""
+    if spec.name == "mechanisms":
+        return str(row["id"])
+    day = row["start_date"]
+    return f"{row['mechanism_id']} {day:%Y-%m-%d} «{row['title']}»" if day else ""
+
+
+def strings_of(spec: TableSpec, row: dict) -> Iterator[tuple[str, String]]:
+    """(translated column, the String of its source) for each source text of a row."""
+    record = record_of(spec, row)
+    for column in dict.fromkeys(c.translates for c in spec.columns if c.translates):
+        source = row[column]
+        text = "; ".join(source) if isinstance(source, tuple) else clean_text(source or "")
+        if text and record:
+            yield column, String(context(spec.name, column.removesuffix("_en"), record), text)
+
+
+def too_long(source: str, translation: str) -> bool:
+    return len(translation) > MAX_GROWTH * len(source) + MAX_EXTRA
+
+
+def language_of(path: Path) -> str | None:
+    """The language a translator's file is for, from its name: strings-fr.xlsx -> fr."""
+    found = LANGUAGE_IN_NAME.search(path.stem)
+    return found.group(1).lower() if found else None
+
+
+def read_xliff(path: Path) -> tuple[list[Entry], list[Problem]]:
+    """The units of an XLIFF 2 file that have a target (defusedxml: no entities, no DTD)."""
+    try:
+        root = SafeET.fromstring(path.read_bytes())
+    except (SafeET.ParseError, ValueError) as error:  # ValueError: a DTD, refused
+        return [], [Problem(path.name, code="damaged-file", message=f"could not be read as "
+                            f"XLIFF: {error}", hint="Export it again from the translation "
+                            "tool as XLIFF 2.")]
+    lang = (root.get("trgLang") or language_of(path) or "").split("-")[0].lower()
+    if lang not in TRANSLATION_LANGUAGES:
+        return [], [no_language(path)]
+    entries = []
+    for unit in root.iter(f"{{{XLIFF}}}unit"):
+        source = "".join(unit.find(f".//{{{XLIFF}}}source").itertext()) \
+            if unit.find(f".//{{{XLIFF}}}source") is not None else ""
+        target = unit.find(f".//{{{XLIFF}}}target")
+        text = clean_text("".join(target.itertext())) if target is not None else ""
+        notes = [n.text or "" for n in unit.iter(f"{{{XLIFF}}}note")
+                 if n.get("category") == "context"]
+        if text:
+            entries.append(Entry(lang, unit.get("id", ""), notes[0] if notes else "",
+                                 clean_text(source), text, path.name))
+    return entries, []
+
+
+def entries_from_rows(path: Path, sheet: str, rows: list[tuple[int, dict]]) -> list[Entry]:
+    """The translated rows of a translator's spreadsheet (Excel row number, cells)."""
+    lang = language_of(path) or ""
+    return [Entry(lang, clean_text(cells.get("id", "")), clean_text(cells.get("context", "")),
+                  clean_text(cells.get("source", "")), clean_text(cells["translation"]),
+                  path.name, sheet, row)
+            for row, cells in rows if not is_blank(cells.get("translation"))]
+
+
+def no_language(path: Path) -> Problem:
+    return Problem(path.name, code="unknown-value",
+                   message="does not say which language it is in", hint=(
+                       "Name it after its language, as make translation-kit does: "
+                       "strings-fr.xlsx, strings-es.xlf (fr, es, ru or ar)."))
+
+
+def translation_column(spec: TableSpec, column: str, lang: str):
+    """The column that holds a column's translation into a language (title -> title_fr)."""
+    return next(c for c in spec.columns if c.translates == column and c.lang == lang)
+
+
+def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str, ...],
+          known=lambda column, row: False) -> tuple[list[Problem], dict[str, Counter]]:
+    """Fill the blank translation cells of the rows shown from the translators' files.
+
+    shown: a boolean Series, the rows the documents show; known(column, row): whether
+    a text is printed in every language without a translation (a city of the gazetteer,
+    a chair that is a country). Returns the problems (an outdated or overlong
+    translation, characters no font draws) and, per language built, how many printed
+    texts have no translation, by column.
+    """
+    by_id = {(e.lang, e.id): e for e in entries}
+    by_context = {(e.lang, e.context): e for e in entries}
+    problems: list[Problem] = []
+    missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
+    for index, row in frame[shown].iterrows():
+        for column, string in strings_of(spec, row.to_dict()):
+            for lang in TRANSLATION_LANGUAGES:
+                target = translation_column(spec, column, lang)
+                if not is_blank(row[target.name]) and row[target.name] != ():
+                    continue  # the spreadsheet's own translation wins
+                entry = by_id.get((lang, string.id))
+                if entry is None:
+                    stale = by_context.get((lang, string.context))
+                    if stale is not None and stale.source != string.source:
+                        problems.append(outdated(stale, string))
+                    if lang in missing and column in PRINTED[spec.name] \
+                            and not known(column, row):
+                        missing[lang][column] += 1
+                elif too_long(string.source, entry.text):
+                    problems.append(located(entry, "translation-too-long", f"is {len(entry.text)} "
+                                            f"characters long, for a source of "
+                                            f"{len(string.source)}: not a translation of it",
+                                            "Check that the translation is on the row of its "
+                                            "source.", "error"))
+                else:
+                    frame.at[index, target.name] = target.kind.parse(entry.text, target, None)
+                    if glyphs := missing_glyphs(entry.text):
+                        problems.append(located(entry, "missing-glyph", "holds characters that "
+                                                f"no font of the bulletin can draw "
+                                                f"({' '.join(glyphs)})", "Replace or remove "
+                                                "them."))
+    return problems, missing
+
+
+def located(entry: Entry, code: str, message: str, hint: str, severity: str = "warning"
+            ) -> Problem:
+    """A problem with a translation, where the translator will find it."""
+    return Problem(entry.file, entry.sheet, entry.row, "translation" if entry.row else entry.id,
+                   code, severity, entry.text[:80], message, hint)
+
+
+def outdated(entry: Entry, string: String) -> Problem:
+    return located(entry, "translation-outdated",
+                   f"translates '{entry.source[:80]}', but the English is now "
+                   f"'{string.source[:80]}': the English is shown until it is translated again",
+                   "Run make translation-kit, translate the new text, and replace this file "
+                   "with the new one.")
+
+
+def of_row(spec: TableSpec, row) -> dict[str, dict[str, object]]:
+    """Column -> language -> translation, for the translations a row has (names apart: the
+    mechanisms' names are kept in Mechanism.names)."""
+    found: dict[str, dict[str, object]] = {}
+    for column in spec.columns:
+        if column.is_translation:
+            value = getattr(row, column.name)
+            if value if isinstance(value, tuple) else not is_blank(value):
+                found.setdefault(column.translates, {})[column.lang] = value
+    return found
+
+
+def check(mechanisms, meetings, entries: list[Entry], year: int, langs: tuple[str, ...]
+          ) -> list[Problem]:
+    """Translations from the translators' files into the blank translation cells of what
+    the documents show (every mechanism, the year's meetings); one warning per language
+    built for what stays in English."""
+    in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
+    everyone = mechanisms["id"].map(bool) | True
+    problems, missing = apply(MECHANISMS, mechanisms, everyone, entries, langs, printed_as_is)
+    found, more = apply(MEETINGS, meetings, in_year, entries, langs, printed_as_is)
+    problems += found
+    for lang, counts in missing.items():
+        counts.update(more.get(lang, {}))
+        if counts:
+            problems.append(untranslated(lang, counts))
+    return problems
+
+
+def printed_as_is(column: str, row) -> bool:
+    """A text printed in every language without a translation: a city the gazetteer knows,
+    a chair that is a country (its name is printed in the reader's language)."""
+    if column == "city":
+        return places.city_names(row["city"], row["country"] or None) is not None
+    return column == "chair" and exact_iso3(row["chair"]) is not None
+
+
+def untranslated(lang: str, counts) -> Problem:
+    language = Locale.parse("en").languages[lang]
+    n = sum(counts.values())
+    detail = ", ".join(f"{k} {column}" for column, k in sorted(counts.items()))
+    return Problem(FOLDER, code="untranslated", severity="warning",
+                   message=f"{n} text{'s' if n > 1 else ''} shown in the {language} documents "
+                           f"{'have' if n > 1 else 'has'} no {language} translation ({detail}); "
+                           "the English is shown, marked as English",
+                   hint=f"Run make translation-kit LANGS={lang}, have "
+                        f"outputs/translation-kit/strings-{lang}.xlsx (or .xlf) translated, and "
+                        "put it in inputs/translations/; or fill the "
+                        f"<column>_{lang} columns.")
