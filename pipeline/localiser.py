@@ -20,9 +20,9 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from .catalogues import load_translations
-from .countries import country_name
+from .countries import country_name, exact_iso3
 from .labels import NC_, VOCABULARY_LABELS
-from .model import Mechanism, Party
+from .model import Mechanism, Meeting, Party
 from .text import collation_key, header_key, typographic, words_key
 
 BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
@@ -193,6 +193,22 @@ class Localiser:
             return escape(text)
         return Markup('<span lang="{}" dir="ltr">{}</span>').format(DATA_LANGUAGE, text)
 
+    def translation(self, record: Mechanism | Meeting, column: str) -> object | None:
+        """A text of a record in the reader's language, when it is translated there."""
+        if self.lang == DATA_LANGUAGE:
+            return None
+        return record.translations.get(column, {}).get(self.lang)
+
+    def tr(self, record: Mechanism | Meeting, column: str) -> Markup:
+        """A text of the inputs as the reader's documents print it: translated where it is;
+        a chair that is a country, as the country's name; else as written, marked English."""
+        text = getattr(record, column)
+        if translated := self.translation(record, column):
+            return escape(typographic(translated))
+        if column == "chair" and (iso3 := exact_iso3(text)):
+            return escape(self.country(iso3))
+        return self.data_text(text)
+
     def labelled(self, label: str, value: str | Markup) -> Markup:
         """'Label: value', as the language writes it (French: a space before the colon)."""
         return escape(self.pgettext("a label and its value", "{label}: {value}")).format(
@@ -203,7 +219,7 @@ class Localiser:
         status = self.label(mechanism.status, "status")
         if not mechanism.status_detail:
             return escape(status)
-        return self.labelled(status, self.data_text(mechanism.status_detail))
+        return self.labelled(status, self.tr(mechanism, "status_detail"))
 
     def data_list(self, items: tuple[str, ...]) -> Markup:
         """Items of the inputs (regions as written) as a list in the reader's language."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from . import places
 from .labels import NC_
 from .localiser import ARTICLE, DATA_LANGUAGE, ONLINE, Localiser
 from .model import Mechanism, Meeting, Summary
@@ -51,7 +52,9 @@ class Sentences:
         ).format(n=self.loc.number(len(missing)), mechanisms=self.loc.markup_list(names))
 
     def meeting_title(self, meeting: Meeting) -> Markup:
-        """The meeting's own title as printed (tables, calendar)."""
+        """The meeting's own title as printed (tables, calendar): translated where it is."""
+        if translated := self.loc.translation(meeting, "title"):
+            return escape(typographic(translated))
         return self.loc.data_text(meeting.name)
 
     def meeting_name(self, meeting: Meeting) -> Markup:
@@ -65,11 +68,23 @@ class Sentences:
         return pattern.format(title=self.meeting_title(meeting))
 
     def place(self, meeting: Meeting) -> Markup:
-        """'in Colombo, Sri Lanka', 'in Sri Lanka' or 'online', as the language says it."""
+        """'in Colombo, Sri Lanka', 'au Caire (Égypte)', 'в Женеве (Швейцария)', 'in Sri
+        Lanka' or 'online', as the language says it. A city the gazetteer knows comes with
+        the words the language puts before it; another is named so that it need not be
+        declined ('в г. Риоача')."""
         city, country = meeting.city, self.loc.country(meeting.country)
         if header_key(city) in ONLINE:
             city = ""
-        city = self.loc.data_text(city)
+        translated = self.loc.translation(meeting, "city")
+        phrase = city and not translated and places.in_city(city, meeting.country or None,
+                                                            self.loc.lang)
+        if phrase:
+            if not country:
+                return escape(phrase)
+            return escape(self.loc.pgettext("place: a city with its preposition, its country",
+                                             "{in_city}, {country}")).format(
+                in_city=phrase, country=country)
+        city = escape(typographic(translated)) if translated else self.loc.data_text(city)
         if city and country:
             pattern = self.loc.gettext("in {city}, {country}")
         elif city:
@@ -80,15 +95,23 @@ class Sentences:
             return escape(self.loc.gettext("online"))
         return escape(pattern).format(city=city, country=country)
 
+    def city(self, meeting: Meeting) -> Markup:
+        """The meeting's city in the reader's language: translated, else the gazetteer's
+        name, else as written (marked English); blank for an online meeting."""
+        if header_key(meeting.city) in ONLINE:
+            return Markup("")
+        if translated := self.loc.translation(meeting, "city"):
+            return escape(typographic(translated))
+        named = places.city_name(meeting.city, meeting.country or None, self.loc.lang)
+        return escape(named) if named else self.loc.data_text(meeting.city)
+
     def table_place(self, meeting: Meeting) -> Markup:
         """'Geneva, Switzerland' for a table cell; blank for an online meeting."""
-        city, country = meeting.city, self.loc.country(meeting.country)
-        if header_key(city) in ONLINE:
-            city = ""
+        city, country = self.city(meeting), self.loc.country(meeting.country)
         if city and country:
             return escape(self.loc.pgettext("place in a table", "{city}, {country}")).format(
-                city=self.loc.data_text(city), country=country)
-        return self.loc.data_text(city) if city else escape(country)
+                city=city, country=country)
+        return city or escape(country)
 
     def meeting_sentence(self, meeting: Meeting) -> Markup:
         """One sentence per meeting: who, when, where, what it adopted; then its summary.
@@ -104,12 +127,17 @@ class Sentences:
         if meeting.outcome_documents:
             pattern = self.loc.pgettext(*adopted)
             document = escape(self.loc.pgettext(*OUTCOME_DOCUMENT))
+            translated = self.loc.translation(meeting, "outcome_document")
+            titles = ([escape(typographic(d)) for d in translated] if translated else
+                      [self.loc.data_text(d) for d in meeting.outcome_documents])
             values["outcomes"] = self.loc.markup_list([
-                document.format(document=Markup("<cite>{}</cite>").format(self.loc.data_text(d)))
-                for d in meeting.outcome_documents])
+                document.format(document=Markup("<cite>{}</cite>").format(title))
+                for title in titles])
         else:
             pattern = self.loc.pgettext(*held)
         sentence = escape(pattern).format(**values)
+        if translated := self.loc.translation(meeting, "summary"):
+            return sentence + Markup(" ") + escape(typographic(translated))
         summary = typographic(meeting.summary)
         if summary and self.loc.lang == DATA_LANGUAGE:
             sentence += Markup(" ") + escape(summary)

@@ -66,8 +66,8 @@ def test_meeting_sentences_reach_the_pdf(shipped, texts):
     text = texts[f"iscm-highlights-{year}-en.pdf"]
     sentences = [s for s in html.split("<li>") if " took place " in s or ", adopted " in s]
     assert len(sentences) >= 20
-    assert "The Second Ministerial Meeting of the Khartoum Process, held on 9 April 2025 in New " \
-           "Administrative Capital, Egypt, adopted the Cairo Declaration and the Cairo " \
+    assert "The Second Ministerial Meeting of the Khartoum Process, held on 9 April 2025 in the " \
+           "New Administrative Capital, Egypt, adopted the Cairo Declaration and the Cairo " \
            "Action Plan." in text
     assert "The 15th GFMD Summit took place on 2–4 September 2025 in Riohacha, Colombia." in text
     assert "The PIDC-IOM-UNODC regional training on migration data took place from 28 April " \

@@ -78,12 +78,12 @@ def plain(markup) -> str:
                         "días 23 y 24 de enero de 2025 en Colombo (Sri Lanka), aprobó el "
                         "documento «Colombo Declaration»."),
     (RU, "ministerial", "Совещание министров «Fourth RCM Ministerial Meeting», состоявшееся 23–24 "
-                        "января 2025 года в Colombo (Шри-Ланка), приняло документ «Colombo "
+                        "января 2025 года в Коломбо (Шри-Ланка), приняло документ «Colombo "
                         "Declaration»."),
     (RU, "summit", "Саммит «Fourth RCM Ministerial Meeting», состоявшийся 23–24 января 2025 года в "
-                   "Colombo (Шри-Ланка), принял документ «Colombo Declaration»."),
+                   "Коломбо (Шри-Ланка), принял документ «Colombo Declaration»."),
     (AR, "ministerial", "اعتمد الاجتماع الوزاري «Fourth RCM Ministerial Meeting»، المعقود يومي 23 "
-                        "و24 يناير 2025 في Colombo، سري لانكا، الوثيقة «Colombo Declaration»."),
+                        "و24 يناير 2025 في كولومبو، سري لانكا، الوثيقة «Colombo Declaration»."),
 ])
 def test_meeting_sentences_follow_each_language(loc, level, text):
     m = meeting(level=level, outcome_documents=("Colombo Declaration",))
@@ -108,7 +108,10 @@ def test_english_text_from_the_inputs_is_isolated_in_other_languages():
 @pytest.mark.parametrize("loc, city, country, text", [
     (FR, "", "LKA", "(pays hôte : Sri Lanka)"), (FR, "Online", "", "en ligne"),
     (ES, "", "LKA", "en Sri Lanka"), (RU, "Онлайн", "", "в онлайн-формате"),
-    (AR, "", "LKA", "في سري لانكا"), (AR, "Colombo", "", "في Colombo"),
+    (AR, "", "LKA", "في سري لانكا"), (AR, "Colombo", "", "في كولومبو"),
+    (AR, "Springfield", "", "في Springfield"),
+    (RU, "Springfield", "USA", "в г. Springfield (Соединенные Штаты Америки)"),
+    (RU, "Geneva", "CHE", "в Женеве (Швейцария)"), (FR, "Cairo", "EGY", "au Caire (Égypte)"),
 ])
 def test_places(loc, city, country, text):
     assert plain(loc.place(meeting(city=city, country=country))).replace("\u00a0", " ") == text
