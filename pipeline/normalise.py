@@ -41,7 +41,9 @@ class Context:
     """The bulletin year: no year after it is accepted."""
 
 
-SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff\x00-\x08\x0e-\x1b\x7f]+")
+"""Spaces of every kind, and control characters: invisible in a cell (Excel keeps one pasted
+from elsewhere as _x0001_), and no document may hold them (XLSX refuses them)."""
 LIST_SEPARATORS = re.compile(r"\s*;\s*")
 LOOSE_SEPARATORS = re.compile(r"\s*[;,]\s*|\s+/\s+")
 """Vocabulary and theme lists may also use ',' or ' / '; names (aliases) may hold commas."""
@@ -51,7 +53,8 @@ LOOSE_COLUMNS = (*TAG_COLUMNS, "region")
 
 
 def clean_text(value: object) -> str:
-    """A cell as text: spaces (non-breaking ones too) trimmed and runs folded; 2002.0 -> '2002'."""
+    """A cell as text: spaces (non-breaking ones, control characters) trimmed and runs folded;
+    2002.0 -> '2002'."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime) and value.time() == dt.time():
@@ -117,10 +120,17 @@ def parse_list(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+MAX_INT_DIGITS = 6
+"""No edition runs to a million; int() itself refuses text of over 4,300 digits."""
+
+
 def parse_int(value: object, column: Column, ctx: Context) -> int:
     text = clean_text(value)
     if not re.fullmatch(r"\d+", text):
         raise Invalid("not-a-number", "is not a whole number", "Write a number such as 4.")
+    if len(text) > MAX_INT_DIGITS:
+        raise Invalid("not-a-number", f"is a number of {len(text)} digits, too large for "
+                      f"'{column.name}'", "Write a number such as 4.")
     return int(text)
 
 
@@ -201,7 +211,12 @@ def did_you_mean(candidates: list[str]) -> str:
 
 def parse_url(value: object, column: Column, ctx: Context) -> str:
     text = clean_text(value)
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # a bracket left open ('https://[::1'), a full-width '#' in the host
+        raise Invalid("bad-url", "is not a web address that can be read: the part after "
+                      "https:// is malformed", "Write the full address, e.g. "
+                      "https://www.budapestprocess.org.") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
         raise Invalid("bad-url", "is not a web address starting with https://",
                       "Write the full address, e.g. https://www.budapestprocess.org.")
