@@ -120,10 +120,17 @@ def parse_names(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
     return tuple(dict.fromkeys(split(value, LIST_SEPARATORS)))
 
 
+MAX_INT_DIGITS = 6
+"""No edition runs to a million; int() itself refuses text of over 4,300 digits."""
+
+
 def parse_int(value: object, column: Column, ctx: Context) -> int:
     text = clean_text(value)
     if not re.fullmatch(r"\d+", text):
         raise Invalid("not-a-number", "is not a whole number", "Write a number such as 4.")
+    if len(text) > MAX_INT_DIGITS:
+        raise Invalid("not-a-number", f"is a number of {len(text)} digits, too large for "
+                      f"'{column.name}'", "Write a number such as 4.")
     return int(text)
 
 
@@ -204,7 +211,12 @@ def did_you_mean(candidates: list[str]) -> str:
 
 def parse_url(value: object, column: Column, ctx: Context) -> str:
     text = clean_text(value)
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # a bracket left open ('https://[::1'), a full-width '#' in the host
+        raise Invalid("bad-url", "is not a web address that can be read: the part after "
+                      "https:// is malformed", "Write the full address, e.g. "
+                      "https://www.budapestprocess.org.") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
         raise Invalid("bad-url", "is not a web address starting with https://",
                       "Write the full address, e.g. https://www.budapestprocess.org.")

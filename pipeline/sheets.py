@@ -61,13 +61,15 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
     blank = blank_cells.iloc[:, list(positions.values())].all(axis=1).to_numpy()
     counts["blank rows dropped"] += int(blank.sum())
     frame = frame[~blank]
-    footers = footer_rows(frame)
+    as_written = frame[list(positions)]  # a totals row opens with the sheet's first column
+    footers = footer_rows(as_written, [c.name for c in spec.columns
+                                       if c.required and c.name in positions])
     for row in footers:
-        problems.append(located(row, headers[first_filled(frame.loc[row])], "footer-row",
+        problems.append(located(row, headers[first_filled(as_written.loc[row])], "footer-row",
                                 "looks like a row of totals or notes under the data, so it "
                                 "is not read", "If it is data, fill in its required columns; "
                                 "otherwise move it to another sheet.",
-                                first_value(frame.loc[row]), "warning"))
+                                first_value(as_written.loc[row]), "warning"))
     frame = frame.drop(index=footers)
     problems += hidden_row_warnings(grid.hidden_rows, frame.index, located)
     table = RawTable(spec.name, path, sheet, frame, headers, header_row + 1, tuple(ignored))
@@ -77,7 +79,9 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
 def locate(file: str, sheet: str, row: int, column: str, code: str, message: str, hint: str,
            value: object = "", severity: str = "error") -> Problem:
     """A problem in a sheet, located as the editor sees it."""
-    return Problem(file, sheet, row, column, code, severity, clean_text(value), message, hint)
+    # int(): row numbers taken from a frame's index are numpy integers, which JSON refuses.
+    return Problem(file, sheet, int(row), column, code, severity, clean_text(value), message,
+                   hint)
 
 
 def blank_cell(value: object) -> bool:
@@ -124,6 +128,8 @@ def expand_merges(body: pd.DataFrame, merges, header_row: int, positions: dict[s
     for first_row, first_col, last_row, last_col in merges:
         if last_row <= header_row:
             continue  # titles above the headers
+        if first_row - header_row > len(body) or first_col >= body.shape[1]:
+            continue  # formatting right of or below the cells that hold data: no value
         value = body.iat[first_row - header_row - 1, first_col] if first_row > header_row else ""
         for row in range(max(first_row, header_row + 1), last_row + 1):
             for col in range(first_col, min(last_col, body.shape[1] - 1) + 1):
@@ -153,11 +159,13 @@ def is_footer(record: pd.Series) -> bool:
     return len(values) == 1 and (values[0].replace(".", "").isdigit() or len(words) >= 5)
 
 
-def footer_rows(frame: pd.DataFrame) -> list[int]:
-    """Rows of totals or notes at the bottom of a table (Excel row numbers)."""
+def footer_rows(frame: pd.DataFrame, required: list[str]) -> list[int]:
+    """Rows of totals or notes at the bottom of a table (Excel row numbers); a row with
+    every required column filled is data, whatever its first words."""
     footers = []
     for row in reversed(frame.index):
-        if not is_footer(frame.loc[row]):
+        record = frame.loc[row]
+        if not is_footer(record) or required and not any(map(is_blank, record[required])):
             break
         footers.append(row)
     return sorted(footers)

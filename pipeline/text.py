@@ -37,7 +37,9 @@ class CombiningMarks(dict):
 COMBINING_MARKS = CombiningMarks()
 
 
-SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff\x00-\x08\x0e-\x1b\x7f]+")
+"""Spaces of every kind, and control characters: invisible in a cell (Excel keeps one pasted
+from elsewhere as _x0001_), and no document may hold them (XLSX refuses them)."""
 
 
 def clean_text(value: object) -> str:

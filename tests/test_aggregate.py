@@ -66,3 +66,14 @@ def test_highlights_and_calendar(tables):
 ])
 def test_top_states_keeps_ties_unless_they_swell_the_list(counts, expected):
     assert aggregate.top_states(counts, size=3 if len(counts) == 3 else 10) == expected
+
+
+def test_a_meetings_table_without_rows_gives_an_empty_year(tmp_path):
+    """Was KeyError: 'start_date': an empty object column selected columns, not rows."""
+    folder = write_inputs(tmp_path / "e", meetings=[])
+    tables, report = validated(folder, 2025)
+    assert report.errors == ()
+    data = aggregate.summarise(tables, 2025)
+    assert (data.calendar, data.highlights, data.summary.meetings_in_year) == ((), (), 0)
+    assert data.summary.meetings_by_level["summit"] == 0
+    assert data.edition_date == dt.date(2025, 12, 31)

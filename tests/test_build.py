@@ -1,11 +1,13 @@
 """End to end: the shipped inputs build in every language; builds are deterministic and atomic."""
 
+import dataclasses
 import datetime as dt
 import html as html_lib
 import json
 import re
 import subprocess
 
+import openpyxl
 import pandas as pd
 import pytest
 from pypdf import PdfReader
@@ -254,3 +256,49 @@ def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
     summary = json.loads((result.folder / "summary-2025.json").read_text())
     assert summary["mechanisms_by_region"]["Africa"] == 2
     assert summary["mechanisms_by_region"]["Asia-Pacific"] == 1
+
+
+def html_build(inputs, outputs, **options) -> build.BuildResult:
+    """A quick build: HTML documents only, in English."""
+    config = load_config(inputs, outputs, langs="en", formats="html", **options)
+    return build.build(config, jobs=1)
+
+
+def test_a_meetings_sheet_with_headers_and_no_rows_builds_an_empty_calendar(tmp_path):
+    """Was KeyError: 'start_date' in aggregate.year_meetings."""
+    result = html_build(write_inputs(tmp_path / "in", meetings=[]), tmp_path / "out", year=2025)
+    page = html_text(result.folder / "iscm-highlights-2025-en.html")
+    assert page.count("No meetings were recorded for 2025.") == 2  # highlights and calendar
+    summary = json.loads((result.folder / "summary-2025.json").read_text())
+    assert summary["meetings_in_year"] == 0 and summary["mechanisms"] == 5
+
+
+def test_a_totals_row_under_a_blank_row_builds_and_is_reported(tmp_path):
+    """Was TypeError: Object of type int64 is not JSON serializable, writing the manifest:
+    the footer's row number came from the frame's index once the blank row was dropped."""
+    rows = MEETING_ROWS[:2] + [{}] + MEETING_ROWS[2:]
+    inputs = write_inputs(tmp_path / "in", meetings=rows)
+    book = openpyxl.load_workbook(inputs / "meetings.xlsx")
+    book["meetings"].append(["Total", 4])
+    book.save(inputs / "meetings.xlsx")
+    result = html_build(inputs, tmp_path / "out")
+    manifest = json.loads((result.folder / ".manifest.json").read_text())
+    assert {"file": "meetings.xlsx", "sheet": "meetings", "row": 7, "column": "mechanism_id",
+            "code": "footer-row", "severity": "warning", "value": "Total",
+            "message": "looks like a row of totals or notes under the data, so it is not read",
+            "hint": "If it is data, fill in its required columns; otherwise move it to "
+                    "another sheet."} in manifest["report"]["problems"]
+
+
+def test_control_characters_in_the_cells_do_not_reach_the_documents(tmp_path):
+    """Was IllegalCharacterError from openpyxl writing the ISCM table: Excel stores a control
+    character (pasted from another program) as _x0001_, and calamine reads it back."""
+    rows = [dict(r) for r in MECHANISM_ROWS]
+    rows[0]["name_en"] = "Migration Dialogue_x0001_for Southern Africa_x001B_"
+    inputs = write_inputs(tmp_path / "in", mechanisms=rows)
+    config = dataclasses.replace(load_config(inputs, tmp_path / "out", langs="en"),
+                                 formats=("html", "xlsx"))
+    result = build.build(config, jobs=1)
+    sheet = openpyxl.load_workbook(result.folder / "iscm-table-2025-en.xlsx").active
+    assert "Migration Dialogue for Southern Africa" in [row[2] for row in sheet.values]
+    assert "\x01" not in (result.folder / "iscm-highlights-2025-en.html").read_text()

@@ -10,6 +10,13 @@ def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
     assert clean_text(2002.0) == "2002"
 
 
+def test_clean_text_reads_control_characters_as_spaces():
+    """Excel keeps a control character as _x0001_ and calamine gives it back; no document
+    can hold it (openpyxl refused to write the ISCM table: IllegalCharacterError)."""
+    assert clean_text("Migration\x01Dialogue\x00 \x1b\x7f") == "Migration Dialogue"
+    assert clean_text("\x08") == ""
+
+
 @pytest.mark.parametrize("a, b", [("Date de début ", "date_de_debut"), ("Año", "ano"),
                                   ("Rôle de l'OIM", "ROLE DE L OIM")])
 def test_header_key_ignores_case_accents_spaces_and_punctuation(a, b):

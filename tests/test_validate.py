@@ -155,3 +155,24 @@ def test_no_fallback_is_reported_for_languages_not_built(tmp_path):
     folder = write_inputs(tmp_path / "in")
     _, report = validated(folder, langs=("en",))
     assert not [p for p in report.problems if p.code == "name-fallback"]
+
+
+@pytest.mark.parametrize("edition", ["1" * 5000, "1234567"])
+def test_an_edition_of_thousands_of_digits_is_an_error_not_a_crash(tmp_path, edition):
+    """Was ValueError from int(): Python refuses to convert over 4,300 digits."""
+    _, report = check(tmp_path, meetings=changed(MEETING_ROWS, 1, edition=edition))
+    assert located(report) == [("meetings.xlsx", "meetings", 3, "edition", "not-a-number")]
+    assert report.errors[0].line() == (
+        f"error: meetings.xlsx › meetings › row 3 › edition: {edition!r}: is a number of "
+        f"{len(edition)} digits, too large for 'edition'. Write a number such as 4.")
+
+
+@pytest.mark.parametrize("website", ["https://[::1", "https://a]b.org", "http://\uff03x.org"])
+def test_a_web_address_that_cannot_be_split_is_an_error_not_a_crash(tmp_path, website):
+    """Was ValueError from urllib's urlsplit (an unclosed IPv6 bracket, NFKC netloc)."""
+    _, report = check(tmp_path, mechanisms=changed(MECHANISM_ROWS, 1, website=website))
+    assert located(report) == [("mechanisms.xlsx", "mechanisms", 3, "website", "bad-url")]
+    assert report.errors[0].line() == (
+        f"error: mechanisms.xlsx › mechanisms › row 3 › website: {website!r}: is not a web "
+        "address that can be read: the part after https:// is malformed. Write the full "
+        "address, e.g. https://www.budapestprocess.org.")
