@@ -57,10 +57,10 @@ check: $(STAMP)  ## Validate the inputs only; write nothing
 preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
 	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
 
-# Two processes (one per core on the machines this runs on), the tests that read the one
-# build of the shipped inputs kept together in one of them (conftest.py groups them).
+# One process per core (pytest-xdist); the build of the shipped inputs is made once and
+# shared between them (tests/conftest.py).
 test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto
 
 # Browser checks need Chromium and Java (Debian: chromium, default-jre-headless),
 # the checkers from npm (tests/browser/package-lock.json) and Playwright in .venv.

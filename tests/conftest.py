@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -117,19 +120,26 @@ def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None
     return folder
 
 
-def pytest_collection_modifyitems(config, items):
-    """With pytest-xdist (make test), the tests that read the shipped build run in one
-    process, so that the build is made once, not once per process."""
-    for item in items:
-        if "shipped" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("shipped"))
-
-
 @pytest.fixture(scope="session")
 def shipped(tmp_path_factory):
-    """One build of the shipped inputs, shared by every test that reads its documents."""
+    """One build of the shipped inputs, shared by every test that reads its documents.
+
+    With pytest-xdist (make test) each process has its own session: the first to get here
+    builds, under a lock, into a folder they share; the others copy that build and build
+    again over it, which reuses every file (the incremental build) in a second.
+    """
     from pipeline import build
-    return build.build(load_config(SHIPPED_INPUTS, tmp_path_factory.mktemp("shipped")))
+
+    shared = tmp_path_factory.getbasetemp().parent / "shipped-build"
+    own = tmp_path_factory.mktemp("shipped")
+    with open(shared.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not shared.is_dir():
+            staging = shared.with_name(f"{shared.name}-{os.getpid()}")
+            build.build(load_config(SHIPPED_INPUTS, staging))
+            staging.rename(shared)
+    shutil.copytree(shared, own, dirs_exist_ok=True, copy_function=shutil.copy2)
+    return build.build(load_config(SHIPPED_INPUTS, own))
 
 
 @pytest.fixture
