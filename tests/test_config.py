@@ -1,0 +1,27 @@
+"""Options: checked all at once, paths resolved, defaults in one place."""
+
+import pytest
+
+from pipeline.config import FORMATS, LANGUAGES, load_config
+from pipeline.errors import ConfigError
+
+
+def test_defaults(tmp_path):
+    config = load_config(tmp_path)
+    assert config.langs == LANGUAGES and config.formats == FORMATS and config.year is None
+    assert config.inputs_dir == tmp_path.resolve()
+
+
+def test_every_bad_option_is_reported_at_once(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "missing", year=1850, langs="fr,xx", formats="html,docx")
+    lines = caught.value.message.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "Config value 'inputs'", "Config value 'year'", "Config value 'lang'",
+        "Config value 'formats'"]
+    assert caught.value.exit_code == 2
+
+
+def test_languages_and_formats_keep_their_own_order(tmp_path):
+    config = load_config(tmp_path, langs="ar, en", formats="pdf,html")
+    assert config.langs == ("en", "ar") and config.formats == ("html", "pdf")
