@@ -23,7 +23,7 @@ LOCALE   := pipeline/locale
 MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check preview test test-browser lint golden docs bench translations \
+.PHONY: help setup poppler bulletin check preview translation-kit test test-browser lint golden docs bench translations \
         templates corpus clean
 
 help:  ## List the targets
@@ -59,6 +59,9 @@ preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, re
 
 # One process per core (pytest-xdist); the build of the shipped inputs is made once and
 # shared between them (tests/conftest.py).
+translation-kit: $(STAMP)  ## Write the texts still to translate to OUTPUTS/translation-kit/ (XLSX, XLIFF)
+	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
+
 test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest -n auto
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import aggregate, cells, incremental, ingest, parallel, plan, validate, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
-from .model import BulletinData, RawTables
+from .model import BulletinData, RawTables, Tables
 
 log = logging.getLogger("iscm")
 
@@ -50,13 +50,12 @@ def bulletin_year(config: BulletinConfig, raw: RawTables) -> int | None:
 
 def check(config: BulletinConfig) -> Report:
     """Validate the inputs only (`iscm check`); write nothing. Raises ValidationFailed."""
-    return bulletin_data(config, aggregated=False)[1]
+    return validated_tables(config)[1]
 
 
-def bulletin_data(config: BulletinConfig, aggregated: bool = True
-                  ) -> tuple[BulletinData | None, Report]:
-    """Everything the documents show, and the report of the inputs: read, validate,
-    aggregate. Raises ValidationFailed when the inputs have errors (nothing is written)."""
+def validated_tables(config: BulletinConfig) -> tuple[Tables, Report, int]:
+    """The inputs read and validated, the report and the year. Raises ValidationFailed when
+    the inputs have errors (nothing is written)."""
     with timed("read"):
         raw = ingest.read_inputs(config.inputs_dir)
     year = bulletin_year(config, raw)
@@ -64,8 +63,13 @@ def bulletin_data(config: BulletinConfig, aggregated: bool = True
         tables, report = validate.check(raw, year, config.langs)
     if report.errors:
         raise ValidationFailed(report)
-    if not aggregated:
-        return None, report
+    return tables, report, year
+
+
+def bulletin_data(config: BulletinConfig) -> tuple[BulletinData, Report]:
+    """Everything the documents show, and the report of the inputs: read, validate,
+    aggregate. Raises ValidationFailed when the inputs have errors (nothing is written)."""
+    tables, report, year = validated_tables(config)
     with timed("aggregate"):
         return aggregate.summarise(tables, year, config.edition_date), report
 

@@ -85,11 +85,11 @@ def bar_chart(id: str, title: str, description: str, loc: Localiser, categories:
     bars = []
     for i, category in enumerate(categories):
         parts = [values[i] for _, values in series]
-        detail = "" if len(series) == 1 else " (" + ", ".join(
+        detail = "" if len(series) == 1 else " (" + loc.comma.join(
             f"{name} {loc.number(values[i])}" for name, values in series if values[i]) + ")"
         bars.append(Bar(category, segments(parts, rtl), loc.number(totals[i]), totals[i],
                         round(totals[i] * scale, 2),
-                        f"{category}: {loc.number(totals[i])}{detail}"))
+                        loc.labelled(category, loc.number(totals[i]) + detail)))
     legend = tuple((colour, name) for colour, (name, _) in zip(PALETTE, series)) \
         if len(series) > 1 else ()
     rows = tuple((category, *(loc.number(v[i]) for _, v in series),
@@ -103,7 +103,7 @@ def column_chart(id: str, title: str, description: str, loc: Localiser,
     """Vertical columns, e.g. one per month."""
     scale = COLUMN_HEIGHT / max(max(values, default=0), 1)
     bars = tuple(Bar(category, segments([value], False), loc.number(value), value,
-                     round(value * scale, 2), f"{category}: {loc.number(value)}")
+                     round(value * scale, 2), loc.labelled(category, loc.number(value)))
                  for category, value in zip(categories, values))
     rows = tuple((c, loc.number(v)) for c, v in zip(categories, values))
     return Chart(id, "columns", title, description, bars, (), headers, rows)

@@ -150,6 +150,30 @@ def check(inputs, year, debug, quiet, langs) -> None:
     run(debug, action)
 
 
+@main.command("translation-kit")
+@common_options
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="The kit goes to <outputs>/translation-kit/ [default: outputs].")
+@click.option("--lang", "langs", default=None, metavar="fr,es,…",
+              help="Languages to write a kit for [default: fr,es,ru,ar].")
+def translation_kit(inputs, year, debug, quiet, outputs, langs) -> None:
+    """Write, for each language, every text of the year's documents that still lacks a
+    translation: strings-<lang>.xlsx and strings-<lang>.xlf (XLIFF 2.1), to be translated
+    and put back in inputs/translations/."""
+    setup_logging(quiet)
+
+    def action():
+        from . import build as builder
+        from . import kit
+
+        config = load_config(inputs, outputs, year, langs)
+        tables, _, year_built = builder.validated_tables(config)
+        for path in kit.write_kit(tables, year_built, config.langs, config.outputs_dir):
+            click.echo(f"wrote {path}", err=True)
+
+    run(debug, action)
+
+
 @main.command()
 @common_options
 @click.option("--outputs", type=click.Path(file_okay=False), default=None,

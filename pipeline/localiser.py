@@ -37,11 +37,28 @@ ONLINE = frozenset(header_key(word) for word in (
     "online", "virtual", "en ligne", "virtuel", "virtuelle", "en línea", "virtualmente",
     "онлайн", "عبر الإنترنت"))
 """What editors write in the city column for a meeting held online (folded)."""
+ARABIC_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
+                 "أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر",
+                 "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
+"""The months as United Nations Arabic documents write them: the Levantine name, then the
+Egyptian one ('24 نيسان/أبريل 2025'); CLDR has only the second."""
+ELISION = re.compile(r"\bde (?=[aeiouyâàéèêîïôûh])", re.IGNORECASE)
+"""French elides 'de' before a vowel: 'Réunions d’avril', 'd’août', 'd’octobre'."""
+DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
+"""Two full stops that are not an ellipsis."""
 DATA_LANGUAGE = "en"
 """The language of free text in the inputs (titles, summaries)."""
 ARTICLE = re.compile(r"the\s", re.IGNORECASE)
 """An English title that opens with its own article takes no other: 'The Hague Forum'."""
 BRACKETED = re.compile(r"\(([^()]+)\)")
+
+
+def fill(message: str, values: dict) -> str:
+    """A message with its values; a value ending a sentence with its own full stop (the
+    Russian 'г.' of a date) takes no second one."""
+    return DOUBLE_STOP.sub(".", message.format(**values)) if values else message
+
+
 @dataclass
 class Localiser:
     """Formatting for one language; its methods are the templates' filters."""
@@ -61,16 +78,14 @@ class Localiser:
         return "rtl" if self.lang in RTL_LANGUAGES else "ltr"
 
     def gettext(self, message: str, **values) -> str:
-        text = self.translations.gettext(message)
-        return text.format(**values) if values else text
+        return fill(self.translations.gettext(message), values)
 
     def pgettext(self, context: str, message: str, **values) -> str:
-        text = self.translations.pgettext(context, message)
-        return text.format(**values) if values else text
+        return fill(self.translations.pgettext(context, message), values)
 
     def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
-        text = self.translations.ngettext(singular, plural, n)
-        return text.format(n=self.number(n), **values)
+        return fill(self.translations.ngettext(singular, plural, n),
+                    dict(n=self.number(n), **values))
 
     # Numbers, dates, lists -------------------------------------------------
 
@@ -78,14 +93,31 @@ class Localiser:
         return "–" if value is None else format_decimal(value, locale=self.locale)
 
     def date(self, value: dt.date, form: str = "long") -> str:
+        if self.lang == "ar" and form == "long":
+            return f"{value.day} {ARABIC_MONTHS[value.month - 1]} {value.year}"
         return format_date(value, form, locale=self.locale)
 
     def month(self, month: int, width: str = "wide", heading: bool = True) -> str:
         """The month's name on its own (nominative): capitalised as a heading, or as
         written inside a sentence ('mai' in French, 'May' in English)."""
+        if self.lang == "ar" and width == "wide":
+            return ARABIC_MONTHS[month - 1]
         form = "LLLL" if width == "wide" else "LLL"
         name = format_date(dt.date(2000, month, 1), form, locale=self.locale)
         return name[:1].upper() + name[1:] if heading else name
+
+    def month_of(self, value: dt.date) -> str:
+        """The month's name as it follows a day number (Russian genitive: января)."""
+        if self.lang == "ar":
+            return ARABIC_MONTHS[value.month - 1]
+        return format_date(value, "MMMM", locale=self.locale)
+
+    def month_caption(self, month: int) -> str:
+        """The caption of a month's table in the calendar: 'Meetings in January',
+        'Réunions de janvier', 'Réunions d’avril'."""
+        caption = self.pgettext("calendar caption", "Meetings in {month}",
+                                month=self.month(month, heading=False))
+        return ELISION.sub("d’", caption) if self.lang == "fr" else caption
 
     def day(self, value: dt.date) -> str:
         """The day of the month; the French write the first 'le 1er janvier'."""
@@ -95,26 +127,39 @@ class Localiser:
     def date_range(self, start: dt.date, end: dt.date, in_sentence: bool = False) -> str:
         """A date or a range of dates as people write it: in a table, or inside a sentence
         (where French says 'les 23 et 24 janvier', Spanish 'del 23 al 25 de enero')."""
-        d = lambda day, form: format_date(day, form, locale=self.locale)  # noqa: E731
+        month, year = self.month_of, lambda day: str(day.year)
         if start == end:
-            kind, values = "day", dict(day=self.day(start), month=d(start, "MMMM"),
-                                       year=d(start, "y"))
+            kind, values = "day", dict(day=self.day(start), month=month(start),
+                                       year=year(start))
         elif (start.year, start.month) == (end.year, end.month):
             kind = "two days" if (end - start).days == 1 else "same month"
-            values = dict(day1=self.day(start), day2=self.day(end), month=d(end, "MMMM"),
-                          year=d(end, "y"))
+            values = dict(day1=self.day(start), day2=self.day(end), month=month(end),
+                          year=year(end))
         else:
             kind = "same year" if start.year == end.year else "two years"
-            values = dict(day1=self.day(start), month1=d(start, "MMMM"), year1=d(start, "y"),
-                          day2=self.day(end), month2=d(end, "MMMM"), year2=d(end, "y"))
+            values = dict(day1=self.day(start), month1=month(start), year1=year(start),
+                          day2=self.day(end), month2=month(end), year2=year(end))
             if kind == "same year":
                 values["year"] = values.pop("year2")
                 del values["year1"]
         context, message = (SENTENCE_DATE_PATTERNS if in_sentence else DATE_PATTERNS)[kind]
         return self.pgettext(context, message, **values)
 
+    @property
+    def comma(self) -> str:
+        """What separates the items of an enumeration: ', ', in Arabic '، ' (CLDR's middle
+        list pattern for Arabic is 'and', و)."""
+        if self.lang == "ar":
+            return "، "
+        return Locale.parse(self.locale).list_patterns["standard"]["middle"].format("", "")
+
     def list(self, items: list[str]) -> str:
-        return format_list(list(items), locale=self.locale) if items else ""
+        """'A, B and C' in the reader's language; in Arabic with the Arabic comma, 'أ، ب وج'
+        (CLDR joins every item with و)."""
+        items = list(items)
+        if self.lang == "ar" and len(items) > 2:
+            return f"{self.comma.join(items[:-1])} و{items[-1]}"
+        return format_list(items, locale=self.locale) if items else ""
 
     # Names --------------------------------------------------------------
 
@@ -167,9 +212,7 @@ class Localiser:
         """
         countries = sorted((self.country(p.code) for p in parties if p.code), key=self.sort_key)
         others = sorted((p.name for p in parties if not p.code), key=collation_key)
-        separator = Locale.parse(self.locale).list_patterns["standard"]["middle"].format("", "")
-        if self.lang == "ar":
-            separator = "، "  # CLDR's middle pattern for Arabic is 'and' (و), not a comma
+        separator = self.comma
         if not markup:
             return separator.join(countries + others)
         return escape(separator).join([escape(c) for c in countries]

@@ -93,6 +93,7 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
         join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
         data_list=loc.data_list, labelled=loc.labelled, status=loc.status, tr=loc.tr,
+        month_caption=loc.month_caption,
         party_names=lambda parties: loc.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,

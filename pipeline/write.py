@@ -78,6 +78,22 @@ def copy_file(path: Path, source: Path) -> Path:
     return path
 
 
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def atomically(path: Path, writer, **content) -> Path:
+    """Write a file beside its place, then move it there: never a half-written file."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        writer(partial, **content)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
 def write_text(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8", newline="\n")
     return path

@@ -24,7 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("aggregate",),
     ("localiser", "sentences", "charts", "render", "validation_report"),
     ("write", "parallel", "incremental"),
-    ("plan",),
+    ("plan", "kit"),
     ("build",),
     ("preview", "cli", "__main__", "tools.contract", "tools.input_templates",
      "tools.translations"),
