@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import regions, titles, translations
 from .model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
-from .schema import MECHANISMS, MEETINGS
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from .vocabularies import VOCABULARIES
 
 TOP_STATES = 10
@@ -164,9 +164,9 @@ def parties(participants: pd.DataFrame) -> dict[tuple[str, str], tuple[Party, ..
     """(mechanism id, role) -> the participants in that role: States and territories, then
     organisations. One pass over the table, however many mechanisms."""
     found: dict[tuple[str, str], list[Party]] = {}
-    columns = ("mechanism_id", "role", "kind", "code", "participant")
-    for mechanism_id, role, kind, code, name in zip(*(participants[c].tolist() for c in columns)):
-        found.setdefault((mechanism_id, role), []).append(Party(kind, code, name))
+    for r in participants.itertuples():
+        found.setdefault((r.mechanism_id, r.role), []).append(Party(
+            r.kind, r.code, r.participant, translations.of_row(PARTICIPANTS, r)))
     order = lambda p: (p.kind == "organisation", p.code, p.name)  # noqa: E731
     return {key: tuple(sorted(listed, key=order)) for key, listed in found.items()}
 

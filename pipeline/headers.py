@@ -29,20 +29,43 @@ HEADER_HINT = re.compile(
 'Title (required)'."""
 
 
+LANGUAGE_SUFFIX = re.compile(r"^(.+?)(?:\s*[_-]\s*|\s+|\s*[(\[]\s*)([a-z]{2})\s*[)\]]?$",
+                             re.IGNORECASE)
+"""A header that ends by naming a language: 'title_fr', 'Région (es)', 'Titre [FR]'."""
+
+
 def header_map(spec: TableSpec) -> dict[str, str]:
-    """Folded header or alias -> canonical column name."""
+    """Folded header or alias -> canonical column name.
+
+    A translation column (title_fr) answers to any header of the column it translates
+    followed by its language ('Titre (fr)'), under the key 'titre|fr': folded alone,
+    'region_es' would be 'regiones', which is a Spanish header of region itself.
+    """
     mapping: dict[str, str] = {}
+    names = {c.name: c for c in spec.columns}
     for column in spec.columns:
+        if column.is_translation:
+            source = names[column.translates]
+            for alias in (source.name, *source.aliases):
+                mapping.setdefault(f"{header_key(alias)}|{column.lang}", column.name)
+            continue
         for alias in column.aliases:
             mapping.setdefault(header_key(alias), column.name)
     # Canonical names win over another column's alias ('name' vs 'name_en').
-    mapping.update({header_key(c.name): c.name for c in spec.columns})
+    mapping.update({header_key(c.name): c.name for c in spec.columns if not c.is_translation})
     return mapping
 
 
-def written_key(header: object) -> str:
-    """A header cell folded for comparison, without a format or required note after it."""
-    return header_key(HEADER_HINT.sub("", str(header)))
+def written_key(header: object, mapping: dict[str, str] | None = None) -> str:
+    """A header cell folded for comparison, without a format or required note after it;
+    given the header map, a header that names a language at its end as 'titre|fr' when
+    that is a translation column's."""
+    text = HEADER_HINT.sub("", str(header))
+    if mapping is not None and (suffixed := LANGUAGE_SUFFIX.match(text.strip())):
+        key = f"{header_key(suffixed[1])}|{suffixed[2].lower()}"
+        if key in mapping:
+            return key
+    return header_key(text)
 
 
 def find_header_row(cells: pd.DataFrame, mapping: dict[str, str]) -> tuple[int | None, set]:
@@ -60,7 +83,7 @@ def find_header_row(cells: pd.DataFrame, mapping: dict[str, str]) -> tuple[int |
 
 def known_headers(row: pd.Series, mapping: dict[str, str]) -> set[str]:
     """The contract columns a row of cells names."""
-    known = {mapping.get(written_key(v)) for v in row if str(v).strip()}
+    known = {mapping.get(written_key(v, mapping)) for v in row if str(v).strip()}
     known.discard(None)
     return known
 
@@ -80,7 +103,7 @@ def name_columns(spec: TableSpec, header: pd.Series, located: Located, row: int
     unknown: list[str] = []
     for position, written in enumerate(header):
         text = clean_text(written)
-        name = mapping.get(written_key(text)) if text else None
+        name = mapping.get(written_key(text, mapping)) if text else None
         if name is None:
             unknown += [text] if text else []
         elif name in headers:

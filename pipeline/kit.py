@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import translations, write
 from .model import Tables
-from .schema import MECHANISMS, MEETINGS, TRANSLATION_LANGUAGES
+from .schema import TRANSLATION_LANGUAGES
 from .translations import String
 
 FOLDER = "translation-kit"
@@ -29,18 +29,17 @@ def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
     """The texts the documents print for the year that have no translation into lang (a
     city the gazetteer knows and a chair that is a country need none), by context."""
     found: dict[str, String] = {}
-    for spec, frame, shown in (
-            (MECHANISMS, tables.mechanisms, tables.mechanisms["id"].map(bool)),
-            (MEETINGS, tables.meetings,
-             tables.meetings["start_date"].map(lambda d: bool(d) and d.year == year))):
+    for spec, frame, shown in translations.shown_rows(tables.mechanisms, tables.participants,
+                                                      tables.meetings, year):
         for _, row in frame[shown.astype(bool)].iterrows():
             record = row.to_dict()
             for column, string in translations.strings_of(spec, record):
-                if column not in translations.PRINTED[spec.name] | {"name_en"}:
-                    continue  # translatable, but no document prints it
+                if column != "name_en" and not translations.needs_translation(
+                        spec, column, string.source):
+                    continue  # initials, or a text no document prints
                 target = translations.translation_column(spec, column, lang)
                 blank = not record[target.name]
-                if blank and not translations.printed_as_is(column, row):
+                if blank and not translations.printed_as_is(column, row, lang):
                     found.setdefault(string.id, string)
     return sorted(found.values(), key=lambda s: (s.context, s.source))
 

@@ -7,23 +7,23 @@ in sentences.py.
 
 from __future__ import annotations
 
-import datetime as dt
 import gettext
 import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from babel import Locale
-from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from .catalogues import load_translations
 from .countries import country_name, exact_iso3
-from .labels import NC_, VOCABULARY_LABELS
+from .dates import Dates
+from .labels import VOCABULARY_LABELS
 from .model import Mechanism, Meeting, Party
-from .text import collation_key, header_key, typographic, words_key
+from .regions import region_name
+from .text import INITIALS, collation_key, header_key, typographic, words_key
 
 BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
 """English is written the British way in UN documents: 23 January 2025, 'A, B and C'."""
@@ -37,20 +37,31 @@ ONLINE = frozenset(header_key(word) for word in (
     "online", "virtual", "en ligne", "virtuel", "virtuelle", "en línea", "virtualmente",
     "онлайн", "عبر الإنترنت"))
 """What editors write in the city column for a meeting held online (folded)."""
-ARABIC_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
-                 "أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر",
-                 "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
-"""The months as United Nations Arabic documents write them: the Levantine name, then the
-Egyptian one ('24 نيسان/أبريل 2025'); CLDR has only the second."""
-ELISION = re.compile(r"\bde (?=[aeiouyâàéèêîïôûh])", re.IGNORECASE)
-"""French elides 'de' before a vowel: 'Réunions d’avril', 'd’août', 'd’octobre'."""
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 """Two full stops that are not an ellipsis."""
+LRI, PDI = "\u2066", "\u2069"
+"""Unicode's left-to-right isolate and its end."""
+LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9’'&+./-]| (?=[A-Za-z0-9]))*")
+"""Latin words in a row, with the digits and punctuation inside them: 'PAFoM IX', 'U.S.'."""
+TAG = re.compile(r"<[^>]*>")
 DATA_LANGUAGE = "en"
 """The language of free text in the inputs (titles, summaries)."""
 ARTICLE = re.compile(r"the\s", re.IGNORECASE)
 """An English title that opens with its own article takes no other: 'The Hague Forum'."""
 BRACKETED = re.compile(r"\(([^()]+)\)")
+
+
+def translation_of(record: Mechanism | Meeting, column: str, lang: str) -> object | None:
+    """A record's text translated into lang; None when it is not, or when the 'translation'
+    is the English itself (a title kept as published: it is printed marked English)."""
+    found = record.translations.get(column, {}).get(lang) if lang != DATA_LANGUAGE else None
+    return None if found == getattr(record, column) else found
+
+
+def plain_text(markup: Markup) -> str:
+    """Markup as the text a spreadsheet cell holds: tags and isolate marks removed, entities
+    decoded, the spaces kept (Markup.striptags folds non-breaking spaces into plain ones)."""
+    return Markup(TAG.sub("", markup)).unescape().translate({ord(LRI): None, ord(PDI): None})
 
 
 def fill(message: str, values: dict) -> str:
@@ -60,7 +71,7 @@ def fill(message: str, values: dict) -> str:
 
 
 @dataclass
-class Localiser:
+class Localiser(Dates):
     """Formatting for one language; its methods are the templates' filters."""
 
     lang: str
@@ -92,58 +103,12 @@ class Localiser:
     def number(self, value: int | float | None) -> str:
         return "–" if value is None else format_decimal(value, locale=self.locale)
 
-    def date(self, value: dt.date, form: str = "long") -> str:
-        if self.lang == "ar" and form == "long":
-            return f"{value.day} {ARABIC_MONTHS[value.month - 1]} {value.year}"
-        return format_date(value, form, locale=self.locale)
-
-    def month(self, month: int, width: str = "wide", heading: bool = True) -> str:
-        """The month's name on its own (nominative): capitalised as a heading, or as
-        written inside a sentence ('mai' in French, 'May' in English)."""
-        if self.lang == "ar" and width == "wide":
-            return ARABIC_MONTHS[month - 1]
-        form = "LLLL" if width == "wide" else "LLL"
-        name = format_date(dt.date(2000, month, 1), form, locale=self.locale)
-        return name[:1].upper() + name[1:] if heading else name
-
-    def month_of(self, value: dt.date) -> str:
-        """The month's name as it follows a day number (Russian genitive: января)."""
-        if self.lang == "ar":
-            return ARABIC_MONTHS[value.month - 1]
-        return format_date(value, "MMMM", locale=self.locale)
-
-    def month_caption(self, month: int) -> str:
-        """The caption of a month's table in the calendar: 'Meetings in January',
-        'Réunions de janvier', 'Réunions d’avril'."""
-        caption = self.pgettext("calendar caption", "Meetings in {month}",
-                                month=self.month(month, heading=False))
-        return ELISION.sub("d’", caption) if self.lang == "fr" else caption
-
-    def day(self, value: dt.date) -> str:
-        """The day of the month; the French write the first 'le 1er janvier'."""
-        return "1er" if self.lang == "fr" and value.day == 1 else format_date(
-            value, "d", locale=self.locale)
-
-    def date_range(self, start: dt.date, end: dt.date, in_sentence: bool = False) -> str:
-        """A date or a range of dates as people write it: in a table, or inside a sentence
-        (where French says 'les 23 et 24 janvier', Spanish 'del 23 al 25 de enero')."""
-        month, year = self.month_of, lambda day: str(day.year)
-        if start == end:
-            kind, values = "day", dict(day=self.day(start), month=month(start),
-                                       year=year(start))
-        elif (start.year, start.month) == (end.year, end.month):
-            kind = "two days" if (end - start).days == 1 else "same month"
-            values = dict(day1=self.day(start), day2=self.day(end), month=month(end),
-                          year=year(end))
-        else:
-            kind = "same year" if start.year == end.year else "two years"
-            values = dict(day1=self.day(start), month1=month(start), year1=year(start),
-                          day2=self.day(end), month2=month(end), year2=year(end))
-            if kind == "same year":
-                values["year"] = values.pop("year2")
-                del values["year1"]
-        context, message = (SENTENCE_DATE_PATTERNS if in_sentence else DATE_PATTERNS)[kind]
-        return self.pgettext(context, message, **values)
+    def big_figure(self, n: int, label: str) -> Markup:
+        """A key figure: the number, large, above what it counts. Arabic writes one and two
+        in the noun itself (آليتان, not '2 آليتان'): the label alone is the figure."""
+        if self.lang == "ar" and n in (1, 2):
+            return Markup('<span class="big words">{}</span>').format(label)
+        return Markup('<span class="big">{}</span> {}').format(self.number(n), label)
 
     @property
     def comma(self) -> str:
@@ -175,27 +140,38 @@ class Localiser:
     def display_name(self, mechanism: Mechanism) -> Markup:
         """The name for a page: when it falls back to English, tagged as English."""
         if self.lang in mechanism.names:
-            return escape(typographic(mechanism.names[self.lang]))
+            return self.isolated(typographic(mechanism.names[self.lang], self.lang))
         return self.data_text(mechanism.names["en"])
 
-    def acronym(self, mechanism: Mechanism) -> str:
-        """The acronym to print in brackets after the name; '' when a name already says it:
-        'Budapest Process', 'EU-Horn of Africa Migration Route Initiative (Khartoum Process)'."""
-        acronym = words_key(mechanism.acronym)
-        if not acronym or acronym in words_key(self.mechanism_name(mechanism)):
-            return ""
-        for name in mechanism.names.values():
+    def short_name(self, mechanism: Mechanism) -> Markup:
+        """The acronym or short name in the reader's language where it is translated (FMMD,
+        Processus de Bali); else as written, isolated (an English short name marked)."""
+        if translation_of(mechanism, "acronym", self.lang):
+            return self.tr(mechanism, "acronym")
+        if INITIALS.fullmatch(mechanism.acronym):
+            return Markup("<bdi>{}</bdi>").format(self.isolated(mechanism.acronym))
+        return self.data_text(mechanism.acronym)
+
+    def acronym(self, mechanism: Mechanism) -> Markup:
+        """The short name to print in brackets after the name; '' when the name already
+        says it: 'Budapest Process', '… Initiative (Khartoum Process)'."""
+        acronym = words_key(self.text(mechanism, "acronym"))
+        if not acronym.strip() or acronym in words_key(self.mechanism_name(mechanism)):
+            return Markup()
+        names = [self.mechanism_name(mechanism)] if self.lang in mechanism.names \
+            else list(mechanism.names.values())
+        for name in names:
             if acronym == words_key(name) or acronym in map(words_key, BRACKETED.findall(name)):
-                return ""
-        return mechanism.acronym
+                return Markup()
+        return self.short_name(mechanism)
 
     def full_name(self, mechanism: Mechanism) -> Markup:
-        """The name followed by the acronym in brackets, unless a name already says it."""
+        """The name followed by the short name in brackets, unless the name already says it."""
         acronym = self.acronym(mechanism)
         name = self.display_name(mechanism)
         if not acronym:
             return name
-        return name + Markup(' <span class="acronym">(<bdi>{}</bdi>)</span>').format(acronym)
+        return name + Markup(' <span class="acronym">({})</span>').format(acronym)
 
     def other_names(self, mechanism: Mechanism) -> list[tuple[str, str]]:
         """(language, name) of the mechanism in the table's other languages, when given
@@ -206,17 +182,16 @@ class Localiser:
                 if x in mechanism.names and mechanism.names[x] != shown]
 
     def party_names(self, parties: tuple[Party, ...], markup: bool = False) -> str | Markup:
-        """States and territories alphabetical in the reader's language, then organisations.
-
-        With markup, organisations (named as in the inputs, in English) are tagged as such.
-        """
-        countries = sorted((self.country(p.code) for p in parties if p.code), key=self.sort_key)
-        others = sorted((p.name for p in parties if not p.code), key=collation_key)
-        separator = self.comma
+        """States and territories alphabetical in the reader's language, then organisations,
+        by their translated names where they have one (an English one is tagged as such)."""
+        countries = [escape(name) for name in sorted(
+            (self.country(p.code) for p in parties if p.code), key=self.sort_key)]
+        others = sorted((self.tr(p, "participant") for p in parties if not p.code),
+                        key=lambda name: self.sort_key(plain_text(name)))
+        names = countries + others
         if not markup:
-            return separator.join(countries + others)
-        return escape(separator).join([escape(c) for c in countries]
-                                      + [self.data_text(o) for o in others])
+            return self.comma.join(plain_text(name) for name in names)
+        return escape(self.comma).join(names)
 
     def label(self, value: str, vocabulary: str) -> str:
         """The reader's label of a vocabulary value; unknown tags are shown humanised."""
@@ -234,23 +209,45 @@ class Localiser:
         text = typographic(text)
         if not text or self.lang == DATA_LANGUAGE:
             return escape(text)
+        if self.direction == "rtl":
+            text = f"{LRI}{text}{PDI}"
         return Markup('<span lang="{}" dir="ltr">{}</span>').format(DATA_LANGUAGE, text)
+
+    def isolated(self, text: str) -> Markup:
+        """Text in the reader's language, escaped; on a right-to-left page each Latin run
+        in it (an acronym, a title kept in English) isolated with the Unicode marks, so that
+        it keeps its order and its brackets ('(PAFoM IX)'). The marks rather than markup:
+        WeasyPrint's PDF, like a browser, orders text by them (its CSS unicode-bidi does
+        not isolate)."""
+        if self.direction != "rtl":
+            return escape(text)
+        return escape(LATIN_RUN.sub(lambda run: f"{LRI}{run.group(0)}{PDI}", text))
 
     def translation(self, record: Mechanism | Meeting, column: str) -> object | None:
         """A text of a record in the reader's language, when it is translated there."""
-        if self.lang == DATA_LANGUAGE:
-            return None
-        return record.translations.get(column, {}).get(self.lang)
+        return translation_of(record, column, self.lang)
 
     def tr(self, record: Mechanism | Meeting, column: str) -> Markup:
         """A text of the inputs as the reader's documents print it: translated where it is;
         a chair that is a country, as the country's name; else as written, marked English."""
         text = getattr(record, column)
         if translated := self.translation(record, column):
-            return escape(typographic(translated))
+            return self.isolated(typographic(translated, self.lang))
         if column == "chair" and (iso3 := exact_iso3(text)):
             return escape(self.country(iso3))
         return self.data_text(text)
+
+    def tr_items(self, record: Meeting, column: str) -> list[Markup]:
+        """The items of a list column (outcome documents) as tr prints a text: an item left
+        as written in the translation (a title published only in English) is marked."""
+        sources = getattr(record, column)
+        translated = self.translation(record, column) or sources
+        return [self.data_text(item) if item in sources else
+                self.isolated(typographic(item, self.lang)) for item in translated]
+
+    def text(self, record: Mechanism | Meeting, column: str) -> str:
+        """The same text, plain (for a spreadsheet cell, which orders its own text)."""
+        return plain_text(self.tr(record, column)) if getattr(record, column) else ""
 
     def labelled(self, label: str, value: str | Markup) -> Markup:
         """'Label: value', as the language writes it (French: a space before the colon)."""
@@ -264,34 +261,19 @@ class Localiser:
             return escape(status)
         return self.labelled(status, self.tr(mechanism, "status_detail"))
 
-    def data_list(self, items: tuple[str, ...]) -> Markup:
-        """Items of the inputs (regions as written) as a list in the reader's language."""
-        return self.markup_list([self.data_text(item) for item in items])
+    def regions(self, mechanism: Mechanism) -> list[Markup]:
+        """The regions in the reader's language: translated where they are; else each one
+        that is a UN region or a State by its name in the language, the others as written
+        (marked English)."""
+        if self.lang == DATA_LANGUAGE:
+            return [escape(item) for item in mechanism.regions]  # as the editor wrote them
+        if self.translation(mechanism, "region"):
+            return self.tr_items(mechanism, "region")
+        return [escape(name) if (name := region_name(item, self.locale.split("_")[0]))
+                else escape(self.country(iso3)) if (iso3 := exact_iso3(item))
+                else self.data_text(item) for item in mechanism.regions]
 
     def markup_list(self, items: list[Markup]) -> Markup:
         """A list of marked-up items in the reader's language ('A, B and C'): CLDR's list
         patterns hold no markup, so joining escaped items keeps them safe."""
         return Markup(self.list([str(item) for item in items]))
-
-DATE_PATTERNS = {
-    # Translators: dates in tables. {month} is the month's name in the form that follows a
-    # day number (Russian genitive: января).
-    "day": NC_("date", "{day} {month} {year}"),
-    "two days": NC_("date range, two days", "{day1}–{day2} {month} {year}"),
-    "same month": NC_("date range, same month", "{day1}–{day2} {month} {year}"),
-    "same year": NC_("date range, same year", "{day1} {month1} – {day2} {month2} {year}"),
-    "two years": NC_("date range, two years",
-                     "{day1} {month1} {year1} – {day2} {month2} {year2}"),
-}
-SENTENCE_DATE_PATTERNS = {
-    # Translators: dates inside the meeting sentences, with the words your language puts
-    # before them ('le 23 janvier', 'les 23 et 24 janvier', 'del 23 al 25 de enero').
-    "day": NC_("date in a sentence", "on {day} {month} {year}"),
-    "two days": NC_("date range in a sentence, two days", "on {day1}–{day2} {month} {year}"),
-    "same month": NC_("date range in a sentence, same month",
-                      "on {day1}–{day2} {month} {year}"),
-    "same year": NC_("date range in a sentence, same year",
-                     "from {day1} {month1} to {day2} {month2} {year}"),
-    "two years": NC_("date range in a sentence, two years",
-                     "from {day1} {month1} {year1} to {day2} {month2} {year2}"),
-}

@@ -90,6 +90,13 @@ class Party:
     """ISO 3166-1 alpha-3 for States and territories ('XKX' for Kosovo), '' otherwise."""
     name: str
     """The name as written in the inputs (used for organisations)."""
+    translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
+    """'participant' -> language -> an organisation's name in it, where translated."""
+
+    @property
+    def participant(self) -> str:
+        """The name under the contract's column name, as translations name it."""
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -122,6 +129,11 @@ class Mechanism:
     (status_detail, secretariat, formal_association, chair)."""
 
     @property
+    def region(self) -> tuple[str, ...]:
+        """The regions under the contract's column name, as translations name them."""
+        return self.regions
+
+    @property
     def observers_and_partners(self) -> tuple[Party, ...]:
         """The participants that are not members, as the ISCM table lists them."""
         return self.observers + self.partners
@@ -150,6 +162,11 @@ class Meeting:
     translations: dict[str, dict[str, object]] = field(default_factory=dict)
     """Column -> language -> its text in that language, where translated (title,
     summary, outcome_document (a tuple, as outcome_documents), chair, city)."""
+
+    @property
+    def outcome_document(self) -> tuple[str, ...]:
+        """The documents under the contract's column name, as translations name them."""
+        return self.outcome_documents
 
 
 @dataclass(frozen=True)

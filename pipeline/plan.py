@@ -89,6 +89,7 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     # which must not load Jinja, Babel or pandas.
     from . import render, validation_report, write
     from .incremental import digest, file_digest
+    from .localiser import RTL_LANGUAGES
 
     year, edition = data.year, data.edition_date
     wanted = set(config.formats)
@@ -105,9 +106,11 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     for document in DOCUMENTS:
         for lang in config.langs if "xlsx" in document.formats and "xlsx" in wanted else ():
             sheet = render.table_sheet(data, lang)
+            rtl = lang in RTL_LANGUAGES
             targets.append(Target(document_name(document, year, lang, "xlsx"), "xlsx",
-                                  keys.data(sheet, edition),
-                                  partial(write.write_xlsx, sheet=sheet, edition=edition)))
+                                  keys.data(sheet, edition, rtl),
+                                  partial(write.write_xlsx, sheet=sheet, edition=edition,
+                                          right_to_left=rtl)))
     text = write.summary_json(data.summary)
     targets.append(Target(summary_name(year), "json", digest(text),
                           partial(write.write_text, text=text)))

@@ -295,6 +295,27 @@ def region_label_key(name: str) -> str | None:
     return index.get(header_key(name)) or index.get(header_key(_bare(str(name))))
 
 
+# Where CLDR's short name would change the meaning: UNSD's names in the five languages.
+UN_REGION_NAMES = {
+    "001": {"en": "Global", "fr": "Mondial", "es": "Mundial", "ru": "Весь мир",
+            "ar": "العالم"},
+    "419": {"en": "Latin America and the Caribbean", "fr": "Amérique latine et Caraïbes",
+            "es": "América Latina y el Caribe", "ru": "Латинская Америка и Карибский бассейн",
+            "ar": "أمريكا اللاتينية ومنطقة البحر الكاريبي"},
+}
+
+
+def region_name(name: str, lang: str) -> str | None:
+    """A written region name in a language, when it is a UN M49 region (CLDR's name,
+    capitalised as a list item: 'Western Africa' -> 'Afrique occidentale'); None for the
+    others (Horn of Africa…), which are translated like any text."""
+    code = region_label_key(name)
+    if code in UN_REGION_NAMES:
+        return UN_REGION_NAMES[code][lang]
+    found = Locale.parse(lang).territories.get(code) if code in M49_MACRO else None
+    return found[:1].upper() + found[1:] if found else None
+
+
 def macro_regions(name: str) -> tuple[str, ...]:
     """The macro-regions a written region name belongs to, in MACRO_REGIONS order."""
     key = region_label_key(name)

@@ -16,11 +16,10 @@ from jinja2.bccache import Bucket
 
 from .charts import Chart, key_figure_charts
 from .config import BulletinConfig
-from .localiser import Localiser
+from .localiser import Localiser, plain_text
 from .model import BulletinData, Highlight, Mechanism, Meeting
 from .regions import GROUPS
 from .sentences import Sentences
-from .text import collation_key
 from .vocabularies import VOCABULARIES
 
 
@@ -92,8 +91,9 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
         join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
-        data_list=loc.data_list, labelled=loc.labelled, status=loc.status, tr=loc.tr,
-        month_caption=loc.month_caption,
+        regions=loc.regions, markup_list=loc.markup_list, labelled=loc.labelled,
+        status=loc.status, tr=loc.tr,
+        month_caption=loc.month_caption, short_name=loc.short_name, big_figure=loc.big_figure,
         party_names=lambda parties: loc.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
@@ -123,7 +123,7 @@ def document_context(data: BulletinData, loc: Localiser,
                    in groupby(data.calendar, key=lambda m: m.start.month))
     by_id = {m.id: m for m in data.mechanisms}
     active = tuple(sorted((m for m in data.mechanisms if m.status == "active"),
-                          key=lambda m: collation_key(m.acronym)))
+                          key=lambda m: loc.sort_key(loc.text(m, "acronym"))))
     roles = tuple((role, tuple(sorted((by_id[i] for i in ids), key=by_name)))
                   for role, ids in data.summary.iom_roles.items())
     statuses = ("emerging", "inactive")
@@ -172,10 +172,12 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
         for m in group.mechanisms:
             rows.append([
                 loc.label(m.type, "type"), loc.label(group.region, "region"),
-                loc.mechanism_name(m), m.acronym, "; ".join(m.regions), m.year_established,
+                loc.mechanism_name(m), loc.text(m, "acronym"),
+                "; ".join(plain_text(region) for region in loc.regions(m)),
+                m.year_established,
                 loc.party_names(m.members), m.member_states,
-                loc.party_names(m.observers_and_partners), m.secretariat,
+                loc.party_names(m.observers_and_partners), loc.text(m, "secretariat"),
                 loc.list([loc.label(t, "theme") for t in m.thematic_focus]),
                 loc.list([loc.label(r, "iom_role") for r in m.iom_roles]),
-                loc.status(m).striptags(), m.website])
+                plain_text(loc.status(m)), m.website])
     return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths

@@ -96,10 +96,12 @@ def with_translations(translated: tuple[str, ...], *columns: Column) -> tuple[Co
     """The columns, then a translation column for each language and each column named in
     translated: title_fr, summary_es… (their text, when given, is shown instead of the
     English). The mechanisms' name_fr… columns translate name_en."""
-    columns = tuple(replace(c, translates="name_en", lang=c.name[-2:])
+    # A blank name_fr is reported by name-fallback, after the translators' files, which
+    # may give it: not also as a blank optional cell.
+    columns = tuple(replace(c, translates="name_en", lang=c.name[-2:], warn_blank=False)
                     if c.name in NAME_TRANSLATIONS else c for c in columns)
     return columns + tuple(
-        Column(f"{c.name}_{lang}", c.kind, aliases=(f"{c.name} ({lang})",),
+        Column(f"{c.name}_{lang}", c.kind,
                help=f"{c.name} in {lang.upper()}, if translated (blank: English is shown).",
                translates=c.name, lang=lang)
         for c in columns if c.name in translated for lang in TRANSLATION_LANGUAGES)
@@ -115,7 +117,7 @@ MECHANISMS = TableSpec(
                    "processes", "processus", "procesos"),
     key=("id",),
     columns=with_translations(
-        ("status_detail", "secretariat", "formal_association", "chair"),
+        ("acronym", "region", "status_detail", "secretariat", "formal_association", "chair"),
         _col("id", ID, "identifier", "identifiant", "identificador", "code", "slug",
              "código", "clé", "clave", "mechanism id", "identifiant du mécanisme",
              "identificador del mecanismo",
@@ -210,7 +212,10 @@ PARTICIPANTS = TableSpec(
                    "membership", "membres et observateurs", "miembros y observadores",
                    "participation"),
     key=("mechanism_id", "participant"),
-    columns=(
+    # participant_fr…: an organisation's name in the language (a State's comes from the
+    # UN's names).
+    columns=with_translations(
+        ("participant",),
         _col("mechanism_id", MECHANISM, "mechanism", "mécanisme", "mecanismo", "ISCM",
              "MCIM", "process", "processus", "proceso", "mechanism name", "nom du mécanisme",
              "sigle du mécanisme", "identifiant du mécanisme", "nombre del mecanismo",

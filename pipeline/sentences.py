@@ -43,7 +43,7 @@ class Sentences:
 
     def ranking_note(self, missing: list[Mechanism]) -> Markup:
         """Why the States are not ranked by membership: whose member lists are missing."""
-        names = [Markup("<bdi>{}</bdi>").format(m.acronym) for m in missing]
+        names = [self.loc.short_name(m) for m in missing]
         return escape(self.loc.translations.ngettext(
             "States are not ranked by the number of mechanisms they belong to: the member "
             "list of {mechanisms}, an active mechanism, is not known.",
@@ -53,8 +53,8 @@ class Sentences:
 
     def meeting_title(self, meeting: Meeting) -> Markup:
         """The meeting's own title as printed (tables, calendar): translated where it is."""
-        if translated := self.loc.translation(meeting, "title"):
-            return escape(typographic(translated))
+        if self.loc.translation(meeting, "title"):
+            return self.loc.tr(meeting, "title")
         return self.loc.data_text(meeting.name)
 
     def meeting_name(self, meeting: Meeting) -> Markup:
@@ -84,7 +84,7 @@ class Sentences:
             return escape(self.loc.pgettext("place: a city with its preposition, its country",
                                              "{in_city}, {country}")).format(
                 in_city=phrase, country=country)
-        city = escape(typographic(translated)) if translated else self.loc.data_text(city)
+        city = self.city(meeting) if city else city
         if city and country:
             pattern = self.loc.gettext("in {city}, {country}")
         elif city:
@@ -100,8 +100,8 @@ class Sentences:
         name, else as written (marked English); blank for an online meeting."""
         if header_key(meeting.city) in ONLINE:
             return Markup("")
-        if translated := self.loc.translation(meeting, "city"):
-            return escape(typographic(translated))
+        if self.loc.translation(meeting, "city"):
+            return self.loc.tr(meeting, "city")
         named = places.city_name(meeting.city, meeting.country or None, self.loc.lang)
         return escape(named) if named else self.loc.data_text(meeting.city)
 
@@ -127,17 +127,15 @@ class Sentences:
         if meeting.outcome_documents:
             pattern = self.loc.pgettext(*adopted)
             document = escape(self.loc.pgettext(*OUTCOME_DOCUMENT))
-            translated = self.loc.translation(meeting, "outcome_document")
-            titles = ([escape(typographic(d)) for d in translated] if translated else
-                      [self.loc.data_text(d) for d in meeting.outcome_documents])
+            titles = self.loc.tr_items(meeting, "outcome_document")
             values["outcomes"] = self.loc.markup_list([
                 document.format(document=Markup("<cite>{}</cite>").format(title))
                 for title in titles])
         else:
             pattern = self.loc.pgettext(*held)
         sentence = escape(pattern).format(**values)
-        if translated := self.loc.translation(meeting, "summary"):
-            return sentence + Markup(" ") + escape(typographic(translated))
+        if self.loc.translation(meeting, "summary"):
+            return sentence + Markup(" ") + self.loc.tr(meeting, "summary")
         summary = typographic(meeting.summary)
         if summary and self.loc.lang == DATA_LANGUAGE:
             sentence += Markup(" ") + escape(summary)

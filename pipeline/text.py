@@ -60,11 +60,28 @@ APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)|(?<=[sS])'(?=\s|$|[,.;:)])")
 NUMBER_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 
 
-def typographic(text: str) -> str:
+FRENCH_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]?:(?=\s|$)")
+FRENCH_STOPS = re.compile(r"(?<=\S)[ \u00a0\u202f]?([;!?])(?=\s|$|[»)])")
+FRENCH_QUOTES = (re.compile(r"«[ \u00a0\u202f]*"), re.compile(r"[ \u00a0\u202f]*»"))
+INITIALS = re.compile(r"[\w+&.-]+")
+"""An acronym of one word (PIDC, AU-HoAI, 5+5) reads the same in every language; one of
+several words is a short name ('Bali Process'), to be translated."""
+
+
+def typographic(text: str, lang: str = "en") -> str:
     """Data text as printed: straight apostrophes curled (Officials’, Cote d’Ivoire) and
     hyphens between numbers made en dashes (2024–2025), as UN style writes them. Nothing
-    else of what the editor wrote changes; quotation marks stay as they are."""
-    return NUMBER_HYPHEN.sub("–", APOSTROPHE.sub("’", text))
+    else of what the editor wrote changes; quotation marks stay as they are.
+
+    French text also gets the spaces French typography puts inside it, unbreakable so that
+    no line starts with the mark: before ':' (U+00A0), before ';', '!' and '?' (the narrow
+    U+202F), inside « ». A colon between digits or in a web address is left alone.
+    """
+    text = NUMBER_HYPHEN.sub("–", APOSTROPHE.sub("’", text))
+    if lang == "fr":
+        text = FRENCH_STOPS.sub("\u202f\\1", FRENCH_COLON.sub("\u00a0:", text))
+        text = FRENCH_QUOTES[1].sub("\u00a0»", FRENCH_QUOTES[0].sub("«\u00a0", text))
+    return text
 
 
 def words_key(text: str) -> str:

@@ -27,19 +27,21 @@ from pathlib import Path
 import defusedxml.ElementTree as SafeET
 from babel import Locale
 
-from . import places
+from . import places, regions
 from .countries import exact_iso3
 from .errors import Problem
 from .glyphs import missing_glyphs
-from .schema import MECHANISMS, MEETINGS, TRANSLATION_LANGUAGES, TableSpec
-from .text import clean_text, is_blank
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TRANSLATION_LANGUAGES, TableSpec
+from .text import INITIALS, clean_text, is_blank
 
 FOLDER = "translations"
 """The folder of inputs/ that holds translators' files."""
 LANGUAGE_IN_NAME = re.compile(r"[-_.](" + "|".join(TRANSLATION_LANGUAGES) + r")$", re.I)
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
 HEADERS = ("id", "context", "source", "translation")
-PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair"}),
+PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair", "acronym",
+                                    "region"}),
+           "participants": frozenset({"participant"}),
            "meetings": frozenset({"title", "summary", "outcome_document", "city"})}
 """The translatable columns the documents print: a text of these left in English is
 counted in the `untranslated` warning (names have their own, name-fallback)."""
@@ -90,6 +92,8 @@ def record_of(spec: TableSpec, row: dict) -> str:
     date and English title (two meetings of a mechanism may share a day)."""
     if spec.name == "mechanisms":
         return str(row["id"])
+    if spec.name == "participants":  # an organisation has one name, whatever it belongs to
+        return str(row["participant"])
     day = row["start_date"]
     return f"{row['mechanism_id']} {day:%Y-%m-%d} «{row['title']}»" if day else ""
 
@@ -102,6 +106,14 @@ def strings_of(spec: TableSpec, row: dict) -> Iterator[tuple[str, String]]:
         text = "; ".join(source) if isinstance(source, tuple) else clean_text(source or "")
         if text and record:
             yield column, String(context(spec.name, column.removesuffix("_en"), record), text)
+
+
+def needs_translation(spec: TableSpec, column: str, source: str) -> bool:
+    """Whether a text the documents print is English to translate: not an acronym's
+    initials."""
+    if column == "acronym":
+        return not INITIALS.fullmatch(source)
+    return column in PRINTED[spec.name]
 
 
 def too_long(source: str, translation: str) -> bool:
@@ -161,12 +173,12 @@ def translation_column(spec: TableSpec, column: str, lang: str):
 
 
 def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str, ...],
-          known=lambda column, row: False) -> tuple[list[Problem], dict[str, Counter]]:
+          known=lambda column, row, lang: False) -> tuple[list[Problem], dict[str, Counter]]:
     """Fill the blank translation cells of the rows shown from the translators' files.
 
-    shown: a boolean Series, the rows the documents show; known(column, row): whether
-    a text is printed in every language without a translation (a city of the gazetteer,
-    a chair that is a country). Returns the problems (an outdated or overlong
+    shown: a boolean Series, the rows the documents show; known(column, row, lang):
+    whether a text is printed in a language without a translation (a city the gazetteer
+    names in it, a chair that is a country). Returns the problems (an outdated or overlong
     translation, characters no font draws) and, per language built, how many printed
     texts have no translation, by column.
     """
@@ -174,6 +186,7 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
     by_context = {(e.lang, e.context): e for e in entries}
     problems: list[Problem] = []
     missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
+    counted: set[tuple[str, str]] = set()
     for index, row in frame[shown].iterrows():
         for column, string in strings_of(spec, row.to_dict()):
             for lang in TRANSLATION_LANGUAGES:
@@ -185,8 +198,9 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
                     stale = by_context.get((lang, string.context))
                     if stale is not None and stale.source != string.source:
                         problems.append(outdated(stale, string))
-                    if lang in missing and column in PRINTED[spec.name] \
-                            and not known(column, row):
+                    if lang in missing and needs_translation(spec, column, string.source) \
+                            and not known(column, row, lang) and (lang, string.id) not in counted:
+                        counted.add((lang, string.id))  # an organisation of many mechanisms
                         missing[lang][column] += 1
                 elif too_long(string.source, entry.text):
                     problems.append(located(entry, "translation-too-long", f"is {len(entry.text)} "
@@ -231,28 +245,40 @@ def of_row(spec: TableSpec, row) -> dict[str, dict[str, object]]:
     return found
 
 
-def check(mechanisms, meetings, entries: list[Entry], year: int, langs: tuple[str, ...]
-          ) -> list[Problem]:
+def check(mechanisms, participants, meetings, entries: list[Entry], year: int,
+          langs: tuple[str, ...]) -> list[Problem]:
     """Translations from the translators' files into the blank translation cells of what
-    the documents show (every mechanism, the year's meetings); one warning per language
-    built for what stays in English."""
+    the documents show (every mechanism and participant, the year's meetings); one warning
+    per language built for what stays in English."""
+    problems: list[Problem] = []
+    missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
+    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
+        found, counts = apply(spec, frame, shown, entries, langs, printed_as_is)
+        problems += found
+        for lang, by_column in counts.items():
+            missing[lang].update(by_column)
+    return problems + [untranslated(lang, counts) for lang, counts in missing.items()
+                       if counts]
+
+
+def shown_rows(mechanisms, participants, meetings, year: int):
+    """(spec, frame, the rows the documents show) for each table that has translations."""
+    everyone = lambda frame: frame.index.to_series().map(lambda _: True)  # noqa: E731
     in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
-    everyone = mechanisms["id"].map(bool) | True
-    problems, missing = apply(MECHANISMS, mechanisms, everyone, entries, langs, printed_as_is)
-    found, more = apply(MEETINGS, meetings, in_year, entries, langs, printed_as_is)
-    problems += found
-    for lang, counts in missing.items():
-        counts.update(more.get(lang, {}))
-        if counts:
-            problems.append(untranslated(lang, counts))
-    return problems
+    return ((MECHANISMS, mechanisms, everyone(mechanisms)),
+            (PARTICIPANTS, participants, everyone(participants)),
+            (MEETINGS, meetings, in_year))
 
 
-def printed_as_is(column: str, row) -> bool:
-    """A text printed in every language without a translation: a city the gazetteer knows,
-    a chair that is a country (its name is printed in the reader's language)."""
+def printed_as_is(column: str, row, lang: str) -> bool:
+    """A text printed in a language without a translation: a city the gazetteer names in
+    it, a chair that is a country (its name is printed in the reader's language)."""
     if column == "city":
-        return places.city_names(row["city"], row["country"] or None) is not None
+        return places.city_name(row["city"], row["country"] or None, lang) is not None
+    if column == "participant":
+        return bool(row["code"])  # a State: its UN name in the language
+    if column == "region":
+        return all(regions.region_name(name, lang) or exact_iso3(name) for name in row["region"])
     return column == "chair" and exact_iso3(row["chair"]) is not None
 
 

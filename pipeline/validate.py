@@ -58,7 +58,6 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
     mechanisms, found = check_mechanism_ids(mechanisms, raw_mechanisms)
     problems += found
     index = MechanismIndex.from_frame(mechanisms)
-    problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
 
     participants, found = parse_table(raw_participants, PARTICIPANTS, ctx)
     problems += found
@@ -82,8 +81,10 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
         meetings, found = drop_duplicates(meetings, raw_meetings, MEETINGS.key, "title")
         problems += found
 
-    problems += translations.check(mechanisms, meetings, list(raw.translations), ctx.year,
-                                   langs)
+    problems += translations.check(mechanisms, participants, meetings,
+                                   list(raw.translations), ctx.year, langs)
+    # After the translators' files, which may give the names a spreadsheet lacks.
+    problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
 
     tables = Tables(mechanisms, participants, meetings)
     return tables, make_report(problems, raw.counts)

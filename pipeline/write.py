@@ -140,9 +140,10 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
 
 
 def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list[int]],
-               edition: dt.date) -> Path:
+               edition: dt.date, right_to_left: bool = False) -> Path:
     """One sheet (title, headers, rows, column widths), frozen header row, autofilter,
-    wrapped text; text never becomes a formula."""
+    wrapped text; text never becomes a formula. Right to left (Arabic), the sheet opens
+    with its first column on the right, mirrored as the PDF's table is."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -165,6 +166,7 @@ def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list
             if isinstance(value, str):
                 cell.data_type = "s"  # '=cmd|…' stays text, never a formula
             cell.alignment = wrap
+    sheet.sheet_view.rightToLeft = right_to_left
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
     return save_workbook(book, path, dt.datetime.combine(edition, dt.time()))

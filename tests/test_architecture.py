@@ -22,7 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("headers", "sheets", "translations", "ingest"),
     ("cells", "validate"),
     ("aggregate",),
-    ("localiser", "sentences", "charts", "render", "validation_report"),
+    ("dates", "localiser", "sentences", "charts", "render", "validation_report"),
     ("write", "parallel", "incremental"),
     ("plan", "kit"),
     ("build",),

@@ -1,5 +1,6 @@
 """End to end: the shipped inputs build in every language; builds are deterministic and atomic."""
 
+import csv
 import dataclasses
 import datetime as dt
 import html as html_lib
@@ -303,3 +304,68 @@ def test_control_characters_in_the_cells_do_not_reach_the_documents(tmp_path):
     sheet = openpyxl.load_workbook(result.folder / "iscm-table-2025-en.xlsx").active
     assert "Migration Dialogue for Southern Africa" in [row[2] for row in sheet.values]
     assert "\x01" not in (result.folder / "iscm-highlights-2025-en.html").read_text()
+
+
+# The data in five languages ------------------------------------------------------------
+
+WORD = re.compile(r"[^\W\d_]{3,}")
+SHARED_WORDS = {"fr": {"but", "panel"}, "ru": {"pro"}}
+"""Words of the language that English has too, and more often ('le but': the aim); the
+Latin 'pro tempore' in Russian."""
+
+
+def own_words(lang: str) -> set[str]:
+    """Words of the language the frequency test would take for English: proper names as
+    the language writes them (UN country names, the gazetteer's cities: 'Iraq', 'Victoria
+    Falls', 'Brisbane'), CLDR's month names and abbreviations ('may', 'ago' in Spanish)."""
+    from babel import Locale
+
+    names = [row[lang] for table in ("un_country_names.csv", "cities.csv") for row in
+             csv.DictReader((ROOT / "pipeline" / "data" / table).open(encoding="utf-8"))]
+    months = [name for context in Locale.parse(lang).months.values()
+              for width in context.values() for name in width.values()]
+    return {w.lower() for text in names + months for w in WORD.findall(text)} | \
+        SHARED_WORDS.get(lang, set())
+
+
+def english_words(page: str, lang: str) -> dict[str, str]:
+    """The English words a document's visible text holds (word -> where), outside the
+    titles of documents (<cite>), the language switcher, the names a mechanism has in other
+    languages (the table prints them, in their language), acronyms and proper names: a word
+    common in English (wordfreq) and ten times rarer in the page's language (loanwords
+    such as 'meeting' are in French corpora too); in Russian and Arabic, any such word."""
+    from lxml import html as lxml_html
+    from wordfreq import zipf_frequency
+
+    allowed = own_words(lang)
+    root = lxml_html.fromstring(page)
+    for element in root.xpath("//head|//cite|//script|//style|//*[contains(@class,'switcher')]"
+                              "|//*[@class='other-name']"):
+        element.drop_tree()
+    found = {}
+    for text in root.itertext():
+        for word in WORD.findall(text):
+            if word.isupper() or word.lower() in found or word.lower() in allowed:
+                continue
+            english = zipf_frequency(word, "en")
+            if english >= 3 and (lang in ("ru", "ar") or english - zipf_frequency(word, lang) >= 1):
+                found[word.lower()] = text.strip()[:100]
+    return found
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table"])
+def test_a_translated_document_holds_no_english_word(shipped, document, lang):
+    """The shipped inputs come with their translations (inputs/translations/): each
+    document reads in its language, but for proper names and the titles of documents."""
+    page = (shipped.folder / f"{document}-{shipped.folder.name}-{lang}.html").read_text()
+    assert english_words(page, lang) == {}
+
+
+def test_the_english_word_check_finds_english():
+    page = ("<html><body><p>Le sommet <cite>Baku Declaration</cite> a eu lieu. The meeting "
+            "adopted a plan. <span lang='en'>Regional Conference</span> IOM</p></body></html>")
+    assert set(english_words(page, "fr")) == {"the", "meeting", "adopted", "regional",
+                                              "conference"}
+    assert set(english_words("<p>Совещание Senior Officials</p>", "ru")) == {
+        "senior", "officials"}

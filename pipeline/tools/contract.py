@@ -78,7 +78,9 @@ def translation_note(spec) -> str:
     langs = ", ".join(TRANSLATION_LANGUAGES)
     example = f"`{translated[0]}_{TRANSLATION_LANGUAGES[0]}`"
     return (f"Translations: {names} may each have a column per language ({langs}) named "
-            f"`<column>_<language>`, e.g. {example}. Where a translation is given it is shown "
+            f"`<column>_<language>`, e.g. {example} (any header of the column followed by the "
+            "language reads the same: `Titre (fr)`, `Título ES`). Where a translation is "
+            "given it is shown "
             "in that language's documents; elsewhere the English stands, marked as English. "
             "Translations may also come from a translator's file in `inputs/translations/` "
             "(see the README, \"Translating the bulletin\").\n")
