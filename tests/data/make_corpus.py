@@ -606,6 +606,39 @@ def name_missing_in_a_language(folder):
     write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 3, name_ru=None))
 
 
+def write_translations(folder: Path, rows: list[tuple[str, str, str]]) -> None:
+    """A translator's file for French: (context, English source, translation) rows."""
+    from pipeline.translations import string_id
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "strings"
+    sheet.append(["id", "context", "source", "translation"])
+    for context, source, translation in rows:
+        sheet.append([string_id(context, source), context, source, translation])
+    (folder / "translations").mkdir(parents=True, exist_ok=True)
+    save_workbook(book, folder / "translations" / "strings-fr.xlsx", STAMP)
+
+
+SUMMIT = "gfmd 2025-03-05 «GFMD Summit»"
+
+
+@case(warning("strings-fr.xlsx", "strings", 2, "translation", "translation-outdated"))
+def translation_outdated(folder):
+    """The summit's summary was translated when its English said something else."""
+    write_clean(folder)
+    write_translations(folder, [(f"meetings › summary › {SUMMIT}", "The Summit met.",
+                                 "Le Sommet s’est réuni.")])
+
+
+@case(error("strings-fr.xlsx", "strings", 2, "translation", "translation-too-long"))
+def translation_too_long(folder):
+    """A paragraph pasted on the row of a short title: not its translation."""
+    write_clean(folder)
+    write_translations(folder, [(f"meetings › title › {SUMMIT}", "GFMD Summit",
+                                 "Le Sommet du FMMD a réuni les États. " * 12)])
+
+
 @case(warning(*MECH, 3, "region", "unknown-region"))
 def unknown_region(folder):
     """A region nobody recognises: kept as written, grouped where most members are."""
