@@ -25,6 +25,7 @@ from . import build as builder
 from . import validation_report
 from .config import BulletinConfig
 from .errors import BulletinError, ValidationFailed
+from .wording import R_
 
 log = logging.getLogger("iscm")
 
@@ -144,13 +145,14 @@ def serve(config: BulletinConfig, port: int = 8000) -> None:
     state = State()
     rebuild(config, state)
     if state.folder is None and not state.errors:
-        raise BulletinError("The preview could not build anything.")
+        raise BulletinError(R_("The preview could not build anything."))
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                                  partial(Handler, state=state))
     except OSError as error:
-        raise BulletinError(f"Cannot listen on 127.0.0.1:{port} ({error.strerror}); "
-                            f"choose another port: make preview PORT=8001.") from None
+        raise BulletinError(R_("Cannot listen on 127.0.0.1:{port} ({reason}); choose another "
+                               "port: make preview PORT=8001.", port=port,
+                               reason=error.strerror)) from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     log.info("Preview on http://127.0.0.1:%d/ — watching %s and %s; Ctrl-C to stop.",
              port, config.inputs_dir, config.templates_dir)
