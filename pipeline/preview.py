@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import build as builder
 from . import validation_report
+from .catalogues import report_wording
 from .config import BulletinConfig
 from .errors import BulletinError, ValidationFailed
 from .wording import R_
@@ -71,8 +72,8 @@ def rebuild(config: BulletinConfig, state: State) -> None:
     except ValidationFailed as failure:
         folder, errors = state.folder, validation_report.render_html(failure.report, config,
                                                                    config.year)
-        log.warning("The inputs have %d error(s): the preview shows them.",
-                    len(failure.report.errors))
+        log.warning(R_("The inputs have {n} error(s): the preview shows them.",
+                       n=len(failure.report.errors)).render(report_wording(config.report_lang)))
     with state.lock:
         state.folder, state.errors = folder, errors
         state.number += 1

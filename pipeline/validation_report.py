@@ -17,7 +17,7 @@ from rich.table import Table
 
 from .config import BulletinConfig
 from .errors import SEVERITIES, Problem, Report
-from .wording import ENGLISH, R_, RN_, Text, Wording
+from .wording import ENGLISH, R_, Text, Wording
 
 TEMPLATE = "validation_report.html"
 HEADERS = (R_("Severity"), R_("File"), R_("Sheet"), R_("Row"), R_("Column"), R_("Value"),
@@ -97,17 +97,25 @@ def render_html(report: Report, config: BulletinConfig, year: int | None) -> str
         year, report, tuple(shown(p, wording) for p in report.problems),
         tuple((Text(label).render(wording), n) for label, n in report.counts),
         tuple(h.render(wording) for h in HEADERS), lang)
-    # The page's own sentences are report messages too: R_ and RN_ render them at once,
-    # as Jinja's gettext does: the catalogue's text as it is, the values escaped.
-    return env.get_template(TEMPLATE).render(
-        doc=context,
-        R_=lambda template, **values: Markup(R_(template, **escaped(values)).render(wording)),
-        RN_=lambda one, many, n, **values: Markup(RN_(one, many, n, **escaped(values))
-                                                  .render(wording)))
+    return env.get_template(TEMPLATE).render(doc=context, **page_keywords(wording))
 
 
-def escaped(values: dict[str, object]) -> dict[str, Markup]:
-    return {name: escape(value) for name, value in values.items()}
+def page_keywords(wording: Wording) -> dict[str, object]:
+    """R_ and RN_ for the report page's own sentences (the template's literals are in the
+    report catalogue): rendered at once, as Jinja's gettext does, the catalogue's text as
+    it is and the values escaped."""
+
+    def message(template: str, **values: object) -> Markup:
+        return Markup(Text(template, escaped(values)).render(wording))
+
+    def plural_message(one: str, many: str, n: int, **values: object) -> Markup:
+        return Markup(Text(one, (("n", n), *escaped(values)), many, n).render(wording))
+
+    return {"R_": message, "RN_": plural_message}
+
+
+def escaped(values: dict[str, object]) -> tuple[tuple[str, Markup], ...]:
+    return tuple((name, escape(value)) for name, value in values.items())
 
 
 def rich_table(report: Report, wording: Wording = ENGLISH) -> Table:
