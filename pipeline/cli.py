@@ -14,8 +14,8 @@ from collections import Counter
 import click
 
 from . import incremental
-from .config import LANGUAGES, REPORT_LANGUAGES, load_config
-from .errors import BulletinError, Report, ValidationFailed
+from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
+from .errors import BulletinError, ConfigError, Report, ValidationFailed
 from .plan import report_name
 from .wording import ENGLISH, R_, RN_, Wording
 
@@ -23,10 +23,13 @@ log = logging.getLogger("iscm")
 
 
 def wording_for(report_lang: str | None) -> Wording:
-    """How messages are printed: in the report language, English until it is a known one
-    (load_config then says what is wrong with it)."""
-    lang = (report_lang or "en").strip().lower()
-    if lang == "en" or lang not in REPORT_LANGUAGES:
+    """How messages are printed: in the report language; in English when it is not one
+    (load_config then says so, in English)."""
+    try:
+        lang = check_report_lang(report_lang)
+    except ConfigError:
+        return ENGLISH
+    if lang == "en":
         return ENGLISH
     from .catalogues import report_wording  # Babel: only for another language
 

@@ -4,6 +4,11 @@ User errors (bad inputs, bad options) are ``BulletinError``s: the CLI prints
 them in a line or a table and exits 1 or 2. Anything else is a bug and keeps
 its traceback. Nothing here depends on the CLI library: cli.py maps these
 errors to messages and exit codes.
+
+Problems are data in English (their message, hint and column are the strings
+they always were, so reports, tests and the manifest are unchanged); given as
+``wording.Text``s, they keep those too, and ``line()``, ``located()`` and
+``shown()`` say them again in the report language (REPORT_LANG).
 """
 
 from __future__ import annotations

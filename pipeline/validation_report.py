@@ -48,6 +48,7 @@ class ShownProblem:
 
 
 def shown(problem: Problem, wording: Wording = ENGLISH) -> ShownProblem:
+    """A problem as one row of the report, in the report language."""
     p = problem
     return ShownProblem(p.severity, SEVERITIES[p.severity].render(wording), p.file, p.sheet,
                         p.row or "", p.shown("column", wording), p.value,
@@ -115,6 +116,7 @@ def page_keywords(wording: Wording) -> dict[str, object]:
 
 
 def escaped(values: dict[str, object]) -> tuple[tuple[str, Markup], ...]:
+    """The values of a page's sentence, escaped: they may come from the inputs."""
     return tuple((name, escape(value)) for name, value in values.items())
 
 

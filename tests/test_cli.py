@@ -134,6 +134,6 @@ def test_a_build_ends_with_its_warnings_counted_in_the_report_language(small_inp
                  "--quiet", "--lang", "en", "--formats", "html", "--report-lang", "es")
     assert result.exit_code == 0, result.output
     page = tmp_path / "o" / "2025" / "validation-report-2025.html"
-    assert result.output == (f"6 advertencias (blank-optional 5, no-members 1): véase {page}, "
-                             "o ejecute «make check».\n")
+    assert result.output == (f"6 advertencias (blank-optional 5, no-members 1): consulte "
+                             f"{page} o ejecute «make check».\n")
     assert '<html lang="es"' in page.read_text()

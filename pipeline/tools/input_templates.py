@@ -165,6 +165,9 @@ def write_table_sheet(sheet, spec: TableSpec, id_count: int, wording: Wording) -
 def dropdown(spec: TableSpec, column, id_count: int, wording: Wording) -> DataValidation | None:
     """The dropdown of a column: its vocabulary, or the mechanism ids."""
     if column.vocabulary:
+        # The contract's own values in every language, like the headers: they are what
+        # the messages and docs/inputs.md name (the help of a French template adds the
+        # French words also accepted: actif, membre, oui…).
         values = list(VOCABULARIES[column.vocabulary])
         # A list column takes several values separated by ';', which a strict
         # dropdown would refuse: offer the values, warn but accept others.
