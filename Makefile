@@ -7,7 +7,8 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 # All optional: YEAR=2025 (default: latest year with meetings), INPUTS=dir, OUTPUTS=dir,
 # LANGS=en,fr (default: every language), JOBS=2 (PDFs rendered at once; default: one per
-# core; 1: one after another in one process), REPORT_LANG=fr (or es: the problems, the
+# core; 1: one after another in one process), DOCS=map,factsheet (documents to build;
+# default: all of plan.DOCUMENTS), REPORT_LANG=fr (or es: the problems, the
 # validation report and the input templates in that language; default en).
 YEAR     ?=
 INPUTS   ?= inputs
@@ -15,10 +16,11 @@ OUTPUTS  ?= outputs
 LANGS    ?=
 JOBS     ?=
 FORMATS  ?=
+DOCS     ?=
 PORT     ?= 8000
 REPORT_LANG ?=
 REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
-ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(REPORT_ARG)
+ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(REPORT_ARG)
 
 # Translations: one gettext catalogue per language; English is the source language. The
 # messages about the inputs (report.po) are in the report languages only.

@@ -16,7 +16,7 @@ import click
 from . import incremental
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
-from .plan import report_name
+from .plan import kinds, report_name
 from .wording import ENGLISH, R_, RN_, Wording
 
 log = logging.getLogger("iscm")
@@ -120,12 +120,16 @@ def main() -> None:
 @click.option("--formats", default=None, metavar="html,pdf,xlsx",
               help="Kinds of document file to write [default: all]; the summary and the "
                    "validation report are always written. html alone builds in a moment.")
+@click.option("--docs", default=None, metavar=",".join(kinds()),
+              help="Documents to build, comma-separated [default: all]; the summary and the "
+                   "validation report are always written.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help=f"PDFs rendered at once, each in its own process [default: one per core, "
                    f"{os.cpu_count()}]; 1 renders them one after another in this process.")
 def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date, formats,
-          jobs) -> None:
-    """Build the bulletin and the ISCM table (HTML, PDF, XLSX) and summary JSON.
+          docs, jobs) -> None:
+    """Build the bulletin, the ISCM table, the factsheet and the map (HTML, PDF, XLSX) and
+    the summary JSON.
 
     Only what changed since the last build is made again; when nothing changed,
     nothing is read and the command says "up to date".
@@ -134,7 +138,8 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
 
     def action():
         edition = edition_date.date() if isinstance(edition_date, dt.datetime) else None
-        config = load_config(inputs, outputs, year, langs, edition, formats, report_lang)
+        config = load_config(inputs, outputs, year, langs, edition, formats, report_lang,
+                             docs, kinds())
         fresh = incremental.up_to_date(config)
         if fresh is not None:
             folder, report = fresh

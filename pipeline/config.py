@@ -43,6 +43,9 @@ class BulletinConfig:
     formats: tuple[str, ...] = FORMATS
     """Kinds of file to write: html, pdf, xlsx (the JSON summary and the validation report
     are always written). HTML alone builds in a moment: the property-based tests use it."""
+    docs: tuple[str, ...] = ()
+    """Kinds of document to build (bulletin, table, map…: plan.kinds()); empty: every one.
+    The summary JSON and the validation report are always written."""
     report_lang: str = "en"
     """Language of the validation report and of the messages about the inputs."""
 
@@ -66,9 +69,12 @@ def load_config(
     edition_date: dt.date | None = None,
     formats: str | tuple[str, ...] | None = None,
     report_lang: str | None = None,
+    docs: str | tuple[str, ...] | None = None,
+    kinds: tuple[str, ...] = (),
 ) -> BulletinConfig:
     """Check every option, report all bad ones at once (in the report language), and
-    resolve paths."""
+    resolve paths. kinds: the documents docs may name (plan.kinds(), which this module,
+    earlier in the pipeline, cannot import)."""
     config = BulletinConfig()
     problems: list[Text] = []
     changes: dict = {"report_lang": check_report_lang(report_lang)}
@@ -103,6 +109,14 @@ def load_config(
             problems.append(R_("Config value 'formats': {unknown} not among {choices}.",
                                unknown=", ".join(unknown), choices=", ".join(FORMATS)))
         changes["formats"] = tuple(f for f in FORMATS if f in wanted)
+    if docs:
+        wanted = tuple(d.strip() for d in docs.split(",")) if isinstance(docs, str) else docs
+        unknown = [d for d in wanted if d not in kinds]
+        if unknown:
+            problems.append(R_("Config value 'docs': {unknown} not among the documents "
+                               "({choices}).", unknown=", ".join(unknown),
+                               choices=", ".join(kinds)))
+        changes["docs"] = tuple(d for d in kinds if d in wanted)
     if problems:
         raise ConfigError(*problems)
     return replace(config, **changes)

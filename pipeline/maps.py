@@ -194,10 +194,20 @@ def world_map(counts: Mapping[str, int], loc: Localiser, id: str = "map-world") 
     world = load_world()
     svg = draw(id, description, world, world["viewBox"], class_of, attributes, title,
                wanted=lambda iso3: iso3 in counts or is_state(iso3))
-    rows = tuple((loc.country(iso3), loc.number(n)) for iso3, n in sorted(
-        counts.items(), key=lambda kv: (-kv[1], loc.sort_key(loc.country(kv[0])))))
     return Map(id, _("Number of mechanisms a State is a member of"), description, svg,
-               legend, loc.direction, disclaimer(loc), (_("State"), _("Mechanisms")), rows)
+               legend, loc.direction, disclaimer(loc), (_("Mechanisms"), _("Member States")),
+               rows_by_count(counts, loc))
+
+
+def rows_by_count(counts: Mapping[str, int], loc: Localiser) -> tuple[tuple[str, str], ...]:
+    """The table printed with the world map: one row per count, most first, with its
+    States in the reader's alphabetical order. A row per State would take four pages of
+    the bulletin for what a dozen rows say."""
+    by_count: dict[int, list[str]] = {}
+    for iso3, n in counts.items():
+        by_count.setdefault(n, []).append(loc.country(iso3))
+    return tuple((loc.number(n), loc.comma.join(sorted(states, key=loc.sort_key)))
+                 for n, states in sorted(by_count.items(), reverse=True))
 
 
 def mechanism_map(members: Iterable[str], name: str, loc: Localiser, id: str,

@@ -40,8 +40,20 @@ class Document:
 DOCUMENTS: tuple[Document, ...] = (
     Document("bulletin", "iscm-highlights", ("html", "pdf")),
     Document("table", "iscm-table", ("html", "pdf", "xlsx")),
+    Document("factsheet", "iscm-factsheet", ("html", "pdf")),
+    Document("map", "iscm-map", ("html", "pdf")),
 )
-BULLETIN, TABLE = DOCUMENTS
+BULLETIN, TABLE = DOCUMENTS[:2]
+
+
+def kinds() -> tuple[str, ...]:
+    """What `--docs` (DOCS=) may name: every document's kind, in the order they are made."""
+    return tuple(document.kind for document in DOCUMENTS)
+
+
+def selected(config: BulletinConfig) -> tuple[Document, ...]:
+    """The documents a build makes: those of config.docs, every one when it names none."""
+    return tuple(d for d in DOCUMENTS if not config.docs or d.kind in config.docs)
 
 
 def document_name(document: Document, year: int, lang: str, suffix: str) -> str:
@@ -95,7 +107,8 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     year, edition = data.year, data.edition_date
     wanted = set(config.formats)
     targets: list[Target] = []
-    for document in DOCUMENTS:
+    documents = selected(config)
+    for document in documents:
         for lang in config.langs:
             html = render.render_html(data, document.template, lang, config,
                                       switcher(document, year, config.langs))
@@ -104,7 +117,7 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
                                   partial(write.write_text, text=html)))
             if "pdf" in document.formats and "pdf" in wanted:
                 targets.append(Target(name("pdf"), "pdf", keys.pdf(html), html=html))
-    for document in DOCUMENTS:
+    for document in documents:
         for lang in config.langs if "xlsx" in document.formats and "xlsx" in wanted else ():
             sheet = render.table_sheet(data, lang)
             rtl = lang in RTL_LANGUAGES

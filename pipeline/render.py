@@ -17,6 +17,7 @@ from jinja2.bccache import Bucket
 from .charts import Chart, key_figure_charts
 from .config import BulletinConfig
 from .localiser import Localiser, plain_text
+from .maps import Map, world_map
 from .model import BulletinData, Highlight, Mechanism, Meeting
 from .regions import GROUPS
 from .sentences import Sentences
@@ -48,6 +49,10 @@ class DocumentContext:
     """The calendar grouped by month."""
     active: tuple[Mechanism, ...]
     """Active mechanisms, alphabetical by acronym (thematic matrix)."""
+    active_by_type: tuple[tuple[str, tuple[Mechanism, ...]], ...]
+    """Active mechanisms by type, in the order of the types, alphabetical by acronym."""
+    world_map: Map
+    """The States shaded by the number of mechanisms they are members of."""
     iom_roles: tuple[tuple[str, tuple[Mechanism, ...]], ...]
     not_active: tuple[Mechanism, ...]
     """Emerging, then inactive mechanisms."""
@@ -124,6 +129,8 @@ def document_context(data: BulletinData, loc: Localiser,
     by_id = {m.id: m for m in data.mechanisms}
     active = tuple(sorted((m for m in data.mechanisms if m.status == "active"),
                           key=lambda m: loc.sort_key(loc.text(m, "acronym"))))
+    by_type = tuple((kind, members) for kind in VOCABULARIES["type"]
+                    if (members := tuple(m for m in active if m.type == kind)))
     roles = tuple((role, tuple(sorted((by_id[i] for i in ids), key=by_name)))
                   for role, ids in data.summary.iom_roles.items())
     statuses = ("emerging", "inactive")
@@ -132,7 +139,8 @@ def document_context(data: BulletinData, loc: Localiser,
     return DocumentContext(
         bulletin=data, lang=loc.lang, dir=loc.direction,
         languages=languages, charts=key_figure_charts(data.summary, loc),
-        highlights=highlights, months=months, active=active, iom_roles=roles,
+        highlights=highlights, months=months, active=active, active_by_type=by_type,
+        world_map=world_map(data.summary.memberships_per_state, loc), iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
         themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))),

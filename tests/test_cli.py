@@ -43,7 +43,20 @@ def test_build_writes_documents(small_inputs, tmp_path):
     summary = json.loads((tmp_path / "o" / "2025" / "summary-2025.json").read_text())
     assert summary["meetings_in_year"] == 3
     assert sorted(p.name for p in (tmp_path / "o" / "2025").glob("iscm-*")) == [
-        "iscm-highlights-2025-en.html", "iscm-table-2025-en.html"]
+        "iscm-factsheet-2025-en.html", "iscm-highlights-2025-en.html", "iscm-map-2025-en.html",
+        "iscm-table-2025-en.html"]
+
+
+def test_docs_builds_only_the_documents_named(small_inputs, tmp_path):
+    result = run("build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "o"),
+                 "--quiet", "--lang", "en,fr", "--formats", "html", "--docs", "factsheet,map")
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "o" / "2025"
+    assert sorted(p.name for p in folder.glob("iscm-*")) == [
+        "iscm-factsheet-2025-en.html", "iscm-factsheet-2025-fr.html",
+        "iscm-map-2025-en.html", "iscm-map-2025-fr.html"]
+    assert (folder / "summary-2025.json").is_file()
+    assert (folder / "validation-report-2025.html").is_file()
 
 
 def test_usage_errors_exit_2(small_inputs, tmp_path):
@@ -54,6 +67,10 @@ def test_usage_errors_exit_2(small_inputs, tmp_path):
     assert "Config value 'lang': xx not among the languages built" in result.output
     result = run("build", "--inputs", str(small_inputs), "--formats", "docx")
     assert result.exit_code == 2 and "Config value 'formats': docx" in result.output
+    result = run("build", "--inputs", str(small_inputs), "--docs", "bulletin,poster")
+    assert result.exit_code == 2
+    assert "Config value 'docs': poster not among the documents (bulletin, table, " \
+        in result.output
 
 
 def test_year_with_no_meetings_still_builds_the_table(small_inputs, tmp_path):

@@ -9,16 +9,19 @@ from pipeline.errors import ConfigError
 def test_defaults(tmp_path):
     config = load_config(tmp_path)
     assert config.langs == LANGUAGES and config.formats == FORMATS and config.year is None
+    assert config.docs == ()  # every document
     assert config.inputs_dir == tmp_path.resolve()
 
 
 def test_every_bad_option_is_reported_at_once(tmp_path):
     with pytest.raises(ConfigError) as caught:
-        load_config(tmp_path / "missing", year=1850, langs="fr,xx", formats="html,docx")
+        load_config(tmp_path / "missing", year=1850, langs="fr,xx", formats="html,docx",
+                    docs="map,poster", kinds=("bulletin", "map"))
     lines = caught.value.message.splitlines()
     assert [line.split(":")[0] for line in lines] == [
         "Config value 'inputs'", "Config value 'year'", "Config value 'lang'",
-        "Config value 'formats'"]
+        "Config value 'formats'", "Config value 'docs'"]
+    assert lines[-1] == "Config value 'docs': poster not among the documents (bulletin, map)."
     assert caught.value.exit_code == 2
 
 

@@ -159,9 +159,11 @@ def test_arabic_legend_is_mirrored():
     assert arabic.legend[-1].label == "لا توجد بيانات"
 
 
-def test_table_rows_by_count_then_name_in_the_readers_language():
+def test_table_rows_one_per_count_most_first_states_in_the_readers_order():
     rows = world_map({"DEU": 2, "FRA": 3, "ESP": 2, "CAN": 1}, Localiser("fr")).rows
-    assert rows == (("France", "3"), ("Allemagne", "2"), ("Espagne", "2"), ("Canada", "1"))
+    assert rows == (("3", "France"), ("2", "Allemagne, Espagne"), ("1", "Canada"))
+    arabic = world_map({"DEU": 2, "ESP": 2}, Localiser("ar")).rows
+    assert arabic == (("2", "إسبانيا، ألمانيا"),)  # the Arabic comma
     drawn = world_map({}, Localiser("en"))
     assert drawn.rows == () and drawn.legend[-1].name == "no-data"
     assert drawn.description == "World map: no State’s membership is known."

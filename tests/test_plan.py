@@ -13,7 +13,8 @@ def test_the_plan_names_every_file_a_build_writes(small_inputs, tmp_path):
                for p in result.folder.rglob("*") if p.is_file()}
     assert written == {t.name for t in targets} | {incremental.MANIFEST}
     assert {t.name for t in targets if t.format == "pdf"} == {
-        "iscm-highlights-2025-en.pdf", "iscm-table-2025-en.pdf"}
+        "iscm-highlights-2025-en.pdf", "iscm-table-2025-en.pdf", "iscm-factsheet-2025-en.pdf",
+        "iscm-map-2025-en.pdf"}
     assert [t.name for t in targets][:2] == ["iscm-highlights-2025-en.html",
                                              "iscm-highlights-2025-en.pdf"]  # longest first
 
@@ -30,3 +31,26 @@ def test_the_language_switcher_links_the_same_document_in_each_language():
     assert plan.switcher(plan.TABLE, 2025, ("ar", "en")) == (
         ("en", "iscm-table-2025-en.html"), ("ar", "iscm-table-2025-ar.html"))
     assert [lang for lang, _ in plan.switcher(plan.BULLETIN, 2025, LANGUAGES)] == list(LANGUAGES)
+
+
+def planned(config) -> list[str]:
+    data, report = build.bulletin_data(config)
+    return [t.name for t in plan.plan(data, report, config, incremental.Keys(config))
+            if t.format != "asset"]
+
+
+def test_docs_narrows_the_plan_to_the_documents_named(small_inputs, tmp_path):
+    config = load_config(small_inputs, tmp_path / "out", langs="en,ar", formats="html,xlsx",
+                         docs="map, table", kinds=plan.kinds())
+    assert config.docs == ("table", "map")  # the plan's order, whatever the order asked
+    assert planned(config) == [
+        "iscm-table-2025-en.html", "iscm-table-2025-ar.html", "iscm-map-2025-en.html",
+        "iscm-map-2025-ar.html", "iscm-table-2025-en.xlsx", "iscm-table-2025-ar.xlsx",
+        "summary-2025.json", "validation-report-2025.html", "validation-report-2025.xlsx"]
+
+
+def test_without_docs_every_document_is_planned(small_inputs, tmp_path):
+    config = load_config(small_inputs, tmp_path / "out", langs="fr", formats="html")
+    stems = {name.rsplit("-", 2)[0] for name in planned(config) if name.startswith("iscm-")}
+    assert stems == {d.stem for d in plan.DOCUMENTS}
+    assert {"bulletin", "table", "factsheet", "map"} <= set(plan.kinds())
