@@ -98,6 +98,16 @@ def untagged_content(pdf: pikepdf.Pdf, structure: Structure) -> list[str]:
 
 TABLE_TAGS = ("/Document", "/H1", "/Table", "/TR", "/TH", "/TD")
 BULLETIN_TAGS = TABLE_TAGS + ("/H2", "/H3", "/L", "/LI", "/Figure", "/Caption", "/Link")
+MAP_TAGS = TABLE_TAGS + ("/L", "/LI", "/Figure", "/Caption")
+"""The poster: the map (its /Alt), its legend as a list, its counts as a table."""
+FACTSHEET_TAGS = ("/Document", "/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Caption")
+
+
+def tags_for(path: Path) -> tuple[str, ...]:
+    """The tags a document's PDF must hold, from its file name."""
+    stem = path.name.split("-")[1]
+    return {"highlights": BULLETIN_TAGS, "map": MAP_TAGS,
+            "factsheet": FACTSHEET_TAGS}.get(stem, TABLE_TAGS)
 
 
 def check_pdfua(path: Path, lang: str, title: str, tags=TABLE_TAGS) -> list[str]:

@@ -40,7 +40,9 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
         for stem, suffix in [("iscm-highlights", "pdf"), ("iscm-highlights", "html"),
                              ("iscm-table", "pdf"), ("iscm-table", "html"),
-                             ("iscm-table", "xlsx")]}
+                             ("iscm-table", "xlsx"), ("iscm-factsheet", "pdf"),
+                             ("iscm-factsheet", "html"), ("iscm-map", "pdf"),
+                             ("iscm-map", "html")]}
     assert set(shipped.files) == expected
 
 
@@ -61,6 +63,37 @@ def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipp
     assert len(active) >= 22
     for name in active:
         assert " ".join(name.split()) in table
+
+
+def big_numbers(html: str) -> list[str]:
+    """The key figures of a page, as printed ('22 active mechanisms')."""
+    found = re.search(r'<ul class="big-numbers">(.*?)</ul>', html, re.S)[1]
+    return [" ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", li)).split())
+            for li in re.findall(r"<li>(.*?)</li>", found, re.S)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_factsheet_is_two_pages_with_the_bulletins_figures(shipped, texts, lang):
+    year = shipped.folder.name
+    summary = json.loads((shipped.folder / f"summary-{year}.json").read_text())
+    sheet = shipped.folder / f"iscm-factsheet-{year}-{lang}.pdf"
+    assert len(PdfReader(sheet).pages) == 2
+    pages = {kind: (shipped.folder / f"iscm-{kind}-{year}-{lang}.html").read_text()
+             for kind in ("factsheet", "highlights")}
+    figures = big_numbers(pages["factsheet"])
+    assert figures == big_numbers(pages["highlights"]) and len(figures) == 3
+    if lang == "en":
+        assert figures == [
+            f"{summary['mechanisms_by_status']['active']} active mechanisms",
+            f"{summary['meetings_in_year']} meetings in {year}",
+            f"{summary['member_states']} States are members of at least one of the "
+            f"{summary['member_lists_known']} mechanisms whose member lists are known"]
+    text = texts[sheet.name]
+    for figure in (summary["mechanisms_by_status"]["active"], summary["member_states"]):
+        assert str(figure) in text
+    active = re.findall(r'<ul class="mechanism-list">(.*?)</ul>', pages["factsheet"], re.S)
+    assert sum(part.count("<li>") for part in active) == \
+        summary["mechanisms_by_status"]["active"]
 
 
 def test_meeting_sentences_reach_the_pdf(shipped, texts):
@@ -355,7 +388,8 @@ def english_words(page: str, lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
-@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table"])
+@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table", "iscm-factsheet",
+                                      "iscm-map"])
 def test_a_translated_document_holds_no_english_word(shipped, document, lang):
     """The shipped inputs come with their translations (inputs/translations/): each
     document reads in its language, but for proper names and the titles of documents."""

@@ -281,3 +281,21 @@ def test_the_map_renders_to_a_tagged_pdf_with_its_alternative_text(tmp_path, lan
     assert alts == [drawn.description]
     text = pdf_text(pdf)
     assert loc.country("FRA") in text and drawn.legend[-1].label in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("stem", ["iscm-map", "iscm-highlights", "iscm-factsheet"])
+def test_the_built_maps_counts_are_the_summarys_memberships_per_state(shipped, stem, lang):
+    """Every shape of the built page carries the count summary-<year>.json gives its State,
+    and the States the summary does not count have none (drawn as no data, not zero)."""
+    year = shipped.folder.name
+    summary = json.loads((shipped.folder / f"summary-{year}.json").read_text())
+    page = (shipped.folder / f"{stem}-{year}-{lang}.html").read_text(encoding="utf-8")
+    svg = re.search(r'<svg [^>]*class="map".*?</svg>', page, re.S)[0]
+    paths = shapes(svg)
+    counted = {p.get("data-iso3"): int(p.get("data-mechanisms")) for p in paths
+               if p.get("data-mechanisms") is not None}
+    assert counted == summary["memberships_per_state"]
+    assert len(counted) == summary["member_states"] > 150
+    uncounted = [p for p in paths if p.get("data-iso3") not in counted]
+    assert uncounted and all("no-data" in p.get("class").split() for p in uncounted)

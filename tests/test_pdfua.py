@@ -4,21 +4,36 @@ import re
 
 import pytest
 
-from tests.pdfcheck import BULLETIN_TAGS, TABLE_TAGS, bookmarks, check_pdfua
+import pikepdf
+
+from tests.pdfcheck import bookmarks, check_pdfua, tags_for
 
 
 def title_of(html: str) -> str:
     return re.search(r"<title>([^<]+)</title>", html)[1]
 
 
-@pytest.mark.parametrize("kind", ["highlights", "table"])
+@pytest.mark.parametrize("kind", ["highlights", "table", "factsheet", "map"])
 def test_shipped_pdfs_pass_the_pdfua_structure_checks(shipped, kind):
     year = shipped.folder.name
     for pdf in sorted(shipped.folder.glob(f"iscm-{kind}-{year}-*.pdf")):
         lang = pdf.stem.rsplit("-", 1)[1]
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
-        tags = BULLETIN_TAGS if kind == "highlights" else TABLE_TAGS
-        assert check_pdfua(pdf, lang, title_of(html), tags) == [], pdf.name
+        assert check_pdfua(pdf, lang, title_of(html), tags_for(pdf)) == [], pdf.name
+
+
+@pytest.mark.parametrize("kind", ["highlights", "factsheet", "map"])
+def test_the_maps_alternative_text_is_its_description(shipped, kind):
+    """The map's /Alt is the SVG's <title>, in the page's language."""
+    year = shipped.folder.name
+    for lang in ("en", "ar"):
+        pdf = shipped.folder / f"iscm-{kind}-{year}-{lang}.pdf"
+        html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        description = re.search(r'<svg [^>]*class="map"[^>]*><title>([^<]+)</title>', html)[1]
+        with pikepdf.open(pdf) as document:
+            alts = [str(o.Alt) for o in document.objects
+                    if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
+        assert description.replace("&#39;", "'") in alts, pdf.name
 
 
 def test_bookmarks_cover_every_section_and_mechanism(shipped):
