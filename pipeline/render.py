@@ -119,6 +119,13 @@ def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[Tab
                  for (t, r), ms in groupby(ordered, key=group_of))
 
 
+@cache
+def shaded_world(counts: tuple[tuple[str, int], ...], lang: str) -> Map:
+    """The world map of the counts, drawn once per language and run: the bulletin, the
+    factsheet and the poster show the same one."""
+    return world_map(dict(counts), Localiser(lang))
+
+
 def document_context(data: BulletinData, loc: Localiser,
                      languages: tuple[tuple[str, str], ...]) -> DocumentContext:
     """What the templates show, ordered and worded for the reader's language."""
@@ -140,7 +147,9 @@ def document_context(data: BulletinData, loc: Localiser,
         bulletin=data, lang=loc.lang, dir=loc.direction,
         languages=languages, charts=key_figure_charts(data.summary, loc),
         highlights=highlights, months=months, active=active, active_by_type=by_type,
-        world_map=world_map(data.summary.memberships_per_state, loc), iom_roles=roles,
+        world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
+                               loc.lang),
+        iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
         themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))),

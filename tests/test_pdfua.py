@@ -2,9 +2,8 @@
 
 import re
 
-import pytest
-
 import pikepdf
+import pytest
 
 from tests.pdfcheck import bookmarks, check_pdfua, tags_for
 
