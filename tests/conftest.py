@@ -142,6 +142,23 @@ def shipped(tmp_path_factory):
     return build.build(load_config(SHIPPED_INPUTS, own))
 
 
+@pytest.fixture(scope="session")
+def history_editions(tmp_path_factory):
+    """The 2024 and 2025 editions of tests/data/history/ (known joins, departures and status
+    changes), built into one outputs folder, HTML in English, French and Arabic:
+    year -> (BulletinData, the year's folder)."""
+    from pipeline import build
+
+    outputs = tmp_path_factory.mktemp("history")
+    built = {}
+    for year in (2024, 2025):
+        config = load_config(ROOT / "tests" / "data" / "history", outputs, year=year,
+                             langs="en,fr,ar", formats="html")
+        result = build.build(config, jobs=1)
+        built[year] = (build.bulletin_data(config)[0], result.folder)
+    return built
+
+
 @pytest.fixture
 def small_inputs(tmp_path) -> Path:
     return write_inputs(tmp_path / "inputs")

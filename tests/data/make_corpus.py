@@ -1,4 +1,4 @@
-"""Write the input corpus under tests/data/: bad/<case>/, clean/ and messy/.
+"""Write the input corpus under tests/data/: bad/<case>/, clean/, messy/ and history/.
 
 Each bad case is the clean set with exactly one thing wrong (or hostile, or
 merely unusual), and lists the problems it must raise as
@@ -31,6 +31,7 @@ from openpyxl.styles import Font
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from pipeline.write import fixed_zip, save_workbook
 from tests import conftest
+from tests.data.history import write_history
 
 DATA = Path(__file__).resolve().parent
 BAD = DATA / "bad"
@@ -710,7 +711,8 @@ def windows_1252_csv(folder):
 FRENCH_HEADERS = {  # a French office's copy: every header in its own words, none canonical
     "mechanisms": ["Identifiant du mécanisme", "Sigle", "Nom en anglais", "Nom en français",
                    "Nom en espagnol", "Nom en arabe", "Nom en russe", "Autres appellations",
-                   "Type de mécanisme", "Statut", "Précisions sur le statut",
+                   "Type de mécanisme", "Statut", "Précisions sur le statut", "Statut depuis",
+                   "Statut antérieur",
                    "Zone géographique", "Année de fondation", "Secrétariat assuré par",
                    "Rôle de l'OIM", "Rattachement institutionnel", "Domaines thématiques",
                    "Présidence en exercice", "Site internet"],
@@ -873,15 +875,21 @@ def write_messy_twin(folder: Path) -> None:
 
 # --- Writing it all ------------------------------------------------------------------------
 
+def write_history_set(folder: Path) -> None:
+    """The clean set over 2023-2025, with known changes (tests/data/history.py)."""
+    write_history(folder, write_clean, (MECHANISM_ROWS, PARTICIPANT_ROWS, MEETING_ROWS))
+
+
 def write_corpus(root: Path = DATA) -> None:
-    """Rewrite bad/, clean/ and messy/ under root."""
-    for name in ("bad", "clean", "messy"):
+    """Rewrite bad/, clean/, messy/ and history/ under root."""
+    for name in ("bad", "clean", "messy", "history"):
         shutil.rmtree(root / name, ignore_errors=True)
     for name, spec in CASES.items():
         folder = root / "bad" / name
         folder.mkdir(parents=True)
         spec.write(folder)
-    for name, write in (("clean", write_clean_twin), ("messy", write_messy_twin)):
+    for name, write in (("clean", write_clean_twin), ("messy", write_messy_twin),
+                        ("history", write_history_set)):
         (root / name).mkdir(parents=True)
         write(root / name)
 
