@@ -50,8 +50,6 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
             hint=R_("Add the year's meetings, or give the year: make bulletin YEAR=2025 "
                     "(iscm build --year 2025).")))
         return None, make_report(problems, raw.counts)
-    # A past edition reads the same inputs as the latest: years up to the latest meeting's
-    # are accepted, and what they date is left out of the edition (aggregate.py).
     ctx = Context(year=year, latest=latest_meeting_year(raw) or 0)
     raw_mechanisms, raw_participants, raw_meetings = (
         raw[spec.name] for spec in (MECHANISMS, PARTICIPANTS, MEETINGS))
