@@ -75,6 +75,11 @@ MEETING_ROWS = [dict(row, themes=row.get("themes", "free-movement"))
 
 # --- Writing workbooks -------------------------------------------------------------------
 
+def header_cell(sheet, name: str):
+    """The header cell of a column, wherever the contract puts it."""
+    return next(cell for cell in sheet[1] if cell.value == name)
+
+
 def rows_with(rows: list[dict], index: int, **values) -> list[dict]:
     rows = copy.deepcopy(rows)
     rows[index].update(values)
@@ -257,7 +262,8 @@ def duplicate_column(folder):
 def misspelt_column(folder):
     """A header one letter off ('year_establised'): an error, or every year would be lost."""
     books = clean_books()
-    books["mechanisms.xlsx"]["mechanisms"]["M1"] = "year_establised"
+    header_cell(books["mechanisms.xlsx"]["mechanisms"], "year_established").value = \
+        "year_establised"
     save(folder, books)
 
 
@@ -753,7 +759,8 @@ def hostile_text(folder):
         outcome_document="=HYPERLINK(\"http://169.254.169.254/\",\"click\")",
         chair="@SUM(1+1)"))
     books["meetings.xlsx"]["meetings"]["N3"].data_type = "s"  # typed as text, not a formula
-    books["mechanisms.xlsx"]["mechanisms"]["N2"].data_type = "s"
+    sheet = books["mechanisms.xlsx"]["mechanisms"]
+    sheet.cell(2, header_cell(sheet, "secretariat").column).data_type = "s"
     save(folder, books)
 
 
@@ -779,7 +786,8 @@ def dated(row: dict, pattern: str) -> dict:
 MESSY_HEADERS = {
     "mechanisms": ["Identifiant", "Sigle", "Nom anglais", "Nom français", "Nombre en español",
                    "Arabic name", "Russian name", "Autres noms", "Catégorie", "Statut",
-                   "Détail du statut", "Régions", "Année de création", "Secrétariat",
+                   "Détail du statut", "Statut depuis", "Statut précédent", "Régions",
+                   "Année de création", "Secrétariat",
                    "Rôle de l'OIM", "Association formelle", "Axes thématiques", "Présidence",
                    "Site web"],
     "participants": ["Mécanisme", "Pays", "Rôle", "Type de participant", "Depuis",
