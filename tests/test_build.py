@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
+from pipeline.ingest import read_inputs
 from pipeline.text import typographic
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
 from tests.pdfcheck import pdf_text
@@ -78,7 +79,7 @@ def test_meeting_sentences_reach_the_pdf(shipped, texts):
 
 
 def shipped_meetings(year: int) -> pd.DataFrame:
-    frame = pd.read_excel(SHIPPED_INPUTS / "meetings.xlsx", "meetings", engine="calamine")
+    frame = read_inputs(SHIPPED_INPUTS)["meetings"].frame  # French headers
     return frame[pd.to_datetime(frame["start_date"]).dt.year == year]
 
 
