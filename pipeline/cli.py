@@ -175,6 +175,30 @@ def translation_kit(inputs, year, debug, quiet, outputs, langs) -> None:
 
 
 @main.command()
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="Folder of the built documents; the bundle goes to <outputs>/dist/ "
+                   "[default: outputs].")
+@click.option("--year", type=int, default=None,
+              help="Year to bundle [default: the latest year built under <outputs>].")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option("--quiet", "-q", is_flag=True, help="Only print problems.")
+def dist(outputs, year, debug, quiet) -> None:
+    """Bundle a built year for distribution: <outputs>/dist/iscm-<year>.zip (every document
+    of the year, README.txt in English and French, SHA256SUMS) and the same SHA256SUMS
+    beside it. Reads outputs/<year>/ only: run `make bulletin` first."""
+    setup_logging(quiet)
+
+    def action():
+        from . import dist as distribution
+
+        bundle = distribution.make_bundle(load_config(outputs=outputs, year=year))
+        click.echo(f"wrote {bundle.zip} ({len(bundle.names)} files) and {bundle.sums}",
+                   err=True)
+
+    run(debug, action)
+
+
+@main.command()
 @common_options
 @click.option("--outputs", type=click.Path(file_okay=False), default=None,
               help="The preview goes to <outputs>/.preview/, never <outputs>/<year>/ "

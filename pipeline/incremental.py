@@ -19,6 +19,7 @@ Only the standard library is imported here: the CLI runs ``up_to_date`` first.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
@@ -196,9 +197,10 @@ class Outputs:
         self.pending[name] = key
         return True
 
-    def save(self, fingerprint: str, report: Report, year: int) -> None:
+    def save(self, fingerprint: str, report: Report, year: int, edition: dt.date) -> None:
         """Record the files made in the background, then write the manifest; deterministic,
-        like every other output."""
+        like every other output. The edition date is kept for `iscm dist`, which dates the
+        bundle's entries with it without reading the inputs again."""
         for name, key in self.pending.items():
             self.record(name, key)
         self.pending.clear()
@@ -208,6 +210,7 @@ class Outputs:
             "report": {"problems": [dataclasses.asdict(p) for p in report.problems],
                        "counts": [list(c) for c in report.counts]},
             "year": year,
+            "edition_date": edition.isoformat(),
         }
         text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         previous = self.previous / MANIFEST
