@@ -18,13 +18,14 @@ import datetime as dt
 import hashlib
 import shutil
 import stat
+import textwrap
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import incremental, write
-from .archive import archived_file, describe, known_files
 from .config import BulletinConfig
+from .editions import describe, grouped, year_files
 from .errors import BulletinError
 from .localiser import Localiser
 
@@ -33,6 +34,8 @@ README, SUMS = "README.txt", "SHA256SUMS"
 MODE = stat.S_IFREG | 0o644
 """A regular file, rw-r--r--: every entry, whoever built it, whatever their umask."""
 README_LANGUAGES = ("en", "fr")
+WIDTH = 78
+"""Of the README's paragraphs, for a terminal or a plain text editor."""
 ASSET_KINDS = {".css": ("stylesheet of the web pages", "feuille de style des pages web"),
                ".js": ("script of the web pages", "script des pages web"),
                ".ttf": ("font of the web pages", "police des pages web"),
@@ -42,13 +45,14 @@ TEXTS = {
     "en": {
         "edition": "Edition of {date}.",
         "intro": "The {year} edition of ISCM Highlights, the annual bulletin of the "
-                 "inter-State consultation mechanisms on migration, and of the ISCM table "
-                 "(International Organization for Migration). Keep the assets folder beside "
-                 "the web pages (.html): they use its stylesheets and fonts.",
+                 "inter-State consultation mechanisms on migration, and of the documents "
+                 "that go with it (International Organization for Migration). Keep the "
+                 "assets folder beside the web pages (.html): they use its stylesheets and fonts.",
         "files": "Files:",
         "readme": "this file",
         "sums": "the SHA-256 checksum of every other file",
         "asset": "used by the web pages",
+        "other": "a file of this edition",
         "check": "To check that every file arrived intact, in this folder:\n"
                  "  Linux:   sha256sum -c SHA256SUMS\n"
                  "  macOS:   shasum -a 256 -c SHA256SUMS\n"
@@ -59,18 +63,19 @@ TEXTS = {
     "fr": {
         "edition": "Édition du {date}.",
         "intro": "L’édition {year} des Faits saillants des MCIM, le bulletin annuel des "
-                 "mécanismes consultatifs interétatiques sur la migration, et du tableau des "
-                 "MCIM (Organisation internationale pour les migrations). Gardez le dossier "
-                 "assets à côté des pages web (.html) : elles en utilisent les feuilles de "
-                 "style et les polices.",
-        "files": "Fichiers :",
+                 "mécanismes consultatifs interétatiques sur la migration, et des documents "
+                 "qui l’accompagnent (Organisation internationale pour les migrations). "
+                 "Gardez le dossier assets à côté des pages web (.html)\u00a0: elles en "
+                 "utilisent les feuilles de style et les polices.",
+        "files": "Fichiers\u00a0:",
         "readme": "ce fichier",
         "sums": "la somme de contrôle SHA-256 de chacun des autres fichiers",
         "asset": "utilisé par les pages web",
-        "check": "Pour vérifier que chaque fichier est arrivé intact, dans ce dossier :\n"
-                 "  Linux :   sha256sum -c SHA256SUMS\n"
-                 "  macOS :   shasum -a 256 -c SHA256SUMS\n"
-                 "  Windows : certutil -hashfile <fichier> SHA256 (dans une invite de "
+        "other": "un fichier de cette édition",
+        "check": "Pour vérifier que chaque fichier est arrivé intact, dans ce dossier\u00a0:\n"
+                 "  Linux\u00a0:   sha256sum -c SHA256SUMS\n"
+                 "  macOS\u00a0:   shasum -a 256 -c SHA256SUMS\n"
+                 "  Windows\u00a0: certutil -hashfile <fichier> SHA256 (dans une invite de "
                  "commandes), puis comparez avec la ligne du fichier dans SHA256SUMS.\n"
                  "Chaque fichier doit être signalé OK.",
     },
@@ -133,25 +138,29 @@ def built_files(folder: Path, year: int) -> tuple[dt.date, list[str]]:
     return dt.date.fromisoformat(manifest["edition_date"]), names
 
 
-def readme(year: int, edition: dt.date, names: list[str]) -> str:
+def readme(folder: Path, edition: dt.date, names: list[str]) -> str:
     """README.txt: each file with a line on what it is, the edition date and how to check
     the checksums, in English then in French."""
-    known = known_files(year)
+    year = int(folder.name)
+    files = year_files(folder, names)
+    documents = {f.name: (f, document) for document in grouped(files, lambda f: f.kind)
+                 for f in document}
     width = max(len(n) for n in [*names, README, SUMS]) + 2
     sections = []
     for index, lang in enumerate(README_LANGUAGES):
         loc, text = Localiser(lang), TEXTS[lang]
         lines = [f"{loc.gettext('ISCM Highlights %(year)s') % {'year': year}}",
                  text["edition"].format(date=loc.date(edition)), "",
-                 text["intro"].format(year=year), "",
+                 textwrap.fill(text["intro"].format(year=year), WIDTH), "",
                  text["files"], f"  {README:<{width}}{text['readme']}",
                  f"  {SUMS:<{width}}{text['sums']}"]
         for name in names:
-            file = archived_file(year, name, 0, known) if "/" not in name else None
-            if file is not None:
-                line = describe(file, loc)
-            else:
+            if name in documents:
+                line = describe(*documents[name], loc)
+            elif name.startswith(f"{write.ASSETS}/"):
                 line = ASSET_KINDS.get(Path(name).suffix, (text["asset"],) * 2)[index]
+            else:  # a file of a later version, named otherwise
+                line = text["other"]
             lines.append(f"  {name:<{width}}{line}")
         sections.append("\n".join([*lines, "", text["check"], ""]))
     return "\n".join(sections)
@@ -197,7 +206,7 @@ def make_bundle(config: BulletinConfig) -> Bundle:
                        f"'make bulletin YEAR={year}' first.")
     edition, names = built_files(folder, year)
     files: dict[str, Path | bytes] = {name: folder / name for name in names}
-    files[README] = readme(year, edition, names).encode()
+    files[README] = readme(folder, edition, names).encode()
     sums = checksums(files)
     files[SUMS] = sums.encode()
     dist = config.outputs_dir / FOLDER
