@@ -19,6 +19,7 @@ from babel.units import format_unit
 from . import write
 from .config import LANGUAGES, BulletinConfig
 from .editions import EditionFile, edition_files, format_name, grouped, language_name, title
+from .incremental import EDITIONS_MARK, editions_key
 from .localiser import Localiser
 from .plan import archive_name
 from .render import language_env
@@ -78,9 +79,12 @@ class ArchiveContext:
     """The folder of the stylesheets, relative to the page; '' for none."""
     editions: tuple[Group[Group[Group[Link]]], ...]
     """Years, newest first; in each, its documents; in each, its languages and their files."""
+    mark: str
+    """The comment that says which listing the page shows (incremental.archive_current)."""
 
 
-def archive_context(files: list[EditionFile], assets: str, loc: Localiser) -> ArchiveContext:
+def archive_context(files: list[EditionFile], assets: str, key: str, loc: Localiser
+                    ) -> ArchiveContext:
     """The files grouped by year, document and language, worded for the reader."""
     editions = tuple(
         Group(str(year_files[0].year), tuple(
@@ -92,14 +96,15 @@ def archive_context(files: list[EditionFile], assets: str, loc: Localiser) -> Ar
             for document in grouped(year_files, lambda f: f.kind)))
         for year_files in grouped(files, lambda f: f.year))
     switcher = tuple((lang, archive_name(lang)) for lang in LANGUAGES)
-    return ArchiveContext(loc.lang, loc.direction, switcher, assets, editions)
+    return ArchiveContext(loc.lang, loc.direction, switcher, assets, editions,
+                          f"{EDITIONS_MARK} {key}")
 
 
-def render_archive(files: list[EditionFile], assets: str, config: BulletinConfig,
+def render_archive(files: list[EditionFile], assets: str, key: str, config: BulletinConfig,
                    lang: str) -> str:
     """The archive page in one language."""
     loc, env = language_env(config, lang)
-    return env.get_template(TEMPLATE).render(doc=archive_context(files, assets, loc))
+    return env.get_template(TEMPLATE).render(doc=archive_context(files, assets, key, loc))
 
 
 def write_archive(config: BulletinConfig) -> list[Path]:
@@ -107,12 +112,12 @@ def write_archive(config: BulletinConfig) -> list[Path]:
     text has not changed is left as it is, modification time included, as a build
     leaves the documents it did not need to make again."""
     outputs = config.outputs_dir
-    files = edition_files(outputs)
+    files, key = edition_files(outputs), editions_key(outputs)
     assets = assets_of(outputs, files)
     pages = []
     for lang in LANGUAGES:
         path = outputs / archive_name(lang)
-        html = render_archive(files, assets, config, lang)
+        html = render_archive(files, assets, key, config, lang)
         if not path.is_file() or path.read_text(encoding="utf-8") != html:
             write.atomically(path, write.write_text, text=html)
         pages.append(path)

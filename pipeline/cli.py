@@ -16,7 +16,7 @@ import click
 from . import incremental
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
-from .plan import report_name
+from .plan import archive_name, report_name
 from .wording import ENGLISH, R_, RN_, Wording
 
 log = logging.getLogger("iscm")
@@ -141,6 +141,11 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
             summarise_warnings(report, folder, wording)
             log.info(R_("{folder}: up to date (nothing changed since the last build).",
                         folder=folder).render(wording))
+            pages = [config.outputs_dir / archive_name(lang) for lang in LANGUAGES]
+            if not incremental.archive_current(config.outputs_dir, pages):
+                from . import archive  # Jinja and Babel: only when the page is out of date
+
+                archive.write_archive(config)
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
 

@@ -106,7 +106,7 @@ def bundle_name(year: int) -> str:
 def built_years(outputs: Path) -> list[int]:
     """The years built under outputs/, oldest first: folders named by a year, with a manifest."""
     return sorted(int(p.parent.name) for p in outputs.glob(f"*/{incremental.MANIFEST}")
-                  if p.parent.name.isdigit() and len(p.parent.name) == 4)
+                  if incremental.YEAR_FOLDER.fullmatch(p.parent.name))
 
 
 def year_to_bundle(config: BulletinConfig) -> int:

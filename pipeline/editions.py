@@ -21,11 +21,11 @@ from pathlib import Path
 from babel import Locale
 
 from .config import LANGUAGES
+from .incremental import YEAR_FOLDER
 from .labels import N_
 from .localiser import Localiser
 from .plan import DOCUMENTS, document_name, report_name, summary_name
 
-YEAR_FOLDER = re.compile(r"\d{4}")
 NAMED = re.compile(r"(?P<stem>[a-z0-9-]+?)-(?P<year>\d{4})(?:-(?P<lang>[a-z]{2}))?"
                    r"\.(?P<format>[a-z0-9]+)")
 """A document's file as plan.py names them: iscm-map-2025-fr.pdf, iscm-calendar-2025.ics."""
