@@ -11,11 +11,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.config import BulletinConfig, load_config
+from pipeline.config import LANGUAGES, BulletinConfig, load_config
+from pipeline.plan import archive_name
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_INPUTS = ROOT / "inputs"
+ARCHIVE_PAGES = tuple(archive_name(lang) for lang in LANGUAGES)
+"""The archive page in every language, which every build writes beside its year's folder."""
 
 MECHANISM_ROWS = [
     {"id": "midsa", "acronym": "MIDSA", "name_en": "Migration Dialogue for Southern Africa",

@@ -25,6 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("dates", "localiser", "sentences", "changed", "charts", "render", "validation_report"),
     ("write", "parallel", "incremental"),
     ("plan", "kit"),
+    ("editions", "archive", "dist"),
     ("build",),
     ("preview", "cli", "__main__", "tools.contract", "tools.input_templates",
      "tools.translations"),
