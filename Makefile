@@ -31,7 +31,7 @@ MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
             $(foreach l,$(REPORT_LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/report.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin check preview translation-kit test test-browser lint golden docs bench translations \
+.PHONY: help setup poppler bulletin dist check preview translation-kit test test-browser lint golden docs bench translations \
         templates corpus map-assets clean
 
 help:  ## List the targets
@@ -61,6 +61,10 @@ poppler:
 
 bulletin: $(STAMP) $(MO_FILES)  ## Build the bulletin and the ISCM table into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
+
+# The bundle packs what `make bulletin` built (default: the latest year under OUTPUTS/).
+dist: $(STAMP) $(MO_FILES)  ## Zip a built year for distribution: OUTPUTS/dist/iscm-<year>.zip, SHA256SUMS
+	$(BIN)/iscm dist --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR))
 
 check: $(STAMP) $(MO_FILES)  ## Validate the inputs only; write nothing
 	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
@@ -128,5 +132,5 @@ map-assets: $(MAPS_STAMP)  ## Project the world geometry into templates/assets/m
 	cd tools/map-assets && npm ci --no-audit --no-fund --silent
 	$(BIN)/python -m pipeline.tools.map_assets
 
-clean:  ## Remove the built documents and caches (not .venv)
-	rm -rf $(OUTPUTS)/*/ .pytest_cache .ruff_cache
+clean:  ## Remove the built documents, the archive pages, the bundles and caches (not .venv)
+	rm -rf $(OUTPUTS)/*/ $(OUTPUTS)/index*.html .pytest_cache .ruff_cache

@@ -24,6 +24,8 @@ import openpyxl
 from babel import Locale
 
 from pipeline.countries import is_state, to_iso3
+from pipeline.headers import header_map, written_key
+from pipeline.schema import TABLES
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -61,8 +63,12 @@ def suffixed(text: str | None, k: int) -> str | None:
     return f"{text} {k + 1}" if text and k else text
 
 
-def records(rows: list[list]) -> tuple[list, list[dict]]:
-    header = rows[0]
+def records(book: dict[str, list[list]], table: str) -> tuple[list, list[dict]]:
+    """The rows keyed by the contract's column names, whatever headers the sheet uses
+    ('Intitulé' is title): the copies are written under those names."""
+    rows = book[table]
+    mapping = header_map(next(spec for spec in TABLES if spec.name == table))
+    header = [mapping.get(written_key(h, mapping), h) for h in rows[0]]
     return header, [dict(zip(header, row)) for row in rows[1:]]
 
 
@@ -119,9 +125,9 @@ def generate(scale: int, folder: Path, source: Path = SHIPPED, seed: int = 2025)
     rng = random.Random(seed)
     books = {name: read_workbook(source / name) for name in ("mechanisms.xlsx",
                                                              "meetings.xlsx")}
-    mechanism_header, mechanisms = records(books["mechanisms.xlsx"]["mechanisms"])
-    participant_header, participants = records(books["mechanisms.xlsx"]["participants"])
-    meeting_header, meetings = records(books["meetings.xlsx"]["meetings"])
+    mechanism_header, mechanisms = records(books["mechanisms.xlsx"], "mechanisms")
+    participant_header, participants = records(books["mechanisms.xlsx"], "participants")
+    meeting_header, meetings = records(books["meetings.xlsx"], "meetings")
     countries = country_names(participants, meetings)
     sentences = sorted({s for r in meetings if r["summary"]
                         for s in SENTENCE.split(r["summary"])})

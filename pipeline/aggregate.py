@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from . import regions, titles, translations
+from . import history, regions, titles, translations
 from .model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from .vocabularies import VOCABULARIES
@@ -22,13 +22,6 @@ RANKING_COVERAGE = 0.9
 """Share of the active mechanisms whose member lists must be known for the States to be
 ranked by membership: with the Budapest, Rabat and GFMD lists missing, a ranking only
 shows which lists were typed in."""
-
-
-def current_participants(participants: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Participations valid in the bulletin year (joined by then, not left before)."""
-    joined = participants["joined"].map(lambda y: y is None or y <= year).astype(bool)
-    left = participants["left"].map(lambda y: y is None or y >= year).astype(bool)
-    return participants[joined & left]
 
 
 def state_members(participants: pd.DataFrame) -> pd.DataFrame:
@@ -239,18 +232,22 @@ def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str
 
 def edition_date(meetings: pd.DataFrame, year: int) -> dt.date:
     """The default cover date: the latest date of a meeting held (not planned, postponed or
-    cancelled) in the inputs, or the end of the year when there is none (never the clock)."""
-    done = meetings[meetings["status"].map(lambda s: s in ("", "held")).astype(bool)]
+    cancelled) by the end of the year, or the end of the year when there is none (never the
+    clock). Later meetings belong to later editions: a past edition keeps its own date."""
+    done = meetings[meetings["status"].map(lambda s: s in ("", "held")).astype(bool)
+                    & meetings["start_date"].map(lambda d: d.year <= year).astype(bool)]
     return max(done["end_date"], default=None) or dt.date(year, 12, 31)
 
 
 def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> BulletinData:
     """Assemble every figure and list of the bulletin for one year."""
-    mechanisms = tables.mechanisms
-    participants = current_participants(tables.participants, year)
+    # The inputs as they stood at the end of the year (history.py): every figure uses them.
+    mechanisms = history.edition_mechanisms(tables.mechanisms, year)
+    participants = history.participants_at(tables.participants, mechanisms, year)
     edition = edition or edition_date(tables.meetings, year)
     calendar_rows = year_meetings(tables.meetings, year)
     meetings = held(calendar_rows, edition)
+    per_year = history.meetings_per_year_by_level(held(tables.meetings, edition), year)
     memberships = memberships_per_state(participants)
     per_mechanism = member_states_per_mechanism(mechanisms, participants)
     summary = Summary(
@@ -274,6 +271,9 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
         active_without_member_list=active_without_member_list(mechanisms, participants),
         top_states=(top_states(memberships)
                     if ranking_is_meaningful(mechanisms, participants) else []),
+        changes=history.changes(mechanisms, tables.participants, year),
+        meetings_per_year={y: sum(levels.values()) for y, levels in per_year.items()},
+        meetings_per_year_by_level=per_year,
     )
     all_mechanisms = mechanism_objects(mechanisms, participants, per_mechanism)
     calendar = meeting_objects(calendar_rows, mechanisms, edition)

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import aggregate, cells, incremental, ingest, parallel, plan, validate, write
+from . import aggregate, archive, cells, incremental, ingest, parallel, plan, validate, write
 from .config import BulletinConfig
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables, Tables
@@ -91,9 +91,11 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
             targets = plan.plan(data, report, config, keys)
         with write.staging(config, data.year) as folder:
             outputs = make(targets, folder, target, renderer)
-            outputs.save(fingerprint, report, data.year)
+            outputs.save(fingerprint, report, data.year, data.edition_date)
             files = tuple(sorted(p.name for p in folder.iterdir()
                                  if p.is_file() and not p.name.startswith(".")))
+    with timed("archive"):  # once the year is published: the page lists it as it now is
+        archive.write_archive(config)
     made = [t.name for t in targets if t.format != "asset" and t.name in outputs.made]
     log.info("Made %s", ", ".join(made) or "nothing")
     log.info("Done: %d files in %s (%d made, %d unchanged) in %.1f s", len(files), target,

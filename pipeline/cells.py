@@ -121,11 +121,20 @@ def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.nda
     return problems
 
 
+def latest_meeting_year(raw: RawTables) -> int | None:
+    """The latest year that has meetings in the inputs (None: no dated meeting)."""
+    if MEETINGS.name not in raw.tables:
+        return None
+    return max(years_in(raw[MEETINGS.name], "start_date", parse_date), default=None)
+
+
 def default_year(raw: RawTables) -> int | None:
     """The bulletin year when none is given: the latest year that has meetings; failing
-    that, the latest year the inputs mention (established, joined, left); else None."""
+    that, the latest year the inputs mention (established, status since, joined, left);
+    else None."""
     dated = (MEETINGS.name, "start_date", parse_date)
     yearly = [(MECHANISMS.name, "year_established", parse_year),
+              (MECHANISMS.name, "status_since", parse_year),
               (PARTICIPANTS.name, "joined", parse_year), (PARTICIPANTS.name, "left", parse_year)]
     for sources in ([dated], yearly):
         years = [year for table, name, parse in sources if table in raw.tables

@@ -166,3 +166,44 @@ def top_states_chart(summary: Summary, loc: Localiser) -> Chart:
                      count=loc.number(top[0][1])),
         loc, [loc.country(code) for code, _n in top],
         [(_("Mechanisms"), [n for _code, n in top])], (_("State"), _("Mechanisms")))
+
+
+TREND_YEARS = 10
+"""The trends chart shows at most the last ten years of the inputs' meetings."""
+
+
+def trend_series(by_level: dict[int, dict[str, int]]) -> list[tuple[str, list[str]]]:
+    """(level or 'other-levels', the levels it sums): the levels met in these years, in
+    the vocabulary's order; past the palette's colours, the last ones summed as one."""
+    levels = [lvl for lvl in next(iter(by_level.values()))
+              if any(counts[lvl] for counts in by_level.values())]
+    if len(levels) <= len(PALETTE):
+        return [(lvl, [lvl]) for lvl in levels]
+    kept = len(PALETTE) - 1
+    return [(lvl, [lvl]) for lvl in levels[:kept]] + [("other-levels", levels[kept:])]
+
+
+def trends_chart(summary: Summary, loc: Localiser) -> Chart | None:
+    """Meetings held per year by level, over the last ten years of the inputs' meetings;
+    None with fewer than two years (no trend to show)."""
+    _ = loc.gettext
+    years = list(summary.meetings_per_year_by_level)[-TREND_YEARS:]
+    if len(years) < 2:
+        return None
+    by_level = {y: summary.meetings_per_year_by_level[y] for y in years}
+    series = trend_series(by_level)
+    if not series:  # nothing held in these years (all cancelled, say)
+        return None
+    names = [_("Other levels") if key == "other-levels" else loc.label(key, "level")
+             for key, _levels in series]
+    busiest = max(years, key=lambda y: (summary.meetings_per_year[y], y))
+    return bar_chart(
+        "chart-trends", _("Meetings per year by level, {first}–{last}", first=years[0],
+                          last=years[-1]),
+        loc.ngettext("The busiest of these years was {year}, with {n} meeting.",
+                     "The busiest of these years was {year}, with {n} meetings.",
+                     summary.meetings_per_year[busiest], year=busiest),
+        loc, [str(y) for y in years],
+        [(name, [sum(by_level[y][lvl] for lvl in levels) for y in years])
+         for name, (_key, levels) in zip(names, series)],
+        (_("Year"), *names, *((_("Total"),) if len(series) > 1 else ())))

@@ -16,7 +16,7 @@ import click
 from . import incremental
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
-from .plan import kinds, report_name
+from .plan import archive_name, kinds, report_name
 from .wording import ENGLISH, R_, RN_, Wording
 
 log = logging.getLogger("iscm")
@@ -146,6 +146,11 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
             summarise_warnings(report, folder, wording)
             log.info(R_("{folder}: up to date (nothing changed since the last build).",
                         folder=folder).render(wording))
+            pages = [config.outputs_dir / archive_name(lang) for lang in LANGUAGES]
+            if not incremental.archive_current(config.outputs_dir, pages):
+                from . import archive  # Jinja and Babel: only when the page is out of date
+
+                archive.write_archive(config)
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
 
@@ -201,6 +206,30 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
             click.echo(f"wrote {path}", err=True)
 
     run(debug, action, wording_for(report_lang))
+
+
+@main.command()
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="Folder of the built documents; the bundle goes to <outputs>/dist/ "
+                   "[default: outputs].")
+@click.option("--year", type=int, default=None,
+              help="Year to bundle [default: the latest year built under <outputs>].")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.option("--quiet", "-q", is_flag=True, help="Only print problems.")
+def dist(outputs, year, debug, quiet) -> None:
+    """Bundle a built year for distribution: <outputs>/dist/iscm-<year>.zip (every document
+    of the year, README.txt in English and French, SHA256SUMS) and the same SHA256SUMS
+    beside it. Reads outputs/<year>/ only: run `make bulletin` first."""
+    setup_logging(quiet)
+
+    def action():
+        from . import dist as distribution
+
+        bundle = distribution.make_bundle(load_config(outputs=outputs, year=year))
+        click.echo(f"wrote {bundle.zip} ({len(bundle.names)} files) and {bundle.sums}",
+                   err=True)
+
+    run(debug, action)
 
 
 @main.command()

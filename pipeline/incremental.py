@@ -19,9 +19,11 @@ Only the standard library is imported here: the CLI runs ``up_to_date`` first.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -33,6 +35,10 @@ from .errors import Problem, Report
 from .formats import is_input, translation_files
 
 MANIFEST = ".manifest.json"
+YEAR_FOLDER = re.compile(r"[0-9]{4}")
+"""The folder of a year's build in the outputs folder: 2025."""
+EDITIONS_MARK = "iscm-editions"
+"""Starts the comment in the archive page's head that holds editions_key()."""
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -49,6 +55,23 @@ def digest(*parts: bytes | str) -> str:
 def file_digest(path: Path) -> str:
     with path.open("rb") as file:
         return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+def editions_key(outputs: Path) -> str:
+    """A hash of what the archive page lists: the names and sizes of the files of the year
+    folders. Names and sizes only, so that the quick path can afford it."""
+    folders = sorted(p for p in outputs.iterdir() if p.is_dir() and YEAR_FOLDER.fullmatch(
+        p.name)) if outputs.is_dir() else []
+    return digest(*(f"{folder.name}/{p.name}\0{p.stat().st_size}" for folder in folders
+                    for p in sorted(folder.iterdir())
+                    if p.is_file() and not p.name.startswith(".")))
+
+
+def archive_current(outputs: Path, pages: list[Path]) -> bool:
+    """Whether the archive pages list what the outputs folder holds: when a build is up to
+    date, a year deleted by hand or a page missing still has the pages written again."""
+    mark = f"<!-- {EDITIONS_MARK} {editions_key(outputs)} -->"
+    return all(page.is_file() and mark in page.read_text(encoding="utf-8") for page in pages)
 
 
 def listed_files(root: Path) -> list[Path]:
@@ -196,9 +219,10 @@ class Outputs:
         self.pending[name] = key
         return True
 
-    def save(self, fingerprint: str, report: Report, year: int) -> None:
+    def save(self, fingerprint: str, report: Report, year: int, edition: dt.date) -> None:
         """Record the files made in the background, then write the manifest; deterministic,
-        like every other output."""
+        like every other output. The edition date is kept for `iscm dist`, which dates the
+        bundle's entries with it without reading the inputs again."""
         for name, key in self.pending.items():
             self.record(name, key)
         self.pending.clear()
@@ -208,6 +232,7 @@ class Outputs:
             "report": {"problems": [p.record() for p in report.problems],
                        "counts": [list(c) for c in report.counts]},
             "year": year,
+            "edition_date": edition.isoformat(),
         }
         text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         previous = self.previous / MANIFEST

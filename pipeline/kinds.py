@@ -50,7 +50,16 @@ class Context:
     """What parsers need beyond the cell."""
 
     year: int
-    """The bulletin year: no year after it is accepted."""
+    """The bulletin year."""
+    latest: int = 0
+    """The latest year the inputs' meetings reach (0: none). A past edition is built from
+    the same inputs as later ones: a year after the bulletin year is simply not yet true
+    in it, and only a year after both is refused (a typo such as 2052)."""
+
+    @property
+    def last_year(self) -> int:
+        """The latest year a cell may hold."""
+        return max(self.year, self.latest)
 
 
 LIST_SEPARATORS = re.compile(r"\s*;\s*")
@@ -149,11 +158,11 @@ def parse_year(value: object, column: Column, ctx: Context) -> int:
         raise Invalid("bad-year", R_("is not a year"),
                       R_("Write the year with four digits, e.g. 2019."))
     year = int(text)
-    if not FIRST_YEAR <= year <= ctx.year:
+    if not FIRST_YEAR <= year <= ctx.last_year:
         raise Invalid("bad-year", R_("is outside {first}–{last}", first=FIRST_YEAR,
-                                     last=ctx.year),
-                      R_("Years before {first} or after the bulletin year are not accepted; "
-                         "check the year.", first=FIRST_YEAR))
+                                     last=ctx.last_year),
+                      R_("Years before {first} or after the latest year of the inputs are not "
+                         "accepted; check the year.", first=FIRST_YEAR))
     return year
 
 

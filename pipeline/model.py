@@ -173,6 +173,23 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What changed in the bulletin year (history.py); empty where nothing did."""
+
+    joined: dict[str, list[str]]
+    """Mechanism id -> ISO3 codes of the member States that joined it in the year."""
+    left: dict[str, list[str]]
+    """Mechanism id -> ISO3 codes of the member States that left it in the year."""
+    established: list[str]
+    """Ids of the mechanisms established in the year."""
+    status_changed: dict[str, list[str | None]]
+    """Id -> [status before (None: not known), status since the year]."""
+
+    def __bool__(self) -> bool:
+        return bool(self.joined or self.left or self.established or self.status_changed)
+
+
+@dataclass(frozen=True)
 class Summary:
     """Every figure the bulletin shows; written as summary-<year>.json."""
 
@@ -200,6 +217,12 @@ class Summary:
     top_states: list[tuple[str, int]]
     """The States in the most mechanisms, most first (ties included); empty when too many
     active mechanisms have no member list for a ranking to mean something."""
+    changes: Changes = field(default_factory=lambda: Changes({}, {}, [], {}))
+    """Who joined and left which mechanism, what was founded or changed status in the year."""
+    meetings_per_year: dict[int, int] = field(default_factory=dict)
+    """Year -> meetings held, from the first year of the inputs' meetings to the year."""
+    meetings_per_year_by_level: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Year -> level -> meetings held, over the same years (the trends chart)."""
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,12 @@ def report_name(year: int, suffix: str) -> str:
     return f"validation-report-{year}.{suffix}"
 
 
+def archive_name(lang: str) -> str:
+    """The page of every edition, in the outputs folder: index.html in English (the page a
+    browser opens first), index-fr.html… in the other languages."""
+    return "index.html" if lang == LANGUAGES[0] else f"index-{lang}.html"
+
+
 def switcher(document: Document, year: int, langs: tuple[str, ...]
              ) -> tuple[tuple[str, str], ...]:
     """(language, file name of the same document in it), for the language switcher."""

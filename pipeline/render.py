@@ -13,8 +13,10 @@ from itertools import groupby
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
+from markupsafe import Markup
 
-from .charts import Chart, key_figure_charts
+from .changed import change_sentences
+from .charts import Chart, key_figure_charts, trends_chart
 from .config import BulletinConfig
 from .localiser import Localiser, plain_text
 from .maps import Map, world_map
@@ -63,6 +65,10 @@ class DocumentContext:
     ranking_left_out: tuple[Mechanism, ...]
     """When States are not ranked by membership: the active mechanisms without member
     lists, which make a ranking meaningless."""
+    trends: Chart | None = None
+    """Meetings per year by level over the last ten years; None with fewer than two."""
+    changes: tuple[Markup, ...] = ()
+    """The sentences of 'What changed in <year>' (changed.py); empty: no such section."""
 
 
 class CompiledTemplates(BytecodeCache):
@@ -154,7 +160,9 @@ def document_context(data: BulletinData, loc: Localiser,
         mechanisms_by_id=by_id,
         themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))),
         ranking_left_out=() if data.summary.top_states else tuple(
-            by_id[i] for i in data.summary.active_without_member_list))
+            by_id[i] for i in data.summary.active_without_member_list),
+        trends=trends_chart(data.summary, loc),
+        changes=change_sentences(data.summary, by_id, loc))
 
 
 @cache

@@ -161,6 +161,16 @@ MECHANISMS = TableSpec(
              "status details", "détails du statut", "précisions sur le statut",
              "statut (détail)", "detalles del estado", "estado (detalle)",
              help="Free text, e.g. 'completed its mission', 'dormant'."),
+        _col("status_since", YEAR, "status since", "status year", "year of status",
+             "since (status)", "statut depuis", "année du statut", "depuis (statut)",
+             "estado desde", "año del estado", "desde (estado)",
+             help="Year the status took effect (blank: not known; e.g. 2016 for a "
+                  "mechanism inactive since 2016)."),
+        _col("status_before", CHOICE, "status before", "previous status", "former status",
+             "statut précédent", "statut antérieur", "ancien statut", "estado anterior",
+             "estado previo", vocabulary="status",
+             help="active, emerging or inactive: the status before status_since (blank: "
+                  "not known; editions before status_since then show the current status)."),
         _col("region", PLACES, "regions", "région", "régions", "región", "regiones", "zone",
              "zona", "zone géographique", "zona geográfica", "région géographique",
              "región geográfica", "geographic region", "geographical region",

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from . import regions, translations
-from .cells import parse_table, problem
+from .cells import latest_meeting_year, parse_table, problem
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
@@ -50,7 +50,7 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
             hint=R_("Add the year's meetings, or give the year: make bulletin YEAR=2025 "
                     "(iscm build --year 2025).")))
         return None, make_report(problems, raw.counts)
-    ctx = Context(year=year)
+    ctx = Context(year=year, latest=latest_meeting_year(raw) or 0)
     raw_mechanisms, raw_participants, raw_meetings = (
         raw[spec.name] for spec in (MECHANISMS, PARTICIPANTS, MEETINGS))
 

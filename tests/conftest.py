@@ -11,11 +11,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline.config import BulletinConfig, load_config
+from pipeline.config import LANGUAGES, BulletinConfig, load_config
+from pipeline.plan import archive_name
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_INPUTS = ROOT / "inputs"
+ARCHIVE_PAGES = tuple(archive_name(lang) for lang in LANGUAGES)
+"""The archive page in every language, which every build writes beside its year's folder."""
 
 MECHANISM_ROWS = [
     {"id": "midsa", "acronym": "MIDSA", "name_en": "Migration Dialogue for Southern Africa",
@@ -140,6 +143,23 @@ def shipped(tmp_path_factory):
             staging.rename(shared)
     shutil.copytree(shared, own, dirs_exist_ok=True, copy_function=shutil.copy2)
     return build.build(load_config(SHIPPED_INPUTS, own))
+
+
+@pytest.fixture(scope="session")
+def history_editions(tmp_path_factory):
+    """The 2024 and 2025 editions of tests/data/history/ (known joins, departures and status
+    changes), built into one outputs folder, HTML in English, French and Arabic:
+    year -> (BulletinData, the year's folder)."""
+    from pipeline import build
+
+    outputs = tmp_path_factory.mktemp("history")
+    built = {}
+    for year in (2024, 2025):
+        config = load_config(ROOT / "tests" / "data" / "history", outputs, year=year,
+                             langs="en,fr,ar", formats="html")
+        result = build.build(config, jobs=1)
+        built[year] = (build.bulletin_data(config)[0], result.folder)
+    return built
 
 
 @pytest.fixture

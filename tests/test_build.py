@@ -16,8 +16,16 @@ from pypdf import PdfReader
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
+from pipeline.ingest import read_inputs
 from pipeline.text import typographic
-from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
+from tests.conftest import (
+    ARCHIVE_PAGES,
+    MECHANISM_ROWS,
+    MEETING_ROWS,
+    ROOT,
+    SHIPPED_INPUTS,
+    write_inputs,
+)
 from tests.pdfcheck import pdf_text
 
 FONTS = ROOT / "templates" / "assets" / "fonts"
@@ -111,7 +119,7 @@ def test_meeting_sentences_reach_the_pdf(shipped, texts):
 
 
 def shipped_meetings(year: int) -> pd.DataFrame:
-    frame = pd.read_excel(SHIPPED_INPUTS / "meetings.xlsx", "meetings", engine="calamine")
+    frame = read_inputs(SHIPPED_INPUTS)["meetings"].frame  # French headers
     return frame[pd.to_datetime(frame["start_date"]).dt.year == year]
 
 
@@ -263,7 +271,8 @@ def test_an_input_error_leaves_previous_outputs_untouched(tmp_path):
         build.build(load_config(bad, tmp_path / "out", langs="en"))
     after = {p: p.read_bytes() for p in result.folder.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["2025"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        ["2025", *ARCHIVE_PAGES])
     assert {p.name: p.read_bytes() for p in bad.iterdir()} == inputs_before
 
 

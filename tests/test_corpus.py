@@ -79,7 +79,7 @@ def test_check_prints_one_line_per_problem(name):
 def test_the_corpus_is_what_make_corpus_writes(tmp_path):
     """The committed files are current: run `make corpus` after changing make_corpus.py."""
     write_corpus(tmp_path)
-    for name in ("bad", "clean", "messy"):
+    for name in ("bad", "clean", "messy", "history"):
         assert snapshot(tmp_path / name) == snapshot(DATA / name), name
 
 

@@ -220,7 +220,8 @@ def test_a_row_of_group_headers_above_the_headers(tmp_path):
 SPANISH_HEADERS = {
     "mechanisms": ["Identificador", "Siglas", "Nombre en inglés", "Nombre en francés",
                    "Nombre en español", "Nombre en árabe", "Nombre en ruso", "Otros nombres",
-                   "Tipo de mecanismo", "Estado", "Detalle del estado", "Región",
+                   "Tipo de mecanismo", "Estado", "Detalle del estado", "Estado desde",
+                   "Estado anterior", "Región",
                    "Año de creación", "Secretaría", "Papel de la OIM", "Asociación formal",
                    "Enfoque temático", "Presidencia", "Sitio web"],
     "participants": ["Mecanismo", "País u organización", "Condición", "Tipo de participante",

@@ -7,10 +7,12 @@ import sys
 from dataclasses import replace
 
 import pytest
+from click.testing import CliRunner
 
 from pipeline import build, incremental, parallel
+from pipeline.cli import main
 from pipeline.config import load_config
-from tests.conftest import MEETING_ROWS, ROOT, write_inputs
+from tests.conftest import ARCHIVE_PAGES, MEETING_ROWS, ROOT, write_inputs
 
 BULLETIN = {"iscm-highlights-2025-en.html", "iscm-highlights-2025-en.pdf"}
 
@@ -107,7 +109,8 @@ def test_a_failed_build_leaves_the_previous_outputs_as_they_were(built, monkeypa
     with pytest.raises(RuntimeError):
         build.build(config, jobs=1)
     assert snapshot(first.folder) == before
-    assert sorted(p.name for p in config.outputs_dir.iterdir()) == ["2025"]
+    assert sorted(p.name for p in config.outputs_dir.iterdir()) == sorted(
+        ["2025", *ARCHIVE_PAGES])
 
 
 def test_the_command_says_up_to_date_without_loading_pandas_or_weasyprint(small_inputs,
@@ -128,6 +131,27 @@ def test_the_command_says_up_to_date_without_loading_pandas_or_weasyprint(small_
     # the same summary of warnings, read from the manifest rather than the inputs
     summary = [line for line in first.stderr.splitlines() if " warnings (" in line]
     assert summary and summary[0] in second.stderr
+
+
+def test_an_up_to_date_build_still_brings_the_archive_page_up_to_date(built):
+    config, result = built
+    outputs = config.outputs_dir
+    args = ["build", "--inputs", str(config.inputs_dir), "--outputs", str(outputs), "--lang",
+            "en", "--edition-date", "2026-01-15"]
+    pages = {p.name: p.read_bytes() for p in outputs.glob("index*.html")}
+    assert len(pages) == 5
+    (outputs / "index-fr.html").unlink()
+    (outputs / "2019").mkdir()
+    (outputs / "2019" / "summary-2019.json").write_text("{}")  # an edition copied in by hand
+    before = snapshot(result.folder)
+    assert incremental.up_to_date(config) is not None  # the command takes its quick path
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert snapshot(result.folder) == before
+    for page in ("index.html", "index-fr.html"):
+        assert 'href="2019/summary-2019.json"' in (outputs / page).read_text()
+    shutil.rmtree(outputs / "2019")
+    CliRunner().invoke(main, args)
+    assert {p.name: p.read_bytes() for p in outputs.glob("index*.html")} == pages
 
 
 def test_keys_follow_what_a_document_is_made_from(small_config, tmp_path):

@@ -3,12 +3,12 @@
 import csv
 import re
 
-import pandas as pd
 import pytest
 from babel.dates import get_timezone_location
 
 from pipeline import places
 from pipeline.countries import to_iso3, un_countries
+from pipeline.ingest import read_inputs
 from pipeline.places import CityNames, city_name, city_names, in_city
 from pipeline.text import header_key
 from tests import conftest
@@ -22,8 +22,7 @@ GAPS = {("Riohacha", "ar"), ("Victoria Falls", "ru"), ("Tarawa", "ru")}
 
 def shipped_places() -> set[tuple[str, str]]:
     """(city, ISO3) of every meeting in the shipped inputs."""
-    meetings = pd.read_excel(conftest.SHIPPED_INPUTS / "meetings.xlsx", sheet_name="meetings",
-                             engine="calamine", dtype=str)
+    meetings = read_inputs(conftest.SHIPPED_INPUTS)["meetings"].frame  # French headers
     return {(city, to_iso3(country)) for city, country in zip(meetings.city, meetings.country)
             if isinstance(city, str) and city.strip()}
 

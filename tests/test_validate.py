@@ -126,12 +126,28 @@ def test_missing_required_column(tmp_path):
     assert ("meetings.xlsx", "meetings", 1, "level", "missing-column") in located(report)
 
 
+@pytest.mark.parametrize("column", ["year_established", "status_since"])
+def test_a_year_after_a_past_edition_is_not_an_error(tmp_path, column):
+    # The meetings reach 2025: building 2024 from them is a past edition, where 2025 is
+    # simply not yet true.
+    rows = changed(MECHANISM_ROWS, 0, **{column: 2025})
+    _, report = check(tmp_path, mechanisms=rows, year=2024)
+    assert not report.errors
+
+
 @pytest.mark.parametrize("year", [2024, 2025])
-def test_year_after_the_bulletin_year_is_refused(tmp_path, year):
-    rows = changed(MECHANISM_ROWS, 0, year_established=2025)
+def test_a_year_after_the_latest_meetings_is_refused(tmp_path, year):
+    rows = changed(MECHANISM_ROWS, 0, year_established=2026)
     _, report = check(tmp_path, mechanisms=rows, year=year)
-    assert (year == 2024) == (("mechanisms.xlsx", "mechanisms", 2, "year_established",
-                               "bad-year") in located(report))
+    assert ("mechanisms.xlsx", "mechanisms", 2, "year_established",
+            "bad-year") in located(report)
+
+
+def test_joined_and_left_after_a_past_edition_are_accepted(tmp_path):
+    participants = [dict(PARTICIPANT_ROWS[0], joined=2025), dict(PARTICIPANT_ROWS[1], left=2025),
+                    *PARTICIPANT_ROWS[2:]]
+    _, report = check(tmp_path, participants=participants, year=2024)
+    assert not report.errors
 
 
 def test_names_falling_back_to_english_are_listed_per_language(tmp_path):

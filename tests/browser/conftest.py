@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ARCHIVE_PAGES, ROOT
 
 BROWSER_DIR = Path(__file__).parent
 NODE_MODULES = BROWSER_DIR / "node_modules"
@@ -36,9 +36,11 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="session")
 def html_files(shipped) -> list[Path]:
+    """The year's web pages, and the archive page in every language beside the year."""
     files = sorted(shipped.folder.glob("*.html"))
-    assert files
-    return files
+    archive = [shipped.folder.parent / name for name in ARCHIVE_PAGES]
+    assert files and all(page.is_file() for page in archive)
+    return files + archive
 
 
 @pytest.fixture(scope="session")

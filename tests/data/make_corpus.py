@@ -1,4 +1,4 @@
-"""Write the input corpus under tests/data/: bad/<case>/, clean/ and messy/.
+"""Write the input corpus under tests/data/: bad/<case>/, clean/, messy/ and history/.
 
 Each bad case is the clean set with exactly one thing wrong (or hostile, or
 merely unusual), and lists the problems it must raise as
@@ -31,6 +31,7 @@ from openpyxl.styles import Font
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from pipeline.write import fixed_zip, save_workbook
 from tests import conftest
+from tests.data.history import write_history
 
 DATA = Path(__file__).resolve().parent
 BAD = DATA / "bad"
@@ -73,6 +74,11 @@ MEETING_ROWS = [dict(row, themes=row.get("themes", "free-movement"))
 
 
 # --- Writing workbooks -------------------------------------------------------------------
+
+def header_cell(sheet, name: str):
+    """The header cell of a column, wherever the contract puts it."""
+    return next(cell for cell in sheet[1] if cell.value == name)
+
 
 def rows_with(rows: list[dict], index: int, **values) -> list[dict]:
     rows = copy.deepcopy(rows)
@@ -256,7 +262,8 @@ def duplicate_column(folder):
 def misspelt_column(folder):
     """A header one letter off ('year_establised'): an error, or every year would be lost."""
     books = clean_books()
-    books["mechanisms.xlsx"]["mechanisms"]["M1"] = "year_establised"
+    header_cell(books["mechanisms.xlsx"]["mechanisms"], "year_established").value = \
+        "year_establised"
     save(folder, books)
 
 
@@ -710,7 +717,8 @@ def windows_1252_csv(folder):
 FRENCH_HEADERS = {  # a French office's copy: every header in its own words, none canonical
     "mechanisms": ["Identifiant du mécanisme", "Sigle", "Nom en anglais", "Nom en français",
                    "Nom en espagnol", "Nom en arabe", "Nom en russe", "Autres appellations",
-                   "Type de mécanisme", "Statut", "Précisions sur le statut",
+                   "Type de mécanisme", "Statut", "Précisions sur le statut", "Statut depuis",
+                   "Statut antérieur",
                    "Zone géographique", "Année de fondation", "Secrétariat assuré par",
                    "Rôle de l'OIM", "Rattachement institutionnel", "Domaines thématiques",
                    "Présidence en exercice", "Site internet"],
@@ -751,7 +759,8 @@ def hostile_text(folder):
         outcome_document="=HYPERLINK(\"http://169.254.169.254/\",\"click\")",
         chair="@SUM(1+1)"))
     books["meetings.xlsx"]["meetings"]["N3"].data_type = "s"  # typed as text, not a formula
-    books["mechanisms.xlsx"]["mechanisms"]["N2"].data_type = "s"
+    sheet = books["mechanisms.xlsx"]["mechanisms"]
+    sheet.cell(2, header_cell(sheet, "secretariat").column).data_type = "s"
     save(folder, books)
 
 
@@ -777,7 +786,8 @@ def dated(row: dict, pattern: str) -> dict:
 MESSY_HEADERS = {
     "mechanisms": ["Identifiant", "Sigle", "Nom anglais", "Nom français", "Nombre en español",
                    "Arabic name", "Russian name", "Autres noms", "Catégorie", "Statut",
-                   "Détail du statut", "Régions", "Année de création", "Secrétariat",
+                   "Détail du statut", "Statut depuis", "Statut précédent", "Régions",
+                   "Année de création", "Secrétariat",
                    "Rôle de l'OIM", "Association formelle", "Axes thématiques", "Présidence",
                    "Site web"],
     "participants": ["Mécanisme", "Pays", "Rôle", "Type de participant", "Depuis",
@@ -873,15 +883,21 @@ def write_messy_twin(folder: Path) -> None:
 
 # --- Writing it all ------------------------------------------------------------------------
 
+def write_history_set(folder: Path) -> None:
+    """The clean set over 2023-2025, with known changes (tests/data/history.py)."""
+    write_history(folder, write_clean, (MECHANISM_ROWS, PARTICIPANT_ROWS, MEETING_ROWS))
+
+
 def write_corpus(root: Path = DATA) -> None:
-    """Rewrite bad/, clean/ and messy/ under root."""
-    for name in ("bad", "clean", "messy"):
+    """Rewrite bad/, clean/, messy/ and history/ under root."""
+    for name in ("bad", "clean", "messy", "history"):
         shutil.rmtree(root / name, ignore_errors=True)
     for name, spec in CASES.items():
         folder = root / "bad" / name
         folder.mkdir(parents=True)
         spec.write(folder)
-    for name, write in (("clean", write_clean_twin), ("messy", write_messy_twin)):
+    for name, write in (("clean", write_clean_twin), ("messy", write_messy_twin),
+                        ("history", write_history_set)):
         (root / name).mkdir(parents=True)
         write(root / name)
 

@@ -1,0 +1,188 @@
+"""The distribution bundle: every document of the year, README.txt, SHA256SUMS that
+sha256sum checks, the same bytes from the same documents, and a clear refusal otherwise."""
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline import build, dist, incremental
+from pipeline.cli import main
+from pipeline.config import load_config
+from tests.conftest import write_inputs
+
+EDITION = dt.date(2026, 1, 15)
+
+
+def documents(folder: Path) -> list[str]:
+    """Every file of a year's folder but the hidden ones, as paths inside it."""
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The outputs folder of a small year (HTML in English and French, and the XLSX)."""
+    root = tmp_path_factory.mktemp("dist")
+    outputs = root / "outputs"
+    build.build(load_config(write_inputs(root / "inputs"), outputs, langs="en,fr",
+                            edition_date=EDITION, formats="html,xlsx"))
+    return outputs
+
+
+@pytest.fixture
+def outputs(built, tmp_path) -> Path:
+    """A copy of those outputs for one test to bundle (or to spoil)."""
+    return shutil.copytree(built, tmp_path / "outputs")
+
+
+@pytest.fixture
+def bundled(outputs) -> dist.Bundle:
+    return dist.make_bundle(load_config(outputs=outputs))
+
+
+def extract(bundle: dist.Bundle, where: Path) -> Path:
+    with zipfile.ZipFile(bundle.zip) as archive:
+        archive.extractall(where)
+    return where / f"iscm-{bundle.year}"
+
+
+def test_the_zip_holds_every_document_a_readme_and_the_checksums_and_nothing_hidden(bundled):
+    folder = bundled.zip.parent.parent / "2025"
+    with zipfile.ZipFile(bundled.zip) as archive:
+        infos = archive.infolist()
+    names = [info.filename for info in infos]
+    assert names == sorted(names) == list(bundled.names)
+    assert names == [f"iscm-2025/{n}" for n in
+                     sorted(["README.txt", "SHA256SUMS", *documents(folder)])]
+    assert "iscm-2025/iscm-table-2025-fr.xlsx" in names and "iscm-2025/summary-2025.json" in names
+    assert "iscm-2025/assets/css/common.css" in names  # the web pages need their stylesheets
+    assert not [n for n in names if any(part.startswith(".") for part in n.split("/"))]
+    assert {(i.date_time, i.external_attr >> 16, i.compress_type) for i in infos} == {
+        ((2026, 1, 15, 0, 0, 0), 0o100644, zipfile.ZIP_DEFLATED)}  # the edition date
+
+
+def test_sha256sum_checks_the_extracted_folder_with_either_copy_of_the_sums(bundled, tmp_path):
+    folder = extract(bundled, tmp_path / "unzipped")
+    inside = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=folder, capture_output=True,
+                            text=True)
+    assert inside.returncode == 0, inside.stdout + inside.stderr
+    assert inside.stdout.count(": OK\n") == len(bundled.names) - 1  # all but SHA256SUMS
+    beside = subprocess.run(["sha256sum", "-c", str(bundled.sums)], cwd=folder)
+    assert beside.returncode == 0
+    assert bundled.sums.read_bytes() == (folder / "SHA256SUMS").read_bytes()
+    assert bundled.sums.name == "iscm-2025.SHA256SUMS" and bundled.sums.parent == bundled.zip.parent
+    (folder / "summary-2025.json").write_text("{}")
+    assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"], cwd=folder,
+                          capture_output=True).returncode == 1  # a damaged file is caught
+
+
+def test_two_runs_give_the_same_bytes(outputs, tmp_path):
+    first = dist.make_bundle(load_config(outputs=outputs)).zip.read_bytes()
+    again = dist.make_bundle(load_config(outputs=outputs)).zip.read_bytes()
+    copy = shutil.copytree(outputs, tmp_path / "copy", copy_function=shutil.copy)  # new mtimes
+    elsewhere = dist.make_bundle(load_config(outputs=copy)).zip.read_bytes()
+    assert first == again == elsewhere
+
+
+def test_the_readme_says_what_each_file_is_in_english_and_french(bundled, tmp_path):
+    readme = (extract(bundled, tmp_path) / "README.txt").read_text(encoding="utf-8")
+    english, french = readme.split("Faits saillants des MCIM 2025\n")
+    assert english.startswith("ISCM Highlights 2025\nEdition of 15 January 2026.\n")
+    assert french.startswith("Édition du 15 janvier 2026.\n")
+    for name, described in [
+            ("iscm-table-2025-fr.xlsx", ("ISCM table 2025, French, spreadsheet (XLSX)",
+                                         "Tableau des MCIM 2025, français, feuille de calcul "
+                                         "(XLSX)")),
+            ("iscm-highlights-2025-en.html", ("ISCM Highlights 2025, English, web page (HTML)",
+                                              "Faits saillants des MCIM 2025, anglais, page "
+                                              "web (HTML)")),
+            ("summary-2025.json", ("Key figures of 2025, data (JSON)",
+                                   "Chiffres clés de 2025, données (JSON)"))]:
+        for part, description in zip((english, french), described, strict=True):
+            line = next(line for line in part.splitlines() if line.strip().startswith(name))
+            assert line.split(None, 1)[1] == description
+    for part in (english, french):
+        assert "sha256sum -c SHA256SUMS" in part
+        files = [line.split()[0] for line in part.splitlines() if line.startswith("  ")
+                 and not line.strip().startswith(("Linux", "macOS", "Windows"))]
+        assert files == [n.split("/", 1)[1] for n in bundled.names]
+
+
+def test_the_years_folder_is_left_untouched(outputs):
+    before = snapshot(outputs / "2025")
+    dist.make_bundle(load_config(outputs=outputs))
+    assert snapshot(outputs / "2025") == before
+    assert sorted(p.name for p in (outputs / "dist").iterdir()) == [
+        "iscm-2025.SHA256SUMS", "iscm-2025.zip"]  # no temporary file left
+
+
+def test_the_year_defaults_to_the_latest_built(tmp_path):
+    for folder in ("2023", "2024", ".staging-2026-x", "dist", "translation-kit"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / incremental.MANIFEST).write_text("{}")
+    (tmp_path / "2025").mkdir()  # a folder with no build in it
+    assert dist.built_years(tmp_path) == [2023, 2024]
+    assert dist.year_to_bundle(load_config(outputs=tmp_path)) == 2024
+    assert dist.year_to_bundle(load_config(outputs=tmp_path, year=2023)) == 2023
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["dist", *args])
+
+
+def test_the_command_writes_the_bundle_of_the_latest_year(outputs):
+    result = run("--outputs", str(outputs))
+    assert result.exit_code == 0, result.output
+    assert (outputs / "dist" / "iscm-2025.zip").is_file()
+    assert "iscm-2025.zip (" in result.output
+
+
+def test_a_year_not_built_exits_1_saying_what_to_run(outputs, tmp_path):
+    result = run("--outputs", str(outputs), "--year", "2024")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: 2024 has not been built: there is no {outputs / '2024'}. "
+                             "Run 'make bulletin YEAR=2024' first.\n")
+    result = run("--outputs", str(tmp_path / "nothing"))
+    assert result.exit_code == 1
+    assert "No edition has been built" in result.output and "'make bulletin'" in result.output
+    assert not (outputs / "dist").exists()
+
+
+def test_a_folder_changed_since_its_build_is_refused(outputs):
+    (outputs / "2025" / "iscm-table-2025-en.html").write_text("edited by hand")
+    result = run("--outputs", str(outputs))
+    assert result.exit_code == 1
+    assert "has changed since it was built (iscm-table-2025-en.html edited or deleted)" \
+        in result.output and "make bulletin YEAR=2025" in result.output
+
+
+def test_a_folder_built_by_an_earlier_version_is_refused(outputs):
+    manifest = outputs / "2025" / incremental.MANIFEST
+    data = json.loads(manifest.read_text())
+    del data["edition_date"]
+    manifest.write_text(json.dumps(data))
+    result = run("--outputs", str(outputs))
+    assert result.exit_code == 1 and "earlier version" in result.output
+
+
+def test_the_shipped_edition_bundles_and_checks(shipped, tmp_path):
+    outputs = tmp_path / "outputs"
+    shutil.copytree(shipped.folder, outputs / shipped.folder.name)
+    bundle = dist.make_bundle(load_config(outputs=outputs))
+    folder = extract(bundle, tmp_path / "unzipped")
+    assert documents(folder) == sorted(["README.txt", "SHA256SUMS",
+                                        *documents(shipped.folder)])
+    assert sum(n.endswith(".pdf") for n in bundle.names) == 10
+    assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"],
+                          cwd=folder).returncode == 0
