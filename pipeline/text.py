@@ -52,6 +52,8 @@ def clean_text(value: object) -> str:
 
 
 def is_blank(value: object) -> bool:
+    if isinstance(value, str):  # the common case, without the copy clean_text makes
+        return value == "" or SPACES.fullmatch(value) is not None
     return value is None or (isinstance(value, float) and math.isnan(value)) \
         or clean_text(value) == ""
 

@@ -187,20 +187,27 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
     problems: list[Problem] = []
     missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
     counted: set[tuple[str, str]] = set()
-    for index, row in frame[shown].iterrows():
-        for column, string in strings_of(spec, row.to_dict()):
+    targets = {(c.translates, c.lang): c for c in spec.columns if c.translates}
+    wanted = ROW_COLUMNS | {c.name for c in targets.values()} | {c for c, _ in targets}
+    rows = frame.loc[shown, [c for c in frame.columns if c in wanted]]
+    # Plain dicts of the columns read, not iterrows(): a Series per row of every column
+    # made this the slowest step at scale.
+    for index, row in zip(rows.index, rows.to_dict("records")):
+        for column, string in strings_of(spec, row):
+            string_id = string.id
             for lang in TRANSLATION_LANGUAGES:
-                target = translation_column(spec, column, lang)
+                target = targets[column, lang]
                 if not is_blank(row[target.name]) and row[target.name] != ():
                     continue  # the spreadsheet's own translation wins
-                entry = by_id.get((lang, string.id))
+                entry = by_id.get((lang, string_id))
                 if entry is None:
                     stale = by_context.get((lang, string.context))
                     if stale is not None and stale.source != string.source:
                         problems.append(outdated(stale, string))
-                    if lang in missing and needs_translation(spec, column, string.source) \
-                            and not known(column, row, lang) and (lang, string.id) not in counted:
-                        counted.add((lang, string.id))  # an organisation of many mechanisms
+                    if lang in missing and (lang, string_id) not in counted \
+                            and needs_translation(spec, column, string.source) \
+                            and not known(column, row, lang):
+                        counted.add((lang, string_id))  # an organisation of many mechanisms
                         missing[lang][column] += 1
                 elif too_long(string.source, entry.text):
                     problems.append(located(entry, "translation-too-long",
@@ -219,6 +226,12 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
                                                    characters=" ".join(glyphs)),
                                                 R_("Replace or remove them.")))
     return problems, missing
+
+
+ROW_COLUMNS = frozenset({"id", "participant", "mechanism_id", "start_date", "title", "city",
+                         "country", "code", "chair", "region"})
+"""The columns apply() reads besides the translated ones: those that name a row
+(record_of) and those that say whether a text is printed as is (printed_as_is)."""
 
 
 def located(entry: Entry, code: str, message: Text, hint: Text, severity: str = "warning"
@@ -241,12 +254,15 @@ def of_row(spec: TableSpec, row) -> dict[str, dict[str, object]]:
     """Column -> language -> translation, for the translations a row has (names apart: the
     mechanisms' names are kept in Mechanism.names)."""
     found: dict[str, dict[str, object]] = {}
-    for column in spec.columns:
-        if column.is_translation:
-            value = getattr(row, column.name)
-            if value if isinstance(value, tuple) else not is_blank(value):
-                found.setdefault(column.translates, {})[column.lang] = value
+    for column in TRANSLATION_COLUMNS[spec.name]:
+        value = getattr(row, column.name)
+        if value if isinstance(value, tuple) else not is_blank(value):
+            found.setdefault(column.translates, {})[column.lang] = value
     return found
+
+
+TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translation)
+                       for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)}
 
 
 def check(mechanisms, participants, meetings, entries: list[Entry], year: int,

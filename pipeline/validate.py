@@ -285,11 +285,12 @@ def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[st
         problems += [problem(raw, row, column, "name-fallback",
                              R_("{mechanism} has no {language} name; the English name is "
                                 "shown in the {language} documents",
-                                mechanism=record["acronym"] or record["id"], language=language),
+                                mechanism=acronym or key, language=language),
                              R_("Add the mechanism's official {language} name, if it has one.",
                                 language=language), severity="warning")
-                     for row, record in mechanisms.iterrows()
-                     if record["id"] and not record[column]]
+                     for row, key, acronym, name in zip(mechanisms.index, mechanisms["id"],
+                                                        mechanisms["acronym"], mechanisms[column])
+                     if key and not name]
     return problems
 
 
