@@ -7,7 +7,8 @@ BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
 # All optional: YEAR=2025 (default: latest year with meetings), INPUTS=dir, OUTPUTS=dir,
 # LANGS=en,fr (default: every language), JOBS=2 (PDFs rendered at once; default: one per
-# core; 1: one after another in one process).
+# core; 1: one after another in one process), REPORT_LANG=fr (or es: the problems, the
+# validation report and the input templates in that language; default en).
 YEAR     ?=
 INPUTS   ?= inputs
 OUTPUTS  ?= outputs
@@ -15,12 +16,17 @@ LANGS    ?=
 JOBS     ?=
 FORMATS  ?=
 PORT     ?= 8000
-ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS))
+REPORT_LANG ?=
+REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
+ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(REPORT_ARG)
 
-# Translations: one gettext catalogue per language; English is the source language.
+# Translations: one gettext catalogue per language; English is the source language. The
+# messages about the inputs (report.po) are in the report languages only.
 LOCALES  := fr es ru ar
+REPORT_LOCALES := fr es
 LOCALE   := pipeline/locale
-MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo)
+MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
+            $(foreach l,$(REPORT_LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/report.mo)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup poppler bulletin check preview translation-kit test test-browser lint golden docs bench translations \
@@ -42,6 +48,9 @@ setup: $(STAMP) $(MO_FILES)  ## Create .venv, install the pinned dependencies, c
 $(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
 
+$(LOCALE)/%/LC_MESSAGES/report.mo: $(LOCALE)/%/LC_MESSAGES/report.po | $(STAMP)
+	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
+
 # pdffonts and pdftotext (Debian: poppler-utils) check the PDFs in the tests.
 poppler:
 	@command -v pdffonts >/dev/null || { \
@@ -51,16 +60,16 @@ poppler:
 bulletin: $(STAMP) $(MO_FILES)  ## Build the bulletin and the ISCM table into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
 
-check: $(STAMP)  ## Validate the inputs only; write nothing
-	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
+check: $(STAMP) $(MO_FILES)  ## Validate the inputs only; write nothing
+	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
 
 preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
-	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
+	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
 
 # One process per core (pytest-xdist); the build of the shipped inputs is made once and
 # shared between them (tests/conftest.py).
-translation-kit: $(STAMP)  ## Write the texts still to translate to OUTPUTS/translation-kit/ (XLSX, XLIFF)
-	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS))
+translation-kit: $(STAMP) $(MO_FILES)  ## Write the texts still to translate to OUTPUTS/translation-kit/ (XLSX, XLIFF)
+	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
 
 test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest -n auto
@@ -99,8 +108,8 @@ docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.p
 translations: $(STAMP)  ## Extract the messages and update every language's .po file
 	$(BIN)/python -m pipeline.tools.translations update
 
-templates: $(STAMP)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
-	$(BIN)/python -m pipeline.tools.input_templates --inputs $(INPUTS) --out inputs-template
+templates: $(STAMP) $(MO_FILES)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
+	$(BIN)/python -m pipeline.tools.input_templates --inputs $(INPUTS) --out inputs-template $(REPORT_ARG)
 
 corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
 	$(BIN)/python -m tests.data.make_corpus

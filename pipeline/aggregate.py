@@ -192,24 +192,39 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
     return tuple(result)
 
 
-def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame) -> tuple[Meeting, ...]:
+def meeting_statuses(meetings: pd.DataFrame, edition: dt.date) -> pd.Series:
+    """Each meeting's status: as written; blank, held when it started by the edition date
+    and planned after it."""
+    return pd.Series([status or ("planned" if start > edition else "held")
+                      for status, start in zip(meetings["status"], meetings["start_date"])],
+                     index=meetings.index, dtype=object)
+
+
+def held(meetings: pd.DataFrame, edition: dt.date) -> pd.DataFrame:
+    """The meetings that took place: what the figures count and the highlights tell."""
+    return meetings[(meeting_statuses(meetings, edition) == "held").astype(bool)]
+
+
+def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: dt.date
+                    ) -> tuple[Meeting, ...]:
     """The meetings as typed objects, in the frame's order, each with its printed name."""
     acronyms = dict(zip(mechanisms["id"], mechanisms["acronym"]))
+    meetings = meetings.assign(status=meeting_statuses(meetings, edition))
     return tuple(Meeting(
         mechanism_id=r.mechanism_id, edition=r.edition, title=r.title,
         name=titles.meeting_name(r.title, r.edition, acronyms.get(r.mechanism_id, "")),
         start=r.start_date, end=r.end_date, city=r.city, country=r.country, level=r.level,
         themes=r.themes, chair=r.chair, iom_participation=r.iom_participation,
         summary=r.summary, outcome_documents=r.outcome_document, source=r.source,
-        translations=translations.of_row(MEETINGS, r))
+        status=r.status, translations=translations.of_row(MEETINGS, r))
         for r in meetings.itertuples())
 
 
 def highlights(mechanisms: tuple[Mechanism, ...], calendar: tuple[Meeting, ...]
                ) -> tuple[Highlight, ...]:
-    """Mechanisms that met in the year, by English name, each with its meetings."""
+    """Mechanisms that met in the year, by English name, each with the meetings it held."""
     meetings: dict[str, list[Meeting]] = {}
-    for meeting in calendar:
+    for meeting in (m for m in calendar if m.status == "held"):
         meetings.setdefault(meeting.mechanism_id, []).append(meeting)
     met = [Highlight(m, tuple(meetings[m.id])) for m in mechanisms if m.id in meetings]
     return tuple(sorted(met, key=lambda h: h.mechanism.names["en"]))
@@ -223,16 +238,19 @@ def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str
 
 
 def edition_date(meetings: pd.DataFrame, year: int) -> dt.date:
-    """The default cover date: the latest meeting date in the inputs, or the end of the
-    year when there is none (never the clock)."""
-    return max(meetings["end_date"], default=None) or dt.date(year, 12, 31)
+    """The default cover date: the latest date of a meeting held (not planned, postponed or
+    cancelled) in the inputs, or the end of the year when there is none (never the clock)."""
+    done = meetings[meetings["status"].map(lambda s: s in ("", "held")).astype(bool)]
+    return max(done["end_date"], default=None) or dt.date(year, 12, 31)
 
 
 def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> BulletinData:
     """Assemble every figure and list of the bulletin for one year."""
     mechanisms = tables.mechanisms
     participants = current_participants(tables.participants, year)
-    meetings = year_meetings(tables.meetings, year)
+    edition = edition or edition_date(tables.meetings, year)
+    calendar_rows = year_meetings(tables.meetings, year)
+    meetings = held(calendar_rows, edition)
     memberships = memberships_per_state(participants)
     per_mechanism = member_states_per_mechanism(mechanisms, participants)
     summary = Summary(
@@ -258,10 +276,10 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
                     if ranking_is_meaningful(mechanisms, participants) else []),
     )
     all_mechanisms = mechanism_objects(mechanisms, participants, per_mechanism)
-    calendar = meeting_objects(meetings, mechanisms)
+    calendar = meeting_objects(calendar_rows, mechanisms, edition)
     return BulletinData(
         year=year,
-        edition_date=edition or edition_date(tables.meetings, year),
+        edition_date=edition,
         summary=summary,
         mechanisms=all_mechanisms,
         highlights=highlights(all_mechanisms, calendar),

@@ -16,23 +16,26 @@ import pandas as pd
 from .errors import Problem
 from .frames import parse_distinct, rows_by_code
 from .glyphs import missing_glyphs
+from .headers import column_help
 from .kinds import Context, Invalid, parse_date, parse_year
 from .model import BadCell, RawTable, RawTables
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
 from .text import clean_text, is_blank
+from .wording import R_, RN_, Text
 
 BLANK = "blank"
 BAD_CELL_MESSAGES = {
-    "excel-error": ("is an Excel error value, not data",
-                    "Fix the formula, or type the value itself."),
-    "formula-without-value": ("is a formula that was never calculated, so the file holds no "
-                              "value for it", "Open the file in Excel or LibreOffice, let it "
-                              "calculate and save it again; or type the value itself."),
+    "excel-error": (R_("is an Excel error value, not data"),
+                    R_("Fix the formula, or type the value itself.")),
+    "formula-without-value": (R_("is a formula that was never calculated, so the file holds "
+                                 "no value for it"),
+                              R_("Open the file in Excel or LibreOffice, let it calculate and "
+                                 "save it again; or type the value itself.")),
 }
 
 
-def problem(raw: RawTable, row: int, column: str, code: str, message: str, hint: str = "",
-            value: object = "", severity: str = "error") -> Problem:
+def problem(raw: RawTable, row: int, column: str, code: str, message: Text,
+            hint: Text | str = "", value: object = "", severity: str = "error") -> Problem:
     """A problem located as the editor sees it: file › sheet › row › header as written."""
     return Problem(raw.file, raw.sheet, int(row), raw.headers.get(column, column), code,
                    severity, clean_text(value) if not is_blank(value) else "", message, hint)
@@ -50,10 +53,12 @@ def parse_cell(cell: object, column: Column, ctx: Context) -> tuple[object, obje
     except Invalid as invalid:
         return empty, invalid
     if column.kind.printed and (missing := missing_glyphs(clean_text(cell))):
-        return value, Invalid("missing-glyph", f"holds characters that no font of the bulletin "
-                              f"can draw ({' '.join(missing)}): they would print as empty boxes",
-                              "Replace them (a name in Latin, Cyrillic, Greek or Arabic "
-                              "script), or remove them.", severity="warning")
+        return value, Invalid("missing-glyph", R_("holds characters that no font of the "
+                                                  "bulletin can draw ({characters}): they "
+                                                  "would print as empty boxes",
+                                                  characters=" ".join(missing)),
+                              R_("Replace them (a name in Latin, Cyrillic, Greek or Arabic "
+                                 "script), or remove them."), severity="warning")
     return value, None
 
 
@@ -61,8 +66,8 @@ def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Every cell through its column's parser; each distinct value is parsed once."""
     problems = [problem(raw, raw.header_row, header, "ignored-column",
-                        "this column is not part of the input contract and is ignored",
-                        "Rename it if it should be read (see docs/inputs.md), or leave it.",
+                        R_("this column is not part of the input contract and is ignored"),
+                        R_("Rename it if it should be read (see docs/inputs.md), or leave it."),
                         severity="warning")
                 for header in raw.ignored_headers]
     columns: dict[str, np.ndarray] = {}
@@ -95,22 +100,23 @@ def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.nda
             message, hint = BAD_CELL_MESSAGES[issue.code]
             code, severity = issue.code, "error"
         else:
-            code, message, hint, severity = (issue.code, issue.message, issue.hint,
-                                              issue.severity)
+            code, severity = issue.code, issue.severity
+            message, hint = issue.texts
         problems += [problem(raw, row, column.name, code, message, hint, cells[row], severity)
                      for row in rows]
     if blank_rows and present and column.required:
         problems += [problem(raw, row, column.name, "required-value",
-                             f"'{column.name}' is required but blank", f"Fill it in: {column.help}")
+                             R_("'{column}' is required but blank", column=column.name),
+                             R_("Fill it in: {help}", help=column_help(column)))
                      for row in blank_rows]
     elif blank_rows and present and column.warn_blank:
         n = len(blank_rows)
         listed = ", ".join(str(r) for r in sorted(blank_rows)[:5]) + (" …" if n > 5 else "")
         problems.append(problem(raw, raw.header_row, column.name, "blank-optional",
-                                f"{n} row{'s' if n > 1 else ''} leave{'' if n > 1 else 's'} "
-                                f"this optional column blank (row{'s' if n > 1 else ''} "
-                                f"{listed})",
-                                f"Fill them in if known: {column.help}",
+                                RN_("{n} row leaves this optional column blank (row {rows})",
+                                    "{n} rows leave this optional column blank (rows {rows})",
+                                    n, rows=listed),
+                                R_("Fill them in if known: {help}", help=column_help(column)),
                                 severity="warning"))
     return problems
 

@@ -14,14 +14,29 @@ from collections import Counter
 import click
 
 from . import incremental
-from .config import LANGUAGES, load_config
-from .errors import BulletinError, Report, ValidationFailed
+from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
+from .errors import BulletinError, ConfigError, Report, ValidationFailed
 from .plan import report_name
+from .wording import ENGLISH, R_, RN_, Wording
 
 log = logging.getLogger("iscm")
 
 
-def print_problems(report: Report) -> None:
+def wording_for(report_lang: str | None) -> Wording:
+    """How messages are printed: in the report language; in English when it is not one
+    (load_config then says so, in English)."""
+    try:
+        lang = check_report_lang(report_lang)
+    except ConfigError:
+        return ENGLISH
+    if lang == "en":
+        return ENGLISH
+    from .catalogues import report_wording  # Babel: only for another language
+
+    return report_wording(lang)
+
+
+def print_problems(report: Report, wording: Wording = ENGLISH) -> None:
     """One line per problem, sorted by file, sheet and row, errors and warnings alike;
     on a terminal, the same rows as a table."""
     if report.problems and sys.stderr.isatty():
@@ -29,23 +44,23 @@ def print_problems(report: Report) -> None:
 
         from . import validation_report
 
-        Console(stderr=True).print(validation_report.rich_table(report))
+        Console(stderr=True).print(validation_report.rich_table(report, wording))
         return
     for problem in report.problems:
-        click.echo(problem.line(), err=True)
+        click.echo(problem.line(wording), err=True)
 
 
-def summarise_warnings(report: Report, folder) -> None:
+def summarise_warnings(report: Report, folder, wording: Wording = ENGLISH) -> None:
     """After a build, warnings in one line by kind: the full list is in the report file
     (and `iscm check` prints it), so a rebuild does not bury its last line."""
     if not report.warnings:
         return
     kinds = Counter(p.code for p in report.warnings)
     by_kind = ", ".join(f"{code} {n}" for code, n in sorted(kinds.items()))
-    n = len(report.warnings)
     page = folder / report_name(int(folder.name), "html")
-    click.echo(f"{n} warning{'' if n == 1 else 's'} ({by_kind}): see {page}, or run "
-               "'make check'.", err=True)
+    click.echo(RN_("{n} warning ({kinds}): see {page}, or run 'make check'.",
+                   "{n} warnings ({kinds}): see {page}, or run 'make check'.",
+                   len(report.warnings), kinds=by_kind, page=page).render(wording), err=True)
 
 
 def setup_logging(quiet: bool) -> None:
@@ -64,25 +79,28 @@ def common_options(function):
                      help="Bulletin year [default: the latest year with meetings]."),
         click.option("--debug", is_flag=True, help="Show tracebacks for input errors too."),
         click.option("--quiet", "-q", is_flag=True, help="Only print problems."),
+        click.option("--report-lang", envvar="REPORT_LANG", default=None,
+                     metavar="|".join(REPORT_LANGUAGES),
+                     help="Language of the problems and of the validation report "
+                          "[default: en; or the REPORT_LANG environment variable]."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def run(debug: bool, action) -> None:
-    """Run an action, turning user errors into a message and an exit code."""
+def run(debug: bool, action, wording: Wording = ENGLISH) -> None:
+    """Run an action, turning user errors into a message (in the report language) and an
+    exit code."""
     try:
         action()
-    except ValidationFailed as failure:
-        print_problems(failure.report)
-        if debug:
-            raise
-        raise click.ClickException(failure.message) from None
     except BulletinError as error:
+        if isinstance(error, ValidationFailed):
+            print_problems(error.report, wording)
         if debug:
             raise
-        click.echo(f"Error: {error.message}", err=True)
+        click.echo(R_("Error: {message}", message=error.render(wording)).render(wording),
+                   err=True)
         sys.exit(error.exit_code)
 
 
@@ -105,7 +123,8 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help=f"PDFs rendered at once, each in its own process [default: one per core, "
                    f"{os.cpu_count()}]; 1 renders them one after another in this process.")
-def build(inputs, year, debug, quiet, outputs, langs, edition_date, formats, jobs) -> None:
+def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date, formats,
+          jobs) -> None:
     """Build the bulletin and the ISCM table (HTML, PDF, XLSX) and summary JSON.
 
     Only what changed since the last build is made again; when nothing changed,
@@ -115,19 +134,21 @@ def build(inputs, year, debug, quiet, outputs, langs, edition_date, formats, job
 
     def action():
         edition = edition_date.date() if isinstance(edition_date, dt.datetime) else None
-        config = load_config(inputs, outputs, year, langs, edition, formats)
+        config = load_config(inputs, outputs, year, langs, edition, formats, report_lang)
         fresh = incremental.up_to_date(config)
         if fresh is not None:
             folder, report = fresh
-            summarise_warnings(report, folder)
-            log.info("%s: up to date (nothing changed since the last build).", folder)
+            summarise_warnings(report, folder, wording)
+            log.info(R_("{folder}: up to date (nothing changed since the last build).",
+                        folder=folder).render(wording))
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
 
         result = builder.build(config, jobs)
-        summarise_warnings(result.report, result.folder)
+        summarise_warnings(result.report, result.folder, wording)
 
-    run(debug, action)
+    wording = wording_for(report_lang)
+    run(debug, action, wording)
 
 
 @main.command()
@@ -135,19 +156,22 @@ def build(inputs, year, debug, quiet, outputs, langs, edition_date, formats, job
 @click.option("--lang", "langs", default=None, metavar="en,fr,…",
               help=f"Languages the documents will be built in: what they lack is reported "
                    f"[default: {','.join(LANGUAGES)}].")
-def check(inputs, year, debug, quiet, langs) -> None:
+def check(inputs, year, debug, quiet, report_lang, langs) -> None:
     """Validate the input spreadsheets and list every problem; write nothing."""
     setup_logging(quiet)
 
     def action():
         from . import build as builder
 
-        report = builder.check(load_config(inputs, year=year, langs=langs))
-        print_problems(report)
-        n = len(report.warnings)
-        click.echo(f"No errors in the inputs ({n} warning{'' if n == 1 else 's'}).", err=True)
+        report = builder.check(load_config(inputs, year=year, langs=langs,
+                                           report_lang=report_lang))
+        print_problems(report, wording)
+        click.echo(RN_("No errors in the inputs ({n} warning).",
+                       "No errors in the inputs ({n} warnings).",
+                       len(report.warnings)).render(wording), err=True)
 
-    run(debug, action)
+    wording = wording_for(report_lang)
+    run(debug, action, wording)
 
 
 @main.command("translation-kit")
@@ -156,7 +180,7 @@ def check(inputs, year, debug, quiet, langs) -> None:
               help="The kit goes to <outputs>/translation-kit/ [default: outputs].")
 @click.option("--lang", "langs", default=None, metavar="fr,es,…",
               help="Languages to write a kit for [default: fr,es,ru,ar].")
-def translation_kit(inputs, year, debug, quiet, outputs, langs) -> None:
+def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> None:
     """Write, for each language, every text of the year's documents that still lacks a
     translation: strings-<lang>.xlsx and strings-<lang>.xlf (XLIFF 2.1), to be translated
     and put back in inputs/translations/."""
@@ -166,12 +190,12 @@ def translation_kit(inputs, year, debug, quiet, outputs, langs) -> None:
         from . import build as builder
         from . import kit
 
-        config = load_config(inputs, outputs, year, langs)
+        config = load_config(inputs, outputs, year, langs, report_lang=report_lang)
         tables, _, year_built = builder.validated_tables(config)
         for path in kit.write_kit(tables, year_built, config.langs, config.outputs_dir):
             click.echo(f"wrote {path}", err=True)
 
-    run(debug, action)
+    run(debug, action, wording_for(report_lang))
 
 
 @main.command()
@@ -183,7 +207,7 @@ def translation_kit(inputs, year, debug, quiet, outputs, langs) -> None:
               help=f"Languages to preview [default: {','.join(LANGUAGES)}].")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 to serve the preview on.")
-def preview(inputs, year, debug, quiet, outputs, langs, port) -> None:
+def preview(inputs, year, debug, quiet, report_lang, outputs, langs, port) -> None:
     """Serve the HTML documents on 127.0.0.1 and rebuild them whenever an input
     spreadsheet or a template is saved; the open page reloads by itself. Ctrl-C stops."""
     setup_logging(quiet)
@@ -191,6 +215,6 @@ def preview(inputs, year, debug, quiet, outputs, langs, port) -> None:
     def action():
         from . import preview as previewer
 
-        previewer.serve(load_config(inputs, outputs, year, langs), port)
+        previewer.serve(load_config(inputs, outputs, year, langs, report_lang=report_lang), port)
 
-    run(debug, action)
+    run(debug, action, wording_for(report_lang))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError
+from .wording import R_, Text
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_DIR / "templates"
@@ -16,6 +17,10 @@ LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "ar")
 """Languages the bulletin is built in, in the order of the language switcher."""
 
 FORMATS = ("html", "pdf", "xlsx")
+
+REPORT_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+"""Languages the validation report and the messages about the inputs are shown in: those of
+the secretariats that keep the spreadsheets (the report catalogues, locale/*/report.po)."""
 
 FIRST_YEAR = 1980
 """No mechanism, meeting or membership predates this (the oldest ISCM dates from 1985)."""
@@ -38,6 +43,19 @@ class BulletinConfig:
     formats: tuple[str, ...] = FORMATS
     """Kinds of file to write: html, pdf, xlsx (the JSON summary and the validation report
     are always written). HTML alone builds in a moment: the property-based tests use it."""
+    report_lang: str = "en"
+    """Language of the validation report and of the messages about the inputs."""
+
+
+def check_report_lang(report_lang: str | None) -> str:
+    """The report language asked for ('en' when none is); an unknown one is a ConfigError,
+    in English, since the language is what is wrong."""
+    lang = (report_lang or "en").strip().lower()
+    if lang not in REPORT_LANGUAGES:
+        raise ConfigError(R_("Config value 'report_lang': {lang} is not among the report "
+                             "languages ({choices}).", lang=report_lang,
+                             choices=", ".join(REPORT_LANGUAGES)))
+    return lang
 
 
 def load_config(
@@ -47,29 +65,33 @@ def load_config(
     langs: str | tuple[str, ...] | None = None,
     edition_date: dt.date | None = None,
     formats: str | tuple[str, ...] | None = None,
+    report_lang: str | None = None,
 ) -> BulletinConfig:
-    """Check every option, report all bad ones at once, and resolve paths."""
+    """Check every option, report all bad ones at once (in the report language), and
+    resolve paths."""
     config = BulletinConfig()
-    problems: list[str] = []
-    changes: dict = {}
+    problems: list[Text] = []
+    changes: dict = {"report_lang": check_report_lang(report_lang)}
     if inputs is not None:
         changes["inputs_dir"] = Path(inputs).resolve()
     if outputs is not None:
         changes["outputs_dir"] = Path(outputs).resolve()
     inputs_dir = changes.get("inputs_dir", config.inputs_dir)
     if not inputs_dir.is_dir():
-        problems.append(f"Config value 'inputs': {inputs_dir} is not a folder.")
+        problems.append(R_("Config value 'inputs': {folder} is not a folder.",
+                           folder=inputs_dir))
     if year is not None:
         if not FIRST_YEAR <= year <= 2100:
-            problems.append(f"Config value 'year': {year} is not a year between "
-                            f"{FIRST_YEAR} and 2100.")
+            problems.append(R_("Config value 'year': {year} is not a year between {first} and "
+                               "2100.", year=year, first=FIRST_YEAR))
         changes["year"] = year
     if langs:
         wanted = tuple(x.strip() for x in langs.split(",")) if isinstance(langs, str) else langs
         unknown = [x for x in wanted if x not in LANGUAGES]
         if unknown:
-            problems.append(f"Config value 'lang': {', '.join(unknown)} not among "
-                            f"the languages built ({', '.join(LANGUAGES)}).")
+            problems.append(R_("Config value 'lang': {unknown} not among the languages built "
+                               "({choices}).", unknown=", ".join(unknown),
+                               choices=", ".join(LANGUAGES)))
         changes["langs"] = tuple(x for x in LANGUAGES if x in wanted)
     if edition_date is not None:
         changes["edition_date"] = edition_date
@@ -78,9 +100,9 @@ def load_config(
             else formats
         unknown = [f for f in wanted if f not in FORMATS]
         if unknown:
-            problems.append(f"Config value 'formats': {', '.join(unknown)} not among "
-                            f"{', '.join(FORMATS)}.")
+            problems.append(R_("Config value 'formats': {unknown} not among {choices}.",
+                               unknown=", ".join(unknown), choices=", ".join(FORMATS)))
         changes["formats"] = tuple(f for f in FORMATS if f in wanted)
     if problems:
-        raise ConfigError("\n".join(problems))
+        raise ConfigError(*problems)
     return replace(config, **changes)

@@ -4,14 +4,26 @@ User errors (bad inputs, bad options) are ``BulletinError``s: the CLI prints
 them in a line or a table and exits 1 or 2. Anything else is a bug and keeps
 its traceback. Nothing here depends on the CLI library: cli.py maps these
 errors to messages and exit codes.
+
+Problems are data in English (their message, hint and column are the strings
+they always were, so reports, tests and the manifest are unchanged); given as
+``wording.Text``s, they keep those too, and ``line()``, ``located()`` and
+``shown()`` say them again in the report language (REPORT_LANG).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
+from .wording import ENGLISH, R_, RN_, Text, Wording
+
 Severity = Literal["error", "warning"]
+SEVERITIES = {"error": R_("error"), "warning": R_("warning")}
+"""The severity as the report prints it (the field itself stays 'error' or 'warning')."""
+SHOWN_AS_TEXT = ("column", "message", "hint")
+"""The fields a Text may be given for: rendered in English into the field, and again in the
+report's language when it is shown."""
 
 
 @dataclass(frozen=True, order=True)
@@ -34,17 +46,50 @@ class Problem:
     message: str = ""
     hint: str = ""
     """What to do about it."""
+    texts: tuple[tuple[str, Text], ...] = field(default=(), compare=False, repr=False)
+    """The Texts the column, message or hint were given as (a str is kept as it is). Not
+    compared: a problem is the same problem in every language."""
+
+    def __post_init__(self) -> None:
+        texts = dict(self.texts)
+        for name in SHOWN_AS_TEXT:
+            given = getattr(self, name)
+            if isinstance(given, Text):
+                texts[name] = given
+                object.__setattr__(self, name, given.render())
+        object.__setattr__(self, "texts", tuple(texts.items()))
+
+    def shown(self, name: str, wording: Wording = ENGLISH) -> str:
+        """A field in the report's language: its Text rendered again, else as it is."""
+        text = dict(self.texts).get(name)
+        return getattr(self, name) if text is None or wording is ENGLISH \
+            else text.render(wording)
 
     @property
     def where(self) -> str:
-        parts = [self.file, self.sheet, f"row {self.row}" if self.row else "", self.column]
+        return self.located(ENGLISH)
+
+    def located(self, wording: Wording) -> str:
+        """file › sheet › row N › column, as the editor finds it."""
+        row = R_("row {row}", row=self.row).render(wording) if self.row else ""
+        parts = [self.file, self.sheet, row, self.shown("column", wording)]
         return " › ".join(p for p in parts if p)
 
-    def line(self) -> str:
+    def line(self, wording: Wording = ENGLISH) -> str:
         """The problem in one line: where, what, what to do."""
-        value = f" {self.value!r}:" if self.value else ""
-        hint = f" {self.hint}" if self.hint else ""
-        return f"{self.severity}: {self.where}:{value} {self.message}.{hint}"
+        hint = self.shown("hint", wording)
+        values = dict(severity=SEVERITIES.get(self.severity, self.severity),
+                      where=self.located(wording), message=self.shown("message", wording),
+                      hint=f" {hint}" if hint else "")
+        if self.value:
+            return R_("{severity}: {where}: {value}: {message}.{hint}",
+                      value=wording.quote(self.value), **values).render(wording)
+        return R_("{severity}: {where}: {message}.{hint}", **values).render(wording)
+
+    def record(self) -> dict[str, object]:
+        """The problem as plain data, in English (the manifest keeps it)."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__
+                if name != "texts"}
 
 
 @dataclass(frozen=True)
@@ -65,13 +110,22 @@ class Report:
 
 
 class BulletinError(Exception):
-    """An error the user can fix: printed without a traceback, exit code 1."""
+    """An error the user can fix: printed without a traceback, exit code 1.
+
+    Given as one or more Texts (one line each), it is printed in the report's language;
+    ``message`` is its English.
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, *lines: str | Text):
+        self.lines = lines
+        self.message = self.render()
+        super().__init__(self.message)
+
+    def render(self, wording: Wording = ENGLISH) -> str:
+        return "\n".join(line.render(wording) if isinstance(line, Text) else line
+                         for line in self.lines)
 
 
 class ConfigError(BulletinError):
@@ -89,5 +143,6 @@ class ValidationFailed(BulletinError):
 
     def __init__(self, report: Report):
         self.report = report
-        n = len(report.errors)
-        super().__init__(f"{n} error{'s' if n != 1 else ''} in the inputs; nothing was written.")
+        super().__init__(RN_("{n} error in the inputs; nothing was written.",
+                             "{n} errors in the inputs; nothing was written.",
+                             len(report.errors)))

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from .errors import Problem
 from .schema import TableSpec
 from .text import clean_text, header_key
+from .wording import R_, Either, Text
 
 HEADER_SEARCH_ROWS = 30
 """How far down a sheet the header row may be."""
@@ -32,6 +33,12 @@ HEADER_HINT = re.compile(
 LANGUAGE_SUFFIX = re.compile(r"^(.+?)(?:\s*[_-]\s*|\s+|\s*[(\[]\s*)([a-z]{2})\s*[)\]]?$",
                              re.IGNORECASE)
 """A header that ends by naming a language: 'title_fr', 'Région (es)', 'Titre [FR]'."""
+
+
+def column_help(column) -> Text:
+    """A column's help from the contract, to show in the report's language: `make
+    translations` puts every column help of schema.py in the report catalogue."""
+    return Text(column.help)
 
 
 def header_map(spec: TableSpec) -> dict[str, str]:
@@ -108,9 +115,9 @@ def name_columns(spec: TableSpec, header: pd.Series, located: Located, row: int
             unknown += [text] if text else []
         elif name in headers:
             problems.append(located(row, text, "duplicate-column",
-                                    f"a second column for '{name}' (the first is "
-                                    f"'{headers[name]}')",
-                                    "Delete or rename one of the two columns."))
+                                    R_("a second column for '{column}' (the first is "
+                                       "'{first}')", column=name, first=headers[name]),
+                                    R_("Delete or rename one of the two columns.")))
         else:
             headers[name] = text
             positions[name] = position
@@ -127,8 +134,9 @@ def missing_columns(spec: TableSpec, found: set[str], located: Located, row: int
     """The required columns not found; one that a misspelt header stands for is already
     reported, once is enough."""
     return [located(row, column.name, "missing-column",
-                    f"the required column '{column.name}' is missing",
-                    f"Add a column headed '{column.name}' ({column.help})")
+                    R_("the required column '{column}' is missing", column=column.name),
+                    R_("Add a column headed '{column}' ({help})", column=column.name,
+                       help=column_help(column)))
             for column in spec.columns if column.required and column.name not in found]
 
 
@@ -182,10 +190,12 @@ def misspelt_as(spec: TableSpec, text: str, present: dict[str, str]) -> list[tup
 def misspelt_column(located: Located, row: int, text: str, near: list[tuple[str, str]]
                     ) -> Problem:
     """The error for a header that looks like a misspelling: it is not read, so say so."""
-    likes = " or ".join(f"'{known}'" if known == column else f"'{known}' (accepted for '{column}')"
-                        for column, known in near)
-    names = " or ".join(f"'{known}'" for _, known in near)
+    likes = Either(tuple(R_("'{header}'", header=known) if known == column else
+                         R_("'{header}' (accepted for '{column}')", header=known, column=column)
+                         for column, known in near))
+    names = Either(tuple(R_("'{header}'", header=known) for _, known in near))
     return located(row, text, "misspelt-column",
-                   f"looks like a misspelling of {likes}, so the column is not read",
-                   f"Rename the header to {names} (or to another name from docs/inputs.md).",
-                   text)
+                   R_("looks like a misspelling of {headers}, so the column is not read",
+                      headers=likes),
+                   R_("Rename the header to {headers} (or to another name from "
+                      "docs/inputs.md).", headers=names), text)

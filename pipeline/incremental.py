@@ -205,7 +205,7 @@ class Outputs:
         manifest = {
             "fingerprint": fingerprint,
             "outputs": dict(sorted(self.entries.items())),
-            "report": {"problems": [dataclasses.asdict(p) for p in report.problems],
+            "report": {"problems": [p.record() for p in report.problems],
                        "counts": [list(c) for c in report.counts]},
             "year": year,
         }

@@ -21,6 +21,7 @@ from .headers import HEADER_SEARCH_ROWS, find_header_row, header_map
 from .model import RawTable, RawTables
 from .schema import IGNORED_SHEETS, TABLES, TableSpec
 from .text import header_key
+from .wording import R_
 
 
 def read_inputs(inputs_dir: Path) -> RawTables:
@@ -28,8 +29,8 @@ def read_inputs(inputs_dir: Path) -> RawTables:
     safety.assert_defusedxml_active()
     files = find_input_files(inputs_dir)
     if not files:
-        raise InputError(f"No spreadsheet in {inputs_dir}: put mechanisms.xlsx and "
-                         "meetings.xlsx there (see docs/inputs.md).")
+        raise InputError(R_("No spreadsheet in {folder}: put mechanisms.xlsx and "
+                            "meetings.xlsx there (see docs/inputs.md).", folder=inputs_dir))
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     counts: Counter[str] = Counter()
@@ -54,19 +55,21 @@ def read_inputs(inputs_dir: Path) -> RawTables:
                 first = tables[spec.name]
                 problems.append(Problem(
                     path.name, grid.sheet, code="duplicate-table",
-                    message=f"the {spec.name} table is defined twice: in "
-                            f"{where(first.file, first.sheet)} and in "
-                            f"{where(path.name, grid.sheet)}",
-                    hint="Keep one of the two (merge their rows if need be) and move the "
-                         "other out of inputs/."))
+                    message=R_("the {table} table is defined twice: in {first} and in "
+                               "{second}", table=spec.name, first=where(first.file, first.sheet),
+                               second=where(path.name, grid.sheet)),
+                    hint=R_("Keep one of the two (merge their rows if need be) and move the "
+                            "other out of inputs/.")))
                 continue
             tables[spec.name] = table
     if not refused:  # a refused file may hold the table: do not add noise
         problems += [Problem(spec.workbook, spec.name, code="missing-table",
-                             message=f"no sheet or file holding the {spec.name} table was "
-                                     f"found in {inputs_dir.name}/",
-                             hint=f"Add a sheet '{spec.name}' to {spec.workbook} with the "
-                                  "headers listed in docs/inputs.md.")
+                             message=R_("no sheet or file holding the {table} table was found "
+                                        "in {folder}/", table=spec.name,
+                                        folder=inputs_dir.name),
+                             hint=R_("Add a sheet '{table}' to {workbook} with the headers "
+                                     "listed in docs/inputs.md.", table=spec.name,
+                                     workbook=spec.workbook))
                      for spec in TABLES if spec.name not in identified]
     entries, found = read_translations(inputs_dir)
     return RawTables(tables, tuple(problems + found),
@@ -102,10 +105,11 @@ def read_translation_sheet(path: Path) -> tuple[list[translations.Entry], list[P
                         for n, values in enumerate(cells.iloc[i + 1:].itertuples(index=False),
                                                    start=1)]
                 return translations.entries_from_rows(path, grid.sheet, rows), []
-    return [], refusals or [Problem(path.name, code="no-header-row", message="no sheet with "
-                                    "the headers id, context, source and translation",
-                                    hint="Use the file make translation-kit writes, with its "
-                                         "headers as they are.")]
+    return [], refusals or [Problem(path.name, code="no-header-row",
+                                    message=R_("no sheet with the headers id, context, source "
+                                               "and translation"),
+                                    hint=R_("Use the file make translation-kit writes, with "
+                                            "its headers as they are."))]
 
 
 def where(file: str, sheet: str) -> str:
@@ -143,9 +147,10 @@ def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
     try:
         return FORMATS[formats.kind_of(path)].read(path), []
     except readers.ReadError as error:
-        hint = ("Save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8)."
+        hint = (R_("Save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8).")
                 if error.code == "bad-encoding" else safety.RECOPY_HINT)
-        return [], [Problem(path.name, code=error.code, message=f"could not be read: {error}",
+        return [], [Problem(path.name, code=error.code,
+                            message=R_("could not be read: {reason}", reason=error.reason),
                             hint=hint)]
 
 

@@ -24,6 +24,7 @@ from .config import FIRST_YEAR
 from .countries import suggest_countries, to_iso3
 from .text import clean_text, header_key
 from .vocabularies import VOCABULARIES
+from .wording import R_, Either, Text
 
 
 class Column(Protocol):
@@ -34,11 +35,14 @@ class Column(Protocol):
 
 
 class Invalid(ValueError):
-    """A cell that cannot be read: what is wrong, and what to do."""
+    """A cell that cannot be read: what is wrong, and what to do (in English in ``message``
+    and ``hint``; as given, Texts to show in the report's language, in ``texts``)."""
 
-    def __init__(self, code: str, message: str, hint: str = "", severity: str = "error"):
-        super().__init__(message)
-        self.code, self.message, self.hint, self.severity = code, message, hint, severity
+    def __init__(self, code: str, message: str | Text, hint: str | Text = "",
+                 severity: str = "error"):
+        super().__init__(str(message))
+        self.code, self.severity = code, severity
+        self.message, self.hint, self.texts = str(message), str(hint), (message, hint)
 
 
 @dataclass(frozen=True)
@@ -65,8 +69,8 @@ def parse_id(value: object, column: Column, ctx: Context) -> str:
     text = clean_text(value)
     if not ID_PATTERN.match(text):
         slug = re.sub(r"[^a-z0-9]+", "-", header_key_keep_spaces(text)).strip("-")
-        raise Invalid("bad-id", "is not a short id of lowercase letters, digits and hyphens",
-                      f"Use for example '{slug}'.")
+        raise Invalid("bad-id", R_("is not a short id of lowercase letters, digits and hyphens"),
+                      R_("Use for example '{slug}'.", slug=slug))
     return text
 
 
@@ -89,8 +93,9 @@ def parse_enum(value: object, column: Column, ctx: Context) -> str:
     found = vocabulary_index(column.vocabulary).get(header_key(text))
     if found is None:
         allowed = ", ".join(VOCABULARIES[column.vocabulary])
-        raise Invalid("unknown-value", f"is not one of the values of '{column.name}'",
-                      f"Use one of: {allowed}.")
+        raise Invalid("unknown-value", R_("is not one of the values of '{column}'",
+                                          column=column.name),
+                      R_("Use one of: {values}.", values=allowed))
     return found
 
 
@@ -127,10 +132,12 @@ MAX_INT_DIGITS = 6
 def parse_int(value: object, column: Column, ctx: Context) -> int:
     text = clean_text(value)
     if not re.fullmatch(r"\d+", text):
-        raise Invalid("not-a-number", "is not a whole number", "Write a number such as 4.")
+        raise Invalid("not-a-number", R_("is not a whole number"),
+                      R_("Write a number such as 4."))
     if len(text) > MAX_INT_DIGITS:
-        raise Invalid("not-a-number", f"is a number of {len(text)} digits, too large for "
-                      f"'{column.name}'", "Write a number such as 4.")
+        raise Invalid("not-a-number", R_("is a number of {digits} digits, too large for "
+                                         "'{column}'", digits=len(text), column=column.name),
+                      R_("Write a number such as 4."))
     return int(text)
 
 
@@ -139,12 +146,14 @@ def parse_year(value: object, column: Column, ctx: Context) -> int:
     if isinstance(value, (dt.date, dt.datetime)):
         text = str(value.year)
     if not re.fullmatch(r"\d{4}", text):
-        raise Invalid("bad-year", "is not a year", "Write the year with four digits, e.g. 2019.")
+        raise Invalid("bad-year", R_("is not a year"),
+                      R_("Write the year with four digits, e.g. 2019."))
     year = int(text)
     if not FIRST_YEAR <= year <= ctx.year:
-        raise Invalid("bad-year", f"is outside {FIRST_YEAR}–{ctx.year}",
-                      f"Years before {FIRST_YEAR} or after the bulletin year are not accepted; "
-                      "check the year.")
+        raise Invalid("bad-year", R_("is outside {first}–{last}", first=FIRST_YEAR,
+                                     last=ctx.year),
+                      R_("Years before {first} or after the bulletin year are not accepted; "
+                         "check the year.", first=FIRST_YEAR))
     return year
 
 
@@ -177,7 +186,8 @@ def parse_date(value: object, column: Column, ctx: Context) -> dt.date:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 20000 < value < 80000:  # an Excel serial number (1954–2119)
             return EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise Invalid("bad-date", "is a number, not a date", "Write the date as dd/mm/yyyy.")
+        raise Invalid("bad-date", R_("is a number, not a date"),
+                      R_("Write the date as dd/mm/yyyy."))
     text = clean_text(value)
     if m := ISO_DATE.match(text):
         year, month, day = (int(x) for x in m.groups())
@@ -186,27 +196,34 @@ def parse_date(value: object, column: Column, ctx: Context) -> dt.date:
     elif (m := WRITTEN_DATE.match(text)) and header_key(m[2]) in month_numbers():
         day, month, year = int(m[1]), month_numbers()[header_key(m[2])], int(m[3])
     else:
-        raise Invalid("bad-date", "is not a date",
-                      "Write it as dd/mm/yyyy (11/02/2024 is 11 February 2024).")
+        raise Invalid("bad-date", R_("is not a date"),
+                      R_("Write it as dd/mm/yyyy (11/02/2024 is 11 February 2024)."))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise Invalid("bad-date", "is not a date that exists",
-                      "Check the day and the month (day first: dd/mm/yyyy).") from None
+        raise Invalid("bad-date", R_("is not a date that exists"),
+                      R_("Check the day and the month (day first: dd/mm/yyyy).")) from None
 
 
 def parse_country(value: object, column: Column, ctx: Context) -> str:
     text = clean_text(value)
     code = to_iso3(text)
     if code is None:
-        raise Invalid("unknown-country", "is not a country name that could be recognised",
-                      did_you_mean(suggest_countries(text))
-                      + "Write the country's usual English, French or Spanish name.")
+        raise Invalid("unknown-country", R_("is not a country name that could be recognised"),
+                      R_("{did_you_mean}Write the country's usual English, French or Spanish "
+                         "name.", did_you_mean=did_you_mean(suggest_countries(text))))
     return code
 
 
-def did_you_mean(candidates: list[str]) -> str:
-    return f"Did you mean {' or '.join(candidates)}? " if candidates else ""
+def did_you_mean(candidates: list[str]) -> Text:
+    """The names a value was probably meant to be, as a question that opens a hint (or
+    nothing); the names are the ones the code knows, given as they are."""
+    if not candidates:
+        return Text("")
+    return R_("Did you mean {candidates}? ", candidates=Either(tuple(candidates)))
+
+
+WRITE_URL = R_("Write the full address, e.g. https://www.budapestprocess.org.")
 
 
 def parse_url(value: object, column: Column, ctx: Context) -> str:
@@ -214,12 +231,10 @@ def parse_url(value: object, column: Column, ctx: Context) -> str:
     try:
         parts = urlsplit(text)
     except ValueError:  # a bracket left open ('https://[::1'), a full-width '#' in the host
-        raise Invalid("bad-url", "is not a web address that can be read: the part after "
-                      "https:// is malformed", "Write the full address, e.g. "
-                      "https://www.budapestprocess.org.") from None
+        raise Invalid("bad-url", R_("is not a web address that can be read: the part after "
+                                    "https:// is malformed"), WRITE_URL) from None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
-        raise Invalid("bad-url", "is not a web address starting with https://",
-                      "Write the full address, e.g. https://www.budapestprocess.org.")
+        raise Invalid("bad-url", R_("is not a web address starting with https://"), WRITE_URL)
     return text
 
 

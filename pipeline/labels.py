@@ -79,7 +79,16 @@ THEME = {
     "global-compacts": N_("Global compacts"),
 }
 
+# A meeting's status, as the calendar marks it; held meetings carry no mark.
+MEETING_STATUS = {
+    "held": N_("Held"),
+    "planned": N_("Upcoming"),
+    "postponed": N_("Postponed"),
+    "cancelled": N_("Cancelled"),
+}
+
 VOCABULARY_LABELS = {
+    "meeting_status": MEETING_STATUS,
     "type": TYPE_SHORT,
     "type_plural": TYPE_PLURAL,
     "status": STATUS,

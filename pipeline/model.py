@@ -159,6 +159,9 @@ class Meeting:
     summary: str
     outcome_documents: tuple[str, ...]
     source: str
+    status: str = "held"
+    """held, planned, postponed or cancelled: as written, else held when it started by
+    the edition date and planned after it."""
     translations: dict[str, dict[str, object]] = field(default_factory=dict)
     """Column -> language -> its text in that language, where translated (title,
     summary, outcome_document (a tuple, as outcome_documents), chair, city)."""

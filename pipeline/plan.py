@@ -88,6 +88,7 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     # Imported here: the CLI names files with this module on its quick "up to date" path,
     # which must not load Jinja, Babel or pandas.
     from . import render, validation_report, write
+    from .catalogues import report_wording
     from .incremental import digest, file_digest
     from .localiser import RTL_LANGUAGES
 
@@ -117,7 +118,7 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     page = validation_report.render_html(report, config, year)
     targets.append(Target(report_name(year, "html"), "html", digest(page),
                           partial(write.write_text, text=page)))
-    sheet = validation_report.report_sheet(report)
+    sheet = validation_report.report_sheet(report, report_wording(config.report_lang))
     targets.append(Target(report_name(year, "xlsx"), "xlsx", keys.data(sheet, edition),
                           partial(write.write_xlsx, sheet=sheet, edition=edition)))
     for name, source in write.asset_files(config):

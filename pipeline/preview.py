@@ -23,8 +23,10 @@ from pathlib import Path
 
 from . import build as builder
 from . import validation_report
+from .catalogues import report_wording
 from .config import BulletinConfig
 from .errors import BulletinError, ValidationFailed
+from .wording import R_
 
 log = logging.getLogger("iscm")
 
@@ -70,8 +72,8 @@ def rebuild(config: BulletinConfig, state: State) -> None:
     except ValidationFailed as failure:
         folder, errors = state.folder, validation_report.render_html(failure.report, config,
                                                                    config.year)
-        log.warning("The inputs have %d error(s): the preview shows them.",
-                    len(failure.report.errors))
+        log.warning(R_("The inputs have {n} error(s): the preview shows them.",
+                       n=len(failure.report.errors)).render(report_wording(config.report_lang)))
     with state.lock:
         state.folder, state.errors = folder, errors
         state.number += 1
@@ -144,13 +146,14 @@ def serve(config: BulletinConfig, port: int = 8000) -> None:
     state = State()
     rebuild(config, state)
     if state.folder is None and not state.errors:
-        raise BulletinError("The preview could not build anything.")
+        raise BulletinError(R_("The preview could not build anything."))
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
                                                  partial(Handler, state=state))
     except OSError as error:
-        raise BulletinError(f"Cannot listen on 127.0.0.1:{port} ({error.strerror}); "
-                            f"choose another port: make preview PORT=8001.") from None
+        raise BulletinError(R_("Cannot listen on 127.0.0.1:{port} ({reason}); choose another "
+                               "port: make preview PORT=8001.", port=port,
+                               reason=error.strerror)) from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     log.info("Preview on http://127.0.0.1:%d/ — watching %s and %s; Ctrl-C to stop.",
              port, config.inputs_dir, config.templates_dir)

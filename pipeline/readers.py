@@ -27,6 +27,7 @@ import python_calamine
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from .model import BadCell
+from .wording import R_, Text
 
 CSV_DELIMITERS = (";", ",", "\t")
 EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A",
@@ -49,11 +50,12 @@ def has_any(data: bytes, markers: tuple[bytes, ...]) -> bool:
 
 
 class ReadError(Exception):
-    """A file that passed the safety checks but still cannot be read."""
+    """A file that passed the safety checks but still cannot be read: why (the reader's own
+    words, or a Text of ours), and the problem's code."""
 
-    def __init__(self, message: str, code: str = "damaged-file"):
-        super().__init__(message)
-        self.code = code
+    def __init__(self, reason: str | Text, code: str = "damaged-file"):
+        super().__init__(str(reason))
+        self.reason, self.code = reason, code
 
 
 @dataclass
@@ -91,7 +93,7 @@ def read_workbook(path: Path, add_metadata) -> list[Grid]:
             for grid in grids:
                 add_metadata(archive, grid)
     except (KeyError, ValueError, SafeET.ParseError) as error:
-        raise ReadError(f"its structure is damaged ({error})") from error
+        raise ReadError(R_("its structure is damaged ({error})", error=str(error))) from error
     for grid in grids:
         mark_error_values(grid.cells)
     return grids
@@ -276,7 +278,8 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise ReadError("its text is neither UTF-8 nor Windows-1252", "bad-encoding") from error
+        raise ReadError(R_("its text is neither UTF-8 nor Windows-1252"),
+                        "bad-encoding") from error
 
 
 def sniff_delimiter(text: str) -> str:

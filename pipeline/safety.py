@@ -22,6 +22,7 @@ import defusedxml
 import defusedxml.ElementTree as SafeET
 
 from .errors import InputError, Problem
+from .wording import R_, Text
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -40,8 +41,10 @@ MAX_ENTRIES = 10_000
 CHUNK = 1 << 20
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
-RECOPY_HINT = ("Copy it again from the original, or open it in Excel or LibreOffice and save "
-               "it again.")
+RECOPY_HINT = R_("Copy it again from the original, or open it in Excel or LibreOffice and save "
+                 "it again.")
+SAVE_AS_XLSX = R_("Open it in Excel or LibreOffice and save it as .xlsx.")
+DO_NOT_USE = R_("Do not use this file; ask the sender for the spreadsheet itself.")
 
 
 def assert_defusedxml_active() -> None:
@@ -50,9 +53,10 @@ def assert_defusedxml_active() -> None:
     from openpyxl.xml import DEFUSEDXML
 
     if not (defusedxml.__version__ and DEFUSEDXML):
-        raise InputError("defusedxml is not active for openpyxl (is OPENPYXL_DEFUSEDXML set "
-                         "to False?): refusing to read spreadsheets without XML protection. "
-                         "Unset OPENPYXL_DEFUSEDXML and reinstall with `make setup`.")
+        raise InputError(R_("defusedxml is not active for openpyxl (is OPENPYXL_DEFUSEDXML "
+                            "set to False?): refusing to read spreadsheets without XML "
+                            "protection. Unset OPENPYXL_DEFUSEDXML and reinstall with `make "
+                            "setup`."))
 
 
 def check_size(path: Path) -> list[Problem]:
@@ -60,10 +64,10 @@ def check_size(path: Path) -> list[Problem]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         return [refuse(path, "file-too-large",
-                       f"is {size / 1e6:.0f} MB; input files larger than "
-                       f"{MAX_FILE_BYTES / 1e6:.0f} MB are not read",
-                       "Remove what is not part of the input tables (images, other sheets) "
-                       "and save it again.")]
+                       R_("is {size:.0f} MB; input files larger than {limit:.0f} MB are not "
+                          "read", size=size / 1e6, limit=MAX_FILE_BYTES / 1e6),
+                       R_("Remove what is not part of the input tables (images, other "
+                          "sheets) and save it again."))]
     return []
 
 
@@ -74,8 +78,8 @@ def head(path: Path) -> bytes:
 
 
 def refuse_old_xls(path: Path) -> list[Problem]:
-    return [refuse(path, "wrong-format", "is in the Excel 97–2003 format (.xls), which is "
-                   "not read", "Open it in Excel or LibreOffice and save it as .xlsx.")]
+    return [refuse(path, "wrong-format", R_("is in the Excel 97–2003 format (.xls), which is "
+                                            "not read"), SAVE_AS_XLSX)]
 
 
 def check_workbook(path: Path, kind: str) -> list[Problem]:
@@ -85,50 +89,52 @@ def check_workbook(path: Path, kind: str) -> list[Problem]:
     if start.startswith(OLE2_MAGIC):
         return [check_ole2(path)]
     if not start.startswith(ZIP_MAGIC):
-        return [refuse(path, "wrong-format", f"is not a {path.suffix.lower()} workbook: "
-                       f"it looks like {describe(start, path)}",
-                       "Open it in Excel or LibreOffice and save it as .xlsx.")]
+        return [refuse(path, "wrong-format", R_("is not a {suffix} workbook: it looks like "
+                                                "{kind}", suffix=path.suffix.lower(),
+                                                kind=describe(start, path)), SAVE_AS_XLSX)]
     return check_archive(path, kind)
 
 
-def refuse(path: Path, code: str, message: str, hint: str) -> Problem:
+def refuse(path: Path, code: str, message: Text, hint: Text) -> Problem:
     return Problem(path.name, code=code, message=message, hint=hint)
 
 
-def describe(head: bytes, path: Path) -> str:
+def describe(head: bytes, path: Path) -> Text:
     """What a file that is not a workbook looks like, for the message."""
     if head.startswith(b"%PDF"):
-        return "a PDF document"
+        return R_("a PDF document")
     with path.open("rb") as file:
         start = file.read(2048).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html", b"<table")):
-        return "a web page (HTML), as some systems export 'Excel' files"
+        return R_("a web page (HTML), as some systems export 'Excel' files")
     if b"\x00" not in start:
-        return "a text file (perhaps CSV: then name it .csv)"
-    return "some other kind of file"
+        return R_("a text file (perhaps CSV: then name it .csv)")
+    return R_("some other kind of file")
 
 
 def check_text(path: Path) -> list[Problem]:
     """A CSV file: text, not a workbook under another name."""
     if head(path).startswith((ZIP_MAGIC, OLE2_MAGIC)):
-        return [refuse(path, "wrong-format", "is a workbook, not a CSV text file",
-                       "Rename it to .xlsx (or save it from Excel as CSV).")]
+        return [refuse(path, "wrong-format", R_("is a workbook, not a CSV text file"),
+                       R_("Rename it to .xlsx (or save it from Excel as CSV)."))]
     with path.open("rb") as file:
         if b"\x00" in file.read(65536):
-            return [refuse(path, "wrong-format", "is not a text file, so not CSV",
-                           "Save it from Excel or LibreOffice as CSV (UTF-8).")]
+            return [refuse(path, "wrong-format", R_("is not a text file, so not CSV"),
+                           R_("Save it from Excel or LibreOffice as CSV (UTF-8)."))]
     return []
+
+
+ENCRYPTED = R_("is protected by a password (encrypted), so it cannot be read")
 
 
 def check_ole2(path: Path) -> Problem:
     """An OLE2 container: an encrypted (password-protected) workbook, or an old .xls."""
     if ENCRYPTED_STREAM in path.read_bytes():
-        return refuse(path, "encrypted-file", "is protected by a password (encrypted), so it "
-                      "cannot be read", "Open it in Excel, remove the password (File › Info "
-                      "› Protect Workbook › Encrypt with Password: clear it), save it and try "
-                      "again.")
-    return refuse(path, "wrong-format", f"is an Excel 97–2003 (.xls) file, not {path.suffix}",
-                  "Open it in Excel or LibreOffice and save it as .xlsx.")
+        return refuse(path, "encrypted-file", ENCRYPTED,
+                      R_("Open it in Excel, remove the password (File › Info › Protect "
+                         "Workbook › Encrypt with Password: clear it), save it and try again."))
+    return refuse(path, "wrong-format", R_("is an Excel 97–2003 (.xls) file, not {suffix}",
+                                           suffix=path.suffix), SAVE_AS_XLSX)
 
 
 def check_archive(path: Path, kind: str) -> list[Problem]:
@@ -138,8 +144,8 @@ def check_archive(path: Path, kind: str) -> list[Problem]:
                        or check_inflated_sizes(path, archive) or check_xml_parts(path, archive)
                        or check_ods_encryption(path, archive))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        problem = refuse(path, "damaged-file", "is damaged or incomplete (truncated) and "
-                         "cannot be read", RECOPY_HINT)
+        problem = refuse(path, "damaged-file", R_("is damaged or incomplete (truncated) and "
+                                                  "cannot be read"), RECOPY_HINT)
     return [problem] if problem else []
 
 
@@ -148,7 +154,7 @@ def check_kind(path: Path, archive: zipfile.ZipFile, kind: str) -> Problem | Non
     suffix = path.suffix.lower()
     names = set(archive.namelist())
     if len(names) > MAX_ENTRIES:
-        return zip_bomb(path, f"holds {len(names)} parts")
+        return zip_bomb(path, R_("holds {parts} parts", parts=len(names)))
     is_ods = False
     if "mimetype" in names:  # read a few bytes only: sizes are not checked yet
         with archive.open("mimetype") as stream:
@@ -156,12 +162,15 @@ def check_kind(path: Path, archive: zipfile.ZipFile, kind: str) -> Problem | Non
     is_xlsx = "xl/workbook.xml" in names
     if kind == "ods" and is_xlsx or kind != "ods" and is_ods:
         actual = ".xlsx" if is_xlsx else ".ods"
-        return refuse(path, "wrong-format", f"is a {actual} workbook named {suffix}",
-                      f"Rename it to {path.stem}{actual}.")
+        renamed = path.stem + actual
+        return refuse(path, "wrong-format", R_("is a {actual} workbook named {suffix}",
+                                               actual=actual, suffix=suffix),
+                      R_("Rename it to {name}.", name=renamed))
     if not (is_ods or is_xlsx):
-        return refuse(path, "wrong-format", f"is a ZIP archive but not a {suffix} workbook "
-                      "(perhaps a Word document or a folder of files)",
-                      "Put the spreadsheet itself in inputs/.")
+        return refuse(path, "wrong-format", R_("is a ZIP archive but not a {suffix} workbook "
+                                               "(perhaps a Word document or a folder of "
+                                               "files)", suffix=suffix),
+                      R_("Put the spreadsheet itself in inputs/."))
     return None
 
 
@@ -171,16 +180,15 @@ def check_ods_encryption(path: Path, archive: zipfile.ZipFile) -> Problem | None
         return None
     manifest = SafeET.fromstring(archive.read("META-INF/manifest.xml"))
     if any(e.tag.endswith("}encryption-data") for e in manifest.iter()):
-        return refuse(path, "encrypted-file", "is protected by a password (encrypted), so it "
-                      "cannot be read", "Open it in LibreOffice, save it without a password "
-                      "and try again.")
+        return refuse(path, "encrypted-file", ENCRYPTED,
+                      R_("Open it in LibreOffice, save it without a password and try again."))
     return None
 
 
-def zip_bomb(path: Path, what: str) -> Problem:
-    return refuse(path, "zip-bomb", f"{what}: far more than any input spreadsheet, so it is "
-                  "refused unread (it may be a 'zip bomb')",
-                  "Do not use this file; ask the sender for the spreadsheet itself.")
+def zip_bomb(path: Path, what: Text) -> Problem:
+    return refuse(path, "zip-bomb", R_("{what}: far more than any input spreadsheet, so it is "
+                                       "refused unread (it may be a 'zip bomb')", what=what),
+                  DO_NOT_USE)
 
 
 def check_declared_sizes(path: Path, archive: zipfile.ZipFile) -> Problem | None:
@@ -188,11 +196,12 @@ def check_declared_sizes(path: Path, archive: zipfile.ZipFile) -> Problem | None
     entries = archive.infolist()
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
-        return zip_bomb(path, f"says it inflates to {total / 1e6:.0f} MB")
+        return zip_bomb(path, R_("says it inflates to {size:.0f} MB", size=total / 1e6))
     for entry in entries:
         if too_expanded(entry.file_size, entry.compress_size):
-            return zip_bomb(path, f"has a part ({entry.filename}) that inflates "
-                            f"{entry.file_size // max(entry.compress_size, 1)} times")
+            return zip_bomb(path, R_("has a part ({part}) that inflates {times} times",
+                                     part=entry.filename,
+                                     times=entry.file_size // max(entry.compress_size, 1)))
     return None
 
 
@@ -216,11 +225,12 @@ def check_inflated_sizes(path: Path, archive: zipfile.ZipFile) -> Problem | None
             while chunk := stream.read(CHUNK):
                 inflated += len(chunk)
                 if total + inflated > MAX_UNCOMPRESSED_BYTES:
-                    return zip_bomb(path, f"inflates to more than "
-                                    f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB")
+                    return zip_bomb(path, R_("inflates to more than {size:.0f} MB",
+                                             size=MAX_UNCOMPRESSED_BYTES / 1e6))
                 if too_expanded(inflated, entry.compress_size):
-                    return zip_bomb(path, f"has a part ({entry.filename}) that inflates "
-                                    f"more than {MAX_RATIO} times")
+                    return zip_bomb(path, R_("has a part ({part}) that inflates more than "
+                                             "{times} times", part=entry.filename,
+                                             times=MAX_RATIO))
         if inflated != entry.file_size:
             raise zipfile.BadZipFile(f"{entry.filename}: size differs from the directory")
         total += inflated
@@ -240,11 +250,13 @@ def check_xml_parts(path: Path, archive: zipfile.ZipFile) -> Problem | None:
                 next(SafeET.iterparse(stream, events=("start",), forbid_dtd=True), None)
             except (defusedxml.DTDForbidden, defusedxml.EntitiesForbidden,
                     defusedxml.ExternalReferenceForbidden):
-                return refuse(path, "unsafe-xml", f"has a part ({name}) that declares XML "
-                              "entities, which spreadsheets never do: it may be an attack "
-                              "(entity bomb or external entity) and is refused unread",
-                              "Do not use this file; ask the sender for a fresh copy saved "
-                              "from Excel or LibreOffice.")
+                return refuse(path, "unsafe-xml", R_("has a part ({part}) that declares XML "
+                                                     "entities, which spreadsheets never do: "
+                                                     "it may be an attack (entity bomb or "
+                                                     "external entity) and is refused unread",
+                                                     part=name),
+                              R_("Do not use this file; ask the sender for a fresh copy saved "
+                                 "from Excel or LibreOffice."))
             except SafeET.ParseError:
                 raise zipfile.BadZipFile(f"{name} is not XML") from None
     return None

@@ -300,6 +300,11 @@ MEETINGS = TableSpec(
              required=True, vocabulary="level",
              help="ministerial, senior-officials, technical, thematic, working-group, "
                   "summit or other."),
+        _col("status", CHOICE, "statut", "estado", "état", "meeting status",
+             "statut de la réunion", "état de la réunion", "estado de la reunión",
+             "situación", vocabulary="meeting_status",
+             help="held, planned, postponed or cancelled (blank: held; planned when it "
+                  "starts after the edition date)."),
         _col("themes", TAGS, "thèmes", "temas", "topics", "sujets", "theme", "keywords",
              "thématiques", "thématique", "sujets abordés", "mots-clés", "tema",
              "temática", "temáticas", "temas tratados", "temas abordados", "palabras clave",

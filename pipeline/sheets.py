@@ -23,6 +23,7 @@ from .headers import HEADER_SEARCH_ROWS, find_header_row, header_map, name_colum
 from .model import RawTable
 from .schema import TableSpec
 from .text import clean_text, header_key, is_blank
+from .wording import R_, Text
 
 FOOTER_WORDS = frozenset(header_key(w) for w in (
     "total", "totals", "subtotal", "sum", "somme", "sous-total", "suma", "subtotal",
@@ -39,10 +40,10 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
     counts: Counter[str] = Counter()
     if header_row is None:
         return None, [Problem(path.name, sheet, code="no-header-row",
-                              message=f"no header row found in the first {HEADER_SEARCH_ROWS} "
-                                      "rows",
-                              hint="Put the column headers (id, acronym, …) in one row "
-                                   "above the data; see docs/inputs.md.")], counts
+                              message=R_("no header row found in the first {rows} rows",
+                                         rows=HEADER_SEARCH_ROWS),
+                              hint=R_("Put the column headers (id, acronym, …) in one row "
+                                      "above the data; see docs/inputs.md."))], counts
     located = partial(locate, path.name, sheet)
     headers, positions, problems, ignored = name_columns(spec, cells.iloc[header_row], located,
                                                          header_row + 1)
@@ -66,9 +67,10 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
                                        if c.required and c.name in positions])
     for row in footers:
         problems.append(located(row, headers[first_filled(as_written.loc[row])], "footer-row",
-                                "looks like a row of totals or notes under the data, so it "
-                                "is not read", "If it is data, fill in its required columns; "
-                                "otherwise move it to another sheet.",
+                                R_("looks like a row of totals or notes under the data, so it "
+                                   "is not read"),
+                                R_("If it is data, fill in its required columns; otherwise "
+                                   "move it to another sheet."),
                                 first_value(as_written.loc[row]), "warning"))
     frame = frame.drop(index=footers)
     problems += hidden_row_warnings(grid.hidden_rows, frame.index, located)
@@ -76,8 +78,8 @@ def read_table(spec: TableSpec, path: Path, grid: readers.Grid
     return table, problems, counts
 
 
-def locate(file: str, sheet: str, row: int, column: str, code: str, message: str, hint: str,
-           value: object = "", severity: str = "error") -> Problem:
+def locate(file: str, sheet: str, row: int, column: str | Text, code: str, message: Text,
+           hint: Text, value: object = "", severity: str = "error") -> Problem:
     """A problem in a sheet, located as the editor sees it."""
     # int(): row numbers taken from a frame's index are numpy integers, which JSON refuses.
     return Problem(file, sheet, int(row), column, code, severity, clean_text(value), message,
@@ -113,10 +115,12 @@ def unread_columns(header: pd.Series, blank_cells: pd.DataFrame, positions: dict
             counts["blank columns dropped"] += 1
             continue
         letter = get_column_letter(position + 1)
-        problems.append(located(int(filled[0]) + 1, f"column {letter}", "unnamed-column",
-                                f"column {letter} has values but no header, so it is not read",
-                                "Give it a header from docs/inputs.md if it should be read, "
-                                "or delete it.", severity="warning"))
+        problems.append(located(int(filled[0]) + 1, R_("column {letter}", letter=letter),
+                                "unnamed-column",
+                                R_("column {letter} has values but no header, so it is not "
+                                   "read", letter=letter),
+                                R_("Give it a header from docs/inputs.md if it should be read, "
+                                   "or delete it."), severity="warning"))
     return problems
 
 
@@ -140,10 +144,10 @@ def expand_merges(body: pd.DataFrame, merges, header_row: int, positions: dict[s
             span = (f"{get_column_letter(first_col + 1)}{first_row + 1}:"
                     f"{get_column_letter(last_col + 1)}{last_row + 1}")
             problems.append(located(first_row + 1, used[read[0]], "merged-cells",
-                                    f"cells {span} are merged; their value is repeated in "
-                                    "each of them", "Check that this is what was meant; "
-                                    "unmerge the cells to silence this warning.", value,
-                                    "warning"))
+                                    R_("cells {span} are merged; their value is repeated in "
+                                       "each of them", span=span),
+                                    R_("Check that this is what was meant; unmerge the cells "
+                                       "to silence this warning."), value, "warning"))
     return problems
 
 
@@ -190,9 +194,11 @@ def hidden_row_warnings(hidden: set[int], rows: pd.Index, located) -> list[Probl
         else:
             runs.append([row])
     for run in runs:
-        span = f"row {run[0]} is" if len(run) == 1 else f"rows {run[0]}–{run[-1]} are"
-        problems.append(located(run[0], "", "hidden-row",
-                                f"{span} hidden in the spreadsheet but read like the others",
-                                "Unhide the rows to check them; delete them if they should "
-                                "not count.", severity="warning"))
+        message = (R_("row {row} is hidden in the spreadsheet but read like the others",
+                      row=run[0]) if len(run) == 1 else
+                   R_("rows {first}–{last} are hidden in the spreadsheet but read like the "
+                      "others", first=run[0], last=run[-1]))
+        problems.append(located(run[0], "", "hidden-row", message,
+                                R_("Unhide the rows to check them; delete them if they should "
+                                   "not count."), severity="warning"))
     return problems

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
-from babel import Locale
 
 from . import places, regions
 from .countries import exact_iso3
@@ -33,6 +32,7 @@ from .errors import Problem
 from .glyphs import missing_glyphs
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TRANSLATION_LANGUAGES, TableSpec
 from .text import INITIALS, clean_text, is_blank
+from .wording import R_, RN_, LanguageName, Text
 
 FOLDER = "translations"
 """The folder of inputs/ that holds translators' files."""
@@ -131,9 +131,9 @@ def read_xliff(path: Path) -> tuple[list[Entry], list[Problem]]:
     try:
         root = SafeET.fromstring(path.read_bytes())
     except (SafeET.ParseError, ValueError) as error:  # ValueError: a DTD, refused
-        return [], [Problem(path.name, code="damaged-file", message=f"could not be read as "
-                            f"XLIFF: {error}", hint="Export it again from the translation "
-                            "tool as XLIFF 2.")]
+        return [], [Problem(path.name, code="damaged-file",
+                            message=R_("could not be read as XLIFF: {error}", error=str(error)),
+                            hint=R_("Export it again from the translation tool as XLIFF 2."))]
     lang = (root.get("trgLang") or language_of(path) or "").split("-")[0].lower()
     if lang not in TRANSLATION_LANGUAGES:
         return [], [no_language(path)]
@@ -162,9 +162,9 @@ def entries_from_rows(path: Path, sheet: str, rows: list[tuple[int, dict]]) -> l
 
 def no_language(path: Path) -> Problem:
     return Problem(path.name, code="unknown-value",
-                   message="does not say which language it is in", hint=(
-                       "Name it after its language, as make translation-kit does: "
-                       "strings-fr.xlsx, strings-es.xlf (fr, es, ru or ar)."))
+                   message=R_("does not say which language it is in"),
+                   hint=R_("Name it after its language, as make translation-kit does: "
+                           "strings-fr.xlsx, strings-es.xlf (fr, es, ru or ar)."))
 
 
 def translation_column(spec: TableSpec, column: str, lang: str):
@@ -203,22 +203,25 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
                         counted.add((lang, string.id))  # an organisation of many mechanisms
                         missing[lang][column] += 1
                 elif too_long(string.source, entry.text):
-                    problems.append(located(entry, "translation-too-long", f"is {len(entry.text)} "
-                                            f"characters long, for a source of "
-                                            f"{len(string.source)}: not a translation of it",
-                                            "Check that the translation is on the row of its "
-                                            "source.", "error"))
+                    problems.append(located(entry, "translation-too-long",
+                                            R_("is {length} characters long, for a source of "
+                                               "{source}: not a translation of it",
+                                               length=len(entry.text),
+                                               source=len(string.source)),
+                                            R_("Check that the translation is on the row of "
+                                               "its source."), "error"))
                 else:
                     frame.at[index, target.name] = target.kind.parse(entry.text, target, None)
                     if glyphs := missing_glyphs(entry.text):
-                        problems.append(located(entry, "missing-glyph", "holds characters that "
-                                                f"no font of the bulletin can draw "
-                                                f"({' '.join(glyphs)})", "Replace or remove "
-                                                "them."))
+                        problems.append(located(entry, "missing-glyph",
+                                                R_("holds characters that no font of the "
+                                                   "bulletin can draw ({characters})",
+                                                   characters=" ".join(glyphs)),
+                                                R_("Replace or remove them.")))
     return problems, missing
 
 
-def located(entry: Entry, code: str, message: str, hint: str, severity: str = "warning"
+def located(entry: Entry, code: str, message: Text, hint: Text, severity: str = "warning"
             ) -> Problem:
     """A problem with a translation, where the translator will find it."""
     return Problem(entry.file, entry.sheet, entry.row, "translation" if entry.row else entry.id,
@@ -227,10 +230,11 @@ def located(entry: Entry, code: str, message: str, hint: str, severity: str = "w
 
 def outdated(entry: Entry, string: String) -> Problem:
     return located(entry, "translation-outdated",
-                   f"translates '{entry.source[:80]}', but the English is now "
-                   f"'{string.source[:80]}': the English is shown until it is translated again",
-                   "Run make translation-kit, translate the new text, and replace this file "
-                   "with the new one.")
+                   R_("translates '{old}', but the English is now '{new}': the English is "
+                      "shown until it is translated again", old=entry.source[:80],
+                      new=string.source[:80]),
+                   R_("Run make translation-kit, translate the new text, and replace this "
+                      "file with the new one."))
 
 
 def of_row(spec: TableSpec, row) -> dict[str, dict[str, object]]:
@@ -283,14 +287,15 @@ def printed_as_is(column: str, row, lang: str) -> bool:
 
 
 def untranslated(lang: str, counts) -> Problem:
-    language = Locale.parse("en").languages[lang]
-    n = sum(counts.values())
+    language = LanguageName(lang)
     detail = ", ".join(f"{k} {column}" for column, k in sorted(counts.items()))
     return Problem(FOLDER, code="untranslated", severity="warning",
-                   message=f"{n} text{'s' if n > 1 else ''} shown in the {language} documents "
-                           f"{'have' if n > 1 else 'has'} no {language} translation ({detail}); "
-                           "the English is shown, marked as English",
-                   hint=f"Run make translation-kit LANGS={lang}, have "
-                        f"outputs/translation-kit/strings-{lang}.xlsx (or .xlf) translated, and "
-                        "put it in inputs/translations/; or fill the "
-                        f"<column>_{lang} columns.")
+                   message=RN_("{n} text shown in the {language} documents has no {language} "
+                               "translation ({detail}); the English is shown, marked as English",
+                               "{n} texts shown in the {language} documents have no {language} "
+                               "translation ({detail}); the English is shown, marked as English",
+                               sum(counts.values()), language=language, detail=detail),
+                   hint=R_("Run make translation-kit LANGS={lang}, have "
+                           "outputs/translation-kit/strings-{lang}.xlsx (or .xlf) translated, "
+                           "and put it in inputs/translations/; or fill the <column>_{lang} "
+                           "columns.", lang=lang))

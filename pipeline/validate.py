@@ -14,7 +14,6 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from babel import Locale
 
 from . import regions, translations
 from .cells import parse_table, problem
@@ -27,6 +26,7 @@ from .model import RawTable, RawTables, Tables
 from .references import MechanismIndex
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from .text import clean_text
+from .wording import R_, LanguageName, Text
 
 
 def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
@@ -43,11 +43,12 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
     if any(spec.name not in raw.tables for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)):
         return None, make_report(problems, raw.counts)
     if year is None:
-        problems.append(Problem(raw[MEETINGS.name].file, raw[MEETINGS.name].sheet,
-                                code="no-year", message="no meeting has a date and no other "
-                                "year is given, so the bulletin year cannot be chosen",
-                                hint="Add the year's meetings, or give the year: make "
-                                     "bulletin YEAR=2025 (iscm build --year 2025)."))
+        problems.append(Problem(
+            raw[MEETINGS.name].file, raw[MEETINGS.name].sheet, code="no-year",
+            message=R_("no meeting has a date and no other year is given, so the bulletin "
+                       "year cannot be chosen"),
+            hint=R_("Add the year's meetings, or give the year: make bulletin YEAR=2025 "
+                    "(iscm build --year 2025).")))
         return None, make_report(problems, raw.counts)
     ctx = Context(year=year)
     raw_mechanisms, raw_participants, raw_meetings = (
@@ -110,14 +111,14 @@ def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable
         first = first_row[record["id"]]
         if record.equals(mechanisms.loc[first]):
             problems.append(problem(raw, row, "id", "duplicate-row",
-                                    f"repeats row {first} exactly and is ignored",
-                                    "Delete the repeated row.", record["id"],
+                                    R_("repeats row {row} exactly and is ignored", row=first),
+                                    R_("Delete the repeated row."), record["id"],
                                     severity="warning"))
         else:
-            problems.append(problem(raw, row, "id", "duplicate-id",
-                                    f"is also the id of row {first}, with different data",
-                                    "Give each mechanism its own id, or merge the two rows.",
-                                    record["id"]))
+            problems.append(problem(
+                raw, row, "id", "duplicate-id",
+                R_("is also the id of row {row}, with different data", row=first),
+                R_("Give each mechanism its own id, or merge the two rows."), record["id"]))
     return named[~repeated], problems
 
 
@@ -133,21 +134,20 @@ def resolve_mechanisms(frame: pd.DataFrame, raw: RawTable, index: MechanismIndex
             continue
         reference = references.iat[positions[k][0]]
         suggestions = index.suggest(reference)
-        hint = did_you_mean(suggestions)
-        if suggestions:
-            hint += (f"If '{reference}' is another name for it, add it to the aliases "
-                     f"column of {MECHANISMS.workbook}.")
-        else:
-            hint = f"Add the mechanism to {MECHANISMS.workbook} › mechanisms first."
+        hint = (R_("{did_you_mean}If '{reference}' is another name for it, add it to the "
+                   "aliases column of {workbook}.", did_you_mean=did_you_mean(suggestions),
+                   reference=reference, workbook=MECHANISMS.workbook) if suggestions else
+                R_("Add the mechanism to {workbook} › mechanisms first.",
+                   workbook=MECHANISMS.workbook))
         problems += [problem(raw, row, "mechanism_id", "unknown-mechanism",
-                             "is not a mechanism of the mechanisms sheet", hint, reference)
+                             R_("is not a mechanism of the mechanisms sheet"), hint, reference)
                      for row in references.index[positions[k]]]
     resolved = np.array([i or "" for i in ids], dtype=object)
     frame["mechanism_id"] = resolved[codes] if len(ids) else references
     return problems
 
 
-def classify_participant(name: str, declared: str) -> tuple[str, str, str | None]:
+def classify_participant(name: str, declared: str) -> tuple[str, str, Text | None]:
     """(kind, ISO3 code, hint when the name is not a recognised country)."""
     code = ""
     if declared != "organisation" and name and not (not declared and is_known_organisation(name)):
@@ -155,8 +155,8 @@ def classify_participant(name: str, declared: str) -> tuple[str, str, str | None
         if not code:
             hint = did_you_mean(suggest_countries(name))
             if not declared:
-                hint += ("If it is an organisation, write 'organisation' in the "
-                         "participant_type column.")
+                hint = R_("{did_you_mean}If it is an organisation, write 'organisation' in "
+                          "the participant_type column.", did_you_mean=hint)
             return declared or "organisation", "", hint
     kind = declared or ("organisation" if not code else "state" if is_state(code) else "territory")
     return kind, code, None
@@ -172,7 +172,7 @@ def classify_participants(participants: pd.DataFrame, raw: RawTable) -> list[Pro
     for k, (_, _, hint) in enumerate(results):
         if hint is not None:
             problems += [problem(raw, row, "participant", "unknown-country",
-                                 "is not a country name that could be recognised", hint,
+                                 R_("is not a country name that could be recognised"), hint,
                                  names[row]) for row in participants.index[positions[k]]]
     kinds = np.array([r[0] for r in results] or [""], dtype=object)
     iso3 = np.array([r[1] for r in results] or [""], dtype=object)
@@ -200,15 +200,15 @@ def drop_duplicates(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...], co
         same = raw.frame.loc[row].map(clean_text).equals(raw.frame.loc[first].map(clean_text))
         if "role" in frame and record["role"] != frame.at[first, "role"]:
             problems.append(problem(raw, row, "role", "conflicting-duplicate",
-                                    f"the same participant is listed in row {first} as "
-                                    f"{frame.at[first, 'role']}", "Keep one of the two rows.",
-                                    record["role"]))
+                                    R_("the same participant is listed in row {row} as "
+                                       "{role}", row=first, role=frame.at[first, "role"]),
+                                    R_("Keep one of the two rows."), record["role"]))
             continue
-        message = (f"repeats row {first} exactly and is ignored" if same else
-                   f"is the same as row {first} once names are normalised; the two rows "
-                   "are merged")
+        message = (R_("repeats row {row} exactly and is ignored", row=first) if same else
+                   R_("is the same as row {row} once names are normalised; the two rows are "
+                      "merged", row=first))
         problems.append(problem(raw, row, column, "duplicate-row", message,
-                                "Delete one of the two rows.", record[column],
+                                R_("Delete one of the two rows."), record[column],
                                 severity="warning"))
     return frame.drop(index=dropped), problems
 
@@ -217,8 +217,8 @@ def check_years(participants: pd.DataFrame, raw: RawTable) -> list[Problem]:
     joined = pd.to_numeric(participants["joined"])
     left = pd.to_numeric(participants["left"])
     return [problem(raw, row, "left", "left-before-joined",
-                    f"is before the year joined ({int(joined[row])})",
-                    "Check the two years.", int(left[row]))
+                    R_("is before the year joined ({year})", year=int(joined[row])),
+                    R_("Check the two years."), int(left[row]))
             for row in participants.index[(left < joined).to_numpy()]]
 
 
@@ -227,8 +227,8 @@ def warn_no_members(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
     listed = set(participants.loc[participants["role"] == "member", "mechanism_id"])
     silent = mechanisms[(mechanisms["status"] == "active") & ~mechanisms["id"].isin(listed)]
     return [problem(raw, row, "id", "no-members",
-                    "has no members listed in the participants sheet; its number of member "
-                    "States is shown as unknown", "Add its members if they are known.",
+                    R_("has no members listed in the participants sheet; its number of member "
+                       "States is shown as unknown"), R_("Add its members if they are known."),
                     mechanism_id, severity="warning")
             for row, mechanism_id in silent["id"].items()]
 
@@ -246,18 +246,20 @@ def group_by_region(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
                                                   default)
         groups.append(found)
         if len(unknown) < len(record["region"]):
-            placed = "grouped by its other regions"
+            placed = R_("grouped by its other regions")
         elif regions.macro_region_of_states(states.get(record["id"], ())):
-            placed = f"grouped under {found[0]}, where most of its member States are"
+            placed = R_("grouped under {group}, where most of its member States are",
+                        group=found[0])
         else:
-            placed = f"grouped under '{found[0]}', as none of its member States is listed"
+            placed = R_("grouped under '{group}', as none of its member States is listed",
+                        group=found[0])
         problems += [problem(raw, row, "region", "unknown-region",
-                             f"is not a region name that could be recognised; it is shown as "
-                             f"written, and the mechanism is {placed}",
-                             "Nothing to do if the name is right. To group the mechanism "
-                             "yourself, add a usual region name (a UN region or sub-region "
-                             "such as West Africa or South-East Asia, or Horn of Africa, "
-                             "Gulf, Pacific…).", name, severity="warning")
+                             R_("is not a region name that could be recognised; it is shown "
+                                "as written, and the mechanism is {placed}", placed=placed),
+                             R_("Nothing to do if the name is right. To group the mechanism "
+                                "yourself, add a usual region name (a UN region or sub-region "
+                                "such as West Africa or South-East Asia, or Horn of Africa, "
+                                "Gulf, Pacific…)."), name, severity="warning")
                      for name in unknown]
     mechanisms["macro_regions"] = pd.Series(groups, index=mechanisms.index, dtype=object)
     return problems
@@ -271,18 +273,21 @@ def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[st
         column = f"name_{lang}"
         if lang == "en" or column not in mechanisms:
             continue
-        language = Locale.parse("en").languages[lang]
-        shown = (f"the English name is shown in the {language} documents",
-                 f"Add the mechanism's official {language} name, if it has one.")
+        language = LanguageName(lang)
         if column not in raw.headers:
-            problems.append(problem(raw, raw.header_row, column, "name-fallback",
-                                    f"there is no '{column}' column: {shown[0]}",
-                                    f"Add the column with the {language} names.",
-                                    severity="warning"))
+            problems.append(problem(
+                raw, raw.header_row, column, "name-fallback",
+                R_("there is no '{column}' column: the English name is shown in the "
+                   "{language} documents", column=column, language=language),
+                R_("Add the column with the {language} names.", language=language),
+                severity="warning"))
             continue
         problems += [problem(raw, row, column, "name-fallback",
-                             f"{record['acronym'] or record['id']} has no {language} name; "
-                             f"{shown[0]}", shown[1], severity="warning")
+                             R_("{mechanism} has no {language} name; the English name is "
+                                "shown in the {language} documents",
+                                mechanism=record["acronym"] or record["id"], language=language),
+                             R_("Add the mechanism's official {language} name, if it has one.",
+                                language=language), severity="warning")
                      for row, record in mechanisms.iterrows()
                      if record["id"] and not record[column]]
     return problems
@@ -294,21 +299,22 @@ def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Pro
     ends = []
     for row, start, end in zip(meetings.index, meetings["start_date"], meetings["end_date"]):
         if start and end and end < start:
-            problems.append(problem(raw, row, "end_date", "end-before-start",
-                                    f"is before the start date ({start:%d/%m/%Y})",
-                                    "Check the two dates (day first: dd/mm/yyyy).",
-                                    raw.frame.at[row, "end_date"]))
+            problems.append(problem(
+                raw, row, "end_date", "end-before-start",
+                R_("is before the start date ({start:%d/%m/%Y})", start=start),
+                R_("Check the two dates (day first: dd/mm/yyyy)."), raw.frame.at[row, "end_date"]))
         if start and start.year > ctx.year:
-            problems.append(problem(raw, row, "start_date", "after-year",
-                                    f"is after the bulletin year {ctx.year}; the meeting "
-                                    "is not shown", "Build a later year with --year, or "
-                                    "check the date.", raw.frame.at[row, "start_date"],
-                                    severity="warning"))
+            problems.append(problem(
+                raw, row, "start_date", "after-year",
+                R_("is after the bulletin year {year}; the meeting is not shown", year=ctx.year),
+                R_("Build a later year with --year, or check the date."),
+                raw.frame.at[row, "start_date"], severity="warning"))
         if start and start.year < FIRST_YEAR:
-            problems.append(problem(raw, row, "start_date", "before-first-year",
-                                    f"is before {FIRST_YEAR}, when the first mechanisms were "
-                                    "set up; the meeting is not shown", "Check the year.",
-                                    raw.frame.at[row, "start_date"], severity="warning"))
+            problems.append(problem(
+                raw, row, "start_date", "before-first-year", R_(
+                    "is before {year}, when the first mechanisms were set up; the meeting is "
+                    "not shown", year=FIRST_YEAR), R_("Check the year."),
+                raw.frame.at[row, "start_date"], severity="warning"))
         ends.append(end or start)
     meetings["end_date"] = pd.Series(ends, index=meetings.index, dtype=object)
     return problems

@@ -39,6 +39,17 @@ VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
         "observer": ("observateur", "observador", "observadora", "observatrice"),
         "partner": ("partenaire", "socio"),
     },
+    "meeting_status": {
+        "held": ("took place", "done", "tenue", "tenu", "a eu lieu", "celebrada",
+                 "celebrado", "realizada", "realizado"),
+        "planned": ("scheduled", "upcoming", "forthcoming", "prévue", "prévu", "à venir",
+                    "programmée", "programmé", "prevista", "previsto", "programada",
+                    "programado", "próxima"),
+        "postponed": ("delayed", "reportée", "reporté", "ajournée", "aplazada", "aplazado",
+                      "pospuesta", "pospuesto"),
+        "cancelled": ("canceled", "annulée", "annulé", "cancelada", "cancelado",
+                      "suspendida"),
+    },
     "participant_type": {
         "state": ("État", "etat", "estado", "country", "pays", "país"),
         "territory": ("territoire", "territorio"),

@@ -12,8 +12,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     # Helpers and data that import nothing back.
-    ("text", "frames", "vocabularies", "errors", "labels", "titles", "model", "pdfua",
-     "places"),
+    ("text", "wording", "frames", "vocabularies", "errors", "labels", "titles", "model",
+     "pdfua", "places"),
     ("config", "formats"),
     # What the stages share: countries, regions, references, the kinds of column.
     ("countries", "glyphs", "catalogues", "regions", "references", "readers", "safety",

@@ -1,10 +1,14 @@
-"""The translation catalogues: complete, up to date with the code, placeholders intact."""
+"""The translation catalogues (the documents' and the report's): complete, up to date with the
+code, placeholders intact, French typography."""
+
+import re
 
 import pytest
 from babel.messages.pofile import read_po
 
-from pipeline.catalogues import catalogue_path, compile_catalogue
-from pipeline.config import LANGUAGES
+from pipeline.catalogues import REPORT, catalogue_path, compile_catalogue
+from pipeline.config import LANGUAGES, REPORT_LANGUAGES
+from pipeline.schema import TABLES
 from pipeline.tools.translations import catalogue_problems, extracted_messages
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
@@ -92,3 +96,75 @@ def test_fuzzy_entries_are_not_compiled(tmp_path):
                   '#, fuzzy\nmsgid "Type"\nmsgstr "النوع"\n\nmsgid "Total"\nmsgstr "المجموع"\n')
     compiled = compile_catalogue(po, "ar")
     assert "المجموع".encode() in compiled and "النوع".encode() not in compiled
+
+
+# The report catalogues: the messages about the inputs, in the report languages.
+
+REPORT_TRANSLATED = [lang for lang in REPORT_LANGUAGES if lang != "en"]
+
+
+def report_catalogue(lang):
+    with catalogue_path(lang, domain=REPORT).open("rb") as file:
+        return read_po(file, locale=lang)
+
+
+@pytest.mark.parametrize("lang", REPORT_TRANSLATED)
+def test_every_report_catalogue_is_complete(lang):
+    """No untranslated or fuzzy message about the inputs, no placeholder lost or invented."""
+    assert catalogue_problems(catalogue_path(lang, domain=REPORT), lang) == []
+
+
+@pytest.fixture(scope="module")
+def in_report_code():
+    return extracted_messages(REPORT)
+
+
+@pytest.mark.parametrize("lang", REPORT_TRANSLATED)
+def test_report_catalogues_hold_every_report_message_and_column_help(in_report_code, lang):
+    """A message added with R_() (or a column help added to schema.py) needs `make
+    translations` and a translation."""
+    in_catalogue = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id)
+                    for m in report_catalogue(lang) if m.id}
+    assert in_report_code - in_catalogue == set()
+    helps = {(None, c.help) for spec in TABLES for c in spec.template_columns}
+    assert helps <= in_catalogue and len(in_report_code) > 200
+
+
+def test_the_report_domain_keeps_to_its_own_messages(in_code, in_report_code):
+    """The documents' catalogues (five languages) do not take in the report's messages,
+    which exist in three."""
+    assert not {m for m in in_report_code if m[0] is None} & in_code
+
+
+FRENCH_SPACES = [(" :", "a space before ':' (U+00A0 is wanted)"),
+                 (" ;", "a space before ';' (U+202F)"), (" ?", "a space before '?' (U+202F)"),
+                 (" !", "a space before '!' (U+202F)"), ("« ", "a space after '«' (U+00A0)"),
+                 (" »", "a space before '»' (U+00A0)")]
+
+
+def french_colons_without_space(text):
+    """Colons that should have U+00A0 before them: not in placeholders ({start:%d/%m/%Y}),
+    web addresses (https://, 127.0.0.1:{port})."""
+    text = re.sub(r"\{[^}]*\}|\S+://\S*|127\.0\.0\.1:", "", text)
+    return [m.start() for m in re.finditer(r"(?<!\u00a0):", text)]
+
+
+def test_french_report_messages_follow_french_typography():
+    """U+00A0 before ':' and inside « », U+202F before ';', '?' and '!'."""
+    problems = []
+    for message in report_catalogue("fr"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in filter(None, strings if message.id else ()):
+            problems += [(text, why) for space, why in FRENCH_SPACES if space in text]
+            if french_colons_without_space(text):
+                problems.append((text, "a ':' without U+00A0 before it"))
+            problems += [(text, f"'{mark}' without U+202F before it")
+                         for mark in ";?!" if re.search(rf"(?<!\u202f)\{mark}", text)]
+            problems += [(text, "a quote not in « »") for quote in "“”\"" if quote in text]
+    assert problems == []
+
+
+def test_spanish_questions_open_with_an_inverted_mark():
+    for message in report_catalogue("es"):
+        if message.id and "?" in str(message.string):
+            assert "¿" in message.string, message.string

@@ -81,3 +81,59 @@ def test_check_shows_a_table_in_a_terminal(monkeypatch, capsys):
     shown = capsys.readouterr().err
     for text in ("meetings.xlsx", "row 4", "Mexco", "Mexico?", "┃"):
         assert text in shown
+
+
+def test_build_reports_input_errors_in_spanish(tmp_path):
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[2]["country"] = "Mexco"
+    folder = write_inputs(tmp_path / "in", meetings=rows)
+    result = run("build", "--inputs", str(folder), "--outputs", str(tmp_path / "o"), "--quiet",
+                 "--lang", "en", "--report-lang", "es")
+    assert result.exit_code == 1
+    assert ("error: meetings.xlsx › meetings › fila 4 › country: «Mexco»: no es un nombre de "
+            "país reconocible. ¿Quiso decir Mexico? Escriba el nombre usual del país en inglés, "
+            "francés o español.") in result.output
+    assert result.output.rstrip().endswith(
+        "Error: 1 error en los archivos de entrada; no se escribió nada.")
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_report_language_can_come_from_the_environment(small_inputs):
+    result = CliRunner(env={"REPORT_LANG": "fr"}).invoke(
+        main, ["check", "--inputs", str(small_inputs), "--quiet", "--lang", "en"])
+    assert result.exit_code == 0
+    assert ("avertissement\u00a0: mechanisms.xlsx › mechanisms › ligne 4 › id\u00a0: «\u00a0gfmd"
+            "\u00a0»\u00a0: n'a aucun membre indiqué dans la feuille participants\u202f; son "
+            "nombre d'États membres est indiqué comme inconnu. Ajoutez ses membres s'ils sont "
+            "connus.") in result.output
+    assert result.output.rstrip().endswith(
+        "Aucune erreur dans les fichiers d'entrée (4 avertissements).")
+
+
+def test_an_unknown_report_language_is_a_usage_error_naming_the_choices(small_inputs):
+    for args in (["check", "--report-lang", "de"], ["build", "--report-lang", "de"]):
+        result = run(*args, "--inputs", str(small_inputs))
+        assert result.exit_code == 2
+        assert result.output == ("Error: Config value 'report_lang': de is not among the "
+                                 "report languages (en, fr, es).\n")
+
+
+def test_bad_options_are_explained_in_the_report_language(tmp_path):
+    result = run("check", "--inputs", str(tmp_path / "missing"), "--year", "1850",
+                 "--report-lang", "fr")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"Erreur\u00a0: Valeur de l'option «\u00a0inputs\u00a0»\u00a0: "
+        f"{(tmp_path / 'missing').resolve()} n'est pas un dossier.",
+        "Valeur de l'option «\u00a0year\u00a0»\u00a0: 1850 n'est pas une année comprise entre "
+        "1980 et 2100."]
+
+
+def test_a_build_ends_with_its_warnings_counted_in_the_report_language(small_inputs, tmp_path):
+    result = run("build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "o"),
+                 "--quiet", "--lang", "en", "--formats", "html", "--report-lang", "es")
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "o" / "2025" / "validation-report-2025.html"
+    assert result.output == (f"4 advertencias (blank-optional 3, no-members 1): consulte "
+                             f"{page} o ejecute «make check».\n")
+    assert '<html lang="es"' in page.read_text()

@@ -25,3 +25,16 @@ def test_every_bad_option_is_reported_at_once(tmp_path):
 def test_languages_and_formats_keep_their_own_order(tmp_path):
     config = load_config(tmp_path, langs="ar, en", formats="pdf,html")
     assert config.langs == ("en", "ar") and config.formats == ("html", "pdf")
+
+
+def test_the_report_language_is_english_unless_asked(tmp_path):
+    assert load_config(tmp_path).report_lang == "en"
+    assert load_config(tmp_path, report_lang="FR").report_lang == "fr"
+
+
+def test_an_unknown_report_language_names_the_choices(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path, report_lang="de", year=1850)
+    assert caught.value.message == ("Config value 'report_lang': de is not among the report "
+                                    "languages (en, fr, es).")
+    assert caught.value.exit_code == 2

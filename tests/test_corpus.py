@@ -13,9 +13,11 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from pipeline import build, write
+from pipeline.catalogues import report_wording
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import ValidationFailed
+from pipeline.wording import Text
 from tests import pdfcheck
 from tests.conftest import ROOT
 from tests.data.make_corpus import BAD, CASES, DATA, EXPECTED_YEAR, write_corpus
@@ -148,3 +150,72 @@ def test_long_and_right_to_left_text_render(tmp_path):
     text = pdf_text(result.folder / "iscm-highlights-2025-en.pdf")
     assert text.count("skills partnerships and the inclusion of migrants") >= 30
     assert len(PdfReader(result.folder / "iscm-highlights-2025-en.pdf").pages) < 40
+
+
+# The same problems in the editor's language (REPORT_LANG / --report-lang).
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", ["erreur\u00a0: meetings.xlsx › meetings › ligne 3 › country\u00a0: «\u00a0Atlantis"
+            "\u00a0»\u00a0: n'est pas un nom de pays reconnaissable. Écrivez le nom usuel du pays "
+            "en anglais, en français ou en espagnol.",
+            "Erreur\u00a0: 1 erreur dans les fichiers d'entrée\u202f; rien n'a été écrit."]),
+    ("es", ["error: meetings.xlsx › meetings › fila 3 › country: «Atlantis»: no es un nombre de "
+            "país reconocible. Escriba el nombre usual del país en inglés, francés o español.",
+            "Error: 1 error en los archivos de entrada; no se escribió nada."]),
+])
+def test_a_bad_input_is_reported_in_the_editors_language(lang, expected):
+    args = ["check", "--inputs", str(BAD / "unknown-country"), "--quiet", "--lang", "en",
+            "--report-lang", lang]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == expected
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("fr", "erreur\u00a0: meetings.xlsx › meetings › ligne 3 › mechanism_id\u00a0: «\u00a0MIDXA"
+           "\u00a0»\u00a0: n'est pas un mécanisme de la feuille mechanisms. Vouliez-vous dire "
+           "MIDSA (Migration Dialogue for Southern Africa) ou MIDWA (Migration Dialogue for West "
+           "Africa)\u202f? Si «\u00a0MIDXA\u00a0» est un autre nom de ce mécanisme, ajoutez-le à "
+           "la colonne aliases de mechanisms.xlsx."),
+    ("es", "error: meetings.xlsx › meetings › fila 3 › mechanism_id: «MIDXA»: no es un "
+           "mecanismo de la hoja mechanisms. ¿Quiso decir MIDSA (Migration Dialogue for Southern "
+           "Africa) o MIDWA (Migration Dialogue for West Africa)? Si «MIDXA» es otro nombre de ese "
+           "mecanismo, añádalo a la columna aliases de mechanisms.xlsx."),
+])
+def test_suggestions_are_offered_in_the_editors_language(lang, expected):
+    report = checked("one-letter-off-mechanism")
+    assert [p.line(report_wording(lang)) for p in report.problems] == [expected]
+
+
+def checked(name):
+    """The report of a corpus case (validation only: nothing is built)."""
+    case = CASES[name]
+    try:
+        return build.check(load_config(BAD / name, langs=case.langs, year=case.year))
+    except ValidationFailed as failure:
+        return failure.report
+
+
+LOCATED = {"fr": ("erreur\u00a0: ", "avertissement\u00a0: ", "ligne {row}"),
+           "es": ("error: ", "advertencia: ", "fila {row}")}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_problem_of_the_corpus_is_translated(name):
+    """Each problem carries its message and hint as Texts, and reads differently in French
+    and Spanish, located with the language's words for the severity and the row; so do
+    the counts of what was dropped."""
+    report = checked(name)
+    for label, _ in report.counts:  # 'blank rows dropped'…: validation_report.COUNT_LABELS
+        assert Text(label).render(report_wording("fr")) != label
+    for problem in report.problems:
+        texts = dict(problem.texts)
+        assert "message" in texts and ("hint" in texts or not problem.hint), problem
+        for lang, (error, warning, row) in LOCATED.items():
+            wording = report_wording(lang)
+            line = problem.line(wording)
+            assert line.startswith(error if problem.severity == "error" else warning), line
+            assert problem.shown("message", wording) != problem.message, line
+            if problem.row:
+                assert f" › {row.format(row=problem.row)}" in line, line
+            assert "row " not in line.replace(problem.value, ""), line

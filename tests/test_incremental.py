@@ -63,6 +63,18 @@ def test_a_changed_summary_remakes_only_the_bulletin(built):
     assert "new regional labour" in (second.folder / "iscm-highlights-2025-en.html").read_text()
 
 
+def test_another_report_language_remakes_the_validation_report_only(built):
+    """The documents do not depend on REPORT_LANG: they are carried over as they are."""
+    config, first = built
+    second = build.build(replace(config, report_lang="fr"), jobs=1)
+    assert set(second.made) == {"validation-report-2025.html", "validation-report-2025.xlsx"}
+    assert '<html lang="fr"' in (second.folder / "validation-report-2025.html").read_text()
+    assert incremental.up_to_date(replace(config, report_lang="fr")) is not None
+    assert incremental.up_to_date(config) is None
+    manifest = (second.folder / incremental.MANIFEST).read_text()
+    assert "texts" not in manifest and "has no members listed" in manifest  # English, as data
+
+
 def test_a_deleted_or_edited_output_is_made_again(built):
     config, first = built
     (first.folder / "iscm-table-2025-en.pdf").unlink()

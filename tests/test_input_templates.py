@@ -7,7 +7,7 @@ import pytest
 from pipeline.errors import ConfigError
 from pipeline.kinds import Context
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
-from pipeline.tools.input_templates import write_templates
+from pipeline.tools.input_templates import main, write_templates
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
 
 
@@ -74,8 +74,11 @@ def test_instructions_in_english_french_and_spanish(templates):
         assert "dd/mm/aaaa, primero el día" in text
 
 
-def test_a_filled_in_template_is_read_without_problems(tmp_path):
-    write_templates(tmp_path)
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+def test_a_filled_in_template_is_read_without_problems(tmp_path, lang):
+    """In every report language: the headers are the contract's names, and the sheets the
+    templates add (Instructions, Listes, Instrucciones…) are ignored."""
+    write_templates(tmp_path, lang=lang)
     mechanisms = openpyxl.load_workbook(tmp_path / "mechanisms.xlsx")
     meetings = openpyxl.load_workbook(tmp_path / "meetings.xlsx")
     for sheet, spec, rows in ((mechanisms["mechanisms"], MECHANISMS, MECHANISM_ROWS[:3]),
@@ -88,6 +91,7 @@ def test_a_filled_in_template_is_read_without_problems(tmp_path):
     tables, report = validated(tmp_path)
     assert report.errors == ()
     assert list(tables.meetings["mechanism_id"]) == ["midsa", "gfmd"]
+    assert ("sheets ignored (not input tables)", 3) in report.counts
 
 
 def test_templates_never_overwrite_the_inputs(tmp_path):
@@ -101,3 +105,64 @@ def test_templates_are_the_same_bytes_every_time(tmp_path):
     first = write_templates(tmp_path / "a")
     second = write_templates(tmp_path / "b")
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+
+
+# In the report language: `make templates REPORT_LANG=fr` (or es).
+
+@pytest.fixture(scope="module")
+def localised(tmp_path_factory):
+    books = {}
+    for lang in ("fr", "es"):
+        folder = tmp_path_factory.mktemp(f"templates-{lang}")
+        write_templates(folder, SHIPPED_INPUTS, lang)
+        books[lang] = {name: openpyxl.load_workbook(folder / name)
+                       for name in ("mechanisms.xlsx", "meetings.xlsx")}
+    return books
+
+
+def sheet_text(sheet) -> str:
+    return "\n".join(str(c.value) for c in sheet["A"] if c.value)
+
+
+@pytest.mark.parametrize("lang, sheets, lines", [
+    ("fr", ["Instructions", "meetings", "Listes"],
+     ["Français", "Une ligne par réunion. Ne renommez ni les feuilles ni les en-têtes\u202f; les "
+      "colonnes en bleu foncé sont obligatoires.",
+      "Dates\u00a0: jj/mm/aaaa, le jour d'abord (11/02/2025 est le 11 février 2025). "
+      "Années\u00a0: quatre chiffres.", "Colonnes",
+      "meetings › title\u00a0: L'intitulé de la réunion, en anglais. (obligatoire)",
+      "meetings › iom_participation\u00a0: yes ou no (ou oui, non).",
+      "Le contrat complet (en anglais)\u00a0: docs/inputs.md."]),
+    ("es", ["Instrucciones", "meetings", "Listas"],
+     ["Español", "Una fila por reunión. No cambie el nombre de las hojas ni de los encabezados; "
+      "las columnas en azul oscuro son obligatorias.", "Columnas",
+      "meetings › level: ministerial, senior-officials, technical, thematic, working-group, "
+      "summit u other. (obligatorio)", "El contrato completo (en inglés): docs/inputs.md."]),
+])
+def test_instructions_in_the_report_language_only(localised, lang, sheets, lines):
+    book = localised[lang]["meetings.xlsx"]
+    assert book.sheetnames == sheets
+    text = sheet_text(book[sheets[0]]).splitlines()
+    assert all(line in text for line in lines), text
+    assert "English" not in text and "dd/mm/yyyy, day first" not in "\n".join(text)
+
+
+def test_help_and_dropdown_messages_in_the_report_language(localised):
+    sheet = localised["fr"]["meetings.xlsx"]["meetings"]
+    notes = {c.value: c.comment.text for c in sheet[1]}
+    assert notes["start_date"] == "Premier jour (une date, ou jj/mm/aaaa). (obligatoire)"
+    assert notes["country"] == "Pays hôte."
+    found = {dv.formula1: dv.error for dv in sheet.data_validations.dataValidation}
+    assert found['"yes,no"'] == "Utilisez l'une des valeurs suivantes\u00a0: yes, no."
+    ids = next(f for f in found if f.startswith("Listes!"))
+    assert found[ids] == "Ce n'est pas un identifiant de mechanisms.xlsx\u00a0: vérifiez-le."
+    participants = localised["es"]["mechanisms.xlsx"]["participants"]
+    assert participants["A1"].comment.text == (
+        "El identificador del mecanismo (o su sigla, su nombre o un alias). (obligatorio)")
+
+
+def test_an_unknown_template_language_is_a_usage_error(tmp_path, capsys):
+    assert main(["--out", str(tmp_path), "--report-lang", "de"]) == 2
+    assert capsys.readouterr().err == ("Error: Config value 'report_lang': de is not among the "
+                                       "report languages (en, fr, es).\n")
+    assert not list(tmp_path.iterdir())

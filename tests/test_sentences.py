@@ -84,7 +84,8 @@ def plain(markup) -> str:
     (RU, "summit", "Саммит «Fourth RCM Ministerial Meeting», состоявшийся 23–24 января 2025 года в "
                    "Коломбо (Шри-Ланка), принял документ «Colombo Declaration»."),
     (AR, "ministerial", "اعتمد الاجتماع الوزاري «Fourth RCM Ministerial Meeting»، المعقود يومي 23 "
-                        "و24 كانون الثاني/يناير 2025 في كولومبو، سري لانكا، الوثيقة «Colombo Declaration»."),
+                        "و24 كانون الثاني/يناير 2025 في كولومبو، سري لانكا، الوثيقة "
+                        "«Colombo Declaration»."),
 ])
 def test_meeting_sentences_follow_each_language(loc, level, text):
     m = meeting(level=level, outcome_documents=("Colombo Declaration",))

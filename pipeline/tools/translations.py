@@ -1,6 +1,11 @@
 """Developer tool: collect the messages into the catalogues and list what is left to
 translate (`make translations`; the tests call the same checks).
 
+Two domains (catalogues.py): ``messages``, the documents' strings (_(), N_()…,
+in every language built), and ``report``, the messages about the inputs (R_(),
+RN_() in the code and the report template, and the column helps of schema.py,
+in the report languages).
+
 An empty or fuzzy entry silently shows English, and a placeholder lost or
 misspelt in a translation breaks or garbles a sentence, so both are checked.
 `python -m pipeline.tools.translations` lists what is left to translate;
@@ -15,12 +20,19 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..catalogues import catalogue_path, read_catalogue
-from ..config import LANGUAGES, LOCALE_DIR, PROJECT_DIR
+from ..catalogues import REPORT, catalogue_path, read_catalogue
+from ..config import LANGUAGES, LOCALE_DIR, PROJECT_DIR, REPORT_LANGUAGES
+from ..schema import TABLES
 
 POT = LOCALE_DIR / "messages.pot"
+REPORT_POT = LOCALE_DIR / f"{REPORT}.pot"
 KEYWORDS = ("N_", "NC_:1c,2", "_", "gettext", "ngettext:1,2", "pgettext:1c,2")
 """Functions whose string arguments are messages (babel.cfg says where to look)."""
+REPORT_KEYWORDS = ("R_", "RN_:1,2")
+"""The report's keywords (wording.py), extracted alone: Babel's default ones (_, N_…) are
+the documents'."""
+DOMAINS = {"messages": LANGUAGES[1:], REPORT: REPORT_LANGUAGES[1:]}
+"""Each catalogue domain and the languages it is translated into."""
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)(?::[^}]*)?\}")
 """'%(year)s' in templates (Jinja's newstyle gettext), '{year}' or '{n:f}' in Python code."""
@@ -89,28 +101,54 @@ def pybabel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "--quiet", *args])
 
 
-def update_catalogues() -> None:
-    """Extract the messages into messages.pot and merge it into each .po (pybabel)."""
-    keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
-    pybabel("extract", "-F", str(PROJECT_DIR / "babel.cfg"), "-o", str(POT), "--no-location",
+def column_helps() -> list[str]:
+    """The help of every column a template shows (schema.py): the report quotes them in
+    its hints, the input templates show them; they are report messages."""
+    return list(dict.fromkeys(c.help for spec in TABLES for c in spec.template_columns
+                              if c.help))
+
+
+def extract(domain: str, pot: Path) -> None:
+    """Collect a domain's messages into its template (.pot)."""
+    keywords = [arg for k in (KEYWORDS if domain != REPORT else REPORT_KEYWORDS)
+                for arg in ("-k", k)]
+    pybabel("extract", "-F", str(PROJECT_DIR / "babel.cfg"), "-o", str(pot), "--no-location",
             "--sort-output", "--omit-header", "--add-comments=Translators:", *keywords,
-            str(PROJECT_DIR))
-    for lang in LANGUAGES[1:]:
-        if not catalogue_path(lang).exists():
-            pybabel("init", "-i", str(POT), "-d", str(LOCALE_DIR), "-l", lang)
-    pybabel("update", "-i", str(POT), "-d", str(LOCALE_DIR), "--ignore-obsolete",
-            "--previous", "--no-wrap")
+            *(["--no-default-keywords"] if domain == REPORT else []), str(PROJECT_DIR))
+    if domain == REPORT:
+        from babel.messages.pofile import read_po, write_po
+
+        with pot.open("rb") as file:
+            catalogue = read_po(file)
+        for help_text in column_helps():
+            if help_text not in catalogue:
+                catalogue.add(help_text, auto_comments=["A column's help, from schema.py."])
+        with pot.open("wb") as file:
+            write_po(file, catalogue, omit_header=True, sort_output=True, no_location=True)
 
 
-def extracted_messages() -> set[tuple[str | None, str]]:
-    """(context, msgid) of every message in the code and templates now."""
+def update_catalogues() -> None:
+    """Extract each domain's messages into its .pot and merge it into each .po (pybabel)."""
+    for domain, langs in DOMAINS.items():
+        pot = POT if domain == "messages" else REPORT_POT
+        extract(domain, pot)
+        for lang in langs:
+            if not catalogue_path(lang, domain=domain).exists():
+                pybabel("init", "-i", str(pot), "-d", str(LOCALE_DIR), "-l", lang, "-D", domain,
+                        "--no-wrap")
+        pybabel("update", "-i", str(pot), "-d", str(LOCALE_DIR), "-D", domain,
+                "--ignore-obsolete", "--previous", "--no-wrap")
+
+
+def extracted_messages(domain: str = "messages") -> set[tuple[str | None, str]]:
+    """(context, msgid) of every message of a domain in the code and templates now."""
     from babel.messages.extract import extract_from_dir
     from babel.messages.frontend import parse_mapping_cfg
 
     with (PROJECT_DIR / "babel.cfg").open() as file:
         method_map, options_map = parse_mapping_cfg(file)
     keywords = {}
-    for spec in KEYWORDS:
+    for spec in (KEYWORDS if domain != REPORT else REPORT_KEYWORDS):
         name, _, args = spec.partition(":")
         keywords[name] = tuple((int(a[:-1]), "c") if a.endswith("c") else int(a)
                                for a in args.split(",")) if args else None
@@ -118,7 +156,7 @@ def extracted_messages() -> set[tuple[str | None, str]]:
     for _file, _line, message, _comments, context in extract_from_dir(
             PROJECT_DIR, method_map, options_map, keywords=keywords):
         found.add((context, message[0] if isinstance(message, tuple) else message))
-    return found
+    return found | {(None, text) for text in column_helps()} if domain == REPORT else found
 
 
 def main() -> int:
@@ -126,8 +164,8 @@ def main() -> int:
     updating = sys.argv[1:] == ["update"]
     if updating:
         update_catalogues()
-    problems = [p for lang in LANGUAGES if lang != "en"
-                for p in catalogue_problems(catalogue_path(lang), lang)]
+    problems = [p for domain, langs in DOMAINS.items() for lang in langs
+                for p in catalogue_problems(catalogue_path(lang, domain=domain), lang)]
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} catalogue entr{'y' if len(problems) == 1 else 'ies'} to translate "

@@ -717,7 +717,8 @@ FRENCH_HEADERS = {  # a French office's copy: every header in its own words, non
     "participants": ["Mécanisme", "Pays ou organisation", "Statut", "Type d'entité",
                      "Membre depuis", "Année de retrait"],
     "meetings": ["Mécanisme", "Numéro d'édition", "Intitulé", "Date de début", "Date de fin",
-                 "Ville", "Pays", "Niveau", "Thématiques", "Présidé par", "Participation OIM",
+                 "Ville", "Pays", "Niveau", "Statut de la réunion", "Thématiques", "Présidé par",
+                 "Participation OIM",
                  "Synthèse", "Document adopté", "Références"],
 }
 
@@ -749,7 +750,7 @@ def hostile_text(folder):
                 "http://169.254.169.254/latest/meta-data/",
         outcome_document="=HYPERLINK(\"http://169.254.169.254/\",\"click\")",
         chair="@SUM(1+1)"))
-    books["meetings.xlsx"]["meetings"]["M3"].data_type = "s"  # typed as text, not a formula
+    books["meetings.xlsx"]["meetings"]["N3"].data_type = "s"  # typed as text, not a formula
     books["mechanisms.xlsx"]["mechanisms"]["N2"].data_type = "s"
     save(folder, books)
 
@@ -782,7 +783,7 @@ MESSY_HEADERS = {
     "participants": ["Mécanisme", "Pays", "Rôle", "Type de participant", "Depuis",
                      "Jusqu'à"],
     "meetings": ["Mécanisme", "Numéro", "Titre", "Date de début", "Date de fin", "Ville",
-                 "Pays", "Niveau", "Thèmes", "Présidence", "Participation de l'OIM",
+                 "Pays", "Niveau", "Statut", "Thèmes", "Présidence", "Participation de l'OIM",
                  "Résumé", "Document final", "Source"],
 }
 MESSY_VALUES = {
