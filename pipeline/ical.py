@@ -84,7 +84,7 @@ def calendar_ics(data: BulletinData) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"ISCM meetings {data.year}")
-    stamp = dt.datetime.combine(data.edition_date, dt.time(), dt.timezone.utc)
+    stamp = dt.datetime.combine(data.edition_date, dt.time(), dt.UTC)
     by_id = {m.id: m for m in data.mechanisms}
     for meeting in data.calendar:
         calendar.add_component(event(meeting, by_id.get(meeting.mechanism_id), stamp,

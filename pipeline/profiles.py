@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from babel import Locale
 
+from .aggregate import RECENT_YEARS
 from .config import LANGUAGES
 from .localiser import RTL_LANGUAGES, Localiser, plain_text
-from .aggregate import RECENT_YEARS
 from .maps import Map, mechanism_map
 from .model import BulletinData, Mechanism, Meeting
 

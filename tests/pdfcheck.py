@@ -26,6 +26,9 @@ class Structure:
 
 
 RTL_LANGUAGES = ("ar",)
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+                                       "\u2068\u2069"))
+"""Unicode's direction marks and isolates, dropped from a PDF's text before comparing it."""
 
 
 def pdf_text(path: Path) -> str:
@@ -98,6 +101,15 @@ def untagged_content(pdf: pikepdf.Pdf, structure: Structure) -> list[str]:
 
 TABLE_TAGS = ("/Document", "/H1", "/Table", "/TR", "/TH", "/TD")
 BULLETIN_TAGS = TABLE_TAGS + ("/H2", "/H3", "/L", "/LI", "/Figure", "/Caption", "/Link")
+CALENDAR_TAGS = TABLE_TAGS + ("/H2",)
+DOCUMENT_TAGS = {"iscm-highlights": BULLETIN_TAGS, "iscm-table": TABLE_TAGS,
+                 "iscm-calendar": CALENDAR_TAGS, "iscm-profiles": BULLETIN_TAGS}
+"""The tags each document's PDF must hold, by its file stem."""
+
+
+def expected_tags(pdf: Path) -> tuple[str, ...]:
+    """The tags the PDF of a document must hold: iscm-calendar-2025-fr.pdf -> CALENDAR_TAGS."""
+    return DOCUMENT_TAGS[pdf.stem.rsplit("-", 2)[0]]
 
 
 def check_pdfua(path: Path, lang: str, title: str, tags=TABLE_TAGS) -> list[str]:

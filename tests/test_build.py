@@ -18,12 +18,10 @@ from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
 from pipeline.text import typographic
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, ROOT, SHIPPED_INPUTS, write_inputs
-from tests.pdfcheck import pdf_text
+from tests.pdfcheck import BIDI_CONTROLS, pdf_text
 
 FONTS = ROOT / "templates" / "assets" / "fonts"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
-                                       "\u2068\u2069"))
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +38,9 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
         for stem, suffix in [("iscm-highlights", "pdf"), ("iscm-highlights", "html"),
                              ("iscm-table", "pdf"), ("iscm-table", "html"),
-                             ("iscm-table", "xlsx")]}
+                             ("iscm-table", "xlsx"), ("iscm-calendar", "pdf"),
+                             ("iscm-calendar", "html"), ("iscm-profiles", "pdf"),
+                             ("iscm-profiles", "html")]} | {f"iscm-calendar-{year}.ics"}
     assert set(shipped.files) == expected
 
 
@@ -355,7 +355,7 @@ def english_words(page: str, lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
-@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table"])
+@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table", "iscm-calendar"])
 def test_a_translated_document_holds_no_english_word(shipped, document, lang):
     """The shipped inputs come with their translations (inputs/translations/): each
     document reads in its language, but for proper names and the titles of documents."""

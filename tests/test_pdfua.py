@@ -4,21 +4,22 @@ import re
 
 import pytest
 
-from tests.pdfcheck import BULLETIN_TAGS, TABLE_TAGS, bookmarks, check_pdfua
+from tests.pdfcheck import bookmarks, check_pdfua, expected_tags
 
 
 def title_of(html: str) -> str:
     return re.search(r"<title>([^<]+)</title>", html)[1]
 
 
-@pytest.mark.parametrize("kind", ["highlights", "table"])
+@pytest.mark.parametrize("kind", ["highlights", "table", "calendar", "profiles"])
 def test_shipped_pdfs_pass_the_pdfua_structure_checks(shipped, kind):
     year = shipped.folder.name
-    for pdf in sorted(shipped.folder.glob(f"iscm-{kind}-{year}-*.pdf")):
+    pdfs = sorted(shipped.folder.glob(f"iscm-{kind}-{year}-*.pdf"))
+    assert len(pdfs) == 5
+    for pdf in pdfs:
         lang = pdf.stem.rsplit("-", 1)[1]
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
-        tags = BULLETIN_TAGS if kind == "highlights" else TABLE_TAGS
-        assert check_pdfua(pdf, lang, title_of(html), tags) == [], pdf.name
+        assert check_pdfua(pdf, lang, title_of(html), expected_tags(pdf)) == [], pdf.name
 
 
 def test_bookmarks_cover_every_section_and_mechanism(shipped):

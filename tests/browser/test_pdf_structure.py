@@ -2,7 +2,7 @@
 
 import re
 
-from tests.pdfcheck import BULLETIN_TAGS, TABLE_TAGS, check_pdfua
+from tests.pdfcheck import check_pdfua, expected_tags
 
 
 def test_every_pdf_is_tagged_pdfua(shipped):
@@ -11,7 +11,6 @@ def test_every_pdf_is_tagged_pdfua(shipped):
         lang = pdf.stem.rsplit("-", 1)[1]
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
         title = re.search(r"<title>([^<]+)</title>", html)[1]
-        tags = BULLETIN_TAGS if pdf.name.startswith("iscm-highlights-") else TABLE_TAGS
-        if problems := check_pdfua(pdf, lang, title, tags):
+        if problems := check_pdfua(pdf, lang, title, expected_tags(pdf)):
             failures[pdf.name] = problems
     assert failures == {}
