@@ -18,6 +18,8 @@ from .maps import Map, mechanism_map
 from .model import BulletinData, Mechanism, Meeting
 
 PROFILED = ("active", "emerging")
+DENSE = 12
+"""More meetings than this on a profile and its page is set tighter (print.css)."""
 """The mechanisms that get a profile: those that work, or are being set up."""
 
 
@@ -43,6 +45,12 @@ class Profile:
     """Its member States highlighted; None when its members are not listed."""
     meetings: tuple[Meeting, ...]
     """Its meetings of the last three years, the latest first."""
+
+    @property
+    def dense(self) -> bool:
+        """Many meetings: the page prints them smaller, beside a smaller map, to keep the
+        profile on one page (the Bali Process met twenty times in two years)."""
+        return len(self.meetings) > DENSE
 
 
 def recent_years(data: BulletinData, loc: Localiser) -> str:

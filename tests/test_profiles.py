@@ -65,7 +65,7 @@ def test_a_profile_lists_the_meetings_of_the_last_three_years_latest_first(data)
     assert recent_years(data, Localiser("fr")) == "2023–2025"  # no digit grouping: not 2 023
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_pdf_has_a_page_and_a_bookmark_per_profile(shipped, lang):
     year = shipped.folder.name
     pdf = shipped.folder / f"iscm-profiles-{year}-{lang}.pdf"
