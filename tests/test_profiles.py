@@ -9,7 +9,7 @@ import pytest
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.localiser import Localiser
-from pipeline.profiles import profiles, recent_years
+from pipeline.profiles import DENSE, Profile, profiles, recent_years
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
 from tests.pdfcheck import BIDI_CONTROLS, bookmarks, pdf_text
 
@@ -70,7 +70,7 @@ def test_the_pdf_has_a_page_and_a_bookmark_per_profile(shipped, lang):
     year = shipped.folder.name
     pdf = shipped.folder / f"iscm-profiles-{year}-{lang}.pdf"
     html = pdf.with_suffix(".html").read_text(encoding="utf-8")
-    ids = re.findall(r'<section class="profile" id="p-([\w-]+)"', html)
+    ids = re.findall(r'<section class="profile[ \w]*" id="p-([\w-]+)"', html)
     assert len(ids) == 24  # the shipped inputs' active and emerging mechanisms
     from pypdf import PdfReader
     assert len(PdfReader(pdf).pages) == len(ids) + 1  # and the contents
@@ -95,3 +95,10 @@ def shipped_data(shipped):
     from tests.conftest import SHIPPED_INPUTS
     config = load_config(SHIPPED_INPUTS, shipped.folder.parent, langs=",".join(LANGUAGES))
     return build.bulletin_data(config)[0]
+
+
+def test_a_profile_with_many_meetings_is_set_tighter(data):
+    midsa = next(p for p in profiles(data, Localiser("en")) if p.mechanism.id == "midsa")
+    assert not midsa.dense
+    crowded = Profile(midsa.mechanism, midsa.names, midsa.map, midsa.meetings * (DENSE // 2 + 1))
+    assert crowded.dense
