@@ -22,6 +22,8 @@ RANKING_COVERAGE = 0.9
 """Share of the active mechanisms whose member lists must be known for the States to be
 ranked by membership: with the Budapest, Rabat and GFMD lists missing, a ranking only
 shows which lists were typed in."""
+RECENT_YEARS = 3
+"""A mechanism's profile lists its meetings of the bulletin year and the two before it."""
 
 
 def state_members(participants: pd.DataFrame) -> pd.DataFrame:
@@ -31,9 +33,17 @@ def state_members(participants: pd.DataFrame) -> pd.DataFrame:
 
 def year_meetings(meetings: pd.DataFrame, year: int) -> pd.DataFrame:
     """The meetings that started in the bulletin year, in date order."""
+    return recent_meetings(meetings, year, years=1)
+
+
+def recent_meetings(meetings: pd.DataFrame, year: int, years: int = RECENT_YEARS
+                    ) -> pd.DataFrame:
+    """The meetings that started in the bulletin year or the years just before it, in date
+    order (a profile shows what a mechanism has done lately, not only this year)."""
+    since = year - years + 1
     # astype(bool): an empty object Series would select columns, not rows.
-    in_year = meetings[meetings["start_date"].map(lambda d: d.year == year).astype(bool)]
-    return in_year.sort_values(["start_date", "end_date", "mechanism_id", "title"])
+    recent = meetings[meetings["start_date"].map(lambda d: since <= d.year <= year).astype(bool)]
+    return recent.sort_values(["start_date", "end_date", "mechanism_id", "title"])
 
 
 def count_by(values: pd.Series, order: list[str]) -> dict[str, int]:
@@ -285,4 +295,5 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
         highlights=highlights(all_mechanisms, calendar),
         calendar=calendar,
         themes=themes_in_use(mechanisms, meetings),
+        recent=meeting_objects(recent_meetings(tables.meetings, year), mechanisms, edition),
     )

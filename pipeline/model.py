@@ -248,3 +248,6 @@ class BulletinData:
     """The year's meetings in date order."""
     themes: tuple[str, ...]
     """Thematic tags used by active mechanisms or the year's meetings, sorted."""
+    recent: tuple[Meeting, ...] = ()
+    """The meetings of the bulletin year and the two before it, in date order, whatever
+    their status (the mechanism profiles)."""

@@ -39,11 +39,13 @@ class Document:
 # The longest documents first: the PDF pool renders in this order.
 DOCUMENTS: tuple[Document, ...] = (
     Document("bulletin", "iscm-highlights", ("html", "pdf")),
+    Document("profiles", "iscm-profiles", ("html", "pdf")),
     Document("table", "iscm-table", ("html", "pdf", "xlsx")),
+    Document("calendar", "iscm-calendar", ("html", "pdf")),
     Document("factsheet", "iscm-factsheet", ("html", "pdf")),
     Document("map", "iscm-map", ("html", "pdf")),
 )
-BULLETIN, TABLE = DOCUMENTS[:2]
+BULLETIN, PROFILES, TABLE, CALENDAR, FACTSHEET, MAP = DOCUMENTS
 
 
 def kinds() -> tuple[str, ...]:
@@ -63,6 +65,11 @@ def document_name(document: Document, year: int, lang: str, suffix: str) -> str:
 
 def summary_name(year: int) -> str:
     return f"summary-{year}.json"
+
+
+def calendar_name(year: int) -> str:
+    """The year's meetings for calendar applications: one file, in English."""
+    return f"iscm-calendar-{year}.ics"
 
 
 def report_name(year: int, suffix: str) -> str:
@@ -89,7 +96,7 @@ class Target:
     name: str
     """Its path in the year's folder: iscm-table-2025-fr.xlsx, assets/css/common.css."""
     format: str
-    """html, pdf, xlsx, json or asset."""
+    """html, pdf, xlsx, json, ics or asset."""
     key: str
     """The hash of what it is made from: an unchanged key carries the file over."""
     write: Callable[[Path], object] | None = None
@@ -105,7 +112,7 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     """
     # Imported here: the CLI names files with this module on its quick "up to date" path,
     # which must not load Jinja, Babel or pandas.
-    from . import render, validation_report, write
+    from . import ical, render, validation_report, write
     from .catalogues import report_wording
     from .incremental import digest, file_digest
     from .localiser import RTL_LANGUAGES
@@ -134,6 +141,10 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     text = write.summary_json(data.summary)
     targets.append(Target(summary_name(year), "json", digest(text),
                           partial(write.write_text, text=text)))
+    if CALENDAR in documents:  # the calendar's other format, whatever FORMATS says
+        ics = ical.calendar_ics(data)
+        targets.append(Target(calendar_name(year), "ics", digest(ics),
+                              partial(write.write_bytes, data=ics)))
     page = validation_report.render_html(report, config, year)
     targets.append(Target(report_name(year, "html"), "html", digest(page),
                           partial(write.write_text, text=page)))

@@ -7,8 +7,8 @@ Autoescaping is on for every template, whatever its name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from itertools import groupby
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
@@ -21,6 +21,7 @@ from .config import BulletinConfig
 from .localiser import Localiser, plain_text
 from .maps import Map, world_map
 from .model import BulletinData, Highlight, Mechanism, Meeting
+from .profiles import Profile, profiles, recent_years
 from .regions import GROUPS
 from .sentences import Sentences
 from .vocabularies import VOCABULARIES
@@ -65,10 +66,22 @@ class DocumentContext:
     ranking_left_out: tuple[Mechanism, ...]
     """When States are not ranked by membership: the active mechanisms without member
     lists, which make a ranking meaningless."""
+    localiser: Localiser = field(repr=False, compare=False)
     trends: Chart | None = None
     """Meetings per year by level over the last ten years; None with fewer than two."""
     changes: tuple[Markup, ...] = ()
     """The sentences of 'What changed in <year>' (changed.py); empty: no such section."""
+
+    @cached_property
+    def profiles(self) -> tuple[Profile, ...]:
+        """The mechanism profiles (profiles.html), made only for the document that shows
+        them: their maps are the costliest part of a page."""
+        return profiles(self.bulletin, self.localiser)
+
+    @property
+    def recent_years(self) -> str:
+        """The years of the meetings a profile lists: '2023–2025'."""
+        return recent_years(self.bulletin, self.localiser)
 
 
 class CompiledTemplates(BytecodeCache):
@@ -103,7 +116,7 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
         join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
         regions=loc.regions, markup_list=loc.markup_list, labelled=loc.labelled,
-        status=loc.status, tr=loc.tr,
+        status=loc.status, tr=loc.tr, tr_items=loc.tr_items,
         month_caption=loc.month_caption, short_name=loc.short_name, big_figure=loc.big_figure,
         party_names=lambda parties: loc.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
@@ -161,6 +174,7 @@ def document_context(data: BulletinData, loc: Localiser,
         themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))),
         ranking_left_out=() if data.summary.top_states else tuple(
             by_id[i] for i in data.summary.active_without_member_list),
+        localiser=loc,
         trends=trends_chart(data.summary, loc),
         changes=change_sentences(data.summary, by_id, loc))
 

@@ -285,11 +285,10 @@ def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[st
         problems += [problem(raw, row, column, "name-fallback",
                              R_("{mechanism} has no {language} name; the English name is "
                                 "shown in the {language} documents",
-                                mechanism=acronym or key, language=language),
+                                mechanism=acr or key, language=language),
                              R_("Add the mechanism's official {language} name, if it has one.",
                                 language=language), severity="warning")
-                     for row, key, acronym, name in zip(mechanisms.index, mechanisms["id"],
-                                                        mechanisms["acronym"], mechanisms[column])
+                     for row, key, acr, name in mechanisms[["id", "acronym", column]].itertuples()
                      if key and not name]
     return problems
 

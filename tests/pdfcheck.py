@@ -26,6 +26,9 @@ class Structure:
 
 
 RTL_LANGUAGES = ("ar",)
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+                                       "\u2068\u2069"))
+"""Unicode's direction marks and isolates, dropped from a PDF's text before comparing it."""
 
 
 def pdf_text(path: Path) -> str:
@@ -101,13 +104,16 @@ BULLETIN_TAGS = TABLE_TAGS + ("/H2", "/H3", "/L", "/LI", "/Figure", "/Caption", 
 MAP_TAGS = TABLE_TAGS + ("/L", "/LI", "/Figure", "/Caption")
 """The poster: the map (its /Alt), its legend as a list, its counts as a table."""
 FACTSHEET_TAGS = ("/Document", "/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Caption")
+CALENDAR_TAGS = TABLE_TAGS + ("/H2",)
+DOCUMENT_TAGS = {"iscm-highlights": BULLETIN_TAGS, "iscm-table": TABLE_TAGS,
+                 "iscm-calendar": CALENDAR_TAGS, "iscm-profiles": BULLETIN_TAGS,
+                 "iscm-map": MAP_TAGS, "iscm-factsheet": FACTSHEET_TAGS}
+"""The tags each document's PDF must hold, by its file stem."""
 
 
-def tags_for(path: Path) -> tuple[str, ...]:
-    """The tags a document's PDF must hold, from its file name."""
-    stem = path.name.split("-")[1]
-    return {"highlights": BULLETIN_TAGS, "map": MAP_TAGS,
-            "factsheet": FACTSHEET_TAGS}.get(stem, TABLE_TAGS)
+def expected_tags(pdf: Path) -> tuple[str, ...]:
+    """The tags the PDF of a document must hold: iscm-calendar-2025-fr.pdf -> CALENDAR_TAGS."""
+    return DOCUMENT_TAGS[pdf.stem.rsplit("-", 2)[0]]
 
 
 def check_pdfua(path: Path, lang: str, title: str, tags=TABLE_TAGS) -> list[str]:

@@ -26,12 +26,10 @@ from tests.conftest import (
     SHIPPED_INPUTS,
     write_inputs,
 )
-from tests.pdfcheck import pdf_text
+from tests.pdfcheck import BIDI_CONTROLS, pdf_text
 
 FONTS = ROOT / "templates" / "assets" / "fonts"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
-                                       "\u2068\u2069"))
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +46,11 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
         for stem, suffix in [("iscm-highlights", "pdf"), ("iscm-highlights", "html"),
                              ("iscm-table", "pdf"), ("iscm-table", "html"),
-                             ("iscm-table", "xlsx"), ("iscm-factsheet", "pdf"),
+                             ("iscm-table", "xlsx"), ("iscm-calendar", "pdf"),
+                             ("iscm-calendar", "html"), ("iscm-profiles", "pdf"),
+                             ("iscm-profiles", "html"), ("iscm-factsheet", "pdf"),
                              ("iscm-factsheet", "html"), ("iscm-map", "pdf"),
-                             ("iscm-map", "html")]}
+                             ("iscm-map", "html")]} | {f"iscm-calendar-{year}.ics"}
     assert set(shipped.files) == expected
 
 
@@ -397,8 +397,8 @@ def english_words(page: str, lang: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
-@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table", "iscm-factsheet",
-                                      "iscm-map"])
+@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-table", "iscm-calendar",
+                                      "iscm-factsheet", "iscm-map"])
 def test_a_translated_document_holds_no_english_word(shipped, document, lang):
     """The shipped inputs come with their translations (inputs/translations/): each
     document reads in its language, but for proper names and the titles of documents."""

@@ -43,7 +43,8 @@ def test_build_writes_documents(small_inputs, tmp_path):
     summary = json.loads((tmp_path / "o" / "2025" / "summary-2025.json").read_text())
     assert summary["meetings_in_year"] == 3
     assert sorted(p.name for p in (tmp_path / "o" / "2025").glob("iscm-*")) == [
-        "iscm-factsheet-2025-en.html", "iscm-highlights-2025-en.html", "iscm-map-2025-en.html",
+        "iscm-calendar-2025-en.html", "iscm-calendar-2025.ics", "iscm-factsheet-2025-en.html",
+        "iscm-highlights-2025-en.html", "iscm-map-2025-en.html", "iscm-profiles-2025-en.html",
         "iscm-table-2025-en.html"]
 
 

@@ -65,6 +65,37 @@ def test_a_changed_summary_remakes_only_the_bulletin(built):
     assert "new regional labour" in (second.folder / "iscm-highlights-2025-en.html").read_text()
 
 
+def changed(before, after) -> set[str]:
+    return {name for name in before if before[name] != after.get(name)} - {incremental.MANIFEST}
+
+
+def test_a_meeting_moved_remakes_the_documents_that_show_it(built):
+    """The calendar, the .ics, the profiles and the bulletin print a meeting's place; the
+    ISCM table, its spreadsheet and the summary do not."""
+    config, first = built
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[1]["city"] = "Bern"  # the GFMD Summit of 2025
+    write_inputs(config.inputs_dir, meetings=rows)
+    before = snapshot(first.folder)
+    second = build.build(config, jobs=1)
+    shows_it = BULLETIN | {f"iscm-{kind}-2025-en.{suffix}" for kind in ("calendar", "profiles")
+                           for suffix in ("html", "pdf")} | {"iscm-calendar-2025.ics"}
+    assert set(second.made) == shows_it
+    assert changed(before, snapshot(second.folder)) == shows_it
+
+
+def test_a_meeting_of_an_earlier_year_remakes_only_the_profiles(built):
+    config, first = built
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[3]["title"] = "MIDWA Senior Officials’ Meeting on free movement"  # June 2024
+    write_inputs(config.inputs_dir, meetings=rows)
+    before = snapshot(first.folder)
+    second = build.build(config, jobs=1)
+    profiles = {"iscm-profiles-2025-en.html", "iscm-profiles-2025-en.pdf"}
+    assert set(second.made) == profiles
+    assert changed(before, snapshot(second.folder)) == profiles
+
+
 def test_another_report_language_remakes_the_validation_report_only(built):
     """The documents do not depend on REPORT_LANG: they are carried over as they are."""
     config, first = built

@@ -17,8 +17,8 @@ def test_parallel_and_serial_builds_give_the_same_bytes(small_inputs, tmp_path):
     serial = build.build(load_config(small_inputs, tmp_path / "serial", langs="en"), jobs=1)
     pooled = build.build(load_config(small_inputs, tmp_path / "pooled", langs="en"), jobs=2)
     assert {n for n in serial.made if n.endswith(".pdf")} == {
-        "iscm-highlights-2025-en.pdf", "iscm-table-2025-en.pdf", "iscm-factsheet-2025-en.pdf",
-        "iscm-map-2025-en.pdf"}
+        "iscm-highlights-2025-en.pdf", "iscm-table-2025-en.pdf", "iscm-calendar-2025-en.pdf",
+        "iscm-profiles-2025-en.pdf", "iscm-factsheet-2025-en.pdf", "iscm-map-2025-en.pdf"}
     assert sorted(pooled.made) == sorted(serial.made)
     assert every_file(pooled.folder) == every_file(serial.folder)
 

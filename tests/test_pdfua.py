@@ -5,20 +5,23 @@ import re
 import pikepdf
 import pytest
 
-from tests.pdfcheck import bookmarks, check_pdfua, tags_for
+from tests.pdfcheck import bookmarks, check_pdfua, expected_tags
 
 
 def title_of(html: str) -> str:
     return re.search(r"<title>([^<]+)</title>", html)[1]
 
 
-@pytest.mark.parametrize("kind", ["highlights", "table", "factsheet", "map"])
+@pytest.mark.parametrize("kind", ["highlights", "table", "calendar", "profiles", "factsheet",
+                                  "map"])
 def test_shipped_pdfs_pass_the_pdfua_structure_checks(shipped, kind):
     year = shipped.folder.name
-    for pdf in sorted(shipped.folder.glob(f"iscm-{kind}-{year}-*.pdf")):
+    pdfs = sorted(shipped.folder.glob(f"iscm-{kind}-{year}-*.pdf"))
+    assert len(pdfs) == 5
+    for pdf in pdfs:
         lang = pdf.stem.rsplit("-", 1)[1]
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
-        assert check_pdfua(pdf, lang, title_of(html), tags_for(pdf)) == [], pdf.name
+        assert check_pdfua(pdf, lang, title_of(html), expected_tags(pdf)) == [], pdf.name
 
 
 @pytest.mark.parametrize("kind", ["highlights", "factsheet", "map"])

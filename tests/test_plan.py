@@ -13,8 +13,9 @@ def test_the_plan_names_every_file_a_build_writes(small_inputs, tmp_path):
                for p in result.folder.rglob("*") if p.is_file()}
     assert written == {t.name for t in targets} | {incremental.MANIFEST}
     assert {t.name for t in targets if t.format == "pdf"} == {
-        "iscm-highlights-2025-en.pdf", "iscm-table-2025-en.pdf", "iscm-factsheet-2025-en.pdf",
-        "iscm-map-2025-en.pdf"}
+        "iscm-highlights-2025-en.pdf", "iscm-table-2025-en.pdf", "iscm-calendar-2025-en.pdf",
+        "iscm-profiles-2025-en.pdf", "iscm-factsheet-2025-en.pdf", "iscm-map-2025-en.pdf"}
+    assert [t.name for t in targets if t.format == "ics"] == ["iscm-calendar-2025.ics"]
     assert [t.name for t in targets][:2] == ["iscm-highlights-2025-en.html",
                                              "iscm-highlights-2025-en.pdf"]  # longest first
 
@@ -23,8 +24,9 @@ def test_html_only_plans_no_pdf_nor_spreadsheet_of_a_document(small_inputs, tmp_
     config = load_config(small_inputs, tmp_path / "out", langs="en,fr", formats="html")
     data, report = build.bulletin_data(config)
     names = [t.name for t in plan.plan(data, report, config, incremental.Keys(config))]
-    assert not [n for n in names if n.startswith("iscm-") and not n.endswith(".html")]
+    assert not [n for n in names if n.startswith("iscm-") and not n.endswith((".html", ".ics"))]
     assert "summary-2025.json" in names and "validation-report-2025.html" in names
+    assert "iscm-calendar-2025.ics" in names  # data, like the summary: always written
 
 
 def test_the_language_switcher_links_the_same_document_in_each_language():
@@ -51,6 +53,9 @@ def test_docs_narrows_the_plan_to_the_documents_named(small_inputs, tmp_path):
 
 def test_without_docs_every_document_is_planned(small_inputs, tmp_path):
     config = load_config(small_inputs, tmp_path / "out", langs="fr", formats="html")
-    stems = {name.rsplit("-", 2)[0] for name in planned(config) if name.startswith("iscm-")}
+    names = planned(config)
+    stems = {name.rsplit("-", 2)[0] for name in names if name.endswith(".html")
+             and name.startswith("iscm-")}
     assert stems == {d.stem for d in plan.DOCUMENTS}
-    assert {"bulletin", "table", "factsheet", "map"} <= set(plan.kinds())
+    assert "iscm-calendar-2025.ics" in names
+    assert set(plan.kinds()) == {"bulletin", "profiles", "table", "calendar", "factsheet", "map"}

@@ -17,6 +17,7 @@ def golden():
 
 
 @pytest.mark.parametrize("name", ["iscm-highlights-2025-en.html", "iscm-table-2025-en.html",
+                                  "iscm-calendar-2025-en.html", "iscm-profiles-2025-en.html",
                                   *(f"mechanisms-2025-{lang}.html" for lang in LANGUAGES)])
 def test_html_matches_golden(golden, name):
     """If this fails on purpose, run `make golden` and read the diff before committing."""

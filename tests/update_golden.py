@@ -40,7 +40,7 @@ def mechanism_sections(html: str) -> str:
     return "\n".join(match.group(0) for match in found) + "\n"
 
 
-GOLDEN_STEMS = (plan.BULLETIN.stem, plan.TABLE.stem)
+GOLDEN_STEMS = (plan.BULLETIN.stem, plan.TABLE.stem, plan.CALENDAR.stem, plan.PROFILES.stem)
 """The documents kept whole; the factsheet and the map are tested by their figures."""
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.pdfcheck import check_pdfua, tags_for
+from tests.pdfcheck import check_pdfua, expected_tags
 
 
 def test_every_pdf_is_tagged_pdfua(shipped):
@@ -11,6 +11,6 @@ def test_every_pdf_is_tagged_pdfua(shipped):
         lang = pdf.stem.rsplit("-", 1)[1]
         html = pdf.with_suffix(".html").read_text(encoding="utf-8")
         title = re.search(r"<title>([^<]+)</title>", html)[1]
-        if problems := check_pdfua(pdf, lang, title, tags_for(pdf)):
+        if problems := check_pdfua(pdf, lang, title, expected_tags(pdf)):
             failures[pdf.name] = problems
     assert failures == {}

@@ -8,7 +8,8 @@ OVERFLOW = """() => {
   const width = document.documentElement.clientWidth;
   const outside = [];
   for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('[role=region]') || el.closest('.skip-link')) continue;
+    // Inside an SVG, what lies beyond its viewBox (a map cropped to a region) is clipped.
+    if (el.closest('[role=region]') || el.closest('.skip-link') || el.closest('svg *')) continue;
     const box = el.getBoundingClientRect();
     if (box.width && (box.right > width + 1 || box.left < -1)) {
       outside.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
