@@ -70,7 +70,7 @@ def test_usage_errors_exit_2(small_inputs, tmp_path):
     assert result.exit_code == 2 and "Config value 'formats': docx" in result.output
     result = run("build", "--inputs", str(small_inputs), "--docs", "bulletin,poster")
     assert result.exit_code == 2
-    assert "Config value 'docs': poster not among the documents (bulletin, table, " \
+    assert "Config value 'docs': poster not among the documents (bulletin, profiles, " \
         in result.output
 
 
