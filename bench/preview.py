@@ -18,6 +18,8 @@ from pathlib import Path
 
 import openpyxl
 
+from bench.synthetic import canonical
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,7 +51,7 @@ def retitle(path: Path, n: int) -> float:
     """Append a mark to the first meeting's title and save; the moment it was saved."""
     book = openpyxl.load_workbook(path)
     sheet = book["meetings"]
-    column = [cell.value for cell in sheet[1]].index("title") + 1
+    column = canonical([cell.value for cell in sheet[1]], "meetings").index("title") + 1
     cell = sheet.cell(row=2, column=column)
     cell.value = f"{str(cell.value).split(' (rev. ')[0]} (rev. {n})"
     book.save(path)

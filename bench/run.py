@@ -33,6 +33,7 @@ from pypdf import PdfReader
 
 from bench import synthetic
 from bench.preview import measure_preview
+from pipeline.incremental import YEAR_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "performance.md"
@@ -106,7 +107,7 @@ def edit_summary(inputs: Path, year: int, text: str) -> str:
     path = inputs / "meetings.xlsx"
     book = openpyxl.load_workbook(path)
     sheet = book["meetings"]
-    header = [cell.value for cell in sheet[1]]
+    header = synthetic.canonical([cell.value for cell in sheet[1]], "meetings")
     start, summary, title = (header.index(c) for c in ("start_date", "summary", "title"))
     for row in sheet.iter_rows(min_row=2):
         if isinstance(row[start].value, dt.datetime) and row[start].value.year == year \
@@ -135,7 +136,8 @@ def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:
         full.values.append(build.seconds)
         full_mb.values.append(build.peak_mb)
         full_cpu.values.append(build.cpu)
-        folder = next((work / f"full-{i}").iterdir())
+        folder = next(p for p in (work / f"full-{i}").iterdir()  # not the archive pages
+                      if p.is_dir() and YEAR_FOLDER.fullmatch(p.name))
         pages = sorted(p for p in folder.glob("*.html") if p.with_suffix(".pdf").exists())
         rendered = run([PYTHON, "-m", "bench.floor", str(work / f"floor-{i}"), *map(str, pages)])
         floor.values.append(rendered.seconds)
@@ -158,17 +160,18 @@ def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:
             raise SystemExit(f"A rebuild of unchanged inputs was not up to date:\n{again.stderr}")
         noop.values.append(again.seconds)
     summary, remade = Figure(), set()
-    # The bulletins show the summary; the validation report lists its translations, which
-    # the edit made outdated (translation-outdated). Nothing else is made again.
+    # The bulletins show the summary; the validation report changes too when the summary
+    # has translations, which the edit makes outdated (translation-outdated). Nothing else
+    # is made again.
     expected = {f"iscm-highlights-{year}-{lang}.{suffix}" for lang in languages
-                for suffix in ("html", "pdf")} | {f"validation-report-{year}.{suffix}"
-                                                   for suffix in ("html", "xlsx")}
+                for suffix in ("html", "pdf")}
+    report = {f"validation-report-{year}.{suffix}" for suffix in ("html", "xlsx")}
     for i in range(runs):
         title = edit_summary(inputs, year, f"(Revised, benchmark run {i + 1}.)")
         rebuild = run(build_command(inputs, out, jobs))
         summary.values.append(rebuild.seconds)
         remade = made(rebuild.stderr)
-        if remade != expected:
+        if remade - report != expected:
             raise SystemExit(f"Changing the summary of '{title}' remade {sorted(remade)}, "
                              f"not {sorted(expected)}.")
     preview_inputs = work / "preview-inputs"
@@ -180,7 +183,8 @@ def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:
     return {"full": full, "full_mb": full_mb, "floor": floor, "floor_mb": floor_mb,
             "full_cpu": full_cpu, "floor_cpu": floor_cpu,
             "per_document": per_document, "noop": noop, "summary": summary,
-            "remade": sorted(remade), "expected": sorted(expected), "edited": title,
+            "remade": sorted(remade), "expected": sorted(expected), "report": sorted(report),
+            "edited": title,
             "startup": startup, "cli_import": cli_import, "documents": len(pages),
             "preview": preview,
             "languages": languages, "year": year}
@@ -239,7 +243,7 @@ def results_table(b: dict, s: dict) -> tuple[list[list[str]], dict[str, bool]]:
     met = {
         "floor": ratio.median <= 0.6,
         "noop": noop.median <= 0.02,
-        "summary": b["remade"] == b["expected"],
+        "summary": set(b["remade"]) - set(b["report"]) == set(b["expected"]),
         "time100": large["seconds"].median <= 3,
         "memory100": large["peak_mb"].median <= 1024,
         "scaling": scaling <= 100,

@@ -67,9 +67,14 @@ def records(book: dict[str, list[list]], table: str) -> tuple[list, list[dict]]:
     """The rows keyed by the contract's column names, whatever headers the sheet uses
     ('Intitulé' is title): the copies are written under those names."""
     rows = book[table]
-    mapping = header_map(next(spec for spec in TABLES if spec.name == table))
-    header = [mapping.get(written_key(h, mapping), h) for h in rows[0]]
+    header = canonical(rows[0], table)
     return header, [dict(zip(header, row)) for row in rows[1:]]
+
+
+def canonical(header: list, table: str) -> list:
+    """A header row as the contract names its columns ('Intitulé' -> title)."""
+    mapping = header_map(next(spec for spec in TABLES if spec.name == table))
+    return [mapping.get(written_key(h, mapping), h) for h in header]
 
 
 def mechanism_copy(row: dict, k: int) -> dict:
