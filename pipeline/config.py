@@ -92,31 +92,31 @@ def load_config(
                                "2100.", year=year, first=FIRST_YEAR))
         changes["year"] = year
     if langs:
-        wanted = tuple(x.strip() for x in langs.split(",")) if isinstance(langs, str) else langs
-        unknown = [x for x in wanted if x not in LANGUAGES]
+        changes["langs"], unknown = chosen(langs, LANGUAGES)
         if unknown:
             problems.append(R_("Config value 'lang': {unknown} not among the languages built "
                                "({choices}).", unknown=", ".join(unknown),
                                choices=", ".join(LANGUAGES)))
-        changes["langs"] = tuple(x for x in LANGUAGES if x in wanted)
     if edition_date is not None:
         changes["edition_date"] = edition_date
     if formats:
-        wanted = tuple(f.strip() for f in formats.split(",")) if isinstance(formats, str) \
-            else formats
-        unknown = [f for f in wanted if f not in FORMATS]
+        changes["formats"], unknown = chosen(formats, FORMATS)
         if unknown:
             problems.append(R_("Config value 'formats': {unknown} not among {choices}.",
                                unknown=", ".join(unknown), choices=", ".join(FORMATS)))
-        changes["formats"] = tuple(f for f in FORMATS if f in wanted)
     if docs:
-        wanted = tuple(d.strip() for d in docs.split(",")) if isinstance(docs, str) else docs
-        unknown = [d for d in wanted if d not in kinds]
+        changes["docs"], unknown = chosen(docs, kinds)
         if unknown:
             problems.append(R_("Config value 'docs': {unknown} not among the documents "
                                "({choices}).", unknown=", ".join(unknown),
                                choices=", ".join(kinds)))
-        changes["docs"] = tuple(d for d in kinds if d in wanted)
     if problems:
         raise ConfigError(*problems)
     return replace(config, **changes)
+
+
+def chosen(value, choices: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """A comma-separated list ('en, fr') or a tuple, against what may be chosen: the
+    choices named, in the choices' order, and the names that are not choices."""
+    wanted = tuple(x.strip() for x in value.split(",")) if isinstance(value, str) else value
+    return tuple(c for c in choices if c in wanted), [x for x in wanted if x not in choices]
