@@ -93,8 +93,8 @@ $(BROWSER_STAMP): $(STAMP) tests/browser/package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group browser
 	touch $@
 
-test-browser: $(BROWSER_STAMP) $(MO_FILES) poppler  ## vnu, axe-core, screenshots and PDF/UA checks on every output
-	$(BIN)/python -m pytest -m browser tests/browser
+test-browser: $(BROWSER_STAMP) $(MO_FILES) poppler  ## vnu, axe-core, screenshots, and the PDF checks of every document in every language
+	$(BIN)/python -m pytest -m "browser or print"
 
 lint: $(STAMP)  ## Check the code style with ruff
 	$(BIN)/ruff check pipeline tests bench

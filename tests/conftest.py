@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import os
-import shutil
+import traceback
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from pipeline.config import LANGUAGES, BulletinConfig, load_config
-from pipeline.plan import archive_name
+from pipeline.plan import DOCUMENTS, archive_name, document_name, kinds
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,26 +124,150 @@ def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None
     return folder
 
 
+FAST_PDFS = frozenset({(kind, "en") for kind in kinds() if kind != "profiles"}
+                      | {("bulletin", "ar"), ("table", "ar")}
+                      | {("factsheet", lang) for lang in LANGUAGES})
+"""The (document, language) PDFs of the shipped inputs that `make test` renders: every
+document in English, the bulletin and the table in Arabic (the Arabic font, right to
+left, the map and charts mirrored), and the factsheet in every language (its two pages
+must hold each language's words); not the profiles, which take half of all the rendering
+time (`make test` checks their PDF on the small inputs: small_build). The other PDFs are
+`print` checks, made by `make test-browser`."""
+
+
+def pdf_cases(documents=None, langs=LANGUAGES) -> list:
+    """pytest parameters (kind, lang) for a test of the shipped PDFs: those outside
+    FAST_PDFS are marked `print`."""
+    return [pytest.param(kind, lang, id=f"{kind}-{lang}",
+                         marks=() if (kind, lang) in FAST_PDFS else pytest.mark.print)
+            for kind in documents or kinds() for lang in langs]
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    """Held by one process of the test run at a time (pytest-xdist runs one per core)."""
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def run_folder(tmp_path_factory, name: str) -> Path:
+    """A folder every process of this test run shares: beside the workers' own under
+    pytest-xdist (named by the run, so that no earlier run's is reused), in the session's
+    own without."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    base = tmp_path_factory.getbasetemp()
+    return base.parent / f"{name}-{run}" if run else base / name
+
+
 @pytest.fixture(scope="session")
 def shipped(tmp_path_factory):
-    """One build of the shipped inputs, shared by every test that reads its documents.
+    """One build of the shipped inputs, shared by every test that reads its documents (and
+    changes none): every document in every language, as HTML and spreadsheets, with the
+    summary, the .ics and the validation report. Its PDFs: `shipped_pdf`.
 
     With pytest-xdist (make test) each process has its own session: the first to get here
-    builds, under a lock, into a folder they share; the others copy that build and build
-    again over it, which reuses every file (the incremental build) in a second.
+    builds, under a lock, into a folder they share; the others find it up to date and
+    read its report from its manifest, as `iscm build` does.
     """
-    from pipeline import build
+    from pipeline import build, incremental
 
-    shared = tmp_path_factory.getbasetemp().parent / "shipped-build"
-    own = tmp_path_factory.mktemp("shipped")
-    with open(shared.with_suffix(".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    shared = run_folder(tmp_path_factory, "shipped-build")
+    config = load_config(SHIPPED_INPUTS, shared, formats="html,xlsx")
+    with locked(shared.with_suffix(".lock")):
         if not shared.is_dir():
-            staging = shared.with_name(f"{shared.name}-{os.getpid()}")
-            build.build(load_config(SHIPPED_INPUTS, staging))
-            staging.rename(shared)
-    shutil.copytree(shared, own, dirs_exist_ok=True, copy_function=shutil.copy2)
-    return build.build(load_config(SHIPPED_INPUTS, own))
+            return build.build(config)
+    built = incremental.up_to_date(config)
+    if built is None:
+        pytest.fail("the shared build of the shipped inputs failed in another process")
+    folder, report = built
+    return build.BuildResult(folder, tuple(sorted(
+        p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))), report)
+
+
+class ShippedPdfs:
+    """The PDFs of the shipped build, rendered from its HTML as the build renders them
+    (parallel.render_pdf) into a folder every process of the run shares: each of the
+    FAST_PDFS by the first test to ask for it, the others (the `print` checks) all at once
+    in the build's pool when the first of them is asked for."""
+
+    def __init__(self, html: Path, folder: Path):
+        self.html, self.folder = html, folder
+        self.year = int(html.name)
+        self.config = load_config(SHIPPED_INPUTS, folder)
+        folder.mkdir(exist_ok=True)
+
+    def path(self, kind: str, lang: str) -> Path:
+        document = next(d for d in DOCUMENTS if d.kind == kind)
+        return self.folder / document_name(document, self.year, lang, "pdf")
+
+    def __call__(self, kind: str, lang: str) -> Path:
+        path = self.path(kind, lang)
+        if (kind, lang) in FAST_PDFS:
+            return self.made(path)
+        every = [(k, language) for k in kinds() for language in LANGUAGES]
+        self.render([case for case in every if case not in FAST_PDFS])
+        return path
+
+    def text(self, kind: str, lang: str) -> str:
+        """The PDF's text (pdfcheck.pdf_text), extracted once for the whole run: pypdf takes
+        seconds over an Arabic document."""
+        from tests.pdfcheck import pdf_text
+
+        pdf = self(kind, lang)
+        text = pdf.with_suffix(".txt")
+        with locked(pdf.with_name(f".{text.name}.lock")):
+            if not text.exists():
+                text.with_name(f".{text.name}").write_text(pdf_text(pdf), encoding="utf-8")
+                text.with_name(f".{text.name}").rename(text)
+        return text.read_text(encoding="utf-8")
+
+    def made(self, path: Path) -> Path:
+        """The PDF, rendered here unless another process has made it or is making it (it
+        holds the file's lock meanwhile): under a hidden name, then its own, so that it is
+        whole or absent. A failure leaves its error in <name>.failed for every process."""
+        from pipeline import parallel
+
+        failed = path.with_suffix(".failed")
+        with locked(path.with_name(f".{path.name}.lock")):
+            if not path.exists() and not failed.exists():
+                hidden = path.with_name(f".{path.name}")
+                html = (self.html / path.with_suffix(".html").name).read_text()
+                try:
+                    parallel.render_pdf(hidden, html, self.config)
+                except Exception:
+                    failed.write_text(traceback.format_exc())
+                else:
+                    hidden.rename(path)
+        if failed.exists():
+            pytest.fail(f"rendering {path.name} failed:\n{failed.read_text()}")
+        return path
+
+    def render(self, cases: list[tuple[str, str]]) -> list[Path]:
+        """The PDFs of cases, rendering in the build's pool those not yet made, each
+        locked while it is made (in one order, so that two processes never wait for each
+        other)."""
+        from pipeline import parallel
+
+        paths = [self.path(kind, lang) for kind, lang in cases]
+        with contextlib.ExitStack() as locks:
+            for path in sorted(p for p in paths if not p.exists()):
+                locks.enter_context(locked(path.with_name(f".{path.name}.lock")))
+            missing = [p for p in paths if not p.exists()]
+            with parallel.PdfRenderer(self.config, None if len(missing) > 1 else 1) as pool:
+                for path in missing:
+                    html = (self.html / path.with_suffix(".html").name).read_text()
+                    pool.submit(path.with_name(f".{path.name}"), html)
+                pool.wait()
+            for path in missing:
+                path.with_name(f".{path.name}").rename(path)
+        return paths
+
+
+@pytest.fixture(scope="session")
+def shipped_pdf(shipped, tmp_path_factory) -> ShippedPdfs:
+    """shipped_pdf(kind, lang): the path of that shipped document's PDF."""
+    return ShippedPdfs(shipped.folder, run_folder(tmp_path_factory, "shipped-pdfs"))
 
 
 @pytest.fixture(scope="session")
@@ -160,6 +285,19 @@ def history_editions(tmp_path_factory):
         result = build.build(config, jobs=1)
         built[year] = (build.bulletin_data(config)[0], result.folder)
     return built
+
+
+@pytest.fixture(scope="session")
+def small_build(tmp_path_factory):
+    """(config, BuildResult): one build of the small inputs in English, every format,
+    PDFs rendered in this process, for the tests that read it and do not change it (copy
+    it first to change it)."""
+    from pipeline import build
+
+    root = tmp_path_factory.mktemp("small-build")
+    config = load_config(write_inputs(root / "inputs"), root / "outputs", langs="en",
+                         edition_date=dt.date(2026, 1, 15))
+    return config, build.build(config, jobs=1)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import html as html_lib
 import json
 import re
@@ -13,7 +14,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from pipeline import build
+from pipeline import build, plan
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
 from pipeline.ingest import read_inputs
@@ -24,46 +25,48 @@ from tests.conftest import (
     MEETING_ROWS,
     ROOT,
     SHIPPED_INPUTS,
+    pdf_cases,
     write_inputs,
 )
-from tests.pdfcheck import BIDI_CONTROLS, pdf_text
+from tests.pdfcheck import BIDI_CONTROLS
 
 FONTS = ROOT / "templates" / "assets" / "fonts"
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 @pytest.fixture(scope="module")
-def texts(shipped):
-    """Document name -> its PDF text, bidi controls dropped, whitespace collapsed."""
-    return {pdf.name: " ".join(pdf_text(pdf).translate(BIDI_CONTROLS).split())
-            for pdf in sorted(shipped.folder.glob("*.pdf"))}
+def text_of(shipped_pdf):
+    """text_of(kind, lang): the text of that shipped PDF, bidi controls dropped, whitespace
+    collapsed."""
+    @functools.cache
+    def text(kind: str, lang: str) -> str:
+        return " ".join(shipped_pdf.text(kind, lang).translate(BIDI_CONTROLS).split())
+    return text
 
 
 def test_shipped_inputs_build_every_document_in_every_language(shipped):
+    """As HTML and spreadsheets (the shared build's formats; its PDFs: `shipped_pdf`)."""
     year = shipped.folder.name
     expected = {f"summary-{year}.json", f"validation-report-{year}.html",
                 f"validation-report-{year}.xlsx"} | {
         f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
-        for stem, suffix in [("iscm-highlights", "pdf"), ("iscm-highlights", "html"),
-                             ("iscm-table", "pdf"), ("iscm-table", "html"),
-                             ("iscm-table", "xlsx"), ("iscm-calendar", "pdf"),
-                             ("iscm-calendar", "html"), ("iscm-profiles", "pdf"),
-                             ("iscm-profiles", "html"), ("iscm-factsheet", "pdf"),
-                             ("iscm-factsheet", "html"), ("iscm-map", "pdf"),
+        for stem, suffix in [("iscm-highlights", "html"), ("iscm-table", "html"),
+                             ("iscm-table", "xlsx"), ("iscm-calendar", "html"),
+                             ("iscm-profiles", "html"), ("iscm-factsheet", "html"),
                              ("iscm-map", "html")]} | {f"iscm-calendar-{year}.ics"}
     assert set(shipped.files) == expected
 
 
-def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipped, texts):
+def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipped, text_of):
     year = shipped.folder.name
     summary = json.loads((shipped.folder / f"summary-{year}.json").read_text())
-    text = texts[f"iscm-highlights-{year}-en.pdf"]
+    text = text_of("bulletin", "en")
     assert f"ISCM Highlights {year}" in text
     assert f"{summary['meetings_in_year']} meetings in {year}" in text
     assert (f"{summary['member_states']} States are members of at least one of the "
             f"{summary['member_lists_known']} mechanisms whose member lists are known") in text
     assert summary["mechanisms"] == 35 and summary["member_lists_known"] < 35
-    table = texts[f"iscm-table-{year}-en.pdf"]
+    table = text_of("table", "en")
     from openpyxl import load_workbook
     sheet = load_workbook(shipped.folder / f"iscm-table-{year}-en.xlsx").active
     active = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)
@@ -81,11 +84,11 @@ def big_numbers(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_factsheet_is_two_pages_with_the_bulletins_figures(shipped, texts, lang):
+def test_the_factsheet_is_two_pages_with_the_bulletins_figures(shipped, shipped_pdf, text_of,
+                                                                 lang):
     year = shipped.folder.name
     summary = json.loads((shipped.folder / f"summary-{year}.json").read_text())
-    sheet = shipped.folder / f"iscm-factsheet-{year}-{lang}.pdf"
-    assert len(PdfReader(sheet).pages) == 2
+    assert len(PdfReader(shipped_pdf("factsheet", lang)).pages) == 2
     pages = {kind: (shipped.folder / f"iscm-{kind}-{year}-{lang}.html").read_text()
              for kind in ("factsheet", "highlights")}
     figures = big_numbers(pages["factsheet"])
@@ -96,7 +99,7 @@ def test_the_factsheet_is_two_pages_with_the_bulletins_figures(shipped, texts, l
             f"{summary['meetings_in_year']} meetings in {year}",
             f"{summary['member_states']} States are members of at least one of the "
             f"{summary['member_lists_known']} mechanisms whose member lists are known"]
-    text = texts[sheet.name]
+    text = text_of("factsheet", lang)
     for figure in (summary["mechanisms_by_status"]["active"], summary["member_states"]):
         assert str(figure) in text
     active = re.findall(r'<ul class="mechanism-list">(.*?)</ul>', pages["factsheet"], re.S)
@@ -104,10 +107,10 @@ def test_the_factsheet_is_two_pages_with_the_bulletins_figures(shipped, texts, l
         summary["mechanisms_by_status"]["active"]
 
 
-def test_meeting_sentences_reach_the_pdf(shipped, texts):
+def test_meeting_sentences_reach_the_pdf(shipped, text_of):
     year = int(shipped.folder.name)
     html = (shipped.folder / f"iscm-highlights-{year}-en.html").read_text()
-    text = texts[f"iscm-highlights-{year}-en.pdf"]
+    text = text_of("bulletin", "en")
     sentences = [s for s in html.split("<li>") if " took place " in s or ", adopted " in s]
     assert len(sentences) >= 20
     assert "The Second Ministerial Meeting of the Khartoum Process, held on 9 April 2025 in the " \
@@ -123,12 +126,12 @@ def shipped_meetings(year: int) -> pd.DataFrame:
     return frame[pd.to_datetime(frame["start_date"]).dt.year == year]
 
 
-def test_every_meeting_title_of_the_year_is_printed_as_written(shipped, texts):
+def test_every_meeting_title_of_the_year_is_printed_as_written(shipped, text_of):
     """A title is printed verbatim (apostrophes and number ranges typographic), never
     replaced by a label made from the level and the edition."""
     year = int(shipped.folder.name)
     html = html_text(shipped.folder / f"iscm-highlights-{year}-en.html")
-    pdf = texts[f"iscm-highlights-{year}-en.pdf"]
+    pdf = text_of("bulletin", "en")
     titles = [typographic(" ".join(t.split())) for t in shipped_meetings(year)["title"]]
     assert len(titles) == 29
     for title in titles:
@@ -145,11 +148,13 @@ def html_text(path) -> str:
 REPEATED_IN_BRACKETS = re.compile(r"(?<![\w(])([^\W\d][^()]{2,}?) \(\1\)")
 
 
-def test_no_name_is_repeated_in_brackets(shipped, texts):
-    """No 'Budapest Process (Budapest Process)', in any document or language."""
-    pages = {p.name: html_text(p) for p in shipped.folder.glob("*.html")}
-    for name, text in {**pages, **texts}.items():
-        assert not REPEATED_IN_BRACKETS.search(text), (name, REPEATED_IN_BRACKETS.search(text))
+def test_no_name_is_repeated_in_brackets(shipped):
+    """No 'Budapest Process (Budapest Process)', in any document or language (the PDFs:
+    test_each_pdf_embeds_the_bundled_fonts_covers_every_character_and_repeats_no_name)."""
+    for page in shipped.folder.glob("*.html"):
+        text = html_text(page)
+        assert not REPEATED_IN_BRACKETS.search(text), (page.name,
+                                                       REPEATED_IN_BRACKETS.search(text))
     assert REPEATED_IN_BRACKETS.search("the Budapest Process (Budapest Process) met")
 
 
@@ -174,41 +179,44 @@ IN_EACH_LANGUAGE = {
 }
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_language_pdf_is_in_that_language(shipped, texts, lang):
+@pytest.mark.parametrize("kind, lang", pdf_cases(["bulletin"]))
+def test_each_language_pdf_is_in_that_language(shipped, shipped_pdf, text_of, kind, lang):
     titles, date_range, countries = IN_EACH_LANGUAGE[lang]
-    pdf = shipped.folder / f"iscm-highlights-{shipped.folder.name}-{lang}.pdf"
-    text = texts[pdf.name]
+    pdf = shipped_pdf(kind, lang)
+    text = text_of(kind, lang)
     for expected in titles + countries:
         assert expected in text, expected
-    assert date_range in pdf.with_suffix(".html").read_text()
+    assert date_range in (shipped.folder / pdf.with_suffix(".html").name).read_text()
     if lang == "ar":
         # The calendar cell wraps the range over lines, each day with its two UN month
         # names; the PDF's text keeps Arabic in visual order around the digits.
-        lines = pdf_text(pdf).translate(BIDI_CONTROLS).splitlines()
+        lines = shipped_pdf.text(kind, lang).translate(BIDI_CONTROLS).splitlines()
         for day in (("28", "نيسان", "أبريل"), ("2", "أيار", "مايو")):
             assert any(all(part in line for part in day) for line in lines), day
     else:
         assert date_range in text
 
 
-def test_arabic_is_right_to_left(shipped, texts):
+def test_arabic_is_right_to_left(shipped, text_of):
     year = shipped.folder.name
-    for kind in ("iscm-highlights", "iscm-table"):
-        html = (shipped.folder / f"{kind}-{year}-ar.html").read_text()
+    for kind, stem in (("bulletin", "iscm-highlights"), ("table", "iscm-table")):
+        html = (shipped.folder / f"{stem}-{year}-ar.html").read_text()
         assert '<html lang="ar" dir="rtl">' in html
-        assert len(ARABIC.findall(texts[f"{kind}-{year}-ar.pdf"])) > 1000
-    assert not ARABIC.search(texts[f"iscm-highlights-{year}-en.pdf"])
+        assert len(ARABIC.findall(text_of(kind, "ar"))) > 1000
+    assert not ARABIC.search(text_of("bulletin", "en"))
+    arabic = text_of("bulletin", "ar") + text_of("table", "ar")
+    assert "،" in arabic and "«" in arabic  # the Arabic comma and quotation marks are there
 
 
-def test_pdf_metadata_carries_the_language_and_the_translated_title(shipped):
-    year = shipped.folder.name
-    for lang, title in [("en", f"ISCM Highlights {year}"),
-                        ("fr", f"Faits saillants des MCIM {year}"),
-                        ("ar", f"أبرز أحداث آليات التشاور بشأن الهجرة لعام {year}")]:
-        reader = PdfReader(shipped.folder / f"iscm-highlights-{year}-{lang}.pdf")
-        assert reader.metadata.title == title
-        assert reader.trailer["/Root"]["/Lang"] == lang
+TITLES = {"en": "ISCM Highlights 2025", "fr": "Faits saillants des MCIM 2025",
+          "ar": "أبرز أحداث آليات التشاور بشأن الهجرة لعام 2025"}
+
+
+@pytest.mark.parametrize("kind, lang", pdf_cases(["bulletin"], TITLES))
+def test_pdf_metadata_carries_the_language_and_the_translated_title(shipped_pdf, kind, lang):
+    reader = PdfReader(shipped_pdf(kind, lang))
+    assert reader.metadata.title == TITLES[lang]
+    assert reader.trailer["/Root"]["/Lang"] == lang
 
 
 def test_xlsx_headers_are_translated(shipped):
@@ -227,30 +235,31 @@ def pdf_fonts(pdf) -> list[list[str]]:
     return [line.split() for line in out.splitlines()[2:]]
 
 
-def test_every_pdf_embeds_only_the_bundled_fonts(shipped):
-    for pdf in shipped.folder.glob("*.pdf"):
-        fonts = pdf_fonts(pdf)
-        assert fonts and all("Noto-Sans" in f[0] for f in fonts), (pdf.name, fonts)
-        assert all(f[-5] == "yes" for f in fonts), pdf.name  # embedded
-
-
-def test_no_glyph_is_missing(texts):
-    """Every character of every PDF is in a bundled font: no tofu, no system fallback."""
+@functools.cache
+def bundled_characters() -> frozenset[int]:
     from fontTools.ttLib import TTFont
-    covered = set()
-    for font in FONTS.glob("*.ttf"):
-        covered |= set(TTFont(font).getBestCmap())
-    for name, text in texts.items():
-        missing = {c for c in text if ord(c) not in covered and not c.isspace()}
-        assert not missing, (name, sorted(missing))
-    arabic = texts["iscm-highlights-2025-ar.pdf"] + texts["iscm-table-2025-ar.pdf"]
-    assert "،" in arabic and "«" in arabic  # the Arabic comma and quotation marks are there
+    return frozenset(c for font in FONTS.glob("*.ttf") for c in TTFont(font).getBestCmap())
+
+
+@pytest.mark.parametrize("kind, lang", pdf_cases())
+def test_each_pdf_embeds_the_bundled_fonts_covers_every_character_and_repeats_no_name(
+        shipped_pdf, text_of, kind, lang):
+    """Only the bundled fonts, embedded; every character of the text in one of them (no
+    tofu, no system fallback); no 'Budapest Process (Budapest Process)'."""
+    fonts = pdf_fonts(shipped_pdf(kind, lang))
+    assert fonts and all("Noto-Sans" in f[0] for f in fonts), fonts
+    assert all(f[-5] == "yes" for f in fonts)  # embedded
+    text = text_of(kind, lang)
+    assert not {c for c in text if ord(c) not in bundled_characters() and not c.isspace()}
+    assert not REPEATED_IN_BRACKETS.search(text), REPEATED_IN_BRACKETS.search(text)
 
 
 def test_two_builds_give_the_same_bytes(small_inputs, tmp_path):
-    # Arabic: shaping and bidi are where a renderer is likeliest to vary; English PDFs are
-    # compared byte for byte in test_parallel.
-    config = lambda name: load_config(small_inputs, tmp_path / name, langs="ar")  # noqa: E731
+    # Arabic: shaping and bidi are where a renderer is likeliest to vary; English builds
+    # of every document are compared byte for byte in test_parallel. The bulletin holds
+    # all that the other documents draw: the map, charts, tables, lists, Arabic text.
+    config = lambda name: load_config(small_inputs, tmp_path / name, langs="ar",  # noqa: E731
+                                      docs="bulletin", kinds=plan.kinds())
     first, second = build.build(config("a")), build.build(config("b"))
     assert first.files == second.files
     for name in first.files:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from pipeline import build, write
+from pipeline import build, plan, write
 from pipeline.catalogues import report_wording
 from pipeline.cli import main
 from pipeline.config import load_config
@@ -143,7 +143,8 @@ def test_hostile_text_is_shown_literally_and_never_fetched(tmp_path, fetched):
 
 
 def test_long_and_right_to_left_text_render(tmp_path):
-    result = build.build(load_config(BAD / "long-and-right-to-left-text", tmp_path, langs="en"))
+    result = build.build(load_config(BAD / "long-and-right-to-left-text", tmp_path, langs="en",
+                                     docs="bulletin,table", kinds=plan.kinds()))
     assert "وحدة دعم المنتدى العالمي" in (result.folder / "iscm-table-2025-en.html").read_text()
     html = (result.folder / "iscm-highlights-2025-en.html").read_text()
     assert "الاجتماع الوزاري لحوار الهجرة في الجنوب الأفريقي" in html

@@ -23,19 +23,11 @@ def snapshot(folder):
             for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory):
-    """One build of the small inputs (PDFs included) for the whole module."""
-    root = tmp_path_factory.mktemp("pristine")
-    config = load_config(write_inputs(root / "inputs"), root / "outputs", langs="en",
-                         edition_date=dt.date(2026, 1, 15))
-    return config, build.build(config, jobs=1)
-
-
 @pytest.fixture
-def built(pristine, tmp_path):
-    """A copy of that build and of its inputs (bytes and mtimes), for one test to change."""
-    config, result = pristine
+def built(small_build, tmp_path):
+    """A copy of the small inputs' build and of its inputs (bytes and mtimes), for one test
+    to change."""
+    config, result = small_build
     for folder in ("inputs", "outputs"):
         shutil.copytree(getattr(config, f"{folder}_dir"), tmp_path / folder)
     copy = replace(config, inputs_dir=tmp_path / "inputs", outputs_dir=tmp_path / "outputs")

@@ -3,6 +3,7 @@ the legend in the reader's language and direction, the disclaimer translated, th
 geometry's source named, and no projection library in the build."""
 
 import csv
+import html as html_lib
 import itertools
 import json
 import re
@@ -16,10 +17,9 @@ import pytest
 from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
-from jinja2 import Environment
 
 from pipeline.catalogues import catalogue_path
-from pipeline.config import LANGUAGES, BulletinConfig
+from pipeline.config import LANGUAGES
 from pipeline.countries import UN_NAMES_FILE
 from pipeline.localiser import Localiser
 from pipeline.maps import (
@@ -32,10 +32,10 @@ from pipeline.maps import (
     load_world,
     mechanism_map,
     natural_breaks,
+    no_data_class,
     world_map,
 )
-from pipeline.write import write_pdf
-from tests.pdfcheck import BULLETIN_TAGS, check_pdfua, pdf_text
+from tests.conftest import pdf_cases
 from tests.test_charts import luminance
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,46 +241,21 @@ def test_two_maps_on_one_page_do_not_share_ids():
     assert len(ids) == len(set(ids)) == 4
 
 
-# A demonstration of what a template does with a Map: the SVG as it is, the legend and the
-# disclaimer as HTML in the page's direction, the data as a table.
-FIGURE = """<!DOCTYPE html>
-<html lang="{{ lang }}" dir="{{ dir }}"><head><meta charset="utf-8"><title>Map</title>
-<link rel="stylesheet" href="assets/css/common.css">
-<link rel="stylesheet" href="assets/css/print.css">
-<style>.map-legend { display: flex; gap: 1em; list-style: none; padding: 0 }
-.swatch { display: inline-block; width: 1.5em; height: .8em }</style>
-</head><body><h1>Map</h1>
-<figure class="map-figure" id="figure-{{ m.id }}">
-  <figcaption>{{ m.title }}</figcaption>
-  {{ m.svg }}
-  <ul class="map-legend">{% for c in m.legend %}
-    <li class="{{ c.name }}"><span class="swatch"
-      style="background: {{ c.background or c.colour }}"></span> {{ c.label }}</li>
-  {% endfor %}</ul>
-  <p class="disclaimer">{{ m.disclaimer }}</p>
-  <table><caption>{{ m.title }}</caption>
-  <thead><tr>{% for h in m.headers %}<th scope="col">{{ h }}</th>{% endfor %}</tr></thead>
-  <tbody>{% for r in m.rows %}
-    <tr><th scope="row">{{ r[0] }}</th><td>{{ r[1] }}</td></tr>
-  {% endfor %}</tbody>
-  </table>
-</figure></body></html>"""
-
-
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_the_map_renders_to_a_tagged_pdf_with_its_alternative_text(tmp_path, lang):
-    loc = Localiser(lang)
-    drawn = world_map(COUNTS, loc)
-    html = Environment(autoescape=True).from_string(FIGURE).render(
-        m=drawn, lang=lang, dir=loc.direction)
-    pdf = write_pdf(tmp_path / "map.pdf", html, BulletinConfig())
-    assert check_pdfua(pdf, lang, "Map", BULLETIN_TAGS[:6] + ("/Figure", "/Caption")) == []
+@pytest.mark.parametrize("kind, lang", pdf_cases(["map"], ["en", "ar"]))
+def test_the_posters_pdf_has_the_maps_alternative_text_its_legend_and_counts(
+        shipped, shipped_pdf, kind, lang):
+    """The poster's one figure: its /Alt is the map's description; the legend and the
+    table of counts are text (the PDF/UA checks of the poster: test_pdfua)."""
+    pdf = shipped_pdf(kind, lang)
+    html = (shipped.folder / pdf.with_suffix(".html").name).read_text(encoding="utf-8")
+    description = re.search(r'<svg [^>]*class="map"[^>]*><title>([^<]+)</title>', html)[1]
     with pikepdf.open(pdf) as document:
         alts = [str(o.Alt) for o in document.objects
                 if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
-    assert alts == [drawn.description]
-    text = pdf_text(pdf)
-    assert loc.country("FRA") in text and drawn.legend[-1].label in text
+    assert alts == [html_lib.unescape(description)]
+    loc = Localiser(lang)
+    text = shipped_pdf.text(kind, lang)
+    assert loc.country("FRA") in text and no_data_class(loc).label in text
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -4,9 +4,8 @@ from pipeline import build, incremental, plan
 from pipeline.config import LANGUAGES, load_config
 
 
-def test_the_plan_names_every_file_a_build_writes(small_inputs, tmp_path):
-    config = load_config(small_inputs, tmp_path / "out", langs="en")
-    result = build.build(config, jobs=1)
+def test_the_plan_names_every_file_a_build_writes(small_build):
+    config, result = small_build
     data, report = build.bulletin_data(config)
     targets = plan.plan(data, report, config, incremental.Keys(config))
     written = {p.relative_to(result.folder).as_posix()

@@ -10,7 +10,7 @@ from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.localiser import Localiser
 from pipeline.profiles import DENSE, Profile, profiles, recent_years
-from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
+from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, pdf_cases, write_inputs
 from tests.pdfcheck import BIDI_CONTROLS, bookmarks, pdf_text
 
 
@@ -65,13 +65,31 @@ def test_a_profile_lists_the_meetings_of_the_last_three_years_latest_first(data)
     assert recent_years(data, Localiser("fr")) == "2023–2025"  # no digit grouping: not 2 023
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_pdf_has_a_page_and_a_bookmark_per_profile(shipped, lang):
-    year = shipped.folder.name
-    pdf = shipped.folder / f"iscm-profiles-{year}-{lang}.pdf"
-    html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+@pytest.mark.parametrize("kind, lang", pdf_cases(["profiles"]))
+def test_the_pdf_has_a_page_and_a_bookmark_per_profile(shipped, shipped_pdf, kind, lang):
+    pdf = shipped_pdf(kind, lang)
+    html = (shipped.folder / pdf.with_suffix(".html").name).read_text(encoding="utf-8")
+    mechanisms = [m for m in shipped_data(shipped).mechanisms
+                  if m.status in ("active", "emerging")]
+    assert len(mechanisms) == 24  # the shipped inputs' active and emerging mechanisms
+    assert_a_page_and_a_bookmark_per_profile(pdf, html, mechanisms, lang)
+
+
+def test_the_small_inputs_pdf_has_a_page_and_a_bookmark_per_profile(small_build):
+    config, result = small_build
+    pdf = result.folder / "iscm-profiles-2025-en.pdf"
+    mechanisms = [m for m in build.bulletin_data(config)[0].mechanisms
+                  if m.status in ("active", "emerging")]
+    assert [m.id for m in mechanisms] == ["gfmd", "midsa", "midwa", "rcm"]
+    assert_a_page_and_a_bookmark_per_profile(
+        pdf, pdf.with_suffix(".html").read_text(encoding="utf-8"), mechanisms, "en")
+
+
+def assert_a_page_and_a_bookmark_per_profile(pdf, html: str, mechanisms, lang: str) -> None:
+    """One page per mechanism after the contents, bookmarked by its heading, which
+    names it."""
     ids = re.findall(r'<section class="profile[ \w]*" id="p-([\w-]+)"', html)
-    assert len(ids) == 24  # the shipped inputs' active and emerging mechanisms
+    assert sorted(ids) == sorted(m.id for m in mechanisms)
     from pypdf import PdfReader
     assert len(PdfReader(pdf).pages) == len(ids) + 1  # and the contents
     headings = [" ".join(re.sub(r"<[^>]+>", "", h).split()) for h in re.findall(
@@ -82,8 +100,7 @@ def test_the_pdf_has_a_page_and_a_bookmark_per_profile(shipped, lang):
     text = " ".join(pdf_text(pdf).translate(BIDI_CONTROLS).split())
     words = set(re.findall(r"\w+", text))
     loc = Localiser(lang)
-    for mechanism in (m for m in shipped_data(shipped).mechanisms
-                      if m.status in ("active", "emerging")):
+    for mechanism in mechanisms:
         name = " ".join(loc.mechanism_name(mechanism).split())
         if lang == "ar":  # the PDF's Arabic text is in visual order, its brackets mirrored
             assert set(re.findall(r"\w+", name)) <= words, name
