@@ -78,7 +78,7 @@ translation-kit: $(STAMP) $(MO_FILES)  ## Write the texts still to translate to 
 	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
 
 test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # Browser checks need Chromium and Java (Debian: chromium, default-jre-headless),
 # the checkers from npm (tests/browser/package-lock.json) and Playwright in .venv.

@@ -128,8 +128,8 @@ def main() -> None:
                    f"{os.cpu_count()}]; 1 renders them one after another in this process.")
 def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date, formats,
           docs, jobs) -> None:
-    """Build the bulletin, the ISCM table, the factsheet and the map (HTML, PDF, XLSX) and
-    the summary JSON.
+    """Build the bulletin, the profiles, the ISCM table, the calendar (and its .ics), the
+    factsheet and the map (HTML, PDF, XLSX) and the summary JSON.
 
     Only what changed since the last build is made again; when nothing changed,
     nothing is read and the command says "up to date".
