@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import fcntl
 import os
-import traceback
 from pathlib import Path
 
 import openpyxl
@@ -187,13 +186,13 @@ def shipped(tmp_path_factory):
 
 class ShippedPdfs:
     """The PDFs of the shipped build, rendered from its HTML as the build renders them
-    (parallel.render_pdf) into a folder every process of the run shares: each of the
+    (parallel.PdfRenderer) into a folder every process of the run shares: each of the
     FAST_PDFS by the first test to ask for it, the others (the `print` checks) all at once
     in the build's pool when the first of them is asked for."""
 
-    def __init__(self, html: Path, folder: Path):
-        self.html, self.folder = html, folder
-        self.year = int(html.name)
+    def __init__(self, pages: Path, folder: Path):
+        self.pages, self.folder = pages, folder
+        self.year = int(pages.name)
         self.config = load_config(SHIPPED_INPUTS, folder)
         folder.mkdir(exist_ok=True)
 
@@ -201,13 +200,18 @@ class ShippedPdfs:
         document = next(d for d in DOCUMENTS if d.kind == kind)
         return self.folder / document_name(document, self.year, lang, "pdf")
 
+    def html(self, kind: str, lang: str) -> str:
+        """The page the PDF is rendered from, as the shared build wrote it."""
+        return (self.pages / self.path(kind, lang).with_suffix(".html").name).read_text(
+            encoding="utf-8")
+
     def __call__(self, kind: str, lang: str) -> Path:
-        path = self.path(kind, lang)
         if (kind, lang) in FAST_PDFS:
-            return self.made(path)
-        every = [(k, language) for k in kinds() for language in LANGUAGES]
-        self.render([case for case in every if case not in FAST_PDFS])
-        return path
+            self.render([(kind, lang)])
+        else:
+            every = [(k, language) for k in kinds() for language in LANGUAGES]
+            self.render([case for case in every if case not in FAST_PDFS])
+        return self.path(kind, lang)
 
     def text(self, kind: str, lang: str) -> str:
         """The PDF's text (pdfcheck.pdf_text), extracted once for the whole run: pypdf takes
@@ -222,46 +226,24 @@ class ShippedPdfs:
                 text.with_name(f".{text.name}").rename(text)
         return text.read_text(encoding="utf-8")
 
-    def made(self, path: Path) -> Path:
-        """The PDF, rendered here unless another process has made it or is making it (it
-        holds the file's lock meanwhile): under a hidden name, then its own, so that it is
-        whole or absent. A failure leaves its error in <name>.failed for every process."""
+    def render(self, cases: list[tuple[str, str]]) -> None:
+        """Render the PDFs of cases not yet made: in this process for one, in the build's
+        pool for more. Each is locked while it is made (in one order, so that two
+        processes never wait for each other), and written under a hidden name, then given
+        its own: whole or absent."""
         from pipeline import parallel
 
-        failed = path.with_suffix(".failed")
-        with locked(path.with_name(f".{path.name}.lock")):
-            if not path.exists() and not failed.exists():
-                hidden = path.with_name(f".{path.name}")
-                html = (self.html / path.with_suffix(".html").name).read_text()
-                try:
-                    parallel.render_pdf(hidden, html, self.config)
-                except Exception:
-                    failed.write_text(traceback.format_exc())
-                else:
-                    hidden.rename(path)
-        if failed.exists():
-            pytest.fail(f"rendering {path.name} failed:\n{failed.read_text()}")
-        return path
-
-    def render(self, cases: list[tuple[str, str]]) -> list[Path]:
-        """The PDFs of cases, rendering in the build's pool those not yet made, each
-        locked while it is made (in one order, so that two processes never wait for each
-        other)."""
-        from pipeline import parallel
-
-        paths = [self.path(kind, lang) for kind, lang in cases]
+        paths = {self.path(kind, lang): (kind, lang) for kind, lang in cases}
         with contextlib.ExitStack() as locks:
             for path in sorted(p for p in paths if not p.exists()):
                 locks.enter_context(locked(path.with_name(f".{path.name}.lock")))
             missing = [p for p in paths if not p.exists()]
             with parallel.PdfRenderer(self.config, None if len(missing) > 1 else 1) as pool:
                 for path in missing:
-                    html = (self.html / path.with_suffix(".html").name).read_text()
-                    pool.submit(path.with_name(f".{path.name}"), html)
+                    pool.submit(path.with_name(f".{path.name}"), self.html(*paths[path]))
                 pool.wait()
             for path in missing:
                 path.with_name(f".{path.name}").rename(path)
-        return paths
 
 
 @pytest.fixture(scope="session")

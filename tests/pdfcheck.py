@@ -8,6 +8,8 @@ is either tagged content that belongs to the tree or an artifact.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
@@ -154,6 +156,19 @@ def check_pdfua(path: Path, lang: str, title: str, tags=TABLE_TAGS) -> list[str]
     if not rows or any(row.split()[-5] != "yes" or row.split()[-4] != "yes" for row in rows):
         problems.append("a font is not embedded and subset:\n" + fonts)
     return problems
+
+
+def map_description(html: str) -> str:
+    """The first map's description in a page: the SVG's <title>, as text."""
+    return html_lib.unescape(re.search(r'<svg [^>]*class="map"[^>]*><title>([^<]+)</title>',
+                                       html)[1])
+
+
+def alternative_texts(path: Path) -> list[str]:
+    """Every /Alt of a PDF (its figures' alternative texts)."""
+    with pikepdf.open(path) as pdf:
+        return [str(o.Alt) for o in pdf.objects
+                if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
 
 
 def bookmarks(path: Path) -> list[str]:

@@ -3,7 +3,6 @@ the legend in the reader's language and direction, the disclaimer translated, th
 geometry's source named, and no projection library in the build."""
 
 import csv
-import html as html_lib
 import itertools
 import json
 import re
@@ -12,7 +11,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pikepdf
 import pytest
 from babel.messages.pofile import read_po
 from hypothesis import given
@@ -36,6 +34,7 @@ from pipeline.maps import (
     world_map,
 )
 from tests.conftest import pdf_cases
+from tests.pdfcheck import alternative_texts, map_description
 from tests.test_charts import luminance
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -243,16 +242,11 @@ def test_two_maps_on_one_page_do_not_share_ids():
 
 @pytest.mark.parametrize("kind, lang", pdf_cases(["map"], ["en", "ar"]))
 def test_the_posters_pdf_has_the_maps_alternative_text_its_legend_and_counts(
-        shipped, shipped_pdf, kind, lang):
+        shipped_pdf, kind, lang):
     """The poster's one figure: its /Alt is the map's description; the legend and the
     table of counts are text (the PDF/UA checks of the poster: test_pdfua)."""
-    pdf = shipped_pdf(kind, lang)
-    html = (shipped.folder / pdf.with_suffix(".html").name).read_text(encoding="utf-8")
-    description = re.search(r'<svg [^>]*class="map"[^>]*><title>([^<]+)</title>', html)[1]
-    with pikepdf.open(pdf) as document:
-        alts = [str(o.Alt) for o in document.objects
-                if isinstance(o, pikepdf.Dictionary) and "/Alt" in o]
-    assert alts == [html_lib.unescape(description)]
+    alts = alternative_texts(shipped_pdf(kind, lang))
+    assert alts == [map_description(shipped_pdf.html(kind, lang))]
     loc = Localiser(lang)
     text = shipped_pdf.text(kind, lang)
     assert loc.country("FRA") in text and no_data_class(loc).label in text

@@ -67,12 +67,11 @@ def test_a_profile_lists_the_meetings_of_the_last_three_years_latest_first(data)
 
 @pytest.mark.parametrize("kind, lang", pdf_cases(["profiles"]))
 def test_the_pdf_has_a_page_and_a_bookmark_per_profile(shipped, shipped_pdf, kind, lang):
-    pdf = shipped_pdf(kind, lang)
-    html = (shipped.folder / pdf.with_suffix(".html").name).read_text(encoding="utf-8")
     mechanisms = [m for m in shipped_data(shipped).mechanisms
                   if m.status in ("active", "emerging")]
     assert len(mechanisms) == 24  # the shipped inputs' active and emerging mechanisms
-    assert_a_page_and_a_bookmark_per_profile(pdf, html, mechanisms, lang)
+    assert_a_page_and_a_bookmark_per_profile(shipped_pdf(kind, lang), shipped_pdf.html(kind, lang),
+                                             mechanisms, lang)
 
 
 def test_the_small_inputs_pdf_has_a_page_and_a_bookmark_per_profile(small_build):
