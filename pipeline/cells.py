@@ -110,15 +110,19 @@ def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.nda
                              R_("Fill it in: {help}", help=column_help(column)))
                      for row in blank_rows]
     elif blank_rows and present and column.warn_blank:
-        n = len(blank_rows)
-        listed = ", ".join(str(r) for r in sorted(blank_rows)[:5]) + (" …" if n > 5 else "")
         problems.append(problem(raw, raw.header_row, column.name, "blank-optional",
                                 RN_("{n} row leaves this optional column blank (row {rows})",
                                     "{n} rows leave this optional column blank (rows {rows})",
-                                    n, rows=listed),
+                                    len(blank_rows), rows=rows_listed(blank_rows)),
                                 R_("Fill them in if known: {help}", help=column_help(column)),
                                 severity="warning"))
     return problems
+
+
+def rows_listed(rows: list[int], most: int = 5) -> str:
+    """Excel row numbers for a message that groups rows: '3, 7, 9, 12, 15 …'."""
+    listed = ", ".join(str(r) for r in sorted(rows)[:most])
+    return listed + (" …" if len(rows) > most else "")
 
 
 def latest_meeting_year(raw: RawTables) -> int | None:

@@ -233,10 +233,20 @@ def did_you_mean(candidates: list[str]) -> Text:
 
 
 WRITE_URL = R_("Write the full address, e.g. https://www.budapestprocess.org.")
+HOST_FIRST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?"
+                        r"(?:[/?#]\S*)?", re.IGNORECASE)
+"""A web address as offices write it, without its scheme: www.igc.ch, igc.ch/fr."""
 
 
 def parse_url(value: object, column: Column, ctx: Context) -> str:
+    """A web address; one written without its scheme (www.igc.ch, igc.ch/fr, //igc.ch) is
+    read as https://, the scheme every site the mechanisms keep answers to. Any scheme but
+    http(s) (javascript:, file:, data:, mailto:) is refused."""
     text = clean_text(value)
+    if text.startswith("//"):
+        text = f"https:{text}"
+    elif HOST_FIRST.fullmatch(text):
+        text = f"https://{text}"
     try:
         parts = urlsplit(text)
     except ValueError:  # a bracket left open ('https://[::1'), a full-width '#' in the host

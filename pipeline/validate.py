@@ -16,17 +16,17 @@ import numpy as np
 import pandas as pd
 
 from . import regions, translations
-from .cells import latest_meeting_year, parse_table, problem
+from .cells import latest_meeting_year, parse_table, problem, rows_listed
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
 from .errors import Problem, Report
 from .frames import parse_distinct, rows_by_code
-from .kinds import Context, did_you_mean
+from .kinds import URL, Context, did_you_mean
 from .model import RawTable, RawTables, Tables
 from .references import MechanismIndex
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from .text import clean_text
-from .wording import R_, LanguageName, Text
+from .wording import R_, RN_, LanguageName, Text
 
 
 def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
@@ -58,6 +58,8 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
     problems += found
     mechanisms, found = check_mechanism_ids(mechanisms, raw_mechanisms)
     problems += found
+    problems += check_status_history(mechanisms, raw_mechanisms)
+    counts = [*raw.counts, (COMPLETED_ADDRESSES, completed_addresses(mechanisms, raw_mechanisms))]
     index = MechanismIndex.from_frame(mechanisms)
 
     participants, found = parse_table(raw_participants, PARTICIPANTS, ctx)
@@ -88,7 +90,7 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
     problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
 
     tables = Tables(mechanisms, participants, meetings)
-    return tables, make_report(problems, raw.counts)
+    return tables, make_report(problems, counts)
 
 
 def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
@@ -97,7 +99,54 @@ def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
 
 
 def make_report(problems: Iterable[Problem], counts=()) -> Report:
-    return Report(tuple(sorted(set(problems))), tuple(counts))
+    return Report(tuple(sorted(set(problems))), tuple(sorted((k, n) for k, n in counts if n)))
+
+
+COMPLETED_ADDRESSES = "web addresses written without https://, read with it"
+"""The count of websites written as offices write them (www.igc.ch): nothing to correct,
+so a line at the top of the report rather than a warning."""
+
+
+def completed_addresses(mechanisms: pd.DataFrame, raw: RawTable) -> int:
+    """How many web addresses kinds.parse_url completed with its scheme."""
+    columns = [c.name for c in MECHANISMS.columns if c.kind is URL and c.name in raw.headers]
+    written = {name: raw.frame.loc[mechanisms.index, name].map(clean_text) for name in columns}
+    return sum(int(((mechanisms[name] != written[name]) & (mechanisms[name] != "")).sum())
+               for name in columns)
+
+
+def check_status_history(mechanisms: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """status_since and status_before tell one change of status: status_before needs the
+    year of the change, the change cannot predate the mechanism, and it must change
+    something."""
+    if not has_columns(raw, ("status_since", "status_before")):
+        return []
+    problems = []
+    since, before = mechanisms["status_since"], mechanisms["status_before"]
+    established = mechanisms["year_established"]
+    for row in mechanisms.index[((before != "") & since.isna()).to_numpy()]:
+        problems.append(problem(
+            raw, row, "status_before", "status-before-without-since",
+            R_("is the status before a change whose year status_since does not give: it is not "
+               "used"),
+            R_("Write in status_since the year the current status ({status}) took effect, or "
+               "clear status_before.", status=mechanisms.at[row, "status"]),
+            before[row], severity="warning"))
+    for row in mechanisms.index[(before == mechanisms["status"]).to_numpy() & (before != "")]:
+        problems.append(problem(
+            raw, row, "status_before", "status-unchanged",
+            R_("is the same as the current status: no change of status is recorded"),
+            R_("Write the status the mechanism had before status_since, or clear "
+               "status_before."), before[row], severity="warning"))
+    early = pd.to_numeric(since) < pd.to_numeric(established)
+    for row in mechanisms.index[early.to_numpy()]:
+        problems.append(problem(
+            raw, row, "status_since", "status-before-established",
+            R_("is before the year the mechanism was established ({year})",
+               year=int(established[row])),
+            R_("Check the two years: status_since is the year the current status took "
+               "effect."), since[row]))
+    return problems
 
 
 def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable
@@ -294,9 +343,12 @@ def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[st
 
 
 def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Problem]:
-    """A blank end is a one-day meeting; an end before the start is an error."""
+    """A blank end is a one-day meeting; an end before the start is an error. Meetings after
+    the bulletin year or before the first mechanisms are left out: one warning for all of
+    them, since one cause (a past edition; mistyped years) explains them."""
     problems = []
     ends = []
+    later, earlier = [], []
     for row, start, end in zip(meetings.index, meetings["start_date"], meetings["end_date"]):
         if start and end and end < start:
             problems.append(problem(
@@ -304,17 +356,26 @@ def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Pro
                 R_("is before the start date ({start:%d/%m/%Y})", start=start),
                 R_("Check the two dates (day first: dd/mm/yyyy)."), raw.frame.at[row, "end_date"]))
         if start and start.year > ctx.year:
-            problems.append(problem(
-                raw, row, "start_date", "after-year",
-                R_("is after the bulletin year {year}; the meeting is not shown", year=ctx.year),
-                R_("Build a later year with --year, or check the date."),
-                raw.frame.at[row, "start_date"], severity="warning"))
+            later.append(row)
         if start and start.year < FIRST_YEAR:
-            problems.append(problem(
-                raw, row, "start_date", "before-first-year", R_(
-                    "is before {year}, when the first mechanisms were set up; the meeting is "
-                    "not shown", year=FIRST_YEAR), R_("Check the year."),
-                raw.frame.at[row, "start_date"], severity="warning"))
+            earlier.append(row)
         ends.append(end or start)
+    left_out = (
+        (later, "after-year",
+         RN_("{n} meeting is after the bulletin year {year} and is not shown in its edition "
+             "(row {rows})",
+             "{n} meetings are after the bulletin year {year} and are not shown in its "
+             "edition (rows {rows})", len(later), year=ctx.year, rows=rows_listed(later)),
+         R_("They belong to later editions: build the latest one with make bulletin "
+            "(without YEAR=), where they are shown; correct any date that is mistyped.")),
+        (earlier, "before-first-year",
+         RN_("{n} meeting is dated before {year}, when the first mechanisms were set up, and "
+             "is not shown (row {rows})",
+             "{n} meetings are dated before {year}, when the first mechanisms were set up, "
+             "and are not shown (rows {rows})", len(earlier), year=FIRST_YEAR,
+             rows=rows_listed(earlier)),
+         R_("Correct their years.")))
+    problems += [problem(raw, raw.header_row, "start_date", code, message, hint,
+                         severity="warning") for rows, code, message, hint in left_out if rows]
     meetings["end_date"] = pd.Series(ends, index=meetings.index, dtype=object)
     return problems

@@ -24,8 +24,9 @@ HEADERS = (R_("Severity"), R_("File"), R_("Sheet"), R_("Row"), R_("Column"), R_(
            R_("Problem"), R_("What to do"), R_("Code"))
 WIDTHS = [10, 18, 14, 6, 18, 28, 60, 60, 22]
 COUNT_LABELS = (R_("blank rows dropped"), R_("blank columns dropped"),
-                R_("sheets ignored (not input tables)"))
-"""The labels Report.counts holds (in English, as ingest and sheets count them), marked
+                R_("sheets ignored (not input tables)"),
+                R_("web addresses written without https://, read with it"))
+"""The labels Report.counts holds (in English, as ingest, sheets and validate count them), marked
 here for the report catalogue."""
 
 

@@ -87,11 +87,23 @@ def test_parse_list_slugs_free_thematic_tags():
         "labour-migration", "data-research")
 
 
-@pytest.mark.parametrize("cell", ["javascript:alert(1)", "file:///etc/passwd", "www.x.org"])
+@pytest.mark.parametrize("cell", ["javascript:alert(1)", "file:///etc/passwd",
+                                  "data:text/html,<b>x</b>", "mailto:a@b.org", "www.igc .ch"])
 def test_parse_url_refuses_anything_but_web_addresses(cell):
     with pytest.raises(Invalid) as caught:
         parse_url(cell, MECHANISMS.column("website"), CTX)
     assert caught.value.code == "bad-url"
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("www.igc.ch", "https://www.igc.ch"),
+    ("igc.ch/fr", "https://igc.ch/fr"),
+    ("//www.igc.ch", "https://www.igc.ch"),
+    ("http://www.igc.ch", "http://www.igc.ch"),
+    ("https://www.budapestprocess.org/about", "https://www.budapestprocess.org/about"),
+])
+def test_parse_url_reads_addresses_as_offices_write_them(cell, expected):
+    assert parse_url(cell, MECHANISMS.column("website"), CTX) == expected
 
 
 @pytest.mark.parametrize("cell, expected", [

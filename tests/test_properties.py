@@ -64,7 +64,7 @@ FREE_ITEMS = ("West Africa", "Horn of Africa", "Pacific", "Gulf", "Mediterranean
               "labour-migration", "Regular pathways", "climate mobility", "Windhoek Declaration",
               "Action Plan", "Nowhere-land")
 URLS = ("https://www.budapestprocess.org", "http://example.org/a?b=c", "https://gfmd.org/")
-BAD_URLS = ("javascript:alert(1)", "file:///etc/passwd", "www.no-scheme.org", "https://a b.org")
+BAD_URLS = ("javascript:alert(1)", "file:///etc/passwd", "data:,x", "https://a b.org")
 PROSE = ("IOM", "Government of Morocco", "Support Unit", "Completed its mission", "ECOWAS",
          "Ministers adopted a declaration.", "Le Maroc", "La presidencia pro tempore")
 SEPARATORS = ("; ", ";", ", ", " / ")

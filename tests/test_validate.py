@@ -192,3 +192,52 @@ def test_a_web_address_that_cannot_be_split_is_an_error_not_a_crash(tmp_path, we
         f"error: mechanisms.xlsx › mechanisms › row 3 › website: {website!r}: is not a web "
         "address that can be read: the part after https:// is malformed. Write the full "
         "address, e.g. https://www.budapestprocess.org.")
+
+
+def test_websites_written_as_offices_write_them_build_and_link_as_https(tmp_path):
+    """www.igc.ch and igc.ch/fr, as a French office wrote them: read as https, counted at
+    the top of the report, linked in the profiles; javascript: is still refused."""
+    from pipeline import build, plan
+    from pipeline.config import load_config
+
+    mechanisms = changed(changed(MECHANISM_ROWS, 1, website="www.igc.ch"), 2,
+                         website="igc.ch/fr")
+    folder = write_inputs(tmp_path / "in", mechanisms=mechanisms)
+    result = build.build(load_config(folder, tmp_path / "out", langs="en", formats="html",
+                                     docs="profiles", kinds=plan.kinds()))
+    assert [p.code for p in result.report.problems if p.column == "website"] == []
+    assert ("web addresses written without https://, read with it", 2) in result.report.counts
+    profiles = (result.folder / f"iscm-profiles-{result.folder.name}-en.html").read_text("utf-8")
+    assert 'href="https://www.igc.ch"' in profiles and 'href="https://igc.ch/fr"' in profiles
+
+    _, report = check(tmp_path / "js", mechanisms=changed(mechanisms, 1,
+                                                          website="javascript:alert(1)"))
+    assert located(report) == [("mechanisms.xlsx", "mechanisms", 3, "website", "bad-url")]
+
+
+def test_the_status_history_is_checked(tmp_path):
+    mechanisms = changed(changed(changed(MECHANISM_ROWS, 0, status_before="emerging"), 1,
+                                 status_since=1990, status_before="emerging"), 2,
+                         status_since=2015, status_before="active")
+    _, report = check(tmp_path, mechanisms=mechanisms)
+    assert located(report) == [
+        ("mechanisms.xlsx", "mechanisms", 3, "status_since", "status-before-established")]
+    assert [w for w in located(report, "warning") if w[3] == "status_before"] == [
+        ("mechanisms.xlsx", "mechanisms", 2, "status_before", "status-before-without-since"),
+        ("mechanisms.xlsx", "mechanisms", 4, "status_before", "status-unchanged")]
+    assert report.errors[0].line() == (
+        "error: mechanisms.xlsx › mechanisms › row 3 › status_since: '1990': is before the "
+        "year the mechanism was established (2001). Check the two years: status_since is the "
+        "year the current status took effect.")
+
+
+def test_meetings_after_a_past_edition_give_one_warning(tmp_path):
+    later = [dict(MEETING_ROWS[1], title=f"GFMD Summit {n}", start_date=dt.date(2026, 1, n))
+             for n in range(1, 8)]
+    _, report = check(tmp_path, meetings=MEETING_ROWS + later, year=2025)
+    grouped = [p for p in report.warnings if p.code == "after-year"]
+    assert [p.line() for p in grouped] == [
+        "warning: meetings.xlsx › meetings › row 1 › start_date: 7 meetings are after the "
+        "bulletin year 2025 and are not shown in its edition (rows 6, 7, 8, 9, 10 …). They "
+        "belong to later editions: build the latest one with make bulletin (without YEAR=), "
+        "where they are shown; correct any date that is mistyped."]

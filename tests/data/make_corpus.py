@@ -386,6 +386,26 @@ def javascript_link(folder):
     write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 2, website="javascript:alert(1)"))
 
 
+@case(warning(*MECH, 2, "status_before", "status-before-without-since"))
+def status_before_without_since(folder):
+    """An earlier status, without the year the current one took effect."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 0, status_before="emerging"))
+
+
+@case(warning(*MECH, 2, "status_before", "status-unchanged"))
+def status_unchanged(folder):
+    """A status change from active to active."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 0, status_since=2010,
+                                             status_before="active"))
+
+
+@case(error(*MECH, 2, "status_since", "status-before-established"))
+def status_before_established(folder):
+    """A status that took effect before the mechanism was established (2000)."""
+    write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 0, status_since=1995,
+                                             status_before="emerging"))
+
+
 @case(error(*MECH, 6, "id", "bad-id"))
 def bad_id(folder):
     """An id with capitals and spaces."""
@@ -583,15 +603,15 @@ def hidden_row(folder):
     save(folder, books)
 
 
-@case(warning(*MEET, 6, "start_date", "after-year"), year=2025)
-def meeting_after_the_year(folder):
-    """A meeting in 2026 in the 2025 bulletin (built with --year 2025)."""
+@case(warning(*MEET, 1, "start_date", "after-year"), year=2025)
+def meetings_after_the_year(folder):
+    """Two meetings of 2026 in the 2025 bulletin (built with --year 2025): one warning."""
     write_clean(folder, meetings=MEETING_ROWS + [dict(
-        MEETING_ROWS[1], title="GFMD Summit 2026", start_date=dt.date(2026, 1, 20),
-        end_date=dt.date(2026, 1, 22))])
+        MEETING_ROWS[1], title=f"GFMD Summit 2026 ({part})", start_date=dt.date(2026, 1, day),
+        end_date=dt.date(2026, 1, day)) for part, day in (("I", 20), ("II", 22))])
 
 
-@case(warning(*MEET, 6, "start_date", "before-first-year"))
+@case(warning(*MEET, 1, "start_date", "before-first-year"))
 def meeting_before_1980(folder):
     """A meeting dated 1975: a typo for 2025?"""
     write_clean(folder, meetings=MEETING_ROWS + [dict(
