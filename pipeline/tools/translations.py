@@ -127,8 +127,21 @@ def extract(domain: str, pot: Path) -> None:
             write_po(file, catalogue, omit_header=True, sort_output=True, no_location=True)
 
 
+CREATION_DATE = re.compile(rb'"POT-Creation-Date: [^"]*"')
+
+
+def same_but_the_date(before: bytes, after: bytes) -> bool:
+    """Whether pybabel update only stamped a new creation date into a catalogue."""
+    return CREATION_DATE.sub(b"", before) == CREATION_DATE.sub(b"", after)
+
+
 def update_catalogues() -> None:
-    """Extract each domain's messages into its .pot and merge it into each .po (pybabel)."""
+    """Extract each domain's messages into its .pot and merge it into each .po (pybabel).
+    A catalogue whose messages did not change keeps its bytes (no new date to commit and
+    merge)."""
+    paths = [catalogue_path(lang, domain=domain) for domain, langs in DOMAINS.items()
+             for lang in langs]
+    before = {path: path.read_bytes() for path in paths if path.exists()}
     for domain, langs in DOMAINS.items():
         pot = POT if domain == "messages" else REPORT_POT
         extract(domain, pot)
@@ -138,6 +151,9 @@ def update_catalogues() -> None:
                         "--no-wrap")
         pybabel("update", "-i", str(pot), "-d", str(LOCALE_DIR), "-D", domain,
                 "--ignore-obsolete", "--previous", "--no-wrap")
+    for path, old in before.items():
+        if same_but_the_date(old, path.read_bytes()):
+            path.write_bytes(old)
 
 
 def extracted_messages(domain: str = "messages") -> set[tuple[str | None, str]]:
