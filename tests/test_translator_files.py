@@ -296,3 +296,22 @@ def test_entries_of_equal_rank_are_chosen_whatever_the_order_they_were_read_in()
     b = Entry("fr", "x", TITLE, "GFMD Summit", "B", "b.xlsx", "strings", 2, made=made)
     assert latest([a, b]).by_id["fr", "x"] == latest([b, a]).by_id["fr", "x"] == b
     assert latest([b, a]).replaced == {("fr", "x"): (a,)}
+
+
+def test_a_kit_workbook_renamed_without_its_language_is_read_in_the_kits(inputs):
+    from openpyxl.packaging.custom import StringProperty
+
+    from pipeline.translator_files import KIT_LANGUAGE
+
+    path = write_book(inputs / "translations" / "translated.xlsx",
+                      [kit_row(TITLE, "GFMD Summit", "Sommet du FMMD")],
+                      made="2026-03-02T09:30:00+00:00")
+    book = openpyxl.load_workbook(path)
+    book.custom_doc_props.append(StringProperty(name=KIT_LANGUAGE, value="fr"))
+    book.save(path)
+    tables, report = checked(inputs)
+    assert about(report) == [] and summit_title(tables) == "Sommet du FMMD"
+    # Without the stamp, nothing says its language: reported, not guessed.
+    write_book(path, [kit_row(TITLE, "GFMD Summit", "Sommet du FMMD")])
+    assert about(checked(inputs)[1]) == [("error", "translated.xlsx", "", 0, "",
+                                          "unknown-value")]
