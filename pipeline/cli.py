@@ -192,8 +192,10 @@ def check(inputs, year, debug, quiet, report_lang, langs) -> None:
               help="Languages to write a kit for [default: fr,es,ru,ar].")
 def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> None:
     """Write, for each language, every text of the year's documents that still lacks a
-    translation: strings-<lang>.xlsx and strings-<lang>.xlf (XLIFF 2.1), to be translated
-    and put back in inputs/translations/."""
+    translation: strings-<year>-<lang>-<date>.xlsx and .xlf (XLIFF 2.1), to be translated
+    and put in inputs/translations/ as they are named, beside the earlier ones. A kit file
+    that holds translations is never overwritten. The date is today's, or
+    SOURCE_DATE_EPOCH's."""
     setup_logging(quiet)
 
     def action():
@@ -202,10 +204,16 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
 
         config = load_config(inputs, outputs, year, langs, report_lang=report_lang)
         tables, _, year_built = builder.validated_tables(config)
-        for path in kit.write_kit(tables, year_built, config.langs, config.outputs_dir):
+        files = kit.write_kit(tables, year_built, config.langs, config.outputs_dir,
+                              kit.made_now())
+        for path in files.kept:
+            click.echo(R_("kept {path}: it holds translations (or is open), so the new kit "
+                          "is written beside it", path=path).render(wording), err=True)
+        for path in files.written:
             click.echo(f"wrote {path}", err=True)
 
-    run(debug, action, wording_for(report_lang))
+    wording = wording_for(report_lang)
+    run(debug, action, wording)
 
 
 @main.command()

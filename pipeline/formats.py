@@ -41,12 +41,15 @@ TRANSLATION_SUFFIXES = (".xlsx", ".xlf", ".xliff")
 
 
 def translation_files(inputs_dir: Path) -> list[Path]:
-    """The translators' files of inputs/translations/, in name order."""
+    """The translators' files under inputs/translations/, in its subfolders too (an editor
+    may keep each round in a folder of its own: none is left unread), in name order; lock
+    files and hidden files or folders skipped."""
     folder = inputs_dir / "translations"
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(NOT_INPUTS)
-                  and p.suffix.lower() in TRANSLATION_SUFFIXES)
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in TRANSLATION_SUFFIXES
+                  and not any(part.startswith(NOT_INPUTS) for part in p.relative_to(folder).parts)
+                  and p.is_file())
 
 
 def kind_of(path: Path) -> str:

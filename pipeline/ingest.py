@@ -5,19 +5,20 @@ skipped) is first checked by ``safety`` and read into grids by ``readers``.
 Each grid is then matched to a contract table by its sheet name (any alias in
 schema.py; for a CSV file, its file name) or, failing that, by its headers,
 and the table is cut out of it (sheets.py), under the header row found by its
-contents (headers.py). Translators' files in inputs/translations/ are read
-too (translations.py says what they hold).
+contents (headers.py). Every translator's file under inputs/translations/ is
+read too (translator_files.py says what they hold).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from . import formats, readers, safety, sheets, translations
+from . import formats, readers, safety, sheets, translations, translator_files
 from .errors import InputError, Problem
-from .headers import HEADER_SEARCH_ROWS, find_header_row, header_map
+from .headers import find_header_row, header_map
 from .model import RawTable, RawTables
 from .schema import IGNORED_SHEETS, TABLES, TableSpec
 from .text import header_key
@@ -77,39 +78,42 @@ def read_inputs(inputs_dir: Path) -> RawTables:
 
 
 def read_translations(inputs_dir: Path) -> tuple[list[translations.Entry], list[Problem]]:
-    """The translations in the translators' files of inputs/translations/."""
+    """The translations in every translator's file under inputs/translations/, each file
+    named by its path there."""
     entries: list[translations.Entry] = []
     problems: list[Problem] = []
+    folder = inputs_dir / translations.FOLDER
     for path in formats.translation_files(inputs_dir):
+        name = path.relative_to(folder).as_posix()
         if path.suffix.lower() != ".xlsx":
-            refusals = safety.check_size(path)
-            found, more = ([], refusals) if refusals else translations.read_xliff(path)
+            refusals = [replace(p, file=name) for p in safety.check_size(path)]
+            found, more = ([], refusals) if refusals else translator_files.read_xliff(path, name)
         else:
-            found, more = read_translation_sheet(path)
+            found, more = read_translation_sheet(path, name)
         entries += found
         problems += more
     return entries, problems
 
 
-def read_translation_sheet(path: Path) -> tuple[list[translations.Entry], list[Problem]]:
-    """A translator's spreadsheet: a sheet whose header row names id, source, translation."""
-    if translations.language_of(path) is None:
-        return [], [translations.no_language(path)]
+def read_translation_sheet(path: Path, name: str
+                           ) -> tuple[list[translations.Entry], list[Problem]]:
+    """A translator's spreadsheet: every sheet whose header row names the kit's columns."""
     grids, refusals = read_file(path)
-    for grid in grids:
-        cells = grid.cells
-        for i in range(min(HEADER_SEARCH_ROWS, len(cells))):
-            names = [header_key(v) for v in cells.iloc[i]]
-            if {"id", "translation"} <= set(names):
-                rows = [(i + 1 + n, dict(zip(names, values)))
-                        for n, values in enumerate(cells.iloc[i + 1:].itertuples(index=False),
-                                                   start=1)]
-                return translations.entries_from_rows(path, grid.sheet, rows), []
-    return [], refusals or [Problem(path.name, code="no-header-row",
-                                    message=R_("no sheet with the headers id, context, source "
-                                               "and translation"),
-                                    hint=R_("Use the file make translation-kit writes, with "
-                                            "its headers as they are."))]
+    if refusals:
+        return [], [replace(p, file=name) for p in refusals]
+    lang, made = translator_files.sheet_stamp(path)
+    if lang is None:
+        return [], [translator_files.no_language(name)]
+    read = [found for grid in grids
+            if (found := translator_files.read_sheet(name, grid, lang, made)) is not None]
+    if not read:
+        return [], [Problem(name, code="no-header-row",
+                            message=R_("no sheet with the headers id, context, source and "
+                                       "translation"),
+                            hint=R_("Use the file make translation-kit writes, with its "
+                                    "headers as they are."))]
+    return ([entry for entries, _ in read for entry in entries],
+            [problem for _, problems in read for problem in problems])
 
 
 def where(file: str, sheet: str) -> str:

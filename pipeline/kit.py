@@ -2,18 +2,27 @@
 
 `make translation-kit` (`iscm translation-kit --lang fr`) writes, for each language,
 every text the year's documents show that has no translation in it yet, with its
-context, to ``outputs/translation-kit/strings-<lang>.xlsx`` (sheet ``strings``: id,
-context, source, translation) and ``strings-<lang>.xlf`` (XLIFF 2.1, for memoQ,
-Trados or OmegaT). Translated, either file goes back into ``inputs/translations/``:
-the next build reads it (translations.py).
+context, to ``outputs/translation-kit/strings-<year>-<lang>-<date>.xlsx`` (sheet
+``strings``: id, context, source, translation) and ``.xlf`` (XLIFF 2.1, for memoQ,
+Trados or OmegaT). Translated, either file goes back into ``inputs/translations/`` as it
+is named, beside the earlier ones: the next build reads them all (translator_files.py).
+
+Each file carries the time the kit was made, in its name (the date) and inside it (a
+custom document property of the workbook, a note of the XLIFF file: translator_files.
+KIT_MADE), so that where two rounds translate one text, the newer wins. The time is the
+clock's, or SOURCE_DATE_EPOCH's when it is set (reproducible kits). A kit file that holds
+translations, or is open in Excel or LibreOffice, is never overwritten: a second kit of
+the same day goes beside it (…-2.xlsx).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import translations, write
+from . import ingest, translations, translator_files, write
 from .model import Tables
 from .schema import TRANSLATION_LANGUAGES
 from .translations import String
@@ -21,8 +30,25 @@ from .translations import String
 FOLDER = "translation-kit"
 HEADERS = ["id", "context", "source", "translation"]
 WIDTHS = [18, 60, 80, 80]
-EPOCH = dt.date(2000, 1, 1)
-"""The kit's files carry no date of their own: the same inputs give the same bytes."""
+SUFFIXES = (".xlsx", ".xlf")
+
+
+@dataclass(frozen=True)
+class KitFiles:
+    """What one run of the kit wrote, and the files of the same name it kept."""
+
+    written: tuple[Path, ...]
+    kept: tuple[Path, ...]
+    """Kit files that hold a translator's work: the new kit went beside them."""
+
+
+def made_now() -> dt.datetime:
+    """When the kit is made: SOURCE_DATE_EPOCH (UTC) when set, so that a kit can be made
+    again byte for byte; else the clock, in the local time zone."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
 def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
@@ -34,8 +60,7 @@ def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
         for _, row in frame[shown.astype(bool)].iterrows():
             record = row.to_dict()
             for column, string in translations.strings_of(spec, record):
-                if column != "name_en" and not translations.needs_translation(
-                        spec, column, string.source):
+                if not translations.needs_translation(spec, column, string.source):
                     continue  # initials, or a text no document prints
                 target = translations.translation_column(spec, column, lang)
                 blank = not record[target.name]
@@ -44,26 +69,59 @@ def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
     return sorted(found.values(), key=lambda s: (s.context, s.source))
 
 
-def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Path
-              ) -> list[Path]:
-    """The kit's files for each language asked for (English needs none)."""
+def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Path,
+              made: dt.datetime) -> KitFiles:
+    """The kit's files for each language asked for (English needs none), made at `made`."""
     folder = outputs_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written: list[Path] = []
+    kept: list[Path] = []
+    stamp = made.isoformat()
     for lang in (x for x in langs if x in TRANSLATION_LANGUAGES):
         strings = missing_strings(tables, year, lang)
+        stem, busy = free_stem(folder, f"strings-{year}-{lang}-{made:%Y-%m-%d}")
+        kept += busy
         sheet = ("strings", HEADERS, [[s.id, s.context, s.source, ""] for s in strings], WIDTHS)
-        xlsx = write.atomically(folder / f"strings-{lang}.xlsx", write.write_xlsx,
-                                sheet=sheet, edition=EPOCH)
-        xliff = write.atomically(folder / f"strings-{lang}.xlf", write.write_bytes,
-                                 data=xliff_bytes(strings, lang))
-        written += [xlsx, xliff]
-    return written
+        written.append(write.atomically(
+            folder / f"{stem}.xlsx", write.write_xlsx, sheet=sheet, edition=made.date(),
+            properties={translator_files.KIT_MADE: stamp, translator_files.KIT_LANGUAGE: lang}))
+        written.append(write.atomically(folder / f"{stem}.xlf", write.write_bytes,
+                                        data=xliff_bytes(strings, lang, stamp)))
+    return KitFiles(tuple(written), tuple(kept))
 
 
-def xliff_bytes(strings: list[String], lang: str) -> bytes:
-    """An XLIFF 2.1 file of the strings, written with translate-toolkit: one unit per
-    string, its context as a note of the unit, no target yet."""
+def free_stem(folder: Path, stem: str) -> tuple[str, list[Path]]:
+    """The first name, from stem, then stem-2, stem-3…, none of whose files holds a
+    translator's work; and the files that did."""
+    busy: list[Path] = []
+    for n in range(1, 1000):
+        name = stem if n == 1 else f"{stem}-{n}"
+        found = [folder / f"{name}{suffix}" for suffix in SUFFIXES
+                 if holds_work(folder / f"{name}{suffix}")]
+        if not found:
+            return name, busy
+        busy += found
+    raise OSError(f"{folder}: a thousand kits of the same day hold translations")
+
+
+def holds_work(path: Path) -> bool:
+    """Whether a kit file may hold a translator's work: translations in it, open in Excel or
+    LibreOffice (their lock file beside it), or unreadable (kept rather than guessed at)."""
+    locks = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")
+    if any(path.with_name(lock).exists() for lock in locks):
+        return True
+    if not path.exists():
+        return False
+    if path.suffix == ".xlsx":
+        entries, problems = ingest.read_translation_sheet(path, path.name)
+    else:
+        entries, problems = translator_files.read_xliff(path, path.name)
+    return bool(entries) or any(p.severity == "error" for p in problems)
+
+
+def xliff_bytes(strings: list[String], lang: str, made: str) -> bytes:
+    """An XLIFF 2.1 file of the strings, written with translate-toolkit: the kit's time as a
+    note of the file; one unit per string, its context as a note of the unit, no target."""
     from lxml import etree
     from translate.storage.xliff2 import Xliff2File
 
@@ -74,11 +132,17 @@ def xliff_bytes(strings: list[String], lang: str) -> bytes:
     root = store.document.getroot()
     root.set("version", "2.1")  # 2.1 adds modules to 2.0, in the same namespace
     namespace = root.nsmap[None]
-    # The context goes in the unit's notes, before its segment, as XLIFF 2 wants them.
+
+    def notes(category: str, text: str):
+        """<notes><note category=…>text</note></notes>, which XLIFF 2 puts before the
+        units of a file and before the segments of a unit."""
+        element = etree.Element(f"{{{namespace}}}notes")
+        etree.SubElement(element, f"{{{namespace}}}note", category=category).text = text
+        return element
+
+    for file in root.iter(f"{{{namespace}}}file"):
+        file.insert(0, notes(translator_files.KIT_MADE, made))
     contexts = {s.id: s.context for s in strings}
     for unit in root.iter(f"{{{namespace}}}unit"):
-        notes = etree.Element(f"{{{namespace}}}notes")
-        note = etree.SubElement(notes, f"{{{namespace}}}note", category="context")
-        note.text = contexts[unit.get("id")]
-        unit.insert(0, notes)
+        unit.insert(0, notes("context", contexts[unit.get("id")]))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

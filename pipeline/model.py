@@ -65,7 +65,7 @@ class RawTables:
     problems: tuple = ()
     counts: tuple[tuple[str, int], ...] = ()
     translations: tuple = ()
-    """translations.Entry: the translations read from inputs/translations/."""
+    """translator_files.Entry: the translations read from inputs/translations/."""
 
     def __getitem__(self, name: str) -> RawTable:
         return self.tables[name]

@@ -349,6 +349,31 @@ MEETINGS = TableSpec(
 
 TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS)
 
+TRANSLATOR_SHEET = TableSpec(
+    name="strings",
+    workbook="strings-<year>-<lang>-<date>.xlsx",
+    sheet_aliases=("strings",),
+    key=("id",),
+    columns=(
+        # Not required: a row that lost its id is still found by its context and source.
+        _col("id", TEXT, "identifier", "identifiant", "identificador", "key", "clé", "clave",
+             "string id", "code", "código",
+             help="The text's id, as the kit wrote it (a hash of its context and source)."),
+        _col("context", TEXT, "contexte", "contexto",
+             help="Where the text comes from: table › column › record."),
+        _col("source", TEXT, "source text", "texte source", "texto fuente", "texto de origen",
+             "texto original", "original", "fuente", "English", "anglais", "inglés",
+             "source EN", "English text", "texte anglais", "texto en inglés",
+             help="The English text, as the kit wrote it."),
+        _col("translation", TEXT, "traduction", "traducción", "target", "cible",
+             "texte cible", "texto meta", "translated text", "texte traduit",
+             "texto traducido",
+             required=True, help="The translation; blank: not translated yet."),
+    ),
+)
+"""A translator's spreadsheet in inputs/translations/, as make translation-kit writes it;
+its headers are found and checked as the input tables' are (headers.py)."""
+
 IGNORED_SHEETS = frozenset(header_key(name) for name in (
     "instructions", "instrucciones", "notes", "notas", "lists", "listes", "listas",
     "read me", "readme", "lisez-moi", "léame", "help", "aide", "ayuda", "sources", "fuentes"))

@@ -5,26 +5,22 @@ is shown in the reader's language when a translation is given, in one of two
 places, the first winning:
 
 - the spreadsheets' translation columns, ``<column>_<lang>`` (title_fr…);
-- a translator's file in ``inputs/translations/``: ``*-<lang>.xlsx`` (sheet
-  ``strings``: id, context, source, translation) or XLIFF 2 (``*.xlf``), as
-  ``make translation-kit`` writes them and CAT tools return them.
+- the translators' files in ``inputs/translations/``, every one of them
+  (translator_files.py reads them): where two translate one text differently, the
+  one from the newer kit wins, and the other is reported (translation-replaced).
 
 Each text is a ``String``: its English source and its context (table, column,
 record). Its id is a hash of both, so that a translation keeps applying in later
 years while the source is unchanged; when the English changes, the translation
-no longer applies and is reported as outdated.
+no longer applies and is reported as outdated, unless the new English needs no
+translation in that language (a chair that is a country, printed by its UN name).
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-
-import defusedxml.ElementTree as SafeET
 
 from . import places, regions
 from .countries import exact_iso3
@@ -32,22 +28,24 @@ from .errors import Problem
 from .glyphs import missing_glyphs
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TRANSLATION_LANGUAGES, TableSpec
 from .text import INITIALS, clean_text, is_blank
-from .wording import R_, RN_, LanguageName, Text
+from .translator_files import Chosen, Entry, latest, located, replaced, string_id
+from .wording import R_, RN_, LanguageName
 
 FOLDER = "translations"
 """The folder of inputs/ that holds translators' files."""
-LANGUAGE_IN_NAME = re.compile(r"[-_.](" + "|".join(TRANSLATION_LANGUAGES) + r")$", re.I)
-XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
-HEADERS = ("id", "context", "source", "translation")
 PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair", "acronym",
                                     "region"}),
            "participants": frozenset({"participant"}),
            "meetings": frozenset({"title", "summary", "outcome_document", "city"})}
 """The translatable columns the documents print: a text of these left in English is
 counted in the `untranslated` warning (names have their own, name-fallback)."""
-MAX_GROWTH, MAX_EXTRA = 3, 300
-"""A translation may be three times as long as its source, plus 300 characters: longer,
-it is not a translation of it (a pasted paragraph, a shifted row)."""
+MAX_GROWTH, MAX_EXTRA = 3, 100
+"""A translation may be three times as long as its source, plus 100 characters: longer, it
+is not a translation of it (a paragraph pasted on a title's row, a shifted row). Running
+text grows by a fifth or so into French, Spanish or Russian (the shipped translations: 1.18
+to 1.23 times on average, at most 1.8); short texts full of acronyms grow most, as Arabic
+and Russian write the names out ('UNHCR, IOM and OSCE/ODIHR (joint)', 33 characters, is
+156 in Arabic; 'ICMPD', 5, is 61 in Russian)."""
 
 
 @dataclass(frozen=True)
@@ -62,25 +60,6 @@ class String:
     @property
     def id(self) -> str:
         return string_id(self.context, self.source)
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A translation read from a translator's file."""
-
-    lang: str
-    id: str
-    context: str
-    source: str
-    text: str
-    file: str
-    sheet: str = ""
-    row: int = 0
-
-
-def string_id(context: str, source: str) -> str:
-    """A short stable id from the source and its context."""
-    return hashlib.sha256(f"{context}\0{source}".encode()).hexdigest()[:16]
 
 
 def context(table: str, column: str, record: str) -> str:
@@ -109,62 +88,15 @@ def strings_of(spec: TableSpec, row: dict) -> Iterator[tuple[str, String]]:
 
 
 def needs_translation(spec: TableSpec, column: str, source: str) -> bool:
-    """Whether a text the documents print is English to translate: not an acronym's
-    initials."""
+    """Whether a text the documents print is English to translate: a name, or a text of a
+    printed column, but not an acronym's initials."""
     if column == "acronym":
         return not INITIALS.fullmatch(source)
-    return column in PRINTED[spec.name]
+    return column == "name_en" or column in PRINTED[spec.name]
 
 
 def too_long(source: str, translation: str) -> bool:
     return len(translation) > MAX_GROWTH * len(source) + MAX_EXTRA
-
-
-def language_of(path: Path) -> str | None:
-    """The language a translator's file is for, from its name: strings-fr.xlsx -> fr."""
-    found = LANGUAGE_IN_NAME.search(path.stem)
-    return found.group(1).lower() if found else None
-
-
-def read_xliff(path: Path) -> tuple[list[Entry], list[Problem]]:
-    """The units of an XLIFF 2 file that have a target (defusedxml: no entities, no DTD)."""
-    try:
-        root = SafeET.fromstring(path.read_bytes())
-    except (SafeET.ParseError, ValueError) as error:  # ValueError: a DTD, refused
-        return [], [Problem(path.name, code="damaged-file",
-                            message=R_("could not be read as XLIFF: {error}", error=str(error)),
-                            hint=R_("Export it again from the translation tool as XLIFF 2."))]
-    lang = (root.get("trgLang") or language_of(path) or "").split("-")[0].lower()
-    if lang not in TRANSLATION_LANGUAGES:
-        return [], [no_language(path)]
-    entries = []
-    for unit in root.iter(f"{{{XLIFF}}}unit"):
-        source = "".join(unit.find(f".//{{{XLIFF}}}source").itertext()) \
-            if unit.find(f".//{{{XLIFF}}}source") is not None else ""
-        target = unit.find(f".//{{{XLIFF}}}target")
-        text = clean_text("".join(target.itertext())) if target is not None else ""
-        notes = [n.text or "" for n in unit.iter(f"{{{XLIFF}}}note")
-                 if n.get("category") == "context"]
-        if text:
-            entries.append(Entry(lang, unit.get("id", ""), notes[0] if notes else "",
-                                 clean_text(source), text, path.name))
-    return entries, []
-
-
-def entries_from_rows(path: Path, sheet: str, rows: list[tuple[int, dict]]) -> list[Entry]:
-    """The translated rows of a translator's spreadsheet (Excel row number, cells)."""
-    lang = language_of(path) or ""
-    return [Entry(lang, clean_text(cells.get("id", "")), clean_text(cells.get("context", "")),
-                  clean_text(cells.get("source", "")), clean_text(cells["translation"]),
-                  path.name, sheet, row)
-            for row, cells in rows if not is_blank(cells.get("translation"))]
-
-
-def no_language(path: Path) -> Problem:
-    return Problem(path.name, code="unknown-value",
-                   message=R_("does not say which language it is in"),
-                   hint=R_("Name it after its language, as make translation-kit does: "
-                           "strings-fr.xlsx, strings-es.xlf (fr, es, ru or ar)."))
 
 
 def translation_column(spec: TableSpec, column: str, lang: str):
@@ -172,18 +104,16 @@ def translation_column(spec: TableSpec, column: str, lang: str):
     return next(c for c in spec.columns if c.translates == column and c.lang == lang)
 
 
-def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str, ...],
+def apply(spec: TableSpec, frame, shown, chosen: Chosen, langs: tuple[str, ...],
           known=lambda column, row, lang: False) -> tuple[list[Problem], dict[str, Counter]]:
     """Fill the blank translation cells of the rows shown from the translators' files.
 
     shown: a boolean Series, the rows the documents show; known(column, row, lang):
     whether a text is printed in a language without a translation (a city the gazetteer
-    names in it, a chair that is a country). Returns the problems (an outdated or overlong
-    translation, characters no font draws) and, per language built, how many printed
-    texts have no translation, by column.
+    names in it, a chair that is a country). Returns the problems (an outdated, replaced or
+    overlong translation, characters no font draws) and, per language built, how many
+    printed texts have no translation, by column.
     """
-    by_id = {(e.lang, e.id): e for e in entries}
-    by_context = {(e.lang, e.context): e for e in entries}
     problems: list[Problem] = []
     missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
     counted: set[tuple[str, str]] = set()
@@ -199,32 +129,39 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
                 target = targets[column, lang]
                 if not is_blank(row[target.name]) and row[target.name] != ():
                     continue  # the spreadsheet's own translation wins
-                entry = by_id.get((lang, string_id))
+                entry = chosen.by_id.get((lang, string_id))
                 if entry is None:
-                    stale = by_context.get((lang, string.context))
+                    # Printed in English until translated; not a chair that is a country,
+                    # a city the gazetteer knows, initials: those need no translation.
+                    if not needs_translation(spec, column, string.source) \
+                            or known(column, row, lang):
+                        continue
+                    stale = chosen.by_context.get((lang, string.context))
                     if stale is not None and stale.source != string.source:
-                        problems.append(outdated(stale, string))
-                    if lang in missing and (lang, string_id) not in counted \
-                            and needs_translation(spec, column, string.source) \
-                            and not known(column, row, lang):
+                        problems.append(outdated(stale, string, target.name, lang))
+                    if lang in missing and column != "name_en" \
+                            and (lang, string_id) not in counted:  # names: name-fallback
                         counted.add((lang, string_id))  # an organisation of many mechanisms
                         missing[lang][column] += 1
-                elif too_long(string.source, entry.text):
+                    continue
+                problems += [replaced(older, entry)
+                             for older in chosen.replaced.get((lang, string_id), ())]
+                if too_long(entry.source or string.source, entry.text):
                     problems.append(located(entry, "translation-too-long",
                                             R_("is {length} characters long, for a source of "
                                                "{source}: not a translation of it",
                                                length=len(entry.text),
-                                               source=len(string.source)),
+                                               source=len(entry.source or string.source)),
                                             R_("Check that the translation is on the row of "
                                                "its source."), "error"))
-                else:
-                    frame.at[index, target.name] = target.kind.parse(entry.text, target, None)
-                    if glyphs := missing_glyphs(entry.text):
-                        problems.append(located(entry, "missing-glyph",
-                                                R_("holds characters that no font of the "
-                                                   "bulletin can draw ({characters})",
-                                                   characters=" ".join(glyphs)),
-                                                R_("Replace or remove them.")))
+                    continue
+                frame.at[index, target.name] = target.kind.parse(entry.text, target, None)
+                if glyphs := missing_glyphs(entry.text):
+                    problems.append(located(entry, "missing-glyph",
+                                            R_("holds characters that no font of the "
+                                               "bulletin can draw ({characters})",
+                                               characters=" ".join(glyphs)),
+                                            R_("Replace or remove them.")))
     return problems, missing
 
 
@@ -234,20 +171,15 @@ ROW_COLUMNS = frozenset({"id", "participant", "mechanism_id", "start_date", "tit
 (record_of) and those that say whether a text is printed as is (printed_as_is)."""
 
 
-def located(entry: Entry, code: str, message: Text, hint: Text, severity: str = "warning"
-            ) -> Problem:
-    """A problem with a translation, where the translator will find it."""
-    return Problem(entry.file, entry.sheet, entry.row, "translation" if entry.row else entry.id,
-                   code, severity, entry.text[:80], message, hint)
-
-
-def outdated(entry: Entry, string: String) -> Problem:
+def outdated(entry: Entry, string: String, column: str, lang: str) -> Problem:
     return located(entry, "translation-outdated",
                    R_("translates '{old}', but the English is now '{new}': the English is "
                       "shown until it is translated again", old=entry.source[:80],
                       new=string.source[:80]),
-                   R_("Run make translation-kit, translate the new text, and replace this "
-                      "file with the new one."))
+                   R_("Run make translation-kit LANGS={lang} and have the new English "
+                      "translated; put the returned file in inputs/translations/ as it is "
+                      "named, beside this one (or write the translation in the {column} "
+                      "column).", lang=lang, column=column))
 
 
 def of_row(spec: TableSpec, row) -> dict[str, dict[str, object]]:
@@ -272,12 +204,13 @@ def check(mechanisms, participants, meetings, entries: list[Entry], year: int,
     per language built for what stays in English."""
     problems: list[Problem] = []
     missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
+    chosen = latest(entries)
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
-        found, counts = apply(spec, frame, shown, entries, langs, printed_as_is)
+        found, counts = apply(spec, frame, shown, chosen, langs, printed_as_is)
         problems += found
         for lang, by_column in counts.items():
             missing[lang].update(by_column)
-    return problems + [untranslated(lang, counts) for lang, counts in missing.items()
+    return problems + [untranslated(lang, counts, year) for lang, counts in missing.items()
                        if counts]
 
 
@@ -302,7 +235,7 @@ def printed_as_is(column: str, row, lang: str) -> bool:
     return column == "chair" and exact_iso3(row["chair"]) is not None
 
 
-def untranslated(lang: str, counts) -> Problem:
+def untranslated(lang: str, counts, year: int) -> Problem:
     language = LanguageName(lang)
     detail = ", ".join(f"{k} {column}" for column, k in sorted(counts.items()))
     return Problem(FOLDER, code="untranslated", severity="warning",
@@ -312,6 +245,7 @@ def untranslated(lang: str, counts) -> Problem:
                                "translation ({detail}); the English is shown, marked as English",
                                sum(counts.values()), language=language, detail=detail),
                    hint=R_("Run make translation-kit LANGS={lang}, have "
-                           "outputs/translation-kit/strings-{lang}.xlsx (or .xlf) translated, "
-                           "and put it in inputs/translations/; or fill the <column>_{lang} "
-                           "columns.", lang=lang))
+                           "outputs/translation-kit/strings-{year}-{lang}-<date>.xlsx (or .xlf) "
+                           "translated, and put the returned file in inputs/translations/ as it "
+                           "is named: every file there is read. Or fill the <column>_{lang} "
+                           "columns.", lang=lang, year=year))

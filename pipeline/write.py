@@ -140,11 +140,14 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
 
 
 def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list[int]],
-               edition: dt.date, right_to_left: bool = False) -> Path:
+               edition: dt.date, right_to_left: bool = False,
+               properties: dict[str, str] | None = None) -> Path:
     """One sheet (title, headers, rows, column widths), frozen header row, autofilter,
     wrapped text; text never becomes a formula. Right to left (Arabic), the sheet opens
-    with its first column on the right, mirrored as the PDF's table is."""
+    with its first column on the right, mirrored as the PDF's table is. properties: custom
+    document properties (File › Properties › Custom), which Excel and LibreOffice keep."""
     from openpyxl import Workbook
+    from openpyxl.packaging.custom import StringProperty
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -169,6 +172,8 @@ def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list
     sheet.sheet_view.rightToLeft = right_to_left
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    for name, value in (properties or {}).items():
+        book.custom_doc_props.append(StringProperty(name=name, value=value))
     return save_workbook(book, path, dt.datetime.combine(edition, dt.time()))
 
 

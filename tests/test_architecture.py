@@ -19,7 +19,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("countries", "glyphs", "catalogues", "regions", "references", "readers", "safety",
      "kinds"),
     ("schema",),
-    ("headers", "sheets", "translations", "ingest"),
+    ("headers", "sheets", "translator_files", "translations", "ingest"),
     ("cells", "validate"),
     ("history", "aggregate"),
     ("dates", "localiser", "sentences", "changed", "charts", "maps", "profiles", "ical",

@@ -8,12 +8,12 @@ import pytest
 
 from pipeline import headers as header_rows
 from pipeline import ingest, sheets
-from pipeline.schema import TABLES
+from pipeline.schema import TABLES, TRANSLATOR_SHEET
 from pipeline.text import header_key
 from tests.conftest import write_inputs
 
 
-@pytest.mark.parametrize("spec", TABLES, ids=lambda s: s.name)
+@pytest.mark.parametrize("spec", (*TABLES, TRANSLATOR_SHEET), ids=lambda s: s.name)
 def test_header_aliases_are_unambiguous_within_a_table(spec):
     seen = {}
     for column in spec.columns:

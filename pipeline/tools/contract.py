@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from ..config import PROJECT_DIR
-from ..schema import TABLES, TRANSLATION_LANGUAGES
+from ..schema import TABLES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
 from ..vocabularies import VOCABULARIES
 
 DOC = PROJECT_DIR / "docs" / "inputs.md"
@@ -52,6 +52,16 @@ acronym, any of its names or any of its aliases.
 """
 
 
+TRANSLATOR_NOTE = """\
+`make translation-kit` writes these files (`strings-<year>-<lang>-<date>.xlsx`, and the
+same as XLIFF 2 `.xlf`); translated, they go to `inputs/translations/`, under any name
+that keeps the language as a word of it (`fr`, `es`, `ru` or `ar`), in subfolders too:
+every file there is read, and none replaces another (see `docs/translators.md`). Every
+sheet whose headers name these columns is read; their headers are matched as above. A
+row without an `id` is placed by its `context` and `source`.
+"""
+
+
 def column_rows(spec) -> list[str]:
     rows = ["| Column | Required | What it holds | Also accepted as header |",
             "|---|---|---|---|"]
@@ -83,7 +93,7 @@ def translation_note(spec) -> str:
             "given it is shown "
             "in that language's documents; elsewhere the English stands, marked as English. "
             "Translations may also come from a translator's file in `inputs/translations/` "
-            "(see the README, \"Translating the bulletin\").\n")
+            "(see docs/translators.md, \"Translating the bulletin\").\n")
 
 
 def contract_markdown() -> str:
@@ -95,6 +105,9 @@ def contract_markdown() -> str:
         parts.append("\n".join(column_rows(spec)) + "\n")
         if note := translation_note(spec):
             parts.append(note)
+    parts.append("## A translator's file in `inputs/translations/` › sheet `strings`\n")
+    parts.append(TRANSLATOR_NOTE)
+    parts.append("\n".join(column_rows(TRANSLATOR_SHEET)) + "\n")
     parts.append("## Values of the enumerated columns\n")
     parts.append("Written in any case, with or without accents.\n")
     parts.append("\n".join(vocabulary_rows()) + "\n")

@@ -22,7 +22,7 @@ from babel import Locale
 
 from ..catalogues import REPORT, catalogue_path, read_catalogue
 from ..config import LANGUAGES, LOCALE_DIR, PROJECT_DIR, REPORT_LANGUAGES
-from ..schema import TABLES
+from ..schema import TABLES, TRANSLATOR_SHEET
 
 POT = LOCALE_DIR / "messages.pot"
 REPORT_POT = LOCALE_DIR / f"{REPORT}.pot"
@@ -104,8 +104,8 @@ def pybabel(*args: str) -> None:
 def column_helps() -> list[str]:
     """The help of every column a template shows (schema.py): the report quotes them in
     its hints, the input templates show them; they are report messages."""
-    return list(dict.fromkeys(c.help for spec in TABLES for c in spec.template_columns
-                              if c.help))
+    return list(dict.fromkeys(c.help for spec in (*TABLES, TRANSLATOR_SHEET)
+                              for c in spec.template_columns if c.help))
 
 
 def extract(domain: str, pot: Path) -> None:

@@ -633,18 +633,28 @@ def name_missing_in_a_language(folder):
     write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 3, name_ru=None))
 
 
-def write_translations(folder: Path, rows: list[tuple[str, str, str]]) -> None:
-    """A translator's file for French: (context, English source, translation) rows."""
+def write_translations(folder: Path, rows: list[tuple[str, str, str]],
+                       name: str = "strings-fr.xlsx",
+                       headers=("id", "context", "source", "translation"), made: str = "",
+                       with_ids: bool = True) -> None:
+    """A translator's file for French: (context, English source, translation) rows, stamped
+    as the kit stamps it when `made` is given."""
+    from openpyxl.packaging.custom import StringProperty
+
     from pipeline.translations import string_id
+    from pipeline.translator_files import KIT_MADE
 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "strings"
-    sheet.append(["id", "context", "source", "translation"])
+    sheet.append(list(headers))
     for context, source, translation in rows:
-        sheet.append([string_id(context, source), context, source, translation])
-    (folder / "translations").mkdir(parents=True, exist_ok=True)
-    save_workbook(book, folder / "translations" / "strings-fr.xlsx", STAMP)
+        sheet.append([string_id(context, source) if with_ids else "", context, source,
+                      translation])
+    if made:
+        book.custom_doc_props.append(StringProperty(name=KIT_MADE, value=made))
+    (folder / "translations" / name).parent.mkdir(parents=True, exist_ok=True)
+    save_workbook(book, folder / "translations" / name, STAMP)
 
 
 SUMMIT = "gfmd 2025-03-05 «GFMD Summit»"
@@ -664,6 +674,55 @@ def translation_too_long(folder):
     write_clean(folder)
     write_translations(folder, [(f"meetings › title › {SUMMIT}", "GFMD Summit",
                                  "Le Sommet du FMMD a réuni les États. " * 12)])
+
+
+@case(warning("strings-fr.xlsx", "strings", 2, "translation", "translation-replaced"))
+def translation_replaced(folder):
+    """Two rounds translate the summit's title differently: the newer kit's is used."""
+    write_clean(folder)
+    title = f"meetings › title › {SUMMIT}"
+    write_translations(folder, [(title, "GFMD Summit", "Sommet FMMD")],
+                       made="2026-03-02T09:30:00+00:00")
+    write_translations(folder, [(title, "GFMD Summit", "Sommet du FMMD")],
+                       "strings-2025-fr-2026-05-11.xlsx", made="2026-05-11T14:00:00+00:00")
+
+
+@case(warning("strings-fr.xlsx", "strings", 2, "id", "translation-without-id"))
+def translation_without_id(folder):
+    """A translated row whose id, context and source were deleted: it cannot be placed."""
+    write_clean(folder)
+    write_translations(folder, [("", "", "Le Sommet s’est réuni.")], with_ids=False)
+
+
+@case(error("strings-2025-es-2026-03-02.xlf", "", 0, "trgLang", "language-mismatch"))
+def translation_in_another_language(folder):
+    """An XLIFF file named for Spanish whose target language (trgLang) is German."""
+    write_clean(folder)
+    (folder / "translations").mkdir()
+    (folder / "translations" / "strings-2025-es-2026-03-02.xlf").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:'
+        'document:2.0" version="2.1" srcLang="en" trgLang="de"><file id="f1"><unit id="u1">'
+        "<segment><source>GFMD Summit</source><target>GFMD-Gipfel</target></segment></unit>"
+        "</file></xliff>\n", encoding="utf-8")
+
+
+@case(error("strings-fr.xlsx", "strings", 1, "Traductoin", "misspelt-column"))
+def translation_header_misspelt(folder):
+    """A translator's file whose translation column is headed 'Traductoin'."""
+    write_clean(folder)
+    write_translations(folder, [(f"meetings › title › {SUMMIT}", "GFMD Summit",
+                                 "Sommet du FMMD")],
+                       headers=("Identifiant", "Contexte", "Texte source", "Traductoin"))
+
+
+@case()
+def translation_headers_in_french(folder):
+    """A translator's file headed in French (Identifiant, Contexte, Texte source,
+    Traduction) and kept in a subfolder of inputs/translations/: read as the kit's."""
+    write_clean(folder)
+    write_translations(folder, [(f"meetings › title › {SUMMIT}", "GFMD Summit",
+                                 "Sommet du FMMD")], "2025/retour du traducteur fr.xlsx",
+                       headers=("Identifiant", "Contexte", "Texte source", "Traduction"))
 
 
 @case(warning(*MECH, 3, "region", "unknown-region"))
