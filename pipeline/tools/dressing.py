@@ -10,9 +10,8 @@ so a new table of the contract is dressed like the others. The sheets dressing a
 named in a document property: dressing again replaces them, never a sheet of the
 editor's, and gives the same bytes.
 
-`make templates` dresses blank workbooks (input_templates.py); `make dress-inputs`
-dresses the workbooks of inputs/ in place (dress_inputs), and writes nothing if what
-the build reads would change.
+`make templates` dresses blank workbooks, `make dress-inputs` the workbooks of inputs/
+in place (input_templates.py).
 """
 
 from __future__ import annotations
@@ -20,8 +19,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import tempfile
-import zipfile
 from copy import copy
 from functools import partial
 from pathlib import Path
@@ -32,19 +29,18 @@ from babel import Locale
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import cells, ingest, readers, sheets, validate
+from .. import ingest, readers, sheets
 from ..catalogues import report_wording
-from ..errors import BulletinError, ConfigError, InputError
+from ..errors import ConfigError
 from ..headers import HEADER_SEARCH_ROWS, column_help, find_header_row, header_map, name_columns
 from ..kinds import MECHANISM
-from ..schema import MECHANISMS, TABLES, Column, TableSpec
+from ..schema import MECHANISMS, Column, TableSpec
 from ..vocabularies import VOCABULARIES
 from ..wording import R_, Text, Wording
-from ..write import atomically, save_workbook, write_bytes
 
 STAMP = dt.datetime(2025, 1, 1)
 """Fixed document dates, so that a dressed workbook's bytes depend on its content only."""
@@ -61,8 +57,7 @@ LISTS_SHEET = R_("Lists")
 """Dressing's own sheets, named in their language; every name is one ingest ignores
 (schema.IGNORED_SHEETS)."""
 INSTRUCTIONS = (
-    R_("One row per {row}. Do not rename the sheets or the headers; columns in dark blue "
-       "are required."),
+    R_("Do not rename the sheets or the headers; columns in dark blue are required."),
     R_("Hover over a header to read what it holds. Cells with a dropdown accept only the "
        "listed values (lists such as regions or IOM's role: several values separated by ;)."),
     R_("Dates: dd/mm/yyyy, day first (11/02/2025 is 11 February 2025). Years: four digits."),
@@ -71,19 +66,14 @@ INSTRUCTIONS = (
     R_("Countries: their usual English, French or Spanish name."),
     R_("Save as .xlsx and put the file in inputs/. `make check` lists anything to correct."),
 )
-ROWS = {"mechanisms.xlsx": R_("mechanism (sheet mechanisms), one row per participation "
-                              "(sheet participants)"),
-        "meetings.xlsx": R_("meeting")}
-"""What a row is, for a workbook that holds exactly the tables the contract puts in it."""
-ANY_ROW = R_("record")
-"""What a row is in any other workbook (all tables in one, a table of its own)."""
+ROWS = {"mechanisms": R_("mechanism"), "participants": R_("participation"),
+        "meetings": R_("meeting")}
+"""What one row of a table is, for the instructions' first lines; a table not named here
+is introduced by its name."""
 TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}
 """The languages of the instructions, by report language: English keeps all three (any
 office can start from them); French and Spanish speak their own, help texts and messages
 included. Headers stay as they are (the contract's names in the templates)."""
-UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"
-                          r"timelines|drawings/drawing\d|vbaProject)")
-"""Parts of a workbook that openpyxl would drop or damage: such a workbook is not dressed."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,8 +109,7 @@ def dress(book: openpyxl.Workbook, file_name: str, ids: list[str], lang: str = "
             raise ConfigError(R_("{file} already has a sheet named {sheet}, which dressing "
                                  "writes: rename that sheet, then dress again.",
                                  file=file_name, sheet=title))
-    write_instructions(book.create_sheet(titles[0], 0), file_name,
-                       list(dict.fromkeys(p.spec for p in placed)), lang, wordings)
+    write_instructions(book.create_sheet(titles[0], 0), placed, lang, wordings)
     added = titles[:1]
     ids_at = mechanism_ids_at(placed)
     if ids_at is None and any(c.kind is MECHANISM for p in placed for _, c in p.columns):
@@ -192,20 +181,22 @@ def sheet_ref(title: str) -> str:
     return "'{}'".format(title.replace("'", "''"))
 
 
-def write_instructions(sheet, file_name: str, specs: list[TableSpec], lang: str,
+def write_instructions(sheet, placed: list[PlacedTable], lang: str,
                        wordings: list[Wording]) -> None:
-    """The instructions in each language, then every column of the workbook's tables with its
-    help (in the first language, 'required' in all of them)."""
+    """The instructions in each language, each sheet named as it is, then every column of
+    the workbook's tables with its help (in the first language, 'required' in all)."""
     sheet.column_dimensions["A"].width = 110
     bold = Font(bold=True, size=12)
-    own = [spec for spec in TABLES if spec.workbook == file_name]
-    row = ROWS.get(file_name, ANY_ROW) if specs == own else ANY_ROW
+    tables = [R_("Sheet {sheet}: one row per {row}.", sheet=table.sheet,
+                 row=ROWS[table.spec.name]) if table.spec.name in ROWS else
+              R_("Sheet {sheet}: the {table} table of docs/inputs.md.", sheet=table.sheet,
+                 table=table.spec.name)
+              for table in placed]
     for language, wording in zip(TEMPLATE_LANGUAGES[lang], wordings):
         sheet.append([Locale.parse(language).get_display_name(language).capitalize()])
         sheet.cell(row=sheet.max_row, column=1).font = bold
-        for line in INSTRUCTIONS:
-            filled = dataclasses.replace(line, values=(("row", row),))
-            sheet.append([filled.render(wording)])
+        for line in (*tables, *INSTRUCTIONS):
+            sheet.append([line.render(wording)])
             sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
         sheet.append([])
     sheet.append([" · ".join(R_("Columns").render(w) for w in wordings)])
@@ -213,7 +204,7 @@ def write_instructions(sheet, file_name: str, specs: list[TableSpec], lang: str,
     words = [R_("required").render(w) for w in wordings]
     # Several languages: 'required · obligatoire · obligatorio', as a tag; one: in brackets.
     required = " · ".join(words) if len(words) > 1 else f"({words[0]})"
-    for spec in specs:
+    for spec in dict.fromkeys(table.spec for table in placed):
         for column in spec.template_columns:
             line = R_("{table} › {column}: {help}", table=spec.name, column=column.name,
                       help=column_help(column)).render(wordings[0])
@@ -235,12 +226,10 @@ def dress_table(sheet, table: PlacedTable, ids_at: str | None, wording: Wording)
         if cell.comment is None or cell.comment.author == AUTHOR:
             cell.comment = Comment(header_note(column, wording).render(wording), AUTHOR,
                                    width=300, height=80)
-        dimension = column_dimension(sheet, number)
-        if dimension is None:
-            dimension = sheet.column_dimensions[letter]
-            dimension.width = column.kind.width
+        if covering_dimension(sheet, number) is None:
+            sheet.column_dimensions[letter].width = column.kind.width
         if column.kind.number_format:
-            dimension.number_format = column.kind.number_format
+            own_dimension(sheet, number).number_format = column.kind.number_format
         validation = dropdown(column, ids_at, wording)
         if validation is not None:
             validation.add(f"{letter}{first}:{letter}{LAST_ROW}")
@@ -262,21 +251,26 @@ def header_note(column: Column, wording: Wording) -> Text:
         else column_help(column)
 
 
-def column_dimension(sheet, number: int):
-    """The width and format of one column, if the sheet sets them: a group of columns
-    (<col min=3 max=5>, as Excel writes them) is split around it first, so that setting its
-    format sets that column's only."""
-    for dimension in list(sheet.column_dimensions.values()):
-        low, high = dimension.min or 0, dimension.max or 0
-        if not low <= number <= high:
-            continue
-        for start, end in ((low, number - 1), (number, number), (number + 1, high)):
+def covering_dimension(sheet, number: int):
+    """The width and format the sheet sets for a column, alone or in a group, if any."""
+    for dimension in sheet.column_dimensions.values():
+        low = dimension.min or column_index_from_string(dimension.index)
+        if low <= number <= (dimension.max or low):
+            return dimension
+    return None
+
+
+def own_dimension(sheet, number: int):
+    """A column's own width and format: a group that holds it (<col min=3 max=5>, as Excel
+    writes them) is split around it first, so that a format set there is that column's only."""
+    group = covering_dimension(sheet, number)
+    if group is not None and group.min and group.max and group.max > group.min:
+        for start, end in ((group.min, number - 1), (number, number), (number + 1, group.max)):
             if start <= end:
-                part = copy(dimension)
+                part = copy(group)
                 part.index, part.min, part.max = get_column_letter(start), start, end
                 sheet.column_dimensions[part.index] = part
-        return sheet.column_dimensions[get_column_letter(number)]
-    return None
+    return sheet.column_dimensions[get_column_letter(number)]
 
 
 def drop_validations(sheet, numbers: set[int]) -> None:
@@ -323,69 +317,3 @@ def dropdown(column: Column, ids_at: str | None, wording: Wording) -> DataValida
                               error=R_("Not an id of mechanisms.xlsx: check it.")
                               .render(wording), errorTitle=column.name)
     return None
-
-
-def known_mechanism_ids(inputs_dir: Path) -> list[str]:
-    """The ids of the mechanisms in inputs/, or none when they cannot be read."""
-    try:
-        raw = ingest.read_inputs(inputs_dir)
-        tables, _ = validate.check(raw, cells.default_year(raw))
-    except BulletinError:
-        return []
-    return sorted(tables.mechanisms["id"]) if tables is not None else []
-
-
-def dress_inputs(folder: Path, lang: str = "en") -> list[Path]:
-    """Dress every .xlsx workbook of folder that holds a contract table, in place. All are
-    checked first: if one cannot be dressed without changing what the build reads, none is
-    written, and the error says why for each."""
-    ids = known_mechanism_ids(folder)
-    dressed: dict[Path, bytes] = {}
-    refusals: list[Text] = []
-    for path in ingest.find_input_files(folder):
-        if path.suffix.lower() != ".xlsx":
-            continue
-        try:
-            data = dressed_bytes(path, ids, lang)
-        except BulletinError as error:
-            refusals += error.lines
-            continue
-        if data is not None:
-            dressed[path] = data
-    if refusals:
-        raise InputError(*refusals, R_("Nothing was dressed."))
-    for path, data in dressed.items():
-        atomically(path, write_bytes, data=data)
-    return list(dressed)
-
-
-def dressed_bytes(path: Path, ids: list[str], lang: str) -> bytes | None:
-    """The workbook dressed, as bytes; None when it holds no contract table. Refused when
-    it cannot be read, holds what openpyxl would lose, or would read differently."""
-    before, problems = ingest.read_file(path)
-    if problems:
-        raise InputError(R_("{file} cannot be read ({reason}): `make check` says more.",
-                            file=path.name, reason=problems[0].message))
-    with zipfile.ZipFile(path) as archive:
-        if any(UNKEPT_PARTS.match(name) for name in archive.namelist()):
-            raise InputError(R_("{file} holds charts, pictures, pivot tables or macros, which "
-                                "dressing would lose: it was left as it was.", file=path.name))
-    book = openpyxl.load_workbook(path, rich_text=True)
-    replaced = set(own_sheets(book))
-    if not dress(book, path.name, ids, lang):
-        return None
-    with tempfile.TemporaryDirectory() as scratch:
-        copy_path = save_workbook(book, Path(scratch) / path.name, STAMP)
-        after = {grid.sheet: grid for grid in ingest.read_file(copy_path)[0]}
-        data = copy_path.read_bytes()
-    for grid in before:
-        if grid.sheet in replaced:
-            continue
-        kept = after.get(grid.sheet)
-        if kept is None or not (kept.cells.equals(grid.cells) and kept.merges == grid.merges
-                                and kept.hidden_rows == grid.hidden_rows):
-            raise InputError(R_("{file} › {sheet}: dressing would change what the build reads "
-                                "(formulas lose their values, for one), so it was left as it "
-                                "was. Replace formulas by their values, then dress again.",
-                                file=path.name, sheet=grid.sheet))
-    return data

@@ -18,18 +18,26 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook
+import openpyxl
 
+from .. import cells, ingest, validate
 from ..catalogues import report_wording
 from ..config import check_report_lang
-from ..errors import BulletinError, ConfigError
+from ..errors import BulletinError, ConfigError, InputError
 from ..schema import TABLES
-from ..wording import ENGLISH, R_, Wording
-from ..write import save_workbook
-from .dressing import STAMP, dress, dress_inputs, known_mechanism_ids
+from ..wording import ENGLISH, R_, Text, Wording
+from ..write import atomically, save_workbook, write_bytes
+from .dressing import STAMP, dress, own_sheets
+
+UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"
+                          r"timelines|drawings/drawing\d|vbaProject)")
+"""Parts of a workbook that openpyxl would drop or damage: such a workbook is not dressed."""
 
 
 def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "en"
@@ -43,7 +51,7 @@ def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "
     ids = known_mechanism_ids(inputs_dir) if inputs_dir else []
     written = []
     for workbook in dict.fromkeys(spec.workbook for spec in TABLES):
-        book = Workbook()
+        book = openpyxl.Workbook()
         book.remove(book.active)
         for spec in TABLES:
             if spec.workbook == workbook:
@@ -51,6 +59,73 @@ def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "
         dress(book, workbook, ids, lang)
         written.append(save_workbook(book, out_dir / workbook, STAMP))
     return written
+
+
+def known_mechanism_ids(inputs_dir: Path) -> list[str]:
+    """The ids of the mechanisms in inputs/, or none when they cannot be read."""
+    try:
+        raw = ingest.read_inputs(inputs_dir)
+        tables, _ = validate.check(raw, cells.default_year(raw))
+    except BulletinError:
+        return []
+    return sorted(tables.mechanisms["id"]) if tables is not None else []
+
+
+def dress_inputs(folder: Path, lang: str = "en") -> list[Path]:
+    """Dress every .xlsx workbook of folder that holds a contract table, in place. All are
+    checked first: if one cannot be dressed without changing what the build reads, none is
+    written, and the error says why for each."""
+    ids = known_mechanism_ids(folder)
+    dressed: dict[Path, bytes] = {}
+    refusals: list[Text] = []
+    for path in ingest.find_input_files(folder):
+        if path.suffix.lower() != ".xlsx":
+            continue
+        try:
+            data = dressed_bytes(path, ids, lang)
+        except BulletinError as error:
+            refusals += error.lines
+            continue
+        if data is not None:
+            dressed[path] = data
+    if refusals:
+        raise InputError(*refusals, R_("Nothing was dressed."))
+    for path, data in dressed.items():
+        atomically(path, write_bytes, data=data)
+    return list(dressed)
+
+
+def dressed_bytes(path: Path, ids: list[str], lang: str) -> bytes | None:
+    """The workbook dressed, as bytes; None when it holds no contract table. Refused when
+    it cannot be read, holds what openpyxl would lose, or would read differently."""
+    before, problems = ingest.read_file(path)
+    if problems:
+        reason = dict(problems[0].texts).get("message", problems[0].message)
+        raise InputError(R_("{file} cannot be read ({reason}): `make check` says more.",
+                            file=path.name, reason=reason))
+    with zipfile.ZipFile(path) as archive:
+        if any(UNKEPT_PARTS.match(name) for name in archive.namelist()):
+            raise InputError(R_("{file} holds charts, pictures, pivot tables or macros, which "
+                                "dressing would lose: it was left as it was.", file=path.name))
+    book = openpyxl.load_workbook(path, rich_text=True)
+    replaced = set(own_sheets(book))
+    if not dress(book, path.name, ids, lang):
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        copy_path = save_workbook(book, Path(scratch) / path.name, STAMP)
+        after = {grid.sheet: grid for grid in ingest.read_file(copy_path)[0]}
+        data = copy_path.read_bytes()
+    for grid in before:
+        if grid.sheet in replaced:
+            continue
+        kept = after.get(grid.sheet)
+        if kept is None or not (kept.cells.equals(grid.cells) and kept.merges == grid.merges
+                                and kept.hidden_rows == grid.hidden_rows):
+            raise InputError(R_("{file} › {sheet}: dressing would change what the build reads "
+                                "(formulas lose their values, for one), so it was left as it "
+                                "was. Replace formulas by their values, then dress again.",
+                                file=path.name, sheet=grid.sheet))
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
