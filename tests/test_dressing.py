@@ -17,7 +17,12 @@ from pipeline.errors import BulletinError, InputError
 from pipeline.kinds import MECHANISM
 from pipeline.schema import TABLES
 from pipeline.tools.dressing import locate_tables
-from pipeline.tools.input_templates import dress_inputs, main, write_templates
+from pipeline.tools.input_templates import (
+    dress_inputs,
+    known_mechanism_ids,
+    main,
+    write_templates,
+)
 from pipeline.vocabularies import VOCABULARIES
 from tests.conftest import SHIPPED_INPUTS
 from tests.data.make_corpus import BAD, DATA
@@ -83,8 +88,10 @@ def test_every_closed_list_of_the_contract_is_a_dropdown_in_the_shipped_inputs(s
         assert found[column] == '"{}"'.format(",".join(VOCABULARIES[vocabulary])), column
     ids = {c.name for c in spec.columns if c.kind is MECHANISM}
     assert set(found) == set(closed) | ids
+    listed = len(known_mechanism_ids(SHIPPED_INPUTS))
     for column in ids:
-        assert found[column] in ("mechanisms!$A$2:$A$1048576", "Lists!$A$2:$A$36")
+        assert found[column] == ("mechanisms!$A$2:$A$1048576" if spec.workbook == "mechanisms.xlsx"
+                                 else f"Lists!$A$2:$A${listed + 1}")
     assert sheet.freeze_panes == "A2"
     assert all(c.comment and c.comment.author == "iscm-bulletin" for c in sheet[1])
     assert not [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
@@ -185,7 +192,7 @@ def test_a_table_below_a_title_row_is_dressed_where_it_is(tmp_path):
     assert [str(r) for r in sheet.merged_cells.ranges] == ["A1:F1"]
 
 
-def test_a_sheet_of_the_editors_is_never_replaced(tmp_path):
+def test_a_sheet_of_the_editors_is_never_replaced(tmp_path, capsys):
     """messy/ has its own Instructions sheet: nothing is dressed, every file kept."""
     folder = shutil.copytree(DATA / "messy", tmp_path / "messy")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
@@ -194,6 +201,11 @@ def test_a_sheet_of_the_editors_is_never_replaced(tmp_path):
     assert refused.value.message == (
         "ISCM mécanismes.xlsx already has a sheet named Instructions, which dressing writes: "
         "rename that sheet, then dress again.\nNothing was dressed.")
+    assert main(["--dress", str(folder), "--report-lang", "fr"]) == 1
+    assert capsys.readouterr().err == (
+        "Erreur\u00a0: ISCM mécanismes.xlsx a déjà une feuille nommée Instructions, que "
+        "l'habillage écrit\u00a0: renommez cette feuille, puis habillez de nouveau.\n"
+        "Aucun classeur n'a été habillé.\n")
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
@@ -245,3 +257,9 @@ def test_grouped_columns_and_other_dropdowns_are_kept(tmp_path):
                      "C2:C1048576": '"{}"'.format(",".join(VOCABULARIES["level"]))}
     assert [t.spec.name for t in locate_tables(openpyxl.load_workbook(
         tmp_path / "meetings.xlsx"), "meetings.xlsx")] == ["meetings"]
+
+
+def test_dressing_a_folder_that_is_not_there_is_a_usage_error(tmp_path, capsys):
+    assert main(["--dress", str(tmp_path / "inputs")]) == 2
+    assert capsys.readouterr().err == (
+        f"Error: Config value 'inputs': {tmp_path / 'inputs'} is not a folder.\n")

@@ -75,6 +75,8 @@ def dress_inputs(folder: Path, lang: str = "en") -> list[Path]:
     """Dress every .xlsx workbook of folder that holds a contract table, in place. All are
     checked first: if one cannot be dressed without changing what the build reads, none is
     written, and the error says why for each."""
+    if not folder.is_dir():
+        raise ConfigError(R_("Config value 'inputs': {folder} is not a folder.", folder=folder))
     ids = known_mechanism_ids(folder)
     dressed: dict[Path, bytes] = {}
     refusals: list[Text] = []
