@@ -33,7 +33,7 @@ MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
 
 .DEFAULT_GOAL := help
 .PHONY: help setup poppler bulletin dist check preview translation-kit test test-browser lint golden docs bench translations \
-        templates corpus map-assets clean
+        templates dress-inputs corpus map-assets clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | awk -F '\t' '{printf "%-17s %s\n", $$1, $$2}'
@@ -122,6 +122,10 @@ translations: $(STAMP)  ## Extract the messages and update every language's .po 
 
 templates: $(STAMP) $(MO_FILES)  ## Write blank input workbooks (instructions, dropdowns) to inputs-template/
 	$(BIN)/python -m pipeline.tools.input_templates --inputs $(INPUTS) --out inputs-template $(REPORT_ARG)
+
+# Dressing changes no cell that holds data; it writes nothing if one would read differently.
+dress-inputs: $(STAMP) $(MO_FILES)  ## Add the templates' instructions, help and dropdowns to the workbooks in INPUTS/, in place
+	$(BIN)/python -m pipeline.tools.input_templates --dress $(INPUTS) $(REPORT_ARG)
 
 corpus: $(DEV_STAMP)  ## Rewrite the test input corpus under tests/data/ (read the diff!)
 	$(BIN)/python -m tests.data.make_corpus

@@ -28,7 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("plan", "kit"),
     ("editions", "archive", "dist"),
     ("build",),
-    ("preview", "cli", "__main__", "tools.contract", "tools.input_templates",
+    ("preview", "cli", "__main__", "tools.contract", "tools.dressing", "tools.input_templates",
      "tools.translations", "tools.map_assets"),
 )
 LAYER = {module: n for n, modules in enumerate(LAYERS) for module in modules}

@@ -122,7 +122,7 @@ def test_meeting_sentences_reach_the_pdf(shipped, text_of):
 
 
 def shipped_meetings(year: int) -> pd.DataFrame:
-    frame = read_inputs(SHIPPED_INPUTS)["meetings"].frame  # French headers
+    frame = read_inputs(SHIPPED_INPUTS)["meetings"].frame
     return frame[pd.to_datetime(frame["start_date"]).dt.year == year]
 
 

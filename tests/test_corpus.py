@@ -12,15 +12,18 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from pipeline import build, plan, write
+from pipeline import build, ingest, plan, write
 from pipeline.catalogues import report_wording
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import ValidationFailed
+from pipeline.schema import TABLES
 from pipeline.wording import Text
 from tests import pdfcheck
-from tests.conftest import ROOT
-from tests.data.make_corpus import BAD, CASES, DATA, EXPECTED_YEAR, write_corpus
+from tests.conftest import ROOT, SHIPPED_INPUTS
+from tests.data.make_corpus import BAD, CASES, DATA, EXPECTED_YEAR, FOLDERS, write_corpus
+
+SPECS = {spec.name: spec for spec in TABLES}
 
 
 def snapshot(folder) -> dict[str, str]:
@@ -79,7 +82,7 @@ def test_check_prints_one_line_per_problem(name):
 def test_the_corpus_is_what_make_corpus_writes(tmp_path):
     """The committed files are current: run `make corpus` after changing make_corpus.py."""
     write_corpus(tmp_path)
-    for name in ("bad", "clean", "messy", "history"):
+    for name in FOLDERS:
         assert snapshot(tmp_path / name) == snapshot(DATA / name), name
 
 
@@ -92,14 +95,28 @@ def test_every_problem_code_is_explained_in_the_editors_guide():
     assert documented - {"file-too-large"} == exercised
 
 
-def build_twin(name, tmp_path) -> bytes:
-    result = build.build(load_config(DATA / name, tmp_path / name, langs="en", formats="html"))
+def build_twin(name, tmp_path, folder=None) -> bytes:
+    result = build.build(load_config(folder or DATA / name, tmp_path / name, langs="en",
+                                     formats="html"))
     assert result.report.errors == ()
     return (result.folder / f"summary-{result.folder.name}.json").read_bytes()
 
 
 def test_messy_inputs_build_the_same_summary_as_their_clean_twin(tmp_path):
     assert build_twin("messy", tmp_path) == build_twin("clean", tmp_path)
+
+
+def test_the_french_office_copy_of_the_shipped_inputs_reads_and_builds_the_same(tmp_path):
+    """french-office/: inputs/ as a French office keeps it (files, sheets and headers named in
+    French, instructions in French). After changing inputs/, run `make corpus`."""
+    french = ingest.read_inputs(DATA / "french-office")
+    shipped = ingest.read_inputs(SHIPPED_INPUTS)
+    assert {t.sheet for t in french.tables.values()} == {"Mécanismes", "Membres", "Réunions"}
+    for name, table in shipped.tables.items():
+        assert not set(french[name].headers.values()) & {c.name for c in SPECS[name].columns}
+        assert french[name].frame.equals(table.frame), name
+    assert build_twin("french-office", tmp_path) == build_twin("inputs", tmp_path,
+                                                               SHIPPED_INPUTS)
 
 
 def pdf_text(path) -> str:

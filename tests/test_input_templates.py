@@ -126,16 +126,18 @@ def sheet_text(sheet) -> str:
 
 @pytest.mark.parametrize("lang, sheets, lines", [
     ("fr", ["Instructions", "meetings", "Listes"],
-     ["Français", "Une ligne par réunion. Ne renommez ni les feuilles ni les en-têtes\u202f; les "
-      "colonnes en bleu foncé sont obligatoires.",
+     ["Français", "Feuille meetings\u00a0: une ligne par réunion.",
+      "Ne renommez ni les feuilles ni les en-têtes\u202f; les colonnes en bleu foncé sont "
+      "obligatoires.",
       "Dates\u00a0: jj/mm/aaaa, le jour d'abord (11/02/2025 est le 11 février 2025). "
       "Années\u00a0: quatre chiffres.", "Colonnes",
       "meetings › title\u00a0: L'intitulé de la réunion, en anglais. (obligatoire)",
       "meetings › iom_participation\u00a0: yes ou no (ou oui, non).",
       "Le contrat complet (en anglais)\u00a0: docs/inputs.md."]),
     ("es", ["Instrucciones", "meetings", "Listas"],
-     ["Español", "Una fila por reunión. No cambie el nombre de las hojas ni de los encabezados; "
-      "las columnas en azul oscuro son obligatorias.", "Columnas",
+     ["Español", "Hoja meetings: una fila por reunión.",
+      "No cambie el nombre de las hojas ni de los encabezados; las columnas en azul oscuro son "
+      "obligatorias.", "Columnas",
       "meetings › level: ministerial, senior-officials, technical, thematic, working-group, "
       "summit u other. (obligatorio)", "El contrato completo (en inglés): docs/inputs.md."]),
 ])

@@ -22,7 +22,7 @@ GAPS = {("Riohacha", "ar"), ("Victoria Falls", "ru"), ("Tarawa", "ru")}
 
 def shipped_places() -> set[tuple[str, str]]:
     """(city, ISO3) of every meeting in the shipped inputs."""
-    meetings = read_inputs(conftest.SHIPPED_INPUTS)["meetings"].frame  # French headers
+    meetings = read_inputs(conftest.SHIPPED_INPUTS)["meetings"].frame
     return {(city, to_iso3(country)) for city, country in zip(meetings.city, meetings.country)
             if isinstance(city, str) and city.strip()}
 

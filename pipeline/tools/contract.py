@@ -19,14 +19,15 @@ INTRO = """\
 The bulletin is built from the spreadsheets in `inputs/`:
 `mechanisms.xlsx` (sheets `mechanisms` and `participants`) and `meetings.xlsx`
 (sheet `meetings`). `make templates` writes blank ones, with dropdowns, to
-`inputs-template/`. Other file names work too, as do `.xlsm`, `.ods` and
-`.csv` files (UTF-8 with or without BOM, or Windows-1252; `,` or `;`
-separated; one table per CSV file), and `participants` may be a file of its
-own: each table is found by its sheet name (or a CSV file's name), in any of
-the forms listed below, or else by its headers. Sheets named Instructions,
-Notes, Lists, Read me, Help or Sources are never read as tables. Title rows
-above the headers are skipped, and so is a row of group headers (`Dates` over
-`Début` and `Fin`).
+`inputs-template/`; `make dress-inputs` adds the same instructions, help and
+dropdowns to the workbooks of `inputs/`, changing no data. Other file names
+work too, as do `.xlsm`, `.ods` and `.csv` files (UTF-8 with or without BOM,
+or Windows-1252; `,` or `;` separated; one table per CSV file), and
+`participants` may be a file of its own: each table is found by its sheet
+name (or a CSV file's name), in any of the forms listed below, or else by its
+headers. Sheets named Instructions, Notes, Lists, Read me, Help or Sources are
+never read as tables. Title rows above the headers are skipped, and so is a
+row of group headers (`Dates` over `Début` and `Fin`).
 
 Headers are matched without regard to case, accents, spaces, `_` or `-`, and
 may be written in English, French or Spanish (the other accepted headers are

@@ -1,71 +1,43 @@
-"""Blank input workbooks for the editors, written from schema.py: `make templates`.
+"""Blank input workbooks for the editors, and the workbooks of inputs/ dressed like them.
 
-``inputs-template/mechanisms.xlsx`` and ``meetings.xlsx`` hold the contract's
-headers (with their help as a comment), an instruction sheet, dropdown lists
-(Excel data validation) for every enumerated column and for ``mechanism_id``,
-a date format on date columns and a frozen header row. They never overwrite
-``inputs/``. The instructions are in English, French and Spanish; with
-``--report-lang fr`` (or ``es``; ``make templates REPORT_LANG=fr``) the
-instructions, help texts and dropdown messages are in that language only.
+``make templates`` writes ``inputs-template/mechanisms.xlsx`` and ``meetings.xlsx``:
+the contract's headers, dressed (dressing.py) with an instruction sheet, each header's
+help as a comment, dropdown lists (Excel data validation) for every enumerated column
+and for ``mechanism_id``, a date format on date columns and a frozen header row. They
+never overwrite ``inputs/``. ``make dress-inputs`` (``--dress inputs``) dresses the
+workbooks of inputs/ the same way, in place, without changing a cell the build reads.
+The instructions are in English, French and Spanish; with ``--report-lang fr`` (or
+``es``; ``make templates REPORT_LANG=fr``) the instructions, help texts and dropdown
+messages are in that language only.
 
     python -m pipeline.tools.input_templates --inputs inputs --out inputs-template
+    python -m pipeline.tools.input_templates --dress inputs
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
 import os
+import re
 import sys
+import tempfile
+import zipfile
 from pathlib import Path
 
-from babel import Locale
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+import openpyxl
 
 from .. import cells, ingest, validate
 from ..catalogues import report_wording
 from ..config import check_report_lang
-from ..errors import BulletinError, ConfigError
-from ..headers import column_help
-from ..kinds import MECHANISM
-from ..schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, TableSpec
-from ..vocabularies import VOCABULARIES
-from ..wording import ENGLISH, R_, Wording
-from ..write import save_workbook
+from ..errors import BulletinError, ConfigError, InputError
+from ..schema import TABLES
+from ..wording import ENGLISH, R_, Text, Wording
+from ..write import atomically, save_workbook, write_bytes
+from .dressing import STAMP, dress, own_sheets
 
-STAMP = dt.datetime(2025, 1, 1)
-"""Fixed document dates, so that the templates' bytes depend on the contract only."""
-LAST_ROW = 1_048_576
-REQUIRED_FILL = PatternFill("solid", fgColor="1F4E8C")
-OPTIONAL_FILL = PatternFill("solid", fgColor="5B7DB1")
-
-INSTRUCTIONS_SHEET = R_("Instructions")
-LISTS_SHEET = R_("Lists")
-"""The templates' own sheets, named in their language; every name is one ingest ignores
-(schema.IGNORED_SHEETS)."""
-INSTRUCTIONS = (
-    R_("One row per {row}. Do not rename the sheets or the headers; columns in dark blue "
-       "are required."),
-    R_("Hover over a header to read what it holds. Cells with a dropdown accept only the "
-       "listed values (lists such as regions or IOM's role: several values separated by ;)."),
-    R_("Dates: dd/mm/yyyy, day first (11/02/2025 is 11 February 2025). Years: four digits."),
-    R_("mechanism_id: the mechanism's id from mechanisms.xlsx (its acronym or name also "
-       "work)."),
-    R_("Countries: their usual English, French or Spanish name."),
-    R_("Save as .xlsx and put the file in inputs/. `make check` lists anything to correct."),
-)
-ROWS = {"mechanisms.xlsx": R_("mechanism (sheet mechanisms), one row per participation "
-                              "(sheet participants)"),
-        "meetings.xlsx": R_("meeting")}
-TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}
-"""The languages of a template's instructions, by report language: the English templates
-keep all three, as before (any office can start from them); the French and Spanish ones
-speak their own, help texts and messages included. Headers stay the contract's names."""
+UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"
+                          r"timelines|drawings/drawing\d|vbaProject)")
+"""Parts of a workbook that openpyxl would drop or damage: such a workbook is not dressed."""
 
 
 def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "en"
@@ -77,25 +49,14 @@ def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "
                              "never overwritten. Choose another folder.", folder=inputs_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
     ids = known_mechanism_ids(inputs_dir) if inputs_dir else []
-    wordings = [report_wording(language) for language in TEMPLATE_LANGUAGES[lang]]
-    wording = wordings[0]
     written = []
     for workbook in dict.fromkeys(spec.workbook for spec in TABLES):
-        book = Workbook()
-        write_instructions(book.active, workbook, TEMPLATE_LANGUAGES[lang], wordings)
-        lists = None
-        if workbook == MEETINGS.workbook:
-            lists = book.create_sheet(LISTS_SHEET.render(wording))
-            lists.append([R_("Mechanism ids (from mechanisms.xlsx; update them when it "
-                             "changes)").render(wording)])
-            for mechanism_id in ids:
-                lists.append([mechanism_id])
-            lists.column_dimensions["A"].width = 30
+        book = openpyxl.Workbook()
+        book.remove(book.active)
         for spec in TABLES:
             if spec.workbook == workbook:
-                write_table_sheet(book.create_sheet(spec.name), spec, len(ids), wording)
-        if lists is not None:
-            book.move_sheet(lists, offset=len(book.sheetnames))
+                book.create_sheet(spec.name).append([c.name for c in spec.template_columns])
+        dress(book, workbook, ids, lang)
         written.append(save_workbook(book, out_dir / workbook, STAMP))
     return written
 
@@ -110,90 +71,73 @@ def known_mechanism_ids(inputs_dir: Path) -> list[str]:
     return sorted(tables.mechanisms["id"]) if tables is not None else []
 
 
-def write_instructions(sheet, workbook: str, langs: tuple[str, ...],
-                       wordings: list[Wording]) -> None:
-    """The instructions in each language, then every column with its help (in the first
-    language, 'required' in all of them)."""
-    sheet.title = INSTRUCTIONS_SHEET.render(wordings[0])
-    sheet.column_dimensions["A"].width = 110
-    bold = Font(bold=True, size=12)
-    for lang, wording in zip(langs, wordings):
-        sheet.append([Locale.parse(lang).get_display_name(lang).capitalize()])
-        sheet.cell(row=sheet.max_row, column=1).font = bold
-        for line in INSTRUCTIONS:
-            filled = dataclasses.replace(line, values=(("row", ROWS[workbook]),))
-            sheet.append([filled.render(wording)])
-            sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
-        sheet.append([])
-    sheet.append([" · ".join(R_("Columns").render(w) for w in wordings)])
-    sheet.cell(row=sheet.max_row, column=1).font = bold
-    words = [R_("required").render(w) for w in wordings]
-    # Several languages: 'required · obligatoire · obligatorio', as a tag; one: in brackets.
-    required = " · ".join(words) if len(words) > 1 else f"({words[0]})"
-    for spec in TABLES:
-        if spec.workbook != workbook:
+def dress_inputs(folder: Path, lang: str = "en") -> list[Path]:
+    """Dress every .xlsx workbook of folder that holds a contract table, in place. All are
+    checked first: if one cannot be dressed without changing what the build reads, none is
+    written, and the error says why for each."""
+    if not folder.is_dir():
+        raise ConfigError(R_("Config value 'inputs': {folder} is not a folder.", folder=folder))
+    ids = known_mechanism_ids(folder)
+    dressed: dict[Path, bytes] = {}
+    refusals: list[Text] = []
+    for path in ingest.find_input_files(folder):
+        if path.suffix.lower() != ".xlsx":
             continue
-        for column in spec.template_columns:
-            line = R_("{table} › {column}: {help}", table=spec.name, column=column.name,
-                      help=column_help(column)).render(wordings[0])
-            sheet.append([f"{line} {required}" if column.required else line])
-    sheet.append([R_("The full contract: docs/inputs.md.").render(wordings[0])])
+        try:
+            data = dressed_bytes(path, ids, lang)
+        except BulletinError as error:
+            refusals += error.lines
+            continue
+        if data is not None:
+            dressed[path] = data
+    if refusals:
+        raise InputError(*refusals, R_("Nothing was dressed."))
+    for path, data in dressed.items():
+        atomically(path, write_bytes, data=data)
+    return list(dressed)
 
 
-def write_table_sheet(sheet, spec: TableSpec, id_count: int, wording: Wording) -> None:
-    """Headers with their help, frozen; dropdowns and formats column by column."""
-    header_font = Font(bold=True, color="FFFFFF")
-    for position, column in enumerate(spec.template_columns, start=1):
-        letter = get_column_letter(position)
-        cell = sheet.cell(row=1, column=position, value=column.name)
-        cell.font = header_font
-        cell.fill = REQUIRED_FILL if column.required else OPTIONAL_FILL
-        note = R_("{help} (required)", help=column_help(column)) if column.required \
-            else column_help(column)
-        cell.comment = Comment(note.render(wording), "iscm-bulletin", width=300, height=80)
-        sheet.column_dimensions[letter].width = column.kind.width
-        cells = f"{letter}2:{letter}{LAST_ROW}"
-        if column.kind.number_format:
-            sheet.column_dimensions[letter].number_format = column.kind.number_format
-        validation = dropdown(spec, column, id_count, wording)
-        if validation is not None:
-            validation.add(cells)
-            sheet.add_data_validation(validation)
-    sheet.freeze_panes = "A2"
-
-
-def dropdown(spec: TableSpec, column, id_count: int, wording: Wording) -> DataValidation | None:
-    """The dropdown of a column: its vocabulary, or the mechanism ids."""
-    if column.vocabulary:
-        # The contract's own values in every language, like the headers: they are what
-        # the messages and docs/inputs.md name (the help of a French template adds the
-        # French words also accepted: actif, membre, oui…).
-        values = list(VOCABULARIES[column.vocabulary])
-        # A list column takes several values separated by ';', which a strict
-        # dropdown would refuse: offer the values, warn but accept others.
-        strict = not column.kind.several
-        return DataValidation(type="list", formula1=f'"{",".join(values)}"', allow_blank=True,
-                              showErrorMessage=True, errorStyle="stop" if strict else "warning",
-                              error=R_("Use one of: {values}.",
-                                       values=", ".join(values)).render(wording),
-                              errorTitle=column.name)
-    if column.kind is MECHANISM:
-        if spec is PARTICIPANTS:
-            source = f"{MECHANISMS.name}!$A$2:$A${LAST_ROW}"
-        else:
-            source = f"{LISTS_SHEET.render(wording)}!$A$2:$A${max(id_count + 1, 2)}"
-        # Acronyms and names are accepted too: warn, do not refuse.
-        return DataValidation(type="list", formula1=source, allow_blank=True,
-                              showErrorMessage=True, errorStyle="warning",
-                              error=R_("Not an id of mechanisms.xlsx: check it.")
-                              .render(wording), errorTitle=column.name)
-    return None
+def dressed_bytes(path: Path, ids: list[str], lang: str) -> bytes | None:
+    """The workbook dressed, as bytes; None when it holds no contract table. Refused when
+    it cannot be read, holds what openpyxl would lose, or would read differently."""
+    before, problems = ingest.read_file(path)
+    if problems:
+        reason = dict(problems[0].texts).get("message", problems[0].message)
+        raise InputError(R_("{file} cannot be read ({reason}): `make check` says more.",
+                            file=path.name, reason=reason))
+    with zipfile.ZipFile(path) as archive:
+        if any(UNKEPT_PARTS.match(name) for name in archive.namelist()):
+            raise InputError(R_("{file} holds charts, pictures, pivot tables or macros, which "
+                                "dressing would lose: it was left as it was.", file=path.name))
+    book = openpyxl.load_workbook(path, rich_text=True)
+    replaced = set(own_sheets(book))
+    if not dress(book, path.name, ids, lang):
+        return None
+    with tempfile.TemporaryDirectory() as scratch:
+        copy_path = save_workbook(book, Path(scratch) / path.name, STAMP)
+        after = {grid.sheet: grid for grid in ingest.read_file(copy_path)[0]}
+        data = copy_path.read_bytes()
+    for grid in before:
+        if grid.sheet in replaced:
+            continue
+        kept = after.get(grid.sheet)
+        if kept is None or not (kept.cells.equals(grid.cells) and kept.merges == grid.merges
+                                and kept.hidden_rows == grid.hidden_rows):
+            raise InputError(R_("{file} › {sheet}: dressing would change what the build reads "
+                                "(formulas lose their values, for one), so it was left as it "
+                                "was. Replace formulas by their values, then dress again.",
+                                file=path.name, sheet=grid.sheet))
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=Path, default=Path("inputs"))
     parser.add_argument("--out", type=Path, default=Path("inputs-template"))
+    parser.add_argument("--dress", type=Path, metavar="FOLDER",
+                        help="Dress the workbooks of FOLDER in place (instructions, "
+                             "dropdowns, help) instead of writing blank templates; no cell "
+                             "that holds data changes.")
     parser.add_argument("--report-lang", default=os.environ.get("REPORT_LANG") or None,
                         help="Language of the instructions and help texts: en (with French "
                              "and Spanish too), fr or es [default: REPORT_LANG, else en].")
@@ -202,13 +146,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lang = check_report_lang(args.report_lang)
         wording = report_wording(lang)
-        written = write_templates(args.out, args.inputs if args.inputs.is_dir() else None, lang)
+        if args.dress is not None:
+            written = dress_inputs(args.dress, lang)
+        else:
+            written = write_templates(args.out, args.inputs if args.inputs.is_dir() else None,
+                                      lang)
     except BulletinError as error:
         print(R_("Error: {message}", message=error.render(wording)).render(wording),
               file=sys.stderr)
         return error.exit_code
     for path in written:
-        print(f"wrote {path}")
+        print(f"{'dressed' if args.dress is not None else 'wrote'} {path}")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Write the input corpus under tests/data/: bad/<case>/, clean/, messy/ and history/.
+"""Write the input corpus under tests/data/: bad/<case>/, clean/, messy/, history/ and
+french-office/.
 
 Each bad case is the clean set with exactly one thing wrong (or hostile, or
 merely unusual), and lists the problems it must raise as
@@ -6,7 +7,9 @@ merely unusual), and lists the problems it must raise as
 the clean data as offices really keep it (French headers and sheet names,
 title rows, blank rows and columns, mixed date forms, country variants, a
 ';'-separated CSV with a BOM, an .ods file) and must build the same figures
-as ``clean/``. `make corpus` reruns this script; the files are committed, and
+as ``clean/``. ``french-office/`` holds the shipped inputs (inputs/) with French
+file, sheet and header names, dressed in French, and must build the same summary as
+inputs/. `make corpus` reruns this script; the files are committed, and
 a test checks they are what this script writes.
 
     python -m tests.data.make_corpus [folder]
@@ -29,6 +32,8 @@ import openpyxl
 from openpyxl.styles import Font
 
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from pipeline.tools.dressing import dress
+from pipeline.tools.input_templates import known_mechanism_ids
 from pipeline.write import fixed_zip, save_workbook
 from tests import conftest
 from tests.data.history import write_history
@@ -793,21 +798,41 @@ def windows_1252_csv(folder):
               "cp1252")
 
 
-FRENCH_HEADERS = {  # a French office's copy: every header in its own words, none canonical
-    "mechanisms": ["Identifiant du mécanisme", "Sigle", "Nom en anglais", "Nom en français",
-                   "Nom en espagnol", "Nom en arabe", "Nom en russe", "Autres appellations",
-                   "Type de mécanisme", "Statut", "Précisions sur le statut", "Statut depuis",
-                   "Statut antérieur",
-                   "Zone géographique", "Année de fondation", "Secrétariat assuré par",
-                   "Rôle de l'OIM", "Rattachement institutionnel", "Domaines thématiques",
-                   "Présidence en exercice", "Site internet"],
-    "participants": ["Mécanisme", "Pays ou organisation", "Statut", "Type d'entité",
-                     "Membre depuis", "Année de retrait"],
-    "meetings": ["Mécanisme", "Numéro d'édition", "Intitulé", "Date de début", "Date de fin",
-                 "Ville", "Pays", "Niveau", "Statut de la réunion", "Thématiques", "Présidé par",
-                 "Participation OIM",
-                 "Synthèse", "Document adopté", "Références"],
+FRENCH_HEADERS = {  # a French office's headers: every one in its own words, none canonical
+    "mechanisms": {
+        "id": "Identifiant du mécanisme", "acronym": "Sigle", "name_en": "Nom en anglais",
+        "name_fr": "Nom en français", "name_es": "Nom en espagnol", "name_ar": "Nom en arabe",
+        "name_ru": "Nom en russe", "aliases": "Autres appellations",
+        "type": "Type de mécanisme", "status": "Statut",
+        "status_detail": "Précisions sur le statut", "status_since": "Statut depuis",
+        "status_before": "Statut antérieur", "region": "Zone géographique",
+        "year_established": "Année de fondation", "secretariat": "Secrétariat assuré par",
+        "iom_role": "Rôle de l'OIM", "formal_association": "Rattachement institutionnel",
+        "thematic_focus": "Domaines thématiques", "chair": "Présidence en exercice",
+        "website": "Site internet", "acronym_fr": "Sigle FR", "acronym_es": "Sigle ES",
+        "acronym_ru": "Sigle RU", "acronym_ar": "Sigle AR"},
+    "participants": {
+        "mechanism_id": "Mécanisme", "participant": "Pays ou organisation", "role": "Statut",
+        "participant_type": "Type d'entité", "joined": "Membre depuis",
+        "left": "Année de retrait"},
+    "meetings": {
+        "mechanism_id": "Mécanisme", "edition": "Numéro d'édition", "title": "Intitulé",
+        "start_date": "Date de début", "end_date": "Date de fin", "city": "Ville",
+        "country": "Pays", "level": "Niveau", "status": "Statut de la réunion",
+        "themes": "Thématiques", "chair": "Présidé par", "iom_participation": "Participation OIM",
+        "summary": "Synthèse", "outcome_document": "Document adopté", "source": "Références"},
 }
+FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions"}
+FRENCH_FILES = {"mechanisms.xlsx": "Mécanismes et membres.xlsx", "meetings.xlsx": "Réunions.xlsx"}
+
+
+def in_french(book: openpyxl.Workbook) -> None:
+    """A workbook's table sheets named and headed as a French office names them."""
+    for sheet in book.worksheets:
+        if sheet.title in FRENCH_HEADERS:
+            for cell in sheet[1]:
+                cell.value = FRENCH_HEADERS[sheet.title][cell.value]
+            sheet.title = FRENCH_SHEETS[sheet.title]
 
 
 @case()
@@ -816,13 +841,7 @@ def french_office_copy(folder):
     ('Intitulé', 'Date de début', 'Pays', 'Niveau', 'Mécanisme'…)."""
     books = clean_books()
     for book in books.values():
-        for sheet in book.worksheets:
-            for cell, header in zip(sheet[1], FRENCH_HEADERS[sheet.title], strict=True):
-                cell.value = header
-    names = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions"}
-    for book in books.values():
-        for sheet in book.worksheets:
-            sheet.title = names[sheet.title]
+        in_french(book)
     save(folder, books)
 
 
@@ -960,6 +979,18 @@ def write_messy_twin(folder: Path) -> None:
               "utf-8-sig")
 
 
+def write_french_office(folder: Path) -> None:
+    """The shipped inputs as a French office keeps them: files, sheets and headers in French,
+    dressed in French (Instructions, dropdowns, help; dressing.py). They must build the same
+    summary as inputs/: after changing inputs/, run `make corpus`."""
+    ids = known_mechanism_ids(conftest.SHIPPED_INPUTS)
+    for name, french in FRENCH_FILES.items():
+        book = openpyxl.load_workbook(conftest.SHIPPED_INPUTS / name)
+        in_french(book)
+        dress(book, french, ids, "fr")
+        save_workbook(book, folder / french, STAMP)
+
+
 # --- Writing it all ------------------------------------------------------------------------
 
 def write_history_set(folder: Path) -> None:
@@ -967,16 +998,20 @@ def write_history_set(folder: Path) -> None:
     write_history(folder, write_clean, (MECHANISM_ROWS, PARTICIPANT_ROWS, MEETING_ROWS))
 
 
+FOLDERS = ("bad", "clean", "messy", "history", "french-office")
+"""The folders of the corpus, each rewritten whole."""
+
+
 def write_corpus(root: Path = DATA) -> None:
-    """Rewrite bad/, clean/, messy/ and history/ under root."""
-    for name in ("bad", "clean", "messy", "history"):
+    """Rewrite bad/, clean/, messy/, history/ and french-office/ under root."""
+    for name in FOLDERS:
         shutil.rmtree(root / name, ignore_errors=True)
     for name, spec in CASES.items():
         folder = root / "bad" / name
         folder.mkdir(parents=True)
         spec.write(folder)
     for name, write in (("clean", write_clean_twin), ("messy", write_messy_twin),
-                        ("history", write_history_set)):
+                        ("history", write_history_set), ("french-office", write_french_office)):
         (root / name).mkdir(parents=True)
         write(root / name)
 
