@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +38,6 @@ FOLDER = "translations"
 """The folder of inputs/ that holds translators' files."""
 LANGUAGE_IN_NAME = re.compile(r"[-_.](" + "|".join(TRANSLATION_LANGUAGES) + r")$", re.I)
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"
-HEADERS = ("id", "context", "source", "translation")
 PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair", "acronym",
                                     "region"}),
            "participants": frozenset({"participant"}),
@@ -83,10 +82,6 @@ def string_id(context: str, source: str) -> str:
     return hashlib.sha256(f"{context}\0{source}".encode()).hexdigest()[:16]
 
 
-def context(table: str, column: str, record: str) -> str:
-    return f"{table} › {column} › {record}"
-
-
 def record_of(spec: TableSpec, row: dict) -> str:
     """How a row is named in a context: a mechanism by its id; a meeting by its mechanism,
     date and English title (two meetings of a mechanism may share a day)."""
@@ -105,7 +100,7 @@ def strings_of(spec: TableSpec, row: dict) -> Iterator[tuple[str, String]]:
         source = row[column]
         text = "; ".join(source) if isinstance(source, tuple) else clean_text(source or "")
         if text and record:
-            yield column, String(context(spec.name, column.removesuffix("_en"), record), text)
+            yield column, String(f"{spec.name} › {column.removesuffix('_en')} › {record}", text)
 
 
 def needs_translation(spec: TableSpec, column: str, source: str) -> bool:
@@ -213,8 +208,7 @@ def apply(spec: TableSpec, frame, shown, entries: list[Entry], langs: tuple[str,
                     problems.append(located(entry, "translation-too-long",
                                             R_("is {length} characters long, for a source of "
                                                "{source}: not a translation of it",
-                                               length=len(entry.text),
-                                               source=len(string.source)),
+                                               length=len(entry.text), source=len(string.source)),
                                             R_("Check that the translation is on the row of "
                                                "its source."), "error"))
                 else:
@@ -266,12 +260,13 @@ TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translat
 
 
 def check(mechanisms, participants, meetings, entries: list[Entry], year: int,
-          langs: tuple[str, ...]) -> list[Problem]:
+          langs: tuple[str, ...], themes: Mapping[str, int] | None = None) -> list[Problem]:
     """Translations from the translators' files into the blank translation cells of what
     the documents show (every mechanism and participant, the year's meetings); one warning
-    per language built for what stays in English."""
+    per language built for what stays in English, themes shown without a label included."""
     problems: list[Problem] = []
-    missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
+    missing = {lang: +Counter(themes=(themes or {}).get(lang, 0)) for lang in langs
+               if lang != "en"}
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
         found, counts = apply(spec, frame, shown, entries, langs, printed_as_is)
         problems += found
@@ -311,7 +306,15 @@ def untranslated(lang: str, counts) -> Problem:
                                "{n} texts shown in the {language} documents have no {language} "
                                "translation ({detail}); the English is shown, marked as English",
                                sum(counts.values()), language=language, detail=detail),
-                   hint=R_("Run make translation-kit LANGS={lang}, have "
-                           "outputs/translation-kit/strings-{lang}.xlsx (or .xlf) translated, "
-                           "and put it in inputs/translations/; or fill the <column>_{lang} "
-                           "columns.", lang=lang))
+                   hint=untranslated_hint(lang, language, set(counts)))
+
+
+def untranslated_hint(lang: str, language: LanguageName, columns: set[str]) -> Text:
+    """What to do: the kit for the texts; for the themes, which it does not carry, a sheet."""
+    kit = R_("Run make translation-kit LANGS={lang}, have "
+             "outputs/translation-kit/strings-{lang}.xlsx (or .xlf) translated, and put it in "
+             "inputs/translations/; or fill the <column>_{lang} columns.", lang=lang)
+    labels = R_("Give each theme its {language} label in a themes sheet (column label_{lang}; "
+                "see docs/inputs.md).", language=language, lang=lang)
+    return (kit if "themes" not in columns else labels if columns == {"themes"}
+            else R_("{kit} {labels}", kit=kit, labels=labels))

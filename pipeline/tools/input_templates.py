@@ -60,7 +60,8 @@ INSTRUCTIONS = (
     R_("Save as .xlsx and put the file in inputs/. `make check` lists anything to correct."),
 )
 ROWS = {"mechanisms.xlsx": R_("mechanism (sheet mechanisms), one row per participation "
-                              "(sheet participants)"),
+                              "(sheet participants) and, if need be, one row per theme to add "
+                              "or relabel (sheet themes; the known themes: docs/inputs.md)"),
         "meetings.xlsx": R_("meeting")}
 TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}
 """The languages of a template's instructions, by report language: the English templates
