@@ -278,3 +278,23 @@ def test_the_localiser_marks_a_label_it_lacks_as_english():
     assert str(Localiser("ar").theme("y", themes)) == "لماذا"
     assert str(Localiser("en").theme("y", themes)) == "Why"
     assert Localiser("ar").theme_text("x", themes) == "New theme"
+
+
+def test_the_messy_twin_writes_its_themes_as_offices_do_and_means_the_same():
+    """tests/data/messy writes 'Labor Migration; Migration irrégulière', 'Migration &
+    Development', « Migration et développement », 'Vías regulares de migración' and
+    declares APC's theme by its name under French headers, in a sheet 'Thèmes'."""
+    from tests.data.make_corpus import DATA
+
+    (clean, clean_report), (messy, messy_report) = (
+        validated(DATA / name, langs=("en", "fr")) for name in ("clean", "messy"))
+    for tables in (clean, messy):
+        assert tables.themes["displacement"].labels["fr"] == "Déplacements"
+    assert dict(zip(messy.mechanisms["id"], messy.mechanisms["thematic_focus"])) == \
+        dict(zip(clean.mechanisms["id"], clean.mechanisms["thematic_focus"])) == {
+            "midsa": ("labour-migration", "irregular-migration"), "midwa": ("free-movement",),
+            "gfmd": ("migration-development",), "rcm": ("regular-pathways",),
+            "apc": ("displacement",)}
+    assert sorted(messy.meetings["themes"]) == sorted(clean.meetings["themes"])
+    for report in (clean_report, messy_report):
+        assert not [p for p in report.problems if "theme" in p.code or "themes" in p.message]
