@@ -92,7 +92,7 @@ def meetings_by_month(meetings: pd.DataFrame) -> dict[str, int]:
 
 
 def meetings_by_theme(meetings: pd.DataFrame) -> dict[str, int]:
-    """Theme -> number of the year's meetings tagged with it, most frequent first."""
+    """Theme key -> number of the year's meetings with the theme, most frequent first."""
     counts = meetings["themes"].explode().dropna().value_counts()
     return {k: int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
 
@@ -234,7 +234,7 @@ def highlights(mechanisms: tuple[Mechanism, ...], calendar: tuple[Meeting, ...]
 
 
 def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str, ...]:
-    """Thematic tags of the active mechanisms and of the year's meetings, sorted."""
+    """Keys of the themes of the active mechanisms and of the year's meetings, sorted."""
     active = mechanisms.loc[mechanisms["status"] == "active", "thematic_focus"]
     tags = set(active.explode().dropna()) | set(meetings["themes"].explode().dropna())
     return tuple(sorted(tags))
@@ -295,5 +295,6 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
         highlights=highlights(all_mechanisms, calendar),
         calendar=calendar,
         themes=themes_in_use(mechanisms, meetings),
+        theme_names=tables.themes,
         recent=meeting_objects(recent_meetings(tables.meetings, year), mechanisms, edition),
     )

@@ -118,14 +118,9 @@ def parse_choices(value: object, column: Column, ctx: Context) -> tuple[str, ...
                                for item in split(value, LOOSE_SEPARATORS)))
 
 
-def parse_tags(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
-    """Free thematic tags, slugged: 'Labour migration, data' -> labour-migration, data."""
-    return tuple(dict.fromkeys(re.sub(r"[\s_]+", "-", item.casefold())
-                               for item in split(value, LOOSE_SEPARATORS)))
-
-
 def parse_places(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
-    """Region names as written ('West Africa, Sahel'): no name holds a comma."""
+    """Region or theme names as written ('West Africa, Sahel'; 'Labour migration, data'): no
+    name holds a comma. Themes are resolved to their keys after (theme_table.py)."""
     return tuple(dict.fromkeys(split(value, LOOSE_SEPARATORS)))
 
 
@@ -289,7 +284,8 @@ ID = Kind("id", parse_id, width=14)
 MECHANISM = Kind("mechanism", parse_text, width=16)
 CHOICE = Kind("choice", parse_enum, width=18)
 CHOICES = Kind("choices", parse_choices, blank=(), width=28, several=True)
-TAGS = Kind("tags", parse_tags, blank=(), width=28, several=True)
+TAGS = Kind("tags", parse_places, blank=(), width=28, printed=True, several=True)
+"""Themes, as written: an unknown one is printed as written."""
 PLACES = Kind("places", parse_places, blank=(), width=28, printed=True, several=True)
 NAMES = Kind("names", parse_names, blank=(), width=28, several=True)
 TITLES = Kind("titles", parse_names, blank=(), width=28, printed=True, several=True)

@@ -1,8 +1,9 @@
 """Reader-facing labels for the vocabularies, marked for translation.
 
-The keys are the canonical values of schema.VOCABULARIES (and the thematic
-tags of the shipped inputs); the values are English msgids that
-``pybabel extract`` collects (N_ marks them without translating at import).
+The keys are the canonical values of schema.VOCABULARIES; the values are
+English msgids that ``pybabel extract`` collects (N_ marks them without
+translating at import). Themes carry their labels in every language as data
+(data/themes.csv, themes.py), not here.
 """
 
 from __future__ import annotations
@@ -58,27 +59,6 @@ IOM_ROLE = {
     "partner": N_("Partner"),
 }
 
-# Thematic tags. A tag not listed here is shown as written ('new-tag' -> 'New tag').
-THEME = {
-    "labour-migration": N_("Labour migration"),
-    "irregular-migration": N_("Irregular migration"),
-    "trafficking-smuggling": N_("Trafficking and smuggling"),
-    "border-management": N_("Border management"),
-    "return-reintegration": N_("Return and reintegration"),
-    "migration-development": N_("Migration and development"),
-    "diaspora": N_("Diaspora"),
-    "protection-asylum": N_("Protection and asylum"),
-    "climate-mobility": N_("Climate and human mobility"),
-    "data-research": N_("Data and research"),
-    "regular-pathways": N_("Regular pathways"),
-    "integration": N_("Integration"),
-    "mixed-migration": N_("Mixed migration"),
-    "health": N_("Migration and health"),
-    "free-movement": N_("Free movement"),
-    "governance": N_("Migration governance"),
-    "global-compacts": N_("Global compacts"),
-}
-
 # A meeting's status, as the calendar marks it; held meetings carry no mark.
 MEETING_STATUS = {
     "held": N_("Held"),
@@ -95,5 +75,4 @@ VOCABULARY_LABELS = {
     "region": REGION,
     "level": LEVEL,
     "iom_role": IOM_ROLE,
-    "theme": THEME,
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,7 +22,7 @@ from .catalogues import load_translations
 from .countries import country_name, exact_iso3
 from .dates import Dates
 from .labels import VOCABULARY_LABELS
-from .model import Mechanism, Meeting, Party
+from .model import Mechanism, Meeting, Party, Theme
 from .regions import region_name
 from .text import INITIALS, collation_key, header_key, typographic, words_key
 
@@ -194,11 +195,25 @@ class Localiser(Dates):
         return escape(self.comma).join(names)
 
     def label(self, value: str, vocabulary: str) -> str:
-        """The reader's label of a vocabulary value; unknown tags are shown humanised."""
+        """The reader's label of a vocabulary value (one without a label, humanised)."""
         message = VOCABULARY_LABELS[vocabulary].get(value)
         if message is None:
             return value.replace("-", " ").capitalize()
         return self.gettext(message)
+
+    def theme(self, key: str, themes: Mapping[str, Theme]) -> Markup:
+        """A theme by its label in the reader's language; one with none there (declared in
+        English only, or declared nowhere and named as the inputs write it) by its English,
+        tagged as English."""
+        theme = themes.get(key)
+        labels = theme.labels if theme is not None else {DATA_LANGUAGE: key}
+        if self.lang != DATA_LANGUAGE and self.lang in labels:
+            return self.isolated(typographic(labels[self.lang], self.lang))
+        return self.data_text(labels[DATA_LANGUAGE])
+
+    def theme_text(self, key: str, themes: Mapping[str, Theme]) -> str:
+        """The same label, plain (a spreadsheet cell, an order)."""
+        return plain_text(self.theme(key, themes))
 
     def data_text(self, text: str) -> Markup:
         """Free text from the inputs, tagged with its language when it is not the reader's.

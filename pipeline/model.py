@@ -11,6 +11,7 @@ language the inputs give. Rendering picks the language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,12 +73,32 @@ class RawTables:
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A theme of the mechanisms and meetings (themes.py): its labels, and the other ways
+    offices write it."""
+
+    key: str
+    """The canonical key (a slug: labour-migration): what the figures and the summary use."""
+    labels: Mapping[str, str] = field(hash=False)
+    """Language -> the label printed in it; English always. A theme nobody declared has its
+    name as the inputs write it, as its English label."""
+    aliases: tuple[str, ...] = ()
+    """Other names it is written as (labour mobility; migración laboral…)."""
+    known: bool = True
+    """False for a theme written in the inputs that neither the built-in list nor a themes
+    sheet declares: kept as written, and reported."""
+
+
+@dataclass(frozen=True)
 class Tables:
     """Validated tables, every cell parsed to its column's type (validate.check)."""
 
     mechanisms: pd.DataFrame
     participants: pd.DataFrame
     meetings: pd.DataFrame
+    themes: Mapping[str, Theme] = field(default_factory=dict)
+    """Theme key -> the theme: the built-in ones, a themes sheet's and those written in the
+    inputs that nobody declared. The thematic_focus and themes columns hold these keys."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +138,7 @@ class Mechanism:
     iom_roles: tuple[str, ...]
     formal_association: str
     thematic_focus: tuple[str, ...]
+    """Theme keys (Tables.themes)."""
     chair: str
     website: str
     members: tuple[Party, ...] = ()
@@ -154,6 +176,7 @@ class Meeting:
     """ISO3 code, or '' when not given (e.g. an online meeting)."""
     level: str
     themes: tuple[str, ...]
+    """Theme keys (Tables.themes)."""
     chair: str
     iom_participation: bool | None
     summary: str
@@ -247,7 +270,9 @@ class BulletinData:
     calendar: tuple[Meeting, ...]
     """The year's meetings in date order."""
     themes: tuple[str, ...]
-    """Thematic tags used by active mechanisms or the year's meetings, sorted."""
+    """Keys of the themes of the active mechanisms and the year's meetings, sorted."""
+    theme_names: Mapping[str, Theme] = field(default_factory=dict)
+    """Theme key -> the theme, with its labels (Tables.themes)."""
     recent: tuple[Meeting, ...] = ()
     """The meetings of the bulletin year and the two before it, in date order, whatever
     their status (the mechanism profiles)."""

@@ -62,7 +62,7 @@ class DocumentContext:
     table_groups: tuple[TableGroup, ...]
     mechanisms_by_id: dict[str, Mechanism]
     themes: tuple[str, ...]
-    """Thematic tags in use, alphabetical by their label in the reader's language."""
+    """Keys of the themes in use, alphabetical by their label in the reader's language."""
     ranking_left_out: tuple[Mechanism, ...]
     """When States are not ranked by membership: the active mechanisms without member
     lists, which make a ranking meaningless."""
@@ -114,6 +114,7 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
         country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
+        theme=loc.theme,
         join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
         regions=loc.regions, markup_list=loc.markup_list, labelled=loc.labelled,
         status=loc.status, tr=loc.tr, tr_items=loc.tr_items,
@@ -171,7 +172,8 @@ def document_context(data: BulletinData, loc: Localiser,
         iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
-        themes=tuple(sorted(data.themes, key=lambda t: loc.sort_key(loc.label(t, "theme")))),
+        themes=tuple(sorted(data.themes,
+                            key=lambda t: loc.sort_key(loc.theme_text(t, data.theme_names)))),
         ranking_left_out=() if data.summary.top_states else tuple(
             by_id[i] for i in data.summary.active_without_member_list),
         localiser=loc,
@@ -216,7 +218,7 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                 m.year_established,
                 loc.party_names(m.members), m.member_states,
                 loc.party_names(m.observers_and_partners), loc.text(m, "secretariat"),
-                loc.list([loc.label(t, "theme") for t in m.thematic_focus]),
+                loc.list([loc.theme_text(t, data.theme_names) for t in m.thematic_focus]),
                 loc.list([loc.label(r, "iom_role") for r in m.iom_roles]),
                 plain_text(loc.status(m)), m.website])
     return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths

@@ -73,6 +73,8 @@ class TableSpec:
     columns: tuple[Column, ...]
     key: tuple[str, ...] = field(default=())
     """Columns that identify a row (duplicates are checked on them)."""
+    optional: bool = False
+    """A table the inputs may leave out (no missing-table error): the themes sheet."""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -88,6 +90,8 @@ def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_bl
     return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank)
 
 
+THEMES_HELP = ("Themes, separated by ; (a known theme's key, labour-migration, or its name in "
+               "English, French or Spanish: see docs/inputs.md; another theme is kept).")
 TRANSLATION_LANGUAGES = ("fr", "es", "ru", "ar")
 """The languages the data is translated into; English is the language of the inputs."""
 
@@ -202,7 +206,7 @@ MECHANISMS = TableSpec(
              "focus", "thématique", "domaines thématiques",
              "priorités thématiques", "tema", "temática", "temáticas", "áreas temáticas",
              "ejes temáticos", "prioridades temáticas", "enfoque",
-             warn_blank=True, help="Thematic tags, separated by ;"),
+             warn_blank=True, help=THEMES_HELP),
         _col("chair", TEXT, "présidence", "président", "presidencia", "chairmanship",
              "current chair", "présidence en exercice", "présidence actuelle",
              "pays assurant la présidence", "presidente", "presidenta", "presidencia actual",
@@ -318,7 +322,7 @@ MEETINGS = TableSpec(
         _col("themes", TAGS, "thèmes", "temas", "topics", "sujets", "theme", "keywords",
              "thématiques", "thématique", "sujets abordés", "mots-clés", "tema",
              "temática", "temáticas", "temas tratados", "temas abordados", "palabras clave",
-             warn_blank=True, help="Thematic tags, separated by ;"),
+             warn_blank=True, help=THEMES_HELP),
         _col("chair", TEXT, "présidence", "presidencia", "chaired by", "président",
              "chairperson", "presided by", "présidé par", "pays président",
              "présidence de la réunion", "presidente", "presidenta", "presidido por",
@@ -347,7 +351,46 @@ MEETINGS = TableSpec(
     ),
 )
 
-TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS)
+
+def label_column(lang: str, language: str, *words: str) -> Column:
+    """label_fr…: a theme's label in a language, headed also 'label FR', 'French'…"""
+    return _col(f"label_{lang}", TEXT, f"label {lang}", f"libellé {lang}", f"etiqueta {lang}",
+                f"nom {lang}", f"nombre {lang}", *words, required=lang == "en",
+                help=f"The theme's label in {language}"
+                     + ("." if lang == "en" else " (blank: a known theme's own, else English)."))
+
+
+THEMES = TableSpec(
+    name="themes",
+    workbook="mechanisms.xlsx",
+    sheet_aliases=("themes", "thèmes", "temas", "thématiques", "temáticas", "theme list",
+                   "liste des thèmes", "lista de temas"),
+    key=("theme",),
+    optional=True,
+    columns=(
+        _col("theme", TEXT, "key", "theme key", "thème", "tema", "clé", "clave", "code",
+             "thème (clé)", "tema (clave)", "theme name", "nom du thème", "nombre del tema",
+             required=True, help="The theme's key or name: a known theme's (labour-"
+                                 "migration) to change its labels or aliases, or a new one "
+                                 "(Regional integration) to add it."),
+        label_column("en", "English", "english", "english label", "anglais", "libellé anglais",
+                     "inglés", "etiqueta en inglés"),
+        label_column("fr", "French", "french", "french label", "français", "libellé français",
+                     "francés", "etiqueta en francés"),
+        label_column("es", "Spanish", "spanish", "spanish label", "espagnol",
+                     "libellé espagnol", "español", "etiqueta en español"),
+        label_column("ru", "Russian", "russian", "russian label", "russe", "libellé russe",
+                     "ruso", "etiqueta en ruso"),
+        label_column("ar", "Arabic", "arabic", "arabic label", "arabe", "libellé arabe",
+                     "árabe", "etiqueta en árabe"),
+        _col("aliases", TAGS, "alias", "other names", "variants", "autres noms", "variantes",
+             "otros nombres", "also written", "aussi écrit", "también escrito",
+             help="Other ways the theme is written, separated by ; (added to a known "
+                  "theme's own)."),
+    ),
+)
+
+TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS, THEMES)
 
 TRANSLATOR_SHEET = TableSpec(
     name="strings",

@@ -19,7 +19,7 @@ translation in that language (a chair that is a country, printed by its UN name)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from . import places, regions
@@ -84,7 +84,7 @@ def strings_of(spec: TableSpec, row: dict) -> Iterator[tuple[str, String]]:
         source = row[column]
         text = "; ".join(source) if isinstance(source, tuple) else clean_text(source or "")
         if text and record:
-            yield column, String(context(spec.name, column.removesuffix("_en"), record), text)
+            yield column, String(f"{spec.name} › {column.removesuffix('_en')} › {record}", text)
 
 
 def needs_translation(spec: TableSpec, column: str, source: str) -> bool:
@@ -198,12 +198,13 @@ TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translat
 
 
 def check(mechanisms, participants, meetings, entries: list[Entry], year: int,
-          langs: tuple[str, ...]) -> list[Problem]:
+          langs: tuple[str, ...], themes: Mapping[str, int] | None = None) -> list[Problem]:
     """Translations from the translators' files into the blank translation cells of what
     the documents show (every mechanism and participant, the year's meetings); one warning
-    per language built for what stays in English."""
+    per language built for what stays in English, themes shown without a label included."""
     problems: list[Problem] = []
-    missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
+    missing = {lang: +Counter(themes=(themes or {}).get(lang, 0)) for lang in langs
+               if lang != "en"}
     chosen = latest(entries)
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
         found, counts = apply(spec, frame, shown, chosen, langs, printed_as_is)
@@ -244,8 +245,17 @@ def untranslated(lang: str, counts, year: int) -> Problem:
                                "{n} texts shown in the {language} documents have no {language} "
                                "translation ({detail}); the English is shown, marked as English",
                                sum(counts.values()), language=language, detail=detail),
-                   hint=R_("Run make translation-kit LANGS={lang}, have "
-                           "outputs/translation-kit/strings-{year}-{lang}-<date>.xlsx (or .xlf) "
-                           "translated, and put the returned file in inputs/translations/ as it "
-                           "is named: every file there is read. Or fill the <column>_{lang} "
-                           "columns.", lang=lang, year=year))
+                   hint=untranslated_hint(lang, language, set(counts), year))
+
+
+def untranslated_hint(lang: str, language: LanguageName, columns: set[str], year: int) -> Text:
+    """What to do: the kit for the texts; for the themes, which it does not carry, a sheet."""
+    kit = R_("Run make translation-kit LANGS={lang}, have "
+             "outputs/translation-kit/strings-{year}-{lang}-<date>.xlsx (or .xlf) "
+             "translated, and put the returned file in inputs/translations/ as it "
+             "is named: every file there is read. Or fill the <column>_{lang} "
+             "columns.", lang=lang, year=year)
+    labels = R_("Give each theme its {language} label in a themes sheet (column label_{lang}; "
+                "see docs/inputs.md).", language=language, lang=lang)
+    return (kit if "themes" not in columns else labels if columns == {"themes"}
+            else R_("{kit} {labels}", kit=kit, labels=labels))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from . import regions, translations
+from . import regions, theme_table, translations
 from .cells import latest_meeting_year, parse_table, problem, rows_listed
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
@@ -84,13 +84,13 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
         meetings, found = drop_duplicates(meetings, raw_meetings, MEETINGS.key, "title")
         problems += found
 
-    problems += translations.check(mechanisms, participants, meetings,
-                                   list(raw.translations), ctx.year, langs)
+    themes, found = theme_table.resolve_all(raw, ctx, mechanisms, meetings)
+    problems += found + translations.check(
+        mechanisms, participants, meetings, list(raw.translations), ctx.year, langs,
+        theme_table.left_in_english(themes, mechanisms, meetings, ctx.year, langs))
     # After the translators' files, which may give the names a spreadsheet lacks.
     problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
-
-    tables = Tables(mechanisms, participants, meetings)
-    return tables, make_report(problems, counts)
+    return Tables(mechanisms, participants, meetings, themes), make_report(problems, counts)
 
 
 def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:

@@ -15,12 +15,12 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("text", "wording", "frames", "vocabularies", "errors", "labels", "titles", "model",
      "pdfua", "places"),
     ("config", "formats"),
-    # What the stages share: countries, regions, references, the kinds of column.
+    # What the stages share: countries, regions, references, themes, the kinds of column.
     ("countries", "glyphs", "catalogues", "regions", "references", "readers", "safety",
-     "kinds"),
+     "themes", "kinds"),
     ("schema",),
     ("headers", "sheets", "translator_files", "translations", "ingest"),
-    ("cells", "validate"),
+    ("cells", "theme_table", "validate"),
     ("history", "aggregate"),
     ("dates", "localiser", "sentences", "changed", "charts", "maps", "profiles", "ical",
      "render", "validation_report"),

@@ -34,7 +34,7 @@ def test_each_cell_is_read_as_its_kind_and_each_fault_located():
     frame, problems = cells.parse_table(table, MEETINGS, Context(year=2025))
     assert frame.at[2, "start_date"] == dt.date(2025, 3, 5)
     assert frame.at[2, "level"] == "summit" and frame.at[2, "edition"] == 4
-    assert frame.at[2, "themes"] == ("labour-migration", "data")
+    assert frame.at[2, "themes"] == ("Labour migration", "data")  # keys: theme_table.py
     assert frame.at[3, "end_date"] is None  # a blank date is None, not ''
     assert sorted(located(problems)) == [
         (1, "country", "blank-optional", "warning"),

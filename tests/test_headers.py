@@ -62,6 +62,13 @@ OFFICE_HEADERS = {  # header -> column, as French and Spanish secretariats head 
         "joined": ["Membre depuis", "Año de adhesión"],
         "left": ["Année de retrait", "Año de retiro"],
     },
+    "themes": {
+        "theme": ["Thème", "Clé", "Tema", "Theme key"],
+        "label_en": ["Libellé (EN)", "English", "Libellé anglais", "Etiqueta en inglés"],
+        "label_fr": ["Label FR", "label (fr)", "Français", "Libellé français"],
+        "label_ar": ["Arabe", "Etiqueta (AR)"],
+        "aliases": ["Autres noms", "Variantes", "Otros nombres"],
+    },
 }
 
 
@@ -231,6 +238,8 @@ SPANISH_HEADERS = {
                  "Estado de la reunión", "Temas",
                  "Presidido por", "Participación de la OIM", "Resumen", "Documento final",
                  "Fuente"],
+    "themes": ["Tema (clave)", "Etiqueta en inglés", "Etiqueta en francés",
+               "Etiqueta en español", "Etiqueta en ruso", "Etiqueta en árabe", "Otros nombres"],
 }
 
 

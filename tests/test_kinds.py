@@ -81,10 +81,10 @@ def test_parse_list_reads_vocabulary_items_and_drops_repeats():
     assert parse("Member; observer ;member", column) == ("member", "observer")
 
 
-def test_parse_list_slugs_free_thematic_tags():
+def test_parse_list_keeps_themes_as_written_for_theme_table_to_resolve():
     column = MECHANISMS.column("thematic_focus")
-    assert parse("Labour migration; data_research", column) == (
-        "labour-migration", "data-research")
+    assert parse("Labour migration, data_research / Labour migration", column) == (
+        "Labour migration", "data_research")
 
 
 @pytest.mark.parametrize("cell", ["javascript:alert(1)", "file:///etc/passwd",

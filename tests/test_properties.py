@@ -1,11 +1,12 @@
 """No input reaches a traceback: property-based tests drawn from the input contract.
 
-Hypothesis draws the three input tables from pipeline/schema.py (which columns, which
-headers among their names and aliases, which vocabulary values), fills them with values
-of each column's kind mixed with junk of every type, writes them as workbooks and runs
-them through ``check`` and an HTML-only ``build``. Every run ends in a built bulletin
-(whose calendar shows every meeting title of the year) or in ``ValidationFailed`` whose
-errors are located, with nothing written. Any other exception is a bug.
+Hypothesis draws the three input tables from pipeline/schema.py, and now and then the
+optional themes sheet (which columns, which headers among their names and aliases, which
+vocabulary values), fills them with values of each column's kind mixed with junk of
+every type, writes them as workbooks and runs them through ``check`` and an HTML-only
+``build``. Every run ends in a built bulletin (whose calendar shows every meeting title
+of the year) or in ``ValidationFailed`` whose errors are located, with nothing written.
+Any other exception is a bug.
 
 The seeds are fixed, so ``make test`` runs the same 45 examples every time (about three
 quarters build, a quarter stop on errors), in three tests of 15 that pytest-xdist runs
@@ -32,7 +33,15 @@ from pipeline import build, incremental
 from pipeline.config import load_config
 from pipeline.errors import Report, ValidationFailed
 from pipeline.kinds import EXCEL_EPOCH
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
+from pipeline.schema import (
+    MECHANISMS,
+    MEETINGS,
+    PARTICIPANTS,
+    TABLES,
+    THEMES,
+    Column,
+    TableSpec,
+)
 from pipeline.text import clean_text, header_key, typographic
 from pipeline.titles import leading_ordinal
 from pipeline.vocabularies import VOCABULARIES
@@ -343,6 +352,8 @@ def fixed_cells(spec: TableSpec, mechanism: Mechanism | None, faulty: bool, draw
             f"name_{lang}": draw(st.sampled_from(names)) for lang in ("fr", "es", "ar", "ru")}
     if spec is PARTICIPANTS:
         return participant_cells(faulty, draw)
+    if spec is THEMES:
+        return {}
     start, meant = draw(dates())
     days = draw(rarely(faulty, st.integers(0, 4), st.just(-1), 40))
     end = date_cell(meant + dt.timedelta(days=days), draw(st.integers(0, 7)))
@@ -460,19 +471,23 @@ class Inputs:
     mess: Mess
     others: tuple[Sheet, ...] = ()
     """More sheets of meetings.xlsx."""
+    themes: Sheet | None = None
+    """The optional themes sheet of mechanisms.xlsx."""
 
 
 @st.composite
 def inputs(draw) -> Inputs:
-    """Three tables drawn from the contract, junk from none to a lot, and build options."""
+    """Three tables drawn from the contract, now and then the optional themes sheet, junk
+    from none to a lot, and build options."""
     mess = draw(MESSES)
     drawn = draw(mechanisms())
-    tables = [draw(sheet(spec, drawn, mess)) for spec in TABLES]
+    tables = [draw(sheet(spec, drawn, mess)) for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)]
     year = draw(st.sampled_from((2025, None, None, 2024)))
     langs = draw(st.sampled_from(("en", "en", "fr", "ar", "en,ar")))
     formats = ("html", "xlsx") if one_in(draw, 2) else ("html",)
     others = (draw(other_sheet()),) if mess.faulty and one_in(draw, 4) else ()
-    return Inputs(*tables, year, langs, formats, mess, others)
+    themes = draw(sheet(THEMES, drawn, mess)) if one_in(draw, 3) else None
+    return Inputs(*tables, year, langs, formats, mess, others, themes)
 
 
 # Writing and checking -----------------------------------------------------------------
@@ -499,9 +514,11 @@ def write_sheet(book: openpyxl.Workbook, table: Sheet) -> None:
 
 
 def write_inputs(folder: Path, drawn: Inputs) -> None:
-    """mechanisms.xlsx (mechanisms, participants) and meetings.xlsx (meetings, others)."""
+    """mechanisms.xlsx (mechanisms, participants, themes) and meetings.xlsx (meetings,
+    others)."""
     folder.mkdir()
-    for file, tables in (("mechanisms.xlsx", (drawn.mechanisms, drawn.participants)),
+    themes = (drawn.themes,) if drawn.themes else ()
+    for file, tables in (("mechanisms.xlsx", (drawn.mechanisms, drawn.participants, *themes)),
                          ("meetings.xlsx", (drawn.meetings, *drawn.others))):
         book = openpyxl.Workbook()
         book.remove(book.active)

@@ -6,7 +6,8 @@
 from __future__ import annotations
 
 from ..config import PROJECT_DIR
-from ..schema import TABLES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
+from ..schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
+from ..themes import built_in
 from ..vocabularies import VOCABULARIES
 
 DOC = PROJECT_DIR / "docs" / "inputs.md"
@@ -17,8 +18,8 @@ INTRO = """\
 *Written from `pipeline/schema.py` by `make docs`; edit that file, not this one.*
 
 The bulletin is built from the spreadsheets in `inputs/`:
-`mechanisms.xlsx` (sheets `mechanisms` and `participants`) and `meetings.xlsx`
-(sheet `meetings`). `make templates` writes blank ones, with dropdowns, to
+`mechanisms.xlsx` (sheets `mechanisms` and `participants`, and optionally
+`themes`) and `meetings.xlsx` (sheet `meetings`). `make templates` writes blank ones, with dropdowns, to
 `inputs-template/`; `make dress-inputs` adds the same instructions, help and
 dropdowns to the workbooks of `inputs/`, changing no data. Other file names
 work too, as do `.xlsm`, `.ods` and `.csv` files (UTF-8 with or without BOM,
@@ -40,7 +41,12 @@ separated by `;`; lists of values from a vocabulary (IOM's role), regions and
 themes may also use `,` or ` / `, while lists of names (aliases, outcome
 documents) keep their commas. Regions are written as the mechanisms write
 them (`West Africa; Horn of Africa`, `Pacific`, `Afrique de l'Ouest`): any name
-is kept, and the ISCM table groups the mechanisms by macro-region. Dates may
+is kept, and the ISCM table groups the mechanisms by macro-region. Themes
+(`thematic_focus`, `themes`) are written by key or by name, as offices write
+them (`labour-migration`, `Labor migration`, `Migration de main-d'œuvre`,
+`migración laboral`; see "Known themes" below); a theme the list does not know
+is kept as written, with a warning, and the optional `themes` sheet declares
+it. Dates may
 be real dates, Excel serial numbers, `dd/mm/yyyy` (day first), ISO
 `yyyy-mm-dd` or written out in English, French or Spanish
 (`1er février 2024`, `3 de marzo de 2025`); a time part is ignored.
@@ -97,12 +103,51 @@ def translation_note(spec) -> str:
             "(see docs/translators.md, \"Translating the bulletin\").\n")
 
 
+THEMES_NOTE = """\
+Optional, in any input workbook: without it, the known themes below are used
+as they are. One row per theme to add, or per known theme whose labels or
+aliases to change. `theme` names it: a known theme by its key or any of its
+names (its row changes the labels it gives, and adds the aliases it gives to
+the known ones), else a new theme, whose key is `theme` written as a slug
+(`Regional integration` -> `regional-integration`: the key
+`summary-<year>.json` uses). Its labels are printed in the documents of each
+language; where a new theme has none, its English is printed, marked as
+English, and counted in the `untranslated` warning. A theme declared twice
+(`duplicate-theme`), or a label or alias that is also a name of another theme
+(`ambiguous-theme`), is an error.
+"""
+
+
+def theme_rows() -> list[str]:
+    """The known themes (data/themes.csv): key, labels, other names accepted."""
+    rows = ["| Key | English | French | Spanish | Also accepted |", "|---|---|---|---|---|"]
+    for theme in built_in().values():
+        labels = " | ".join(theme.labels[lang] for lang in ("en", "fr", "es"))
+        rows.append(f"| `{theme.key}` | {labels} | {'; '.join(theme.aliases)} |")
+    return rows
+
+
+KNOWN_THEMES = """\
+From `pipeline/data/themes.csv` (sources: `pipeline/data/SOURCES.md`). A theme
+is recognised by its key, its label in any of the five languages (the Russian
+and Arabic ones too) or one of the other names listed, whatever the case,
+accents, hyphens or spaces, with `&`, `and`, `et`, `y` or `e` alike, in
+British or American spelling (`labour`, `labor`). The words must be in the
+order written here: `Smuggling and trafficking` is listed, other orders are
+not guessed. Anything else is a theme of its own (warning `unknown-theme`,
+which suggests the nearest known theme).
+"""
+
+
 def contract_markdown() -> str:
     parts = [INTRO]
     for spec in TABLES:
-        parts.append(f"## `{spec.workbook}` › sheet `{spec.name}`\n")
+        optional = " (optional)" if spec.optional else ""
+        parts.append(f"## `{spec.workbook}` › sheet `{spec.name}`{optional}\n")
         sheet_names = ", ".join(f"`{a}`" for a in spec.sheet_aliases)
         parts.append(f"The sheet may also be named {sheet_names}.\n")
+        if spec is THEMES:
+            parts.append(THEMES_NOTE)
         parts.append("\n".join(column_rows(spec)) + "\n")
         if note := translation_note(spec):
             parts.append(note)
@@ -112,6 +157,9 @@ def contract_markdown() -> str:
     parts.append("## Values of the enumerated columns\n")
     parts.append("Written in any case, with or without accents.\n")
     parts.append("\n".join(vocabulary_rows()) + "\n")
+    parts.append("## Known themes\n")
+    parts.append(KNOWN_THEMES)
+    parts.append("\n".join(theme_rows()) + "\n")
     return "\n".join(parts)
 
 

@@ -67,7 +67,8 @@ INSTRUCTIONS = (
     R_("Save as .xlsx and put the file in inputs/. `make check` lists anything to correct."),
 )
 ROWS = {"mechanisms": R_("mechanism"), "participants": R_("participation"),
-        "meetings": R_("meeting")}
+        "meetings": R_("meeting"),
+        "themes": R_("theme to add or relabel (optional; the known themes: docs/inputs.md)")}
 """What one row of a table is, for the instructions' first lines; a table not named here
 is introduced by its name."""
 TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}

@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape
 import openpyxl
 from openpyxl.styles import Font
 
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, THEMES
 from pipeline.tools.dressing import dress
 from pipeline.tools.input_templates import known_mechanism_ids
 from pipeline.write import fixed_zip, save_workbook
@@ -76,6 +76,11 @@ PARTICIPANT_ROWS = [dict(row, joined=2002) if row["participant"] == "Colombia" e
     for p in ("Türkiye", "Morocco", "Germany", "Democratic Republic of the Congo")]
 MEETING_ROWS = [dict(row, themes=row.get("themes", "free-movement"))
                 for row in conftest.MEETING_ROWS]
+THEME_ROWS = [  # APC's theme, which the known themes lack, declared with its labels
+    {"theme": "displacement", "label_en": "Displacement", "label_fr": "Déplacements",
+     "label_es": "Desplazamiento", "label_ru": "Перемещение населения", "label_ar": "النزوح",
+     "aliases": "forced displacement; déplacement forcé; desplazamiento forzado"},
+]
 
 
 # --- Writing workbooks -------------------------------------------------------------------
@@ -91,12 +96,17 @@ def rows_with(rows: list[dict], index: int, **values) -> list[dict]:
     return rows
 
 
-def clean_books(mechanisms=None, participants=None, meetings=None
+def clean_books(mechanisms=None, participants=None, meetings=None, themes=None
                 ) -> dict[str, openpyxl.Workbook]:
-    """The clean set as workbooks, to change before saving."""
-    return conftest.input_books(MECHANISM_ROWS if mechanisms is None else mechanisms,
-                                PARTICIPANT_ROWS if participants is None else participants,
-                                MEETING_ROWS if meetings is None else meetings)
+    """The clean set as workbooks, to change before saving: mechanisms.xlsx holds a themes
+    sheet too."""
+    books = conftest.input_books(MECHANISM_ROWS if mechanisms is None else mechanisms,
+                                 PARTICIPANT_ROWS if participants is None else participants,
+                                 MEETING_ROWS if meetings is None else meetings)
+    conftest.write_sheet(books["mechanisms.xlsx"], THEMES.name,
+                         [c.name for c in THEMES.template_columns],
+                         THEME_ROWS if themes is None else themes)
+    return books
 
 
 def save(folder: Path, books: dict[str, openpyxl.Workbook]) -> None:
@@ -219,6 +229,7 @@ def warning(file, sheet, row, column, code) -> Expected:
 MEET = ("meetings.xlsx", "meetings")
 MECH = ("mechanisms.xlsx", "mechanisms")
 PART = ("mechanisms.xlsx", "participants")
+THEM = ("mechanisms.xlsx", "themes")
 
 
 # Errors: the build stops, nothing is written.
@@ -440,6 +451,28 @@ def member_and_observer(folder):
 def left_before_joined(folder):
     """A participant that left before it joined."""
     write_clean(folder, participants=rows_with(PARTICIPANT_ROWS, 13, left=1999))
+
+
+@case(error(*THEM, 3, "theme", "duplicate-theme"))
+def theme_declared_twice(folder):
+    """The themes sheet declares displacement twice, by its key and by its name."""
+    write_clean(folder, themes=THEME_ROWS + [dict(THEME_ROWS[0], theme="Displacement",
+                                                  label_fr="Déplacement")])
+
+
+@case(error(*THEM, 3, "aliases", "ambiguous-theme"))
+def theme_alias_of_another_theme(folder):
+    """A new theme whose alias, 'integration', is the name of a known theme."""
+    write_clean(folder, themes=THEME_ROWS + [
+        {"theme": "regional-integration", "label_en": "Regional integration",
+         "aliases": "integration"}])
+
+
+@case(error(*THEM, 3, "label_en", "required-value"))
+def theme_without_english_label(folder):
+    """A new theme declared with its French label only."""
+    write_clean(folder, themes=THEME_ROWS + [
+        {"theme": "regional-integration", "label_fr": "Intégration régionale"}])
 
 
 # Files that cannot be read: refused before any parser sees them.
@@ -736,6 +769,12 @@ def unknown_region(folder):
     write_clean(folder, mechanisms=rows_with(MECHANISM_ROWS, 1, region="Gulf of Guinea"))
 
 
+@case(warning(*MEET, 3, "themes", "unknown-theme"))
+def misspelt_theme(folder):
+    """'irregular-migraton': kept as written, counted apart, irregular-migration suggested."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 1, themes="irregular-migraton"))
+
+
 @case(warning(*MEET, 7, "mechanism_id", "footer-row"))
 def totals_row(folder):
     """A row of totals under the data, after a blank row."""
@@ -821,8 +860,13 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "country": "Pays", "level": "Niveau", "status": "Statut de la réunion",
         "themes": "Thématiques", "chair": "Présidé par", "iom_participation": "Participation OIM",
         "summary": "Synthèse", "outcome_document": "Document adopté", "source": "Références"},
+    "themes": {
+        "theme": "Nom du thème", "label_en": "Libellé anglais", "label_fr": "Libellé français",
+        "label_es": "Libellé espagnol", "label_ru": "Libellé russe", "label_ar": "Libellé arabe",
+        "aliases": "Autres noms"},
 }
-FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions"}
+FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions",
+                 "themes": "Thèmes"}
 FRENCH_FILES = {"mechanisms.xlsx": "Mécanismes et membres.xlsx", "meetings.xlsx": "Réunions.xlsx"}
 
 
@@ -908,6 +952,11 @@ MESSY_VALUES = {
                     "Democratic Republic of the Congo": "Congo, Dem. Rep.",
                     "United States of America": "États-Unis", "Germany": "Allemagne"},
     "country": {"Switzerland": "Suisse", "Mexico": "Mexique"},
+    "thematic_focus": {"labour-migration; irregular-migration":
+                       "Labor Migration; Migration irrégulière",
+                       "migration-development": "Migration & Development",
+                       "displacement": "Déplacements"},
+    "themes": {"migration-development": "« Migration et développement »"},
 }
 MESSY_DATES = {  # (start, end) as offices type them
     0: (dt.datetime(2025, 1, 23, 9, 30), "24/01/2025"),
@@ -946,7 +995,7 @@ def write_messy_twin(folder: Path) -> None:
     sheet.merge_cells("A1:F1")
     headers = [c.name for c in MECHANISMS.template_columns]
     names = MESSY_HEADERS["mechanisms"]
-    rows = messy(MECHANISM_ROWS, ("type", "status", "iom_role"))
+    rows = messy(MECHANISM_ROWS, ("type", "status", "iom_role", "thematic_focus"))
     sheet.append([])
     sheet.append([f" {n} " if i % 4 == 0 else n for i, n in enumerate(names)])
     for i, row in enumerate(rows):
@@ -957,6 +1006,12 @@ def write_messy_twin(folder: Path) -> None:
         if i == 1:
             sheet.append([])
     sheet.insert_cols(3)  # a blank column between acronym and name
+    # themes: APC's theme declared by its name, under French headers.
+    themes = book.create_sheet("Thèmes")
+    columns = [c.name for c in THEMES.template_columns]
+    for row in as_grid(columns, [dict(r, theme=r["label_en"]) for r in THEME_ROWS],
+                       [FRENCH_HEADERS["themes"][c] for c in columns]):
+        themes.append(row)
     save_workbook(book, folder / "ISCM mécanismes.xlsx", STAMP)
 
     # participants: their own file, an .ods whose sheet name says nothing.
@@ -966,14 +1021,14 @@ def write_messy_twin(folder: Path) -> None:
     write_ods(folder / "membres.ods", {"Feuille1": [["Liste des membres"], []] + grid})
 
     # meetings: a ';' CSV with a BOM, dates in every form.
-    meetings = messy(MEETING_ROWS, ("level", "iom_participation", "country"))
+    meetings = messy(MEETING_ROWS, ("level", "iom_participation", "country", "themes"))
     for i, (start, end) in MESSY_DATES.items():
         meetings[i]["start_date"] = start.strftime("%d/%m/%Y %H:%M") \
             if isinstance(start, dt.datetime) else start
         meetings[i]["end_date"] = end
     meetings[1]["mechanism_id"] = "Global Forum on Migration and Development"
     meetings[3]["mechanism_id"] = "MIDWA"
-    meetings[2]["themes"] = "labour-migration, regular-pathways"
+    meetings[2]["themes"] = "Labour migration, Vías regulares de migración"
     grid = as_grid([c.name for c in MEETINGS.template_columns], meetings, MESSY_HEADERS["meetings"])
     write_csv(folder / "Réunions 2024-2025.csv", [["Réunions des MCIM"], []] + grid, ";",
               "utf-8-sig")
