@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .kinds import (
+    AS_WRITTEN,
     CHOICE,
     CHOICES,
     COUNTRY,
@@ -20,6 +21,7 @@ from .kinds import (
     MECHANISM,
     NAMES,
     PLACES,
+    SETTING,
     TAGS,
     TEXT,
     TITLES,
@@ -73,6 +75,9 @@ class TableSpec:
     columns: tuple[Column, ...]
     key: tuple[str, ...] = field(default=())
     """Columns that identify a row (duplicates are checked on them)."""
+    required: bool = True
+    """A build needs it: missing, it is an error (missing-table). An optional table absent
+    is the same as an empty one."""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -347,7 +352,30 @@ MEETINGS = TableSpec(
     ),
 )
 
-TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS)
+SETTINGS = TableSpec(
+    name="settings",
+    workbook="publication.xlsx",
+    sheet_aliases=("settings", "publication", "publication settings", "paramètres",
+                   "paramètres de publication", "réglages", "publicación", "parámetros",
+                   "parámetros de publicación", "configuración", "ajustes"),
+    key=("setting",),
+    required=False,
+    # value_fr…: for a setting whose value differs by language (publication.SETTINGS).
+    columns=with_translations(
+        ("value",),
+        _col("setting", SETTING, "name", "setting name", "paramètre", "nom du paramètre",
+             "réglage", "parámetro", "nombre del parámetro", "ajuste", "option", "opción",
+             required=True,
+             help="The setting's name, from the list in docs/inputs.md (e.g. edition_date)."),
+        _col("value", AS_WRITTEN, "valeur", "valor", "contenu", "contenido",
+             help="Its value (blank: the default); what it holds depends on the setting (a "
+                  "date for edition_date)."),
+    ),
+)
+"""The publication settings: one row per setting (publication.py says which exist, what
+each holds and its default). Optional: without it, every setting takes its default."""
+
+TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS, SETTINGS)
 
 IGNORED_SHEETS = frozenset(header_key(name) for name in (
     "instructions", "instrucciones", "notes", "notas", "lists", "listes", "listas",

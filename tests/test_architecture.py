@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "kinds"),
     ("schema",),
     ("headers", "sheets", "translations", "ingest"),
-    ("cells", "validate"),
+    ("cells", "publication", "validate"),
     ("history", "aggregate"),
     ("dates", "localiser", "sentences", "changed", "charts", "maps", "profiles", "ical",
      "render", "validation_report"),

@@ -1,9 +1,11 @@
 """Blank input workbooks for the editors, written from schema.py: `make templates`.
 
-``inputs-template/mechanisms.xlsx`` and ``meetings.xlsx`` hold the contract's
-headers (with their help as a comment), an instruction sheet, dropdown lists
-(Excel data validation) for every enumerated column and for ``mechanism_id``,
-a date format on date columns and a frozen header row. They never overwrite
+``inputs-template/mechanisms.xlsx``, ``meetings.xlsx`` and ``publication.xlsx``
+hold the contract's headers (with their help as a comment), an instruction
+sheet, dropdown lists (Excel data validation) for every enumerated column, for
+``mechanism_id`` and for the settings' names, a date format on date columns and
+a frozen header row; publication.xlsx lists every setting, its value blank (the
+default). They never overwrite
 ``inputs/``. The instructions are in English, French and Spanish; with
 ``--report-lang fr`` (or ``es``; ``make templates REPORT_LANG=fr``) the
 instructions, help texts and dropdown messages are in that language only.
@@ -32,10 +34,12 @@ from ..catalogues import report_wording
 from ..config import check_report_lang
 from ..errors import BulletinError, ConfigError
 from ..headers import column_help
-from ..kinds import MECHANISM
+from ..kinds import MECHANISM, SETTING
+from ..publication import SETTINGS
 from ..schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, TableSpec
+from ..schema import SETTINGS as SETTINGS_TABLE
 from ..vocabularies import VOCABULARIES
-from ..wording import ENGLISH, R_, Wording
+from ..wording import ENGLISH, R_, Text, Wording
 from ..write import save_workbook
 
 STAMP = dt.datetime(2025, 1, 1)
@@ -59,9 +63,18 @@ INSTRUCTIONS = (
     R_("Countries: their usual English, French or Spanish name."),
     R_("Save as .xlsx and put the file in inputs/. `make check` lists anything to correct."),
 )
+SETTINGS_INSTRUCTIONS = (
+    INSTRUCTIONS[0],
+    R_("Hover over a setting's name to read what it holds and what it is by default. A "
+       "blank value takes the default; a row may be deleted."),
+    INSTRUCTIONS[2],
+    INSTRUCTIONS[5],
+)
+"""publication.xlsx has no mechanisms nor countries to explain."""
 ROWS = {"mechanisms.xlsx": R_("mechanism (sheet mechanisms), one row per participation "
                               "(sheet participants)"),
-        "meetings.xlsx": R_("meeting")}
+        "meetings.xlsx": R_("meeting"),
+        SETTINGS_TABLE.workbook: R_("setting")}
 TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}
 """The languages of a template's instructions, by report language: the English templates
 keep all three, as before (any office can start from them); the French and Spanish ones
@@ -120,7 +133,8 @@ def write_instructions(sheet, workbook: str, langs: tuple[str, ...],
     for lang, wording in zip(langs, wordings):
         sheet.append([Locale.parse(lang).get_display_name(lang).capitalize()])
         sheet.cell(row=sheet.max_row, column=1).font = bold
-        for line in INSTRUCTIONS:
+        for line in SETTINGS_INSTRUCTIONS if workbook == SETTINGS_TABLE.workbook \
+                else INSTRUCTIONS:
             filled = dataclasses.replace(line, values=(("row", ROWS[workbook]),))
             sheet.append([filled.render(wording)])
             sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
@@ -137,7 +151,16 @@ def write_instructions(sheet, workbook: str, langs: tuple[str, ...],
             line = R_("{table} › {column}: {help}", table=spec.name, column=column.name,
                       help=column_help(column)).render(wordings[0])
             sheet.append([f"{line} {required}" if column.required else line])
+        for setting in SETTINGS if spec is SETTINGS_TABLE else ():
+            sheet.append([setting_help(setting).render(wordings[0])])
     sheet.append([R_("The full contract: docs/inputs.md.").render(wordings[0])])
+
+
+def setting_help(setting) -> Text:
+    """'edition_date: what it holds (default: …)', as the instructions and the note on the
+    setting's name say it."""
+    return R_("{setting}: {help} (Default: {default}.)", setting=setting.name,
+              help=setting.help, default=setting.default)
 
 
 def write_table_sheet(sheet, spec: TableSpec, id_count: int, wording: Wording) -> None:
@@ -159,7 +182,20 @@ def write_table_sheet(sheet, spec: TableSpec, id_count: int, wording: Wording) -
         if validation is not None:
             validation.add(cells)
             sheet.add_data_validation(validation)
+    if spec is SETTINGS_TABLE:
+        write_settings(sheet, wording)
     sheet.freeze_panes = "A2"
+
+
+def write_settings(sheet, wording: Wording) -> None:
+    """One row per setting, its value blank (the default): what it holds in a note on its
+    name, and its kind's format on its value."""
+    for row, setting in enumerate(SETTINGS, start=2):
+        name = sheet.cell(row=row, column=1, value=setting.name)
+        name.comment = Comment(setting_help(setting).render(wording), "iscm-bulletin",
+                               width=300, height=100)
+        if setting.kind.number_format:
+            sheet.cell(row=row, column=2).number_format = setting.kind.number_format
 
 
 def dropdown(spec: TableSpec, column, id_count: int, wording: Wording) -> DataValidation | None:
@@ -176,6 +212,14 @@ def dropdown(spec: TableSpec, column, id_count: int, wording: Wording) -> DataVa
                               showErrorMessage=True, errorStyle="stop" if strict else "warning",
                               error=R_("Use one of: {values}.",
                                        values=", ".join(values)).render(wording),
+                              errorTitle=column.name)
+    if column.kind is SETTING:
+        # Their French and Spanish names are accepted too: warn, do not refuse.
+        names = [setting.name for setting in SETTINGS]
+        return DataValidation(type="list", formula1=f'"{",".join(names)}"', allow_blank=True,
+                              showErrorMessage=True, errorStyle="warning",
+                              error=R_("Use one of: {values}.",
+                                       values=", ".join(names)).render(wording),
                               errorTitle=column.name)
     if column.kind is MECHANISM:
         if spec is PARTICIPANTS:
