@@ -318,8 +318,8 @@ MEETINGS = TableSpec(
         _col("status", CHOICE, "statut", "estado", "état", "meeting status",
              "statut de la réunion", "état de la réunion", "estado de la reunión",
              "situación", vocabulary="meeting_status",
-             help="held, planned, postponed or cancelled (blank: held; planned when it "
-                  "starts after the edition date)."),
+             help="held, planned, postponed or cancelled (blank: held; a meeting that "
+                  "starts after the edition date is never held: planned)."),
         _col("themes", TAGS, "thèmes", "temas", "topics", "sujets", "theme", "keywords",
              "thématiques", "thématique", "sujets abordés", "mots-clés", "tema",
              "temática", "temáticas", "temas tratados", "temas abordados", "palabras clave",
