@@ -5,8 +5,8 @@ import openpyxl
 import pytest
 
 from pipeline.errors import ConfigError
-from pipeline.publication import SETTINGS
 from pipeline.kinds import Context
+from pipeline.publication import SETTINGS
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from pipeline.tools.input_templates import main, write_templates
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
