@@ -1,7 +1,8 @@
 """No input reaches a traceback: property-based tests drawn from the input contract.
 
 Hypothesis draws the three input tables from pipeline/schema.py (which columns, which
-headers among their names and aliases, which vocabulary values), fills them with values
+headers among their names and aliases, which vocabulary values), and now and then the
+publication settings (publication.xlsx, from pipeline/publication.py), fills them with values
 of each column's kind mixed with junk of every type, writes them as workbooks and runs
 them through ``check`` and an HTML-only ``build``. Every run ends in a built bulletin
 (whose calendar shows every meeting title of the year) or in ``ValidationFailed`` whose
@@ -32,7 +33,9 @@ from pipeline import build, incremental
 from pipeline.config import load_config
 from pipeline.errors import Report, ValidationFailed
 from pipeline.kinds import EXCEL_EPOCH
+from pipeline.publication import SETTINGS
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES, Column, TableSpec
+from pipeline.schema import SETTINGS as SETTINGS_TABLE
 from pipeline.text import clean_text, header_key, typographic
 from pipeline.titles import leading_ordinal
 from pipeline.vocabularies import VOCABULARIES
@@ -446,6 +449,29 @@ def other_sheet(draw) -> Sheet:
     return Sheet(name, rows)
 
 
+SETTING_NAMES = tuple(word for setting in SETTINGS for word in (setting.name, *setting.aliases))
+
+
+@st.composite
+def settings_sheet(draw, mess: Mess) -> Sheet:
+    """publication.xlsx's settings. Tidy: at most one edition date, in 2025 or 2026 (never
+    before the year of the edition it dates), and now and then a name that is no setting
+    (a warning). Faulty: any names and values, repeated, junk among them."""
+    columns = [SETTINGS_TABLE.column("setting"), SETTINGS_TABLE.column("value")]
+    rows = [[draw(header(SETTINGS_TABLE, c, mess.faulty)) for c in columns]]
+    if mess.faulty:
+        names = odd_case(st.sampled_from(SETTING_NAMES)) | JUNK
+        values = dates().map(lambda pair: pair[0]) | JUNK | st.sampled_from(NEAR_MISSES["date"])
+        rows += draw(st.lists(st.tuples(names, values).map(list), max_size=4))
+    else:
+        day = st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31))
+        value = st.none() | st.tuples(day, st.integers(0, 7)).map(lambda p: date_cell(*p))
+        rows.append([draw(odd_case(st.sampled_from(SETTING_NAMES))), draw(value)])
+        if one_in(draw, 4):
+            rows.append(["publisher", "IOM"])
+    return Sheet(draw(odd_case(st.sampled_from(SETTINGS_TABLE.sheet_aliases[:3]))), rows)
+
+
 @dataclasses.dataclass
 class Inputs:
     """One example: the three tables, other sheets, and the build's options."""
@@ -460,6 +486,8 @@ class Inputs:
     mess: Mess
     others: tuple[Sheet, ...] = ()
     """More sheets of meetings.xlsx."""
+    settings: Sheet | None = None
+    """publication.xlsx's sheet, when there is one (it is optional)."""
 
 
 @st.composite
@@ -467,12 +495,13 @@ def inputs(draw) -> Inputs:
     """Three tables drawn from the contract, junk from none to a lot, and build options."""
     mess = draw(MESSES)
     drawn = draw(mechanisms())
-    tables = [draw(sheet(spec, drawn, mess)) for spec in TABLES]
+    tables = [draw(sheet(spec, drawn, mess)) for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)]
     year = draw(st.sampled_from((2025, None, None, 2024)))
     langs = draw(st.sampled_from(("en", "en", "fr", "ar", "en,ar")))
     formats = ("html", "xlsx") if one_in(draw, 2) else ("html",)
     others = (draw(other_sheet()),) if mess.faulty and one_in(draw, 4) else ()
-    return Inputs(*tables, year, langs, formats, mess, others)
+    settings = draw(settings_sheet(mess)) if one_in(draw, 3) else None
+    return Inputs(*tables, year, langs, formats, mess, others, settings)
 
 
 # Writing and checking -----------------------------------------------------------------
@@ -502,7 +531,10 @@ def write_inputs(folder: Path, drawn: Inputs) -> None:
     """mechanisms.xlsx (mechanisms, participants) and meetings.xlsx (meetings, others)."""
     folder.mkdir()
     for file, tables in (("mechanisms.xlsx", (drawn.mechanisms, drawn.participants)),
-                         ("meetings.xlsx", (drawn.meetings, *drawn.others))):
+                         ("meetings.xlsx", (drawn.meetings, *drawn.others)),
+                         ("publication.xlsx", (drawn.settings,) if drawn.settings else ())):
+        if not tables:
+            continue
         book = openpyxl.Workbook()
         book.remove(book.active)
         for table in tables:
