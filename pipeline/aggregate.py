@@ -267,6 +267,7 @@ def summarise(tables: Tables, year: int) -> BulletinData:
         mechanisms_by_type_and_status=mechanisms_by_type_and_status(mechanisms),
         mechanisms_by_region=mechanisms_by_region(mechanisms),
         meetings_in_year=len(meetings),
+        meetings_upcoming=int((meeting_statuses(calendar_rows, edition) == "planned").sum()),
         meetings_by_mechanism=meetings_by_mechanism(meetings),
         meetings_by_level=meetings_by_level(meetings),
         meetings_by_month=meetings_by_month(meetings),

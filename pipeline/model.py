@@ -229,6 +229,10 @@ class Summary:
     mechanisms_by_type_and_status: dict[str, dict[str, int]]
     mechanisms_by_region: dict[str, int]
     meetings_in_year: int
+    """The year's meetings held (by the edition date): what every meeting figure counts."""
+    meetings_upcoming: int
+    """The year's meetings after the edition date (planned, shown as upcoming): not counted
+    in the figures, and no comparison with the year before while there are some."""
     meetings_by_mechanism: dict[str, int]
     meetings_by_level: dict[str, int]
     meetings_by_month: dict[str, int]

@@ -120,7 +120,12 @@ def test_the_profiles_mark_upcoming_meetings(built):
 
 def test_figures_count_only_the_meetings_held(built):
     summary = json.loads(page(built, "summary-2025.json"))
-    assert summary["meetings_in_year"] == 3
+    assert (summary["meetings_in_year"], summary["meetings_upcoming"]) == (3, 2)
+    shown = text(page(built, "iscm-highlights-2025-en.html"))
+    assert "3 meetings held by 30 June 2025" in shown  # not "in 2025": more are to come
+    assert "than in 2024" not in shown and "as many as in 2024" not in shown  # not yet fewer
+    assert "3 réunions tenues jusqu’au 30 juin 2025" in text(page(built,
+                                                                "iscm-highlights-2025-fr.html"))
     assert summary["meetings_by_mechanism"] == {"gfmd": 1, "midsa": 1, "rcm": 1}
     assert summary["meetings_by_month"]["09"] == summary["meetings_by_month"]["11"] == 0
     assert summary["meetings_per_year"]["2025"] == 3
