@@ -83,7 +83,9 @@ SETTINGS: tuple[Setting, ...] = (
 )
 """Every setting publication.xlsx may give, in the order docs/inputs.md lists them."""
 
-BY_KEY = {header_key(word): s for s in SETTINGS for word in (s.name, *s.aliases)}
+NAMES = {word: s for s in SETTINGS for word in (s.name, *s.aliases)}
+"""Every name a setting is accepted under -> the setting."""
+BY_KEY = {header_key(word): s for word, s in NAMES.items()}
 
 
 def applies(setting: Setting, ctx: Context) -> bool:
@@ -108,10 +110,6 @@ def read_settings(raw: RawTable | None, ctx: Context) -> tuple[Publication, list
             continue
         value, found = read_value(raw, row, "value", record["value"], setting, ctx)
         problems += found
-        if setting.name in first:
-            problems.append(repeated(raw, row, setting, value, *first[setting.name]))
-            continue
-        first[setting.name] = (row, value)
         given = {}
         for lang in TRANSLATION_LANGUAGES:
             column = f"value_{lang}"
@@ -122,10 +120,17 @@ def read_settings(raw: RawTable | None, ctx: Context) -> tuple[Publication, list
                 continue
             given[lang], found = read_value(raw, row, column, record[column], setting, ctx)
             problems += found
+        given = {lang: v for lang, v in given.items() if v is not None}
+        if value is None and not given:
+            continue  # blank (the template's row, the default) or refused: gives nothing
+        if setting.name in first:
+            problems.append(repeated(raw, row, (value, given), *first[setting.name]))
+            continue
+        first[setting.name] = (row, (value, given))
         if applies(setting, ctx):
             if value is not None:
                 values[setting.name] = value
-            if given := {lang: v for lang, v in given.items() if v is not None}:
+            if given:
                 translations[setting.name] = given
     return Publication(values, translations), problems
 
@@ -144,10 +149,9 @@ def read_value(raw: RawTable, row: int, column: str, cell: object, setting: Sett
 
 
 def unknown_setting(raw: RawTable, row: int, name: str) -> Problem:
-    labels = {word: s.name for s in SETTINGS for word in (s.name, *s.aliases)}
-    matches = process.extract(name, list(labels), scorer=fuzz.WRatio,
+    matches = process.extract(name, list(NAMES), scorer=fuzz.WRatio,
                               processor=utils.default_process, limit=3, score_cutoff=70)
-    nearest = list(dict.fromkeys(labels[m[0]] for m in matches))[:1]
+    nearest = list(dict.fromkeys(NAMES[m[0]].name for m in matches))[:1]
     return problem(raw, row, "setting", "unknown-setting",
                    R_("is not a publication setting; the row is not read"),
                    R_("{did_you_mean}The settings are: {settings} (docs/inputs.md says what "
@@ -155,10 +159,10 @@ def unknown_setting(raw: RawTable, row: int, name: str) -> Problem:
                       settings=", ".join(s.name for s in SETTINGS)), name, "warning")
 
 
-def repeated(raw: RawTable, row: int, setting: Setting, value: object, first_row: int,
-             first_value: object) -> Problem:
+def repeated(raw: RawTable, row: int, value: object, first_row: int, first_value: object
+             ) -> Problem:
     """A setting given twice: the same value is only noise, another one is an error (which
-    of the two would hold?)."""
+    of the two would hold?). A row left blank gives none, and repeats nothing."""
     name = raw.frame.at[row, "setting"]
     if value == first_value:
         return problem(raw, row, "setting", "duplicate-row",

@@ -292,3 +292,24 @@ def test_up_to_date_until_the_build_s_date_moves_the_default(tmp_path, monkeypat
     assert incremental.up_to_date(config_on(dt.date(2027, 6, 1))) is not None
     assert incremental.up_to_date(replace(config_on(dt.date(2027, 6, 1)),
                                           edition_date=dt.date(2025, 4, 1))) is None
+    write_publication(folder, [("edition_date", "")])  # an input file: in the fingerprint
+    assert incremental.up_to_date(config_on(dt.date(2027, 6, 1))) is None
+
+
+def test_a_blank_row_gives_nothing_and_a_second_value_is_an_error(tmp_path):
+    """The template's blank edition_date row and a row added under it: the added one holds;
+    the same date twice is only a duplicate row, two dates an error."""
+    folder = write_inputs(tmp_path / "in")
+
+    def settings(*rows):
+        write_publication(folder, rows)
+        tables, report = validate.check(ingest.read_inputs(folder), 2025)
+        return tables.edition.date, [(p.row, p.code, p.severity) for p in report.problems
+                                     if p.file == "publication.xlsx"]
+
+    assert settings(("edition_date", None), ("Fecha de edición", "30/06/2025")) == (
+        dt.date(2025, 6, 30), [])
+    assert settings(("edition_date", "30/06/2025"), ("edition date", "2025-06-30")) == (
+        dt.date(2025, 6, 30), [(3, "duplicate-row", "warning")])
+    assert settings(("edition_date", "30/06/2025"), ("edition date", "01/07/2025"))[1] == [
+        (3, "duplicate-setting", "error")]
