@@ -10,7 +10,10 @@ DEV_STAMP := $(VENV)/.dev-installed
 # LANGS=en,fr (default: every language), JOBS=2 (PDFs rendered at once; default: one per
 # core; 1: one after another in one process), DOCS=map,factsheet (documents to build;
 # default: all of plan.DOCUMENTS), REPORT_LANG=fr (or es: the problems, the
-# validation report and the input templates in that language; default en).
+# validation report and the input templates in that language; default en),
+# EDITION_DATE=2026-01-31 (the date printed on the documents; meetings that start after it
+# are upcoming; default: edition_date in inputs/publication.xlsx, else the latest meeting
+# date of the year, never later than the build's day: docs/editors.md, "The edition date").
 YEAR     ?=
 INPUTS   ?= inputs
 OUTPUTS  ?= outputs
@@ -20,8 +23,10 @@ FORMATS  ?=
 DOCS     ?=
 PORT     ?= 8000
 REPORT_LANG ?=
+EDITION_DATE ?=
 REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
-ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(REPORT_ARG)
+EDITION_ARG := $(if $(EDITION_DATE),--edition-date $(EDITION_DATE))
+ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(EDITION_ARG) $(REPORT_ARG)
 
 # Translations: one gettext catalogue per language; English is the source language. The
 # messages about the inputs (report.po) are in the report languages only.
@@ -73,10 +78,10 @@ dist: $(STAMP) $(MO_FILES)  ## Zip a built year for distribution: OUTPUTS/dist/i
 	$(BIN)/iscm dist --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR))
 
 check: $(STAMP) $(MO_FILES)  ## Validate the inputs only; write nothing
-	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
+	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(EDITION_ARG) $(REPORT_ARG)
 
 preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
-	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
+	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(EDITION_ARG) $(REPORT_ARG)
 
 # One process per core (pytest-xdist); the build of the shipped inputs is made once and
 # shared between them (tests/conftest.py).

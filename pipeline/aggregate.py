@@ -196,9 +196,11 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
 
 
 def meeting_statuses(meetings: pd.DataFrame, edition: dt.date) -> pd.Series:
-    """Each meeting's status: as written; blank, held when it started by the edition date
-    and planned after it."""
-    return pd.Series([status or ("planned" if start > edition else "held")
+    """Each meeting's status: as written, except that a meeting that starts after the
+    edition date is never held (blank or held: planned; validate reports one marked held);
+    blank, held when it started by the edition date."""
+    return pd.Series([("planned" if status in ("", "held") else status) if start > edition
+                      else status or "held"
                       for status, start in zip(meetings["status"], meetings["start_date"])],
                      index=meetings.index, dtype=object)
 
@@ -223,11 +225,17 @@ def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: d
         for r in meetings.itertuples())
 
 
+HIGHLIGHTED = ("held", "planned")
+"""The meetings the highlights tell, in the past or the future tense (sentences.py): not
+those postponed or cancelled, which the calendars list with their status."""
+
+
 def highlights(mechanisms: tuple[Mechanism, ...], calendar: tuple[Meeting, ...]
                ) -> tuple[Highlight, ...]:
-    """Mechanisms that met in the year, by English name, each with the meetings it held."""
+    """Mechanisms that met or are to meet in the year, by English name, each with those
+    meetings, held and upcoming, in date order."""
     meetings: dict[str, list[Meeting]] = {}
-    for meeting in (m for m in calendar if m.status == "held"):
+    for meeting in (m for m in calendar if m.status in HIGHLIGHTED):
         meetings.setdefault(meeting.mechanism_id, []).append(meeting)
     met = [Highlight(m, tuple(meetings[m.id])) for m in mechanisms if m.id in meetings]
     return tuple(sorted(met, key=lambda h: h.mechanism.names["en"]))
@@ -240,21 +248,13 @@ def themes_in_use(mechanisms: pd.DataFrame, meetings: pd.DataFrame) -> tuple[str
     return tuple(sorted(tags))
 
 
-def edition_date(meetings: pd.DataFrame, year: int) -> dt.date:
-    """The default cover date: the latest date of a meeting held (not planned, postponed or
-    cancelled) by the end of the year, or the end of the year when there is none (never the
-    clock). Later meetings belong to later editions: a past edition keeps its own date."""
-    done = meetings[meetings["status"].map(lambda s: s in ("", "held")).astype(bool)
-                    & meetings["start_date"].map(lambda d: d.year <= year).astype(bool)]
-    return max(done["end_date"], default=None) or dt.date(year, 12, 31)
-
-
-def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> BulletinData:
-    """Assemble every figure and list of the bulletin for one year."""
+def summarise(tables: Tables, year: int) -> BulletinData:
+    """Assemble every figure and list of the bulletin for one year (the year the tables
+    were validated for: their edition date is that year's, publication.py)."""
     # The inputs as they stood at the end of the year (history.py): every figure uses them.
     mechanisms = history.edition_mechanisms(tables.mechanisms, year)
     participants = history.participants_at(tables.participants, mechanisms, year)
-    edition = edition or edition_date(tables.meetings, year)
+    edition = tables.edition.date
     calendar_rows = year_meetings(tables.meetings, year)
     meetings = held(calendar_rows, edition)
     per_year = history.meetings_per_year_by_level(held(tables.meetings, edition), year)
@@ -267,6 +267,7 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
         mechanisms_by_type_and_status=mechanisms_by_type_and_status(mechanisms),
         mechanisms_by_region=mechanisms_by_region(mechanisms),
         meetings_in_year=len(meetings),
+        meetings_upcoming=int((meeting_statuses(calendar_rows, edition) == "planned").sum()),
         meetings_by_mechanism=meetings_by_mechanism(meetings),
         meetings_by_level=meetings_by_level(meetings),
         meetings_by_month=meetings_by_month(meetings),
@@ -297,4 +298,5 @@ def summarise(tables: Tables, year: int, edition: dt.date | None = None) -> Bull
         themes=themes_in_use(mechanisms, meetings),
         theme_names=tables.themes,
         recent=meeting_objects(recent_meetings(tables.meetings, year), mechanisms, edition),
+        edition=tables.edition,
     )

@@ -60,7 +60,8 @@ def validated_tables(config: BulletinConfig) -> tuple[Tables, Report, int]:
         raw = ingest.read_inputs(config.inputs_dir)
     year = bulletin_year(config, raw)
     with timed("validate"):
-        tables, report = validate.check(raw, year, config.langs)
+        tables, report = validate.check(raw, year, config.langs, config.edition_date,
+                                        config.build_date)
     if report.errors:
         raise ValidationFailed(report)
     return tables, report, year
@@ -71,7 +72,7 @@ def bulletin_data(config: BulletinConfig) -> tuple[BulletinData, Report]:
     aggregate. Raises ValidationFailed when the inputs have errors (nothing is written)."""
     tables, report, year = validated_tables(config)
     with timed("aggregate"):
-        return aggregate.summarise(tables, year, config.edition_date), report
+        return aggregate.summarise(tables, year), report
 
 
 def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
@@ -91,7 +92,7 @@ def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
             targets = plan.plan(data, report, config, keys)
         with write.staging(config, data.year) as folder:
             outputs = make(targets, folder, target, renderer)
-            outputs.save(fingerprint, report, data.year, data.edition_date)
+            outputs.save(fingerprint, report, data.year, data.edition)
             files = tuple(sorted(p.name for p in folder.iterdir()
                                  if p.is_file() and not p.name.startswith(".")))
     with timed("archive"):  # once the year is published: the page lists it as it now is

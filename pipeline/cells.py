@@ -62,6 +62,16 @@ def parse_cell(cell: object, column: Column, ctx: Context) -> tuple[object, obje
     return value, None
 
 
+def issue_problem(raw: RawTable, row: int, column: str, issue: BadCell | Invalid,
+                  value: object) -> Problem:
+    """The problem of a cell that a kind refused or that holds no value (not a blank)."""
+    if isinstance(issue, BadCell):
+        (message, hint), code, severity = BAD_CELL_MESSAGES[issue.code], issue.code, "error"
+    else:
+        (message, hint), code, severity = issue.texts, issue.code, issue.severity
+    return problem(raw, row, column, code, message, hint, value, severity)
+
+
 def parse_table(raw: RawTable, spec: TableSpec, ctx: Context
                 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Every cell through its column's parser; each distinct value is parsed once."""
@@ -96,14 +106,7 @@ def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.nda
         if issue is BLANK:
             blank_rows += list(rows)
             continue
-        if isinstance(issue, BadCell):
-            message, hint = BAD_CELL_MESSAGES[issue.code]
-            code, severity = issue.code, "error"
-        else:
-            code, severity = issue.code, issue.severity
-            message, hint = issue.texts
-        problems += [problem(raw, row, column.name, code, message, hint, cells[row], severity)
-                     for row in rows]
+        problems += [issue_problem(raw, row, column.name, issue, cells[row]) for row in rows]
     if blank_rows and present and column.required:
         problems += [problem(raw, row, column.name, "required-value",
                              R_("'{column}' is required but blank", column=column.name),

@@ -93,9 +93,10 @@ def compared(n: int, before: int, counted: str, loc: Localiser, year: int) -> st
 
 def meeting_sentences(summary: Summary, loc: Localiser) -> list[str]:
     """The year's meetings, and its ministerial meetings, against the year before; only
-    when the inputs' meetings reach the year before and there is something to count."""
+    when the inputs' meetings reach the year before, there is something to count, and no
+    meeting of the year is still to come (a year under way is not yet fewer)."""
     year, by_level = summary.year, summary.meetings_per_year_by_level
-    if year - 1 not in by_level:
+    if year - 1 not in by_level or summary.meetings_upcoming:
         return []
     found = []
     now, before = summary.meetings_per_year[year], summary.meetings_per_year[year - 1]

@@ -89,6 +89,18 @@ def common_options(function):
     return function
 
 
+edition_option = click.option(
+    "--edition-date", type=click.DateTime(["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+    help="Date printed on the documents; meetings that start after it are upcoming "
+         "[default: edition_date in publication.xlsx, else the latest meeting date of the "
+         "year, never later than today (SOURCE_DATE_EPOCH's date when it is set)].")
+
+
+def day(value: dt.datetime | None) -> dt.date | None:
+    """The date of a --edition-date (click reads it as a datetime)."""
+    return value.date() if isinstance(value, dt.datetime) else None
+
+
 def run(debug: bool, action, wording: Wording = ENGLISH) -> None:
     """Run an action, turning user errors into a message (in the report language) and an
     exit code."""
@@ -115,8 +127,7 @@ def main() -> None:
               help="Folder for the documents; they go to <outputs>/<year>/ [default: outputs].")
 @click.option("--lang", "langs", default=None, metavar="en,fr,…",
               help=f"Languages to build, comma-separated [default: {','.join(LANGUAGES)}].")
-@click.option("--edition-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Date printed on the cover [default: the latest meeting date].")
+@edition_option
 @click.option("--formats", default=None, metavar="html,pdf,xlsx",
               help="Kinds of document file to write [default: all]; the summary and the "
                    "validation report are always written. html alone builds in a moment.")
@@ -137,9 +148,8 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
     setup_logging(quiet)
 
     def action():
-        edition = edition_date.date() if isinstance(edition_date, dt.datetime) else None
-        config = load_config(inputs, outputs, year, langs, edition, formats, report_lang,
-                             docs, kinds())
+        config = load_config(inputs, outputs, year, langs, day(edition_date), formats,
+                             report_lang, docs, kinds())
         fresh = incremental.up_to_date(config)
         if fresh is not None:
             folder, report = fresh
@@ -166,7 +176,8 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
 @click.option("--lang", "langs", default=None, metavar="en,fr,…",
               help=f"Languages the documents will be built in: what they lack is reported "
                    f"[default: {','.join(LANGUAGES)}].")
-def check(inputs, year, debug, quiet, report_lang, langs) -> None:
+@edition_option
+def check(inputs, year, debug, quiet, report_lang, langs, edition_date) -> None:
     """Validate the input spreadsheets and list every problem; write nothing."""
     setup_logging(quiet)
 
@@ -174,6 +185,7 @@ def check(inputs, year, debug, quiet, report_lang, langs) -> None:
         from . import build as builder
 
         report = builder.check(load_config(inputs, year=year, langs=langs,
+                                           edition_date=day(edition_date),
                                            report_lang=report_lang))
         print_problems(report, wording)
         click.echo(RN_("No errors in the inputs ({n} warning).",
@@ -249,7 +261,9 @@ def dist(outputs, year, debug, quiet) -> None:
               help=f"Languages to preview [default: {','.join(LANGUAGES)}].")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 to serve the preview on.")
-def preview(inputs, year, debug, quiet, report_lang, outputs, langs, port) -> None:
+@edition_option
+def preview(inputs, year, debug, quiet, report_lang, outputs, langs, port, edition_date
+            ) -> None:
     """Serve the HTML documents on 127.0.0.1 and rebuild them whenever an input
     spreadsheet or a template is saved; the open page reloads by itself. Ctrl-C stops."""
     setup_logging(quiet)
@@ -257,6 +271,7 @@ def preview(inputs, year, debug, quiet, report_lang, outputs, langs, port) -> No
     def action():
         from . import preview as previewer
 
-        previewer.serve(load_config(inputs, outputs, year, langs, report_lang=report_lang), port)
+        previewer.serve(load_config(inputs, outputs, year, langs, day(edition_date),
+                                    report_lang=report_lang), port)
 
     run(debug, action, wording_for(report_lang))

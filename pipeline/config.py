@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,8 +38,13 @@ class BulletinConfig:
     langs: tuple[str, ...] = LANGUAGES
     """Languages to build."""
     edition_date: dt.date | None = None
-    """Date printed on the cover; None: the latest meeting date in the inputs
-    (never the clock, so that the same inputs give the same bytes)."""
+    """Date printed on the documents, given on the command line (EDITION_DATE=,
+    --edition-date); None: the publication settings' edition_date, else the default
+    (publication.py: the latest meeting date of the year, never after build_date)."""
+    build_date: dt.date = field(default_factory=lambda: build_date())
+    """The day of the build: SOURCE_DATE_EPOCH's date (UTC) when it is set, else today. The
+    default edition date never passes it, so that no meeting is shown as held before it
+    took place; with SOURCE_DATE_EPOCH set, a build is the same whatever the clock says."""
     templates_dir: Path = TEMPLATES_DIR
     formats: tuple[str, ...] = FORMATS
     """Kinds of file to write: html, pdf, xlsx (the JSON summary and the validation report
@@ -48,6 +54,25 @@ class BulletinConfig:
     The summary JSON and the validation report are always written."""
     report_lang: str = "en"
     """Language of the validation report and of the messages about the inputs."""
+
+
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+"""The reproducible-builds variable: seconds since 1970-01-01 UTC, the build's date."""
+
+
+def build_date() -> dt.date:
+    """The build's date: SOURCE_DATE_EPOCH's day in UTC when it is set, else today's.
+    A value that is not a whole number of seconds is a ConfigError (reproducible-builds.org
+    asks tools to refuse it rather than fall back to the clock)."""
+    value = os.environ.get(SOURCE_DATE_EPOCH, "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.datetime.fromtimestamp(int(value), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise ConfigError(R_("The environment variable SOURCE_DATE_EPOCH is '{value}', not a "
+                             "number of seconds since 1 January 1970: set it to one, or unset "
+                             "it.", value=value)) from None
 
 
 def check_report_lang(report_lang: str | None) -> str:
@@ -75,8 +100,13 @@ def load_config(
     """Check every option, report all bad ones at once (in the report language), and
     resolve paths. kinds: the documents docs may name (plan.kinds(), which this module,
     earlier in the pipeline, cannot import)."""
-    config = BulletinConfig()
     problems: list[Text] = []
+    try:
+        today = build_date()
+    except ConfigError as error:
+        problems += error.lines
+        today = dt.date.today()
+    config = BulletinConfig(build_date=today)
     changes: dict = {"report_lang": check_report_lang(report_lang)}
     if inputs is not None:
         changes["inputs_dir"] = Path(inputs).resolve()

@@ -25,8 +25,11 @@ UID_DOMAIN = "iscm-highlights.iom.int"
 """A fixed right-hand side for the UIDs, as RFC 5545 recommends (a domain name)."""
 STATUS = {"held": "CONFIRMED", "planned": "CONFIRMED", "postponed": "TENTATIVE",
           "cancelled": "CANCELLED"}
-"""A planned meeting has its dates: confirmed. A postponed one keeps the dates it had,
-which no longer hold: tentative until the inputs give new ones."""
+"""RFC 5545 (3.8.1.11) has three statuses for an event: TENTATIVE, CONFIRMED, CANCELLED.
+A meeting held, or planned after the edition date with its dates, is confirmed (a
+calendar tells past from future by the dates); the description says which, as the
+calendar's status column does. A postponed one keeps the dates it had, which no longer
+hold: tentative until the inputs give new ones."""
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -65,7 +68,11 @@ def event(meeting: Meeting, mechanism: Mechanism | None, stamp: dt.datetime,
     found.add("summary", summary(meeting, mechanism, sentences))
     if place := plain_text(sentences.table_place(meeting)):
         found.add("location", place)
-    description = [loc.labelled(loc.gettext("Level"), loc.label(meeting.level, "level"))]
+    # The status as the calendar's column says it on the edition date (DTSTAMP): STATUS
+    # has no word for held or upcoming, only CONFIRMED for both.
+    description = [loc.labelled(loc.gettext("Level"), loc.label(meeting.level, "level")),
+                   loc.labelled(loc.gettext("Status"),
+                                loc.label(meeting.status, "meeting_status"))]
     if mechanism:
         description.insert(0, plain_text(loc.full_name(mechanism)))
     found.add("description", "\n".join(plain_text(line) for line in description))

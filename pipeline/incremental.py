@@ -5,9 +5,11 @@ the documents it describes (so it is as atomic as they are):
 
 - the build's *fingerprint* hashes, before anything is read, every input file,
   template, stylesheet, font, catalogue, source file, installed library and
-  option. If it matches a manifest whose files are intact, nothing can have
-  changed: the build is up to date, and only the standard library was needed
-  to know it (no pandas, no WeasyPrint).
+  option. If it matches a manifest whose files are intact, and the day has not
+  moved a default edition date that the build's date cut short
+  (``same_edition_date``), nothing can have changed: the build is up to date,
+  and only the standard library was needed to know it (no pandas, no
+  WeasyPrint).
 - otherwise the build runs, and each output gets a *key*: the hash of what it is
   made from (a PDF: its HTML, the stylesheets and fonts, the code). An output
   whose key is the previous build's is carried over from the previous folder
@@ -29,10 +31,14 @@ import sys
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import BulletinConfig
 from .errors import Problem, Report
 from .formats import is_input, translation_files
+
+if TYPE_CHECKING:  # model imports pandas, which "up to date" must not load
+    from .model import EditionDate
 
 MANIFEST = ".manifest.json"
 YEAR_FOLDER = re.compile(r"[0-9]{4}")
@@ -121,6 +127,8 @@ class Keys:
         # templates are hashed below, and the outputs are where the manifest is.
         for folder in ("inputs_dir", "outputs_dir", "templates_dir"):
             del options[folder]
+        # Nor is the day, unless it moves the default edition date: up_to_date asks.
+        del options["build_date"]
         options = json.dumps(options, default=str, sort_keys=True)
         inputs = sorted(p for p in config.inputs_dir.iterdir() if is_input(p))
         inputs += translation_files(config.inputs_dir)
@@ -165,13 +173,27 @@ def up_to_date(config: BulletinConfig) -> tuple[Path, Report] | None:
         if not path.parent.name.isdigit():  # a staging folder left by a killed build
             continue
         manifest = read_manifest(path.parent)
-        if manifest and manifest.get("fingerprint") == current and all(
+        if manifest and manifest.get("fingerprint") == current and same_edition_date(
+                manifest, config.build_date) and all(
                 intact(path.parent, name, entry)
                 for name, entry in manifest["outputs"].items()):
             report = manifest["report"]
             return path.parent, Report(tuple(Problem(**p) for p in report["problems"]),
                                        tuple(tuple(c) for c in report["counts"]))
     return None
+
+
+DEFAULT_FROM = "edition_date_default_from"
+"""The manifest's key for the latest meeting date a default edition date was taken from."""
+
+
+def same_edition_date(manifest: dict, build_date: dt.date) -> bool:
+    """Whether the edition date would be the same today: a date given, or the default
+    taken from the latest meeting date, hold whatever the day; a default the build's date
+    cut short (a year still under way) holds only until a new day moves it."""
+    latest = manifest.get(DEFAULT_FROM)
+    return latest is None or manifest.get("edition_date") == min(
+        dt.date.fromisoformat(latest), build_date).isoformat()
 
 
 class Outputs:
@@ -219,10 +241,12 @@ class Outputs:
         self.pending[name] = key
         return True
 
-    def save(self, fingerprint: str, report: Report, year: int, edition: dt.date) -> None:
+    def save(self, fingerprint: str, report: Report, year: int, edition: EditionDate
+             ) -> None:
         """Record the files made in the background, then write the manifest; deterministic,
         like every other output. The edition date is kept for `iscm dist`, which dates the
-        bundle's entries with it without reading the inputs again."""
+        bundle's entries with it without reading the inputs again, and, when it is the
+        default, the latest meeting date it comes from, for same_edition_date()."""
         for name, key in self.pending.items():
             self.record(name, key)
         self.pending.clear()
@@ -232,8 +256,10 @@ class Outputs:
             "report": {"problems": [p.record() for p in report.problems],
                        "counts": [list(c) for c in report.counts]},
             "year": year,
-            "edition_date": edition.isoformat(),
+            "edition_date": edition.date.isoformat(),
         }
+        if edition.given_by == "default":
+            manifest[DEFAULT_FROM] = edition.latest.isoformat()
         text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         previous = self.previous / MANIFEST
         if previous.is_file() and previous.read_text(encoding="utf-8") == text:

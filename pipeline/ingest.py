@@ -71,7 +71,7 @@ def read_inputs(inputs_dir: Path) -> RawTables:
                              hint=R_("Add a sheet '{table}' to {workbook} with the headers "
                                      "listed in docs/inputs.md.", table=spec.name,
                                      workbook=spec.workbook))
-                     for spec in TABLES if spec.name not in identified and not spec.optional]
+                     for spec in TABLES if spec.required and spec.name not in identified]
     entries, found = read_translations(inputs_dir)
     return RawTables(tables, tuple(problems + found),
                      tuple(sorted((k, n) for k, n in counts.items() if n)), tuple(entries))

@@ -256,6 +256,12 @@ def parse_bool(value: object, column: Column, ctx: Context) -> bool:
     return parse_enum(value, column, ctx) == "yes"
 
 
+def parse_as_written(value: object, column: Column, ctx: Context) -> object:
+    """The cell as read (a date stays a date): what it holds depends on the row, and the
+    row's own kind reads it (a publication setting's value: publication.py)."""
+    return value
+
+
 Parser = Callable[[object, Column, Context], object]
 
 
@@ -295,3 +301,7 @@ DATE = Kind("date", parse_date, blank=None, width=13, number_format="DD/MM/YYYY"
 COUNTRY = Kind("country", parse_country, width=18)
 URL = Kind("url", parse_url, width=30)
 YES_NO = Kind("bool", parse_bool, blank=None, width=10)
+SETTING = Kind("setting", parse_text, width=24)
+"""The name of a publication setting (publication.SETTINGS lists them)."""
+AS_WRITTEN = Kind("as written", parse_as_written, width=40)
+"""A setting's value: read by that setting's kind, once the row says which it is."""

@@ -90,6 +90,31 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """The publication settings the editor gave (publication.py), each read by its kind;
+    a setting not given is absent, and takes its default where it is used."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    """Setting name -> its value."""
+    translations: dict[str, dict[str, object]] = field(default_factory=dict)
+    """Setting name -> language -> its value in that language, for the settings whose
+    value differs by language."""
+
+
+@dataclass(frozen=True)
+class EditionDate:
+    """The date printed on the documents, and where it comes from (publication.py)."""
+
+    date: dt.date
+    given_by: str
+    """'option' (EDITION_DATE=, --edition-date), 'settings' (publication.xlsx) or
+    'default'."""
+    latest: dt.date | None = None
+    """For the default: the latest date of a meeting held in the year, which the build's
+    date may have cut short (date is the earlier of the two)."""
+
+
+@dataclass(frozen=True)
 class Tables:
     """Validated tables, every cell parsed to its column's type (validate.check)."""
 
@@ -99,6 +124,10 @@ class Tables:
     themes: Mapping[str, Theme] = field(default_factory=dict)
     """Theme key -> the theme: the built-in ones, a themes sheet's and those written in the
     inputs that nobody declared. The thematic_focus and themes columns hold these keys."""
+    publication: Publication = field(default_factory=Publication)
+    edition: EditionDate | None = None
+    """The edition date of the year validated; None only when the tables were not
+    validated for a year."""
 
 
 @dataclass(frozen=True)
@@ -183,8 +212,9 @@ class Meeting:
     outcome_documents: tuple[str, ...]
     source: str
     status: str = "held"
-    """held, planned, postponed or cancelled: as written, else held when it started by
-    the edition date and planned after it."""
+    """held, planned, postponed or cancelled: as written, except that a meeting that starts
+    after the edition date is never held (planned, unless postponed or cancelled); blank,
+    held when it started by the edition date."""
     translations: dict[str, dict[str, object]] = field(default_factory=dict)
     """Column -> language -> its text in that language, where translated (title,
     summary, outcome_document (a tuple, as outcome_documents), chair, city)."""
@@ -222,6 +252,10 @@ class Summary:
     mechanisms_by_type_and_status: dict[str, dict[str, int]]
     mechanisms_by_region: dict[str, int]
     meetings_in_year: int
+    """The year's meetings held (by the edition date): what every meeting figure counts."""
+    meetings_upcoming: int
+    """The year's meetings after the edition date (planned, shown as upcoming): not counted
+    in the figures, and no comparison with the year before while there are some."""
     meetings_by_mechanism: dict[str, int]
     meetings_by_level: dict[str, int]
     meetings_by_month: dict[str, int]
@@ -250,7 +284,8 @@ class Summary:
 
 @dataclass(frozen=True)
 class Highlight:
-    """One mechanism's section in 'The year's highlights'."""
+    """One mechanism's section in 'The year's highlights': its meetings held and upcoming
+    (not those postponed or cancelled)."""
 
     mechanism: Mechanism
     meetings: tuple[Meeting, ...]
@@ -266,7 +301,8 @@ class BulletinData:
     mechanisms: tuple[Mechanism, ...]
     """All mechanisms, by id."""
     highlights: tuple[Highlight, ...]
-    """Mechanisms that met in the year, each with its meetings in date order."""
+    """Mechanisms that met or are to meet in the year, each with those meetings (held or
+    upcoming) in date order."""
     calendar: tuple[Meeting, ...]
     """The year's meetings in date order."""
     themes: tuple[str, ...]
@@ -276,3 +312,6 @@ class BulletinData:
     recent: tuple[Meeting, ...] = ()
     """The meetings of the bulletin year and the two before it, in date order, whatever
     their status (the mechanism profiles)."""
+    edition: EditionDate | None = None
+    """How edition_date was chosen: the manifest keeps it, so that a build whose date is
+    the default stays up to date only while the build's date does not change it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .kinds import (
+    AS_WRITTEN,
     CHOICE,
     CHOICES,
     COUNTRY,
@@ -20,6 +21,7 @@ from .kinds import (
     MECHANISM,
     NAMES,
     PLACES,
+    SETTING,
     TAGS,
     TEXT,
     TITLES,
@@ -73,8 +75,9 @@ class TableSpec:
     columns: tuple[Column, ...]
     key: tuple[str, ...] = field(default=())
     """Columns that identify a row (duplicates are checked on them)."""
-    optional: bool = False
-    """A table the inputs may leave out (no missing-table error): the themes sheet."""
+    required: bool = True
+    """A build needs it: missing, it is an error (missing-table). An optional table absent
+    is the same as an empty one."""
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -317,8 +320,8 @@ MEETINGS = TableSpec(
         _col("status", CHOICE, "statut", "estado", "état", "meeting status",
              "statut de la réunion", "état de la réunion", "estado de la reunión",
              "situación", vocabulary="meeting_status",
-             help="held, planned, postponed or cancelled (blank: held; planned when it "
-                  "starts after the edition date)."),
+             help="held, planned, postponed or cancelled (blank: held; a meeting that "
+                  "starts after the edition date is never held: planned)."),
         _col("themes", TAGS, "thèmes", "temas", "topics", "sujets", "theme", "keywords",
              "thématiques", "thématique", "sujets abordés", "mots-clés", "tema",
              "temática", "temáticas", "temas tratados", "temas abordados", "palabras clave",
@@ -366,7 +369,7 @@ THEMES = TableSpec(
     sheet_aliases=("themes", "thèmes", "temas", "thématiques", "temáticas", "theme list",
                    "liste des thèmes", "lista de temas"),
     key=("theme",),
-    optional=True,
+    required=False,
     columns=(
         _col("theme", TEXT, "key", "theme key", "thème", "tema", "clé", "clave", "code",
              "thème (clé)", "tema (clave)", "theme name", "nom du thème", "nombre del tema",
@@ -390,7 +393,30 @@ THEMES = TableSpec(
     ),
 )
 
-TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS, THEMES)
+SETTINGS = TableSpec(
+    name="settings",
+    workbook="publication.xlsx",
+    sheet_aliases=("settings", "publication", "publication settings", "paramètres",
+                   "paramètres de publication", "réglages", "publicación", "parámetros",
+                   "parámetros de publicación", "configuración", "ajustes"),
+    key=("setting",),
+    required=False,
+    # value_fr…: for a setting whose value differs by language (publication.SETTINGS).
+    columns=with_translations(
+        ("value",),
+        _col("setting", SETTING, "name", "setting name", "paramètre", "nom du paramètre",
+             "réglage", "parámetro", "nombre del parámetro", "ajuste", "option", "opción",
+             required=True,
+             help="The setting's name, from the list in docs/inputs.md (e.g. edition_date)."),
+        _col("value", AS_WRITTEN, "valeur", "valor", "contenu", "contenido",
+             help="Its value (blank: the default); what it holds depends on the setting (a "
+                  "date for edition_date)."),
+    ),
+)
+"""The publication settings: one row per setting (publication.py says which exist, what
+each holds and its default). Optional: without it, every setting takes its default."""
+
+TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS, THEMES, SETTINGS)
 
 TRANSLATOR_SHEET = TableSpec(
     name="strings",

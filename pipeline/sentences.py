@@ -118,13 +118,16 @@ class Sentences:
 
         Each level has its own patterns, so that verbs and participles agree with
         the noun the language uses for that kind of meeting ('s’est tenue' /
-        's’est tenu', 'состоялось' / 'состоялся').
+        's’est tenu', 'состоялось' / 'состоялся'). A meeting after the edition date
+        (planned) is told in the future, and has adopted nothing yet.
         """
         held, adopted = SENTENCE_PATTERNS[meeting.level]
         values = dict(meeting=self.meeting_name(meeting),
                       dates=self.loc.date_range(meeting.start, meeting.end, in_sentence=True),
                       place=self.place(meeting))
-        if meeting.outcome_documents:
+        if meeting.status == "planned":
+            pattern = self.loc.pgettext(*UPCOMING_PATTERNS[meeting.level])
+        elif meeting.outcome_documents:
             pattern = self.loc.pgettext(*adopted)
             document = escape(self.loc.pgettext(*OUTCOME_DOCUMENT))
             titles = self.loc.tr_items(meeting, "outcome_document")
@@ -202,4 +205,26 @@ SENTENCE_PATTERNS = {
         NC_("sentence, other meeting", "{meeting} took place {dates} {place}."),
         NC_("sentence, other meeting",
             "{meeting}, held {dates} {place}, adopted {outcomes}.")),
+}
+
+# Per level: a meeting after the edition date, which has not taken place yet (its status
+# is planned, shown as "Upcoming"); again the context names the kind of meeting.
+UPCOMING_PATTERNS = {
+    # Translators: a meeting that has not taken place yet (after the date of the edition):
+    # {meeting}, {dates} and {place} as in "{meeting} took place {dates} {place}.". Say it
+    # in the future ('se tiendra', 'состоится'), agreeing with the kind of meeting.
+    "ministerial": NC_("sentence, upcoming ministerial meeting",
+                       "{meeting} is scheduled to take place {dates} {place}."),
+    "senior-officials": NC_("sentence, upcoming senior officials’ meeting",
+                            "{meeting} is scheduled to take place {dates} {place}."),
+    "technical": NC_("sentence, upcoming technical meeting",
+                     "{meeting} is scheduled to take place {dates} {place}."),
+    "thematic": NC_("sentence, upcoming thematic meeting",
+                    "{meeting} is scheduled to take place {dates} {place}."),
+    "working-group": NC_("sentence, upcoming working group meeting",
+                         "{meeting} is scheduled to take place {dates} {place}."),
+    "summit": NC_("sentence, upcoming summit",
+                  "{meeting} is scheduled to take place {dates} {place}."),
+    "other": NC_("sentence, upcoming other meeting",
+                 "{meeting} is scheduled to take place {dates} {place}."),
 }

@@ -10,12 +10,13 @@ moment, and only when the columns they read are there.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 
-from . import regions, theme_table, translations
+from . import publication, regions, theme_table, translations
 from .cells import latest_meeting_year, parse_table, problem, rows_listed
 from .config import FIRST_YEAR
 from .countries import is_known_organisation, is_state, suggest_countries, to_iso3
@@ -24,12 +25,13 @@ from .frames import parse_distinct, rows_by_code
 from .kinds import URL, Context, did_you_mean
 from .model import RawTable, RawTables, Tables
 from .references import MechanismIndex
-from .schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, SETTINGS
 from .text import clean_text
 from .wording import R_, RN_, LanguageName, Text
 
 
-def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
+def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = (),
+          edition_date: dt.date | None = None, build_date: dt.date | None = None
           ) -> tuple[Tables | None, Report]:
     """Parse and check every table for the bulletin year. Tables is None when a table is
     missing or there is no year (build.bulletin_year found none: an error).
@@ -37,7 +39,7 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
     `langs` are the languages to be built: a mechanism with no name in one of
     them is reported (a warning), since its English name is shown instead. A row
     rule runs only when the columns it reads are there: a missing column is one
-    error, not one per row.
+    error, not one per row. The edition date: publication.check (build_date: today).
     """
     problems: list[Problem] = list(raw.problems)
     if any(spec.name not in raw.tables for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)):
@@ -90,7 +92,12 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = ()
         theme_table.left_in_english(themes, mechanisms, meetings, ctx.year, langs))
     # After the translators' files, which may give the names a spreadsheet lacks.
     problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
-    return Tables(mechanisms, participants, meetings, themes), make_report(problems, counts)
+
+    settings, edition, found = publication.check(raw.tables.get(SETTINGS.name), meetings,
+                                                 raw_meetings, ctx, edition_date, build_date)
+    tables = Tables(mechanisms, participants, meetings, themes=themes, publication=settings,
+                    edition=edition)
+    return tables, make_report(problems + found, counts)
 
 
 def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
@@ -216,8 +223,7 @@ def classify_participants(participants: pd.DataFrame, raw: RawTable) -> list[Pro
     names, declared = participants["participant"], participants["participant_type"]
     pairs = pd.Series(list(zip(names, declared)), index=participants.index, dtype=object)
     codes, results = parse_distinct(pairs, lambda pair: classify_participant(*pair))
-    problems = []
-    positions = rows_by_code(codes)
+    problems, positions = [], rows_by_code(codes)
     for k, (_, _, hint) in enumerate(results):
         if hint is not None:
             problems += [problem(raw, row, "participant", "unknown-country",
@@ -235,10 +241,9 @@ def classify_participants(participants: pd.DataFrame, raw: RawTable) -> list[Pro
 def drop_duplicates(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...], column: str
                     ) -> tuple[pd.DataFrame, list[Problem]]:
     """Drop repeated rows: exact repeats, and rows that normalise to the same thing."""
-    problems = []
+    problems, dropped = [], []
     repeated = frame.duplicated(subset=list(key), keep=False)
     seen: dict[tuple, int] = {}
-    dropped = []
     for row, record in frame[repeated].iterrows():  # only rows with a twin: few
         identity = tuple(record[k] for k in key)
         if identity not in seen:
@@ -263,8 +268,7 @@ def drop_duplicates(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...], co
 
 
 def check_years(participants: pd.DataFrame, raw: RawTable) -> list[Problem]:
-    joined = pd.to_numeric(participants["joined"])
-    left = pd.to_numeric(participants["left"])
+    joined, left = pd.to_numeric(participants["joined"]), pd.to_numeric(participants["left"])
     return [problem(raw, row, "left", "left-before-joined",
                     R_("is before the year joined ({year})", year=int(joined[row])),
                     R_("Check the two years."), int(left[row]))

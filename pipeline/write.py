@@ -130,13 +130,28 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     """
     from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
 
-    os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
-
     base_url = (config.templates_dir / "index.html").as_uri()
     document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
-    document.write_pdf(path, pdf_variant="pdf/ua-1", finisher=finish_tagging,
-                       cache={} if cache is None else cache)
+    with font_epoch():
+        document.write_pdf(path, pdf_variant="pdf/ua-1", finisher=finish_tagging,
+                           cache={} if cache is None else cache)
     return path
+
+
+@contextlib.contextmanager
+def font_epoch() -> Iterator[None]:
+    """SOURCE_DATE_EPOCH set to FONT_EPOCH while fontTools subsets, then as it was: the
+    variable also gives the build's date (config.build_date), which a PDF rendered in this
+    process must not move to 1980 for the builds after it."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list[int]],

@@ -2,10 +2,11 @@
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
-from pipeline import aggregate
-from tests.conftest import PARTICIPANT_ROWS, validated, write_inputs
+from pipeline import aggregate, ingest, validate
+from tests.conftest import MEETING_ROWS, PARTICIPANT_ROWS, validated, write_inputs
 
 
 @pytest.fixture
@@ -77,3 +78,29 @@ def test_a_meetings_table_without_rows_gives_an_empty_year(tmp_path):
     assert (data.calendar, data.highlights, data.summary.meetings_in_year) == ((), (), 0)
     assert data.summary.meetings_by_level["summit"] == 0
     assert data.edition_date == dt.date(2025, 12, 31)
+
+
+def test_a_meeting_after_the_edition_date_is_never_held():
+    """Blank or held: planned after the edition date (held by it when blank); postponed,
+    cancelled and planned stay as written."""
+    meetings = pd.DataFrame({
+        "status": ["", "held", "postponed", "cancelled", "", "planned", "held"],
+        "start_date": [dt.date(2025, 7, 1)] * 4 + [dt.date(2025, 6, 30)] * 3})
+    statuses = aggregate.meeting_statuses(meetings, dt.date(2025, 6, 30))
+    assert list(statuses) == ["planned", "planned", "postponed", "cancelled", "held", "planned",
+                              "held"]
+
+
+def test_upcoming_meetings_have_their_mechanism_s_highlight(tmp_path):
+    rows = MEETING_ROWS + [
+        {"mechanism_id": "midwa", "title": "MIDWA Ministerial Conference", "level": "ministerial",
+         "start_date": dt.date(2025, 9, 15)},
+        {"mechanism_id": "gfmd", "title": "GFMD Thematic Meeting", "level": "thematic",
+         "start_date": dt.date(2025, 9, 20), "status": "postponed"}]
+    tables, _ = validate.check(ingest.read_inputs(write_inputs(tmp_path / "u", meetings=rows)),
+                               2025, edition_date=dt.date(2025, 6, 30))
+    data = aggregate.summarise(tables, 2025)
+    told = {h.mechanism.id: [(m.title, m.status) for m in h.meetings] for h in data.highlights}
+    assert told["midwa"] == [("MIDWA Ministerial Conference", "planned")]  # it has not met
+    assert told["gfmd"] == [("GFMD Summit", "held")]  # the postponed meeting is not told
+    assert data.summary.meetings_in_year == 3

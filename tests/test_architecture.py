@@ -20,7 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "themes", "kinds"),
     ("schema",),
     ("headers", "sheets", "translator_files", "translations", "ingest"),
-    ("cells", "theme_table", "validate"),
+    ("cells", "theme_table", "publication", "validate"),
     ("history", "aggregate"),
     ("dates", "localiser", "sentences", "changed", "charts", "maps", "profiles", "ical",
      "render", "validation_report"),

@@ -56,6 +56,10 @@ OFFICE_HEADERS = {  # header -> column, as French and Spanish secretariats head 
         "region": ["Zone géographique", "Zona geográfica"],
         "website": ["Site internet", "Página web"],
     },
+    "settings": {
+        "setting": ["Paramètre", "Réglage", "Parámetro", "Nom du paramètre"],
+        "value": ["Valeur", "Valor", "Contenu"],
+    },
     "participants": {
         "participant": ["Nom", "Pays ou organisation", "Estado miembro", "Nombre"],
         "role": ["Statut", "Condición", "En calidad de"],
@@ -240,6 +244,7 @@ SPANISH_HEADERS = {
                  "Fuente"],
     "themes": ["Tema (clave)", "Etiqueta en inglés", "Etiqueta en francés",
                "Etiqueta en español", "Etiqueta en ruso", "Etiqueta en árabe", "Otros nombres"],
+    "settings": ["Parámetro", "Valor"],
 }
 
 
@@ -257,6 +262,8 @@ def test_a_spanish_office_heads_every_column(table):
     ("meetings", "title_fr", "title_fr"), ("meetings", "Titre [FR]", "title_fr"),
     ("meetings", "Intitulé - ar", "title_ar"), ("meetings", "summary ES", "summary_es"),
     ("meetings", "Title", "title"), ("mechanisms", "name_fr", "name_fr"),
+    ("settings", "Valeur (fr)", "value_fr"), ("settings", "valor ES", "value_es"),
+    ("settings", "Valeur", "value"),
 ])
 def test_a_header_that_names_a_language_reads_as_the_translation_column(table, header,
                                                                          column):

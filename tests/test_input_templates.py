@@ -6,6 +6,7 @@ import pytest
 
 from pipeline.errors import ConfigError
 from pipeline.kinds import Context
+from pipeline.publication import SETTINGS
 from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from pipeline.tools.input_templates import main, write_templates
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
@@ -16,7 +17,8 @@ def templates(tmp_path_factory):
     folder = tmp_path_factory.mktemp("templates")
     write_templates(folder, SHIPPED_INPUTS)
     return {name: openpyxl.load_workbook(folder / name) for name in ("mechanisms.xlsx",
-                                                                     "meetings.xlsx")}
+                                                                     "meetings.xlsx",
+                                                                     "publication.xlsx")}
 
 
 def validations(sheet) -> dict[str, str]:
@@ -60,6 +62,26 @@ def test_mechanism_ids_come_from_the_mechanisms_sheet_or_the_inputs(templates):
         f"Lists!$A$2:$A${len(ids) + 1}"
 
 
+def test_the_publication_template_lists_every_setting_with_a_blank_value(templates):
+    """Each setting's row, its help and default in a note on its name, its value blank (the
+    default) in its kind's format; the names as a dropdown that warns (aliases work too)."""
+    sheet = templates["publication.xlsx"]["settings"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert rows == [(setting.name, None) for setting in SETTINGS] == [("edition_date", None)]
+    note = sheet["A2"].comment.text
+    assert note.startswith("edition_date: The date printed on the documents; meetings that "
+                           "start after it are shown as upcoming")
+    assert note.endswith("(Default: the latest date of a meeting held in the year, but never "
+                         "later than the day of the build.)")
+    assert sheet["B2"].number_format == "DD/MM/YYYY"
+    (names,) = sheet.data_validations.dataValidation
+    assert (names.formula1, names.errorStyle, str(names.sqref)) == (
+        '"edition_date"', "warning", "A2:A1048576")
+    instructions = sheet_text(templates["publication.xlsx"]["Instructions"])
+    assert "One row per setting." in instructions and "mechanism_id" not in instructions
+    assert "Une ligne par paramètre." in instructions
+
+
 def test_date_columns_have_a_date_format(templates):
     sheet = templates["meetings.xlsx"]["meetings"]
     assert sheet.column_dimensions["D"].number_format == "DD/MM/YYYY"  # start_date
@@ -90,8 +112,10 @@ def test_a_filled_in_template_is_read_without_problems(tmp_path, lang):
     meetings.save(tmp_path / "meetings.xlsx")
     tables, report = validated(tmp_path)
     assert report.errors == ()
+    assert [p for p in report.problems if p.file == "publication.xlsx"] == []  # all blank
     assert list(tables.meetings["mechanism_id"]) == ["midsa", "gfmd"]
-    assert ("sheets ignored (not input tables)", 3) in report.counts
+    assert ("sheets ignored (not input tables)", 4) in report.counts
+    assert (tables.publication.values, tables.edition.given_by) == ({}, "default")
 
 
 def test_templates_never_overwrite_the_inputs(tmp_path):

@@ -1,7 +1,8 @@
 """No input reaches a traceback: property-based tests drawn from the input contract.
 
 Hypothesis draws the three input tables from pipeline/schema.py, and now and then the
-optional themes sheet (which columns, which headers among their names and aliases, which
+optional themes sheet and the publication settings (publication.xlsx, from
+pipeline/publication.py) (which columns, which headers among their names and aliases, which
 vocabulary values), fills them with values of each column's kind mixed with junk of
 every type, writes them as workbooks and runs them through ``check`` and an HTML-only
 ``build``. Every run ends in a built bulletin (whose calendar shows every meeting title
@@ -33,6 +34,7 @@ from pipeline import build, incremental
 from pipeline.config import load_config
 from pipeline.errors import Report, ValidationFailed
 from pipeline.kinds import EXCEL_EPOCH
+from pipeline.publication import SETTINGS
 from pipeline.schema import (
     MECHANISMS,
     MEETINGS,
@@ -42,6 +44,7 @@ from pipeline.schema import (
     Column,
     TableSpec,
 )
+from pipeline.schema import SETTINGS as SETTINGS_TABLE
 from pipeline.text import clean_text, header_key, typographic
 from pipeline.titles import leading_ordinal
 from pipeline.vocabularies import VOCABULARIES
@@ -457,6 +460,29 @@ def other_sheet(draw) -> Sheet:
     return Sheet(name, rows)
 
 
+SETTING_NAMES = tuple(word for setting in SETTINGS for word in (setting.name, *setting.aliases))
+
+
+@st.composite
+def settings_sheet(draw, mess: Mess) -> Sheet:
+    """publication.xlsx's settings. Tidy: at most one edition date, in 2025 or 2026 (never
+    before the year of the edition it dates), and now and then a name that is no setting
+    (a warning). Faulty: any names and values, repeated, junk among them."""
+    columns = [SETTINGS_TABLE.column("setting"), SETTINGS_TABLE.column("value")]
+    rows = [[draw(header(SETTINGS_TABLE, c, mess.faulty)) for c in columns]]
+    if mess.faulty:
+        names = odd_case(st.sampled_from(SETTING_NAMES)) | JUNK
+        values = dates().map(lambda pair: pair[0]) | JUNK | st.sampled_from(NEAR_MISSES["date"])
+        rows += draw(st.lists(st.tuples(names, values).map(list), max_size=4))
+    else:
+        day = st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31))
+        value = st.none() | st.tuples(day, st.integers(0, 7)).map(lambda p: date_cell(*p))
+        rows.append([draw(odd_case(st.sampled_from(SETTING_NAMES))), draw(value)])
+        if one_in(draw, 4):
+            rows.append(["publisher", "IOM"])
+    return Sheet(draw(odd_case(st.sampled_from(SETTINGS_TABLE.sheet_aliases[:3]))), rows)
+
+
 @dataclasses.dataclass
 class Inputs:
     """One example: the three tables, other sheets, and the build's options."""
@@ -473,6 +499,8 @@ class Inputs:
     """More sheets of meetings.xlsx."""
     themes: Sheet | None = None
     """The optional themes sheet of mechanisms.xlsx."""
+    settings: Sheet | None = None
+    """publication.xlsx's sheet, when there is one (it is optional)."""
 
 
 @st.composite
@@ -487,7 +515,8 @@ def inputs(draw) -> Inputs:
     formats = ("html", "xlsx") if one_in(draw, 2) else ("html",)
     others = (draw(other_sheet()),) if mess.faulty and one_in(draw, 4) else ()
     themes = draw(sheet(THEMES, drawn, mess)) if one_in(draw, 3) else None
-    return Inputs(*tables, year, langs, formats, mess, others, themes)
+    settings = draw(settings_sheet(mess)) if one_in(draw, 3) else None
+    return Inputs(*tables, year, langs, formats, mess, others, themes, settings)
 
 
 # Writing and checking -----------------------------------------------------------------
@@ -519,7 +548,10 @@ def write_inputs(folder: Path, drawn: Inputs) -> None:
     folder.mkdir()
     themes = (drawn.themes,) if drawn.themes else ()
     for file, tables in (("mechanisms.xlsx", (drawn.mechanisms, drawn.participants, *themes)),
-                         ("meetings.xlsx", (drawn.meetings, *drawn.others))):
+                         ("meetings.xlsx", (drawn.meetings, *drawn.others)),
+                         ("publication.xlsx", (drawn.settings,) if drawn.settings else ())):
+        if not tables:
+            continue
         book = openpyxl.Workbook()
         book.remove(book.active)
         for table in tables:

@@ -99,6 +99,38 @@ def test_verbs_agree_with_the_noun_of_each_level():
     assert " состоялся " in held(RU, "summit") and " состоялось " in held(RU, "technical")
 
 
+@pytest.mark.parametrize("loc, text", [
+    (EN, "The Fourth RCM Ministerial Meeting is scheduled to take place on 23–24 January 2025 in "
+         "Colombo, Sri Lanka. Ministers will review the plan."),
+    (FR, "La réunion ministérielle « Fourth RCM Ministerial Meeting » doit se tenir les 23 et 24 "
+         "janvier 2025 à Colombo (Sri Lanka)."),
+    (ES, "La reunión ministerial «Fourth RCM Ministerial Meeting» se celebrará los días 23 y 24 "
+         "de enero de 2025 en Colombo (Sri Lanka)."),
+    (RU, "Совещание министров «Fourth RCM Ministerial Meeting» состоится 23–24 января 2025 года "
+         "в Коломбо (Шри-Ланка)."),
+    (AR, "سيُعقد الاجتماع الوزاري «Fourth RCM Ministerial Meeting» يومي 23 و24 كانون الثاني/يناير "
+         "2025 في كولومبو، سري لانكا."),
+])
+def test_an_upcoming_meeting_is_told_in_the_future_and_has_adopted_nothing(loc, text):
+    """A meeting after the edition date (planned): not 'took place', and not 'adopted' though
+    its outcome_document is filled in (a declaration expected); its summary as written."""
+    m = meeting(status="planned", outcome_documents=("Colombo Declaration",),
+                summary="Ministers will review the plan.")
+    shown = plain(loc.meeting_sentence(m)).replace("\u00a0", " ")
+    # In another language the English summary follows in a line of its own (a span).
+    assert shown == text if loc is EN else shown == text + "Ministers will review the plan."
+    assert "Colombo Declaration" not in shown
+
+
+@pytest.mark.parametrize("level", ["ministerial", "senior-officials", "technical", "thematic",
+                                   "working-group", "summit", "other"])
+def test_every_level_has_its_upcoming_sentence(level):
+    for loc, words in ((EN, " is scheduled to take place "), (FR, " doit se tenir "),
+                       (ES, " se celebrará "), (RU, " состоится "), (AR, "سيُعقد ")):
+        shown = plain(loc.meeting_sentence(meeting(level=level, status="planned")))
+        assert words in shown and "took place" not in shown, (loc.loc.lang, shown)
+
+
 def test_english_text_from_the_inputs_is_isolated_in_other_languages():
     sentence = str(AR.meeting_sentence(meeting(edition=None, level="thematic",
                                                title="Skills <b>", summary="Agreed.")))

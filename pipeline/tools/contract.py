@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 from ..config import PROJECT_DIR
+from ..publication import SETTINGS
+from ..schema import SETTINGS as SETTINGS_TABLE
 from ..schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
 from ..themes import built_in
 from ..vocabularies import VOCABULARIES
@@ -19,16 +21,17 @@ INTRO = """\
 
 The bulletin is built from the spreadsheets in `inputs/`:
 `mechanisms.xlsx` (sheets `mechanisms` and `participants`, and optionally
-`themes`) and `meetings.xlsx` (sheet `meetings`). `make templates` writes blank ones, with dropdowns, to
-`inputs-template/`; `make dress-inputs` adds the same instructions, help and
-dropdowns to the workbooks of `inputs/`, changing no data. Other file names
-work too, as do `.xlsm`, `.ods` and `.csv` files (UTF-8 with or without BOM,
-or Windows-1252; `,` or `;` separated; one table per CSV file), and
-`participants` may be a file of its own: each table is found by its sheet
-name (or a CSV file's name), in any of the forms listed below, or else by its
-headers. Sheets named Instructions, Notes, Lists, Read me, Help or Sources are
-never read as tables. Title rows above the headers are skipped, and so is a
-row of group headers (`Dates` over `Début` and `Fin`).
+`themes`) and `meetings.xlsx` (sheet `meetings`), and, if it is there,
+`publication.xlsx` (sheet `settings`: the edition date). `make templates`
+writes blank ones, with dropdowns, to `inputs-template/`; `make dress-inputs`
+adds the same instructions, help and dropdowns to the workbooks of `inputs/`,
+changing no data. Other file names work too, as do `.xlsm`, `.ods` and `.csv`
+files (UTF-8 with or without BOM, or Windows-1252; `,` or `;` separated; one
+table per CSV file), and `participants` may be a file of its own: each table is
+found by its sheet name (or a CSV file's name), in any of the forms listed
+below, or else by its headers. Sheets named Instructions, Notes, Lists, Read
+me, Help or Sources are never read as tables. Title rows above the headers are
+skipped, and so is a row of group headers (`Dates` over `Début` and `Fin`).
 
 Headers are matched without regard to case, accents, spaces, `_` or `-`, and
 may be written in English, French or Spanish (the other accepted headers are
@@ -139,17 +142,53 @@ which suggests the nearest known theme).
 """
 
 
+SETTINGS_INTRO = """\
+Optional: without this sheet (or without a setting's row, or with its value
+blank) each setting takes its default. One row per setting: its name in
+`setting` (as listed below, or one of its other names), its value in `value`,
+read as the setting says (a date is a real date, `dd/mm/yyyy` or
+`yyyy-mm-dd`, as in the other sheets). A name that is not a setting is
+reported with the nearest one, and its row is not read; a bad value is an
+error, located by its row. A setting that belongs to one edition applies to
+the latest edition of the inputs (the latest year with meetings), not to a
+past edition built from them with `YEAR=`, which takes the default.
+"""
+
+
+def settings_rows() -> list[str]:
+    rows = ["| Setting | What it holds | Default | Also accepted as name | Per language | "
+            "Per edition |", "|---|---|---|---|---|---|"]
+    for s in SETTINGS:
+        aliases = ", ".join(f"`{a}`" for a in s.aliases)
+        rows.append(f"| `{s.name}` | {s.help} | {s.default} | {aliases} | "
+                    f"{'yes' if s.per_language else ''} | {'yes' if s.edition else ''} |")
+    return rows
+
+
+def settings_note() -> str:
+    """The settings the table may give, from publication.SETTINGS."""
+    langs = ", ".join(f"`value_{lang}`" for lang in TRANSLATION_LANGUAGES)
+    return (SETTINGS_INTRO + "\n" + "\n".join(settings_rows()) + "\n\n"
+            f"A setting marked per language may have a value for each language in {langs} "
+            "(any header of `value` followed by the language: `Valeur (fr)`); blank, the "
+            "`value` stands. For another setting these columns are not read, with a "
+            "warning. The date printed on the documents and its default are explained in "
+            "`docs/editors.md`, \"The edition date\".\n")
+
+
 def contract_markdown() -> str:
     parts = [INTRO]
     for spec in TABLES:
-        optional = " (optional)" if spec.optional else ""
+        optional = "" if spec.required else " (optional)"
         parts.append(f"## `{spec.workbook}` › sheet `{spec.name}`{optional}\n")
         sheet_names = ", ".join(f"`{a}`" for a in spec.sheet_aliases)
         parts.append(f"The sheet may also be named {sheet_names}.\n")
         if spec is THEMES:
             parts.append(THEMES_NOTE)
         parts.append("\n".join(column_rows(spec)) + "\n")
-        if note := translation_note(spec):
+        if spec is SETTINGS_TABLE:
+            parts.append(settings_note())
+        elif note := translation_note(spec):
             parts.append(note)
     parts.append("## A translator's file in `inputs/translations/` › sheet `strings`\n")
     parts.append(TRANSLATOR_NOTE)

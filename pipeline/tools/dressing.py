@@ -37,8 +37,10 @@ from .. import ingest, readers, sheets
 from ..catalogues import report_wording
 from ..errors import ConfigError
 from ..headers import HEADER_SEARCH_ROWS, column_help, find_header_row, header_map, name_columns
-from ..kinds import MECHANISM
+from ..kinds import MECHANISM, SETTING
+from ..publication import SETTINGS
 from ..schema import MECHANISMS, Column, TableSpec
+from ..schema import SETTINGS as SETTINGS_TABLE
 from ..vocabularies import VOCABULARIES
 from ..wording import R_, Text, Wording
 
@@ -68,7 +70,10 @@ INSTRUCTIONS = (
 )
 ROWS = {"mechanisms": R_("mechanism"), "participants": R_("participation"),
         "meetings": R_("meeting"),
-        "themes": R_("theme to add or relabel (optional; the known themes: docs/inputs.md)")}
+        "themes": R_("theme to add or relabel (optional; the known themes: docs/inputs.md)"),
+        "settings": R_("setting")}
+SETTINGS_LINE = R_("Hover over a setting's name to read what it holds and what it is by "
+                   "default. A blank value takes the default; a row may be deleted.")
 """What one row of a table is, for the instructions' first lines; a table not named here
 is introduced by its name."""
 TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}
@@ -196,7 +201,8 @@ def write_instructions(sheet, placed: list[PlacedTable], lang: str,
     for language, wording in zip(TEMPLATE_LANGUAGES[lang], wordings):
         sheet.append([Locale.parse(language).get_display_name(language).capitalize()])
         sheet.cell(row=sheet.max_row, column=1).font = bold
-        for line in (*tables, *INSTRUCTIONS):
+        settings = (SETTINGS_LINE,) if any(t.spec is SETTINGS_TABLE for t in placed) else ()
+        for line in (*tables, *settings, *INSTRUCTIONS):
             sheet.append([line.render(wording)])
             sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
         sheet.append([])
@@ -210,7 +216,16 @@ def write_instructions(sheet, placed: list[PlacedTable], lang: str,
             line = R_("{table} › {column}: {help}", table=spec.name, column=column.name,
                       help=column_help(column)).render(wordings[0])
             sheet.append([f"{line} {required}" if column.required else line])
+        for setting in SETTINGS if spec is SETTINGS_TABLE else ():
+            sheet.append([setting_help(setting).render(wordings[0])])
     sheet.append([R_("The full contract: docs/inputs.md.").render(wordings[0])])
+
+
+def setting_help(setting) -> Text:
+    """'edition_date: what it holds (default: …)', as the instructions and the note on the
+    setting's name say it."""
+    return R_("{setting}: {help} (Default: {default}.)", setting=setting.name,
+              help=setting.help, default=setting.default)
 
 
 def dress_table(sheet, table: PlacedTable, ids_at: str | None, wording: Wording) -> None:
@@ -310,6 +325,14 @@ def dropdown(column: Column, ids_at: str | None, wording: Wording) -> DataValida
                               showErrorMessage=True, errorStyle="stop" if strict else "warning",
                               error=R_("Use one of: {values}.",
                                        values=", ".join(values)).render(wording),
+                              errorTitle=column.name)
+    if column.kind is SETTING:
+        # Their French and Spanish names are accepted too: warn, do not refuse.
+        names = [setting.name for setting in SETTINGS]
+        return DataValidation(type="list", formula1=f'"{",".join(names)}"', allow_blank=True,
+                              showErrorMessage=True, errorStyle="warning",
+                              error=R_("Use one of: {values}.",
+                                       values=", ".join(names)).render(wording),
                               errorTitle=column.name)
     if column.kind is MECHANISM and ids_at:
         # Acronyms and names are accepted too: warn, do not refuse.

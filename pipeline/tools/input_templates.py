@@ -1,7 +1,8 @@
 """Blank input workbooks for the editors, and the workbooks of inputs/ dressed like them.
 
-``make templates`` writes ``inputs-template/mechanisms.xlsx`` and ``meetings.xlsx``:
-the contract's headers, dressed (dressing.py) with an instruction sheet, each header's
+``make templates`` writes ``inputs-template/mechanisms.xlsx``, ``meetings.xlsx`` and
+``publication.xlsx`` (every setting listed, its value blank: the default): the
+contract's headers, dressed (dressing.py) with an instruction sheet, each header's
 help as a comment, dropdown lists (Excel data validation) for every enumerated column
 and for ``mechanism_id``, a date format on date columns and a frozen header row. They
 never overwrite ``inputs/``. ``make dress-inputs`` (``--dress inputs``) dresses the
@@ -25,15 +26,18 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.comments import Comment
 
 from .. import cells, ingest, validate
 from ..catalogues import report_wording
 from ..config import check_report_lang
 from ..errors import BulletinError, ConfigError, InputError
+from ..publication import SETTINGS
+from ..schema import SETTINGS as SETTINGS_TABLE
 from ..schema import TABLES
 from ..wording import ENGLISH, R_, Text, Wording
 from ..write import atomically, save_workbook, write_bytes
-from .dressing import STAMP, dress, own_sheets
+from .dressing import AUTHOR, STAMP, dress, own_sheets, setting_help
 
 UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"
                           r"timelines|drawings/drawing\d|vbaProject)")
@@ -56,9 +60,22 @@ def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "
         for spec in TABLES:
             if spec.workbook == workbook:
                 book.create_sheet(spec.name).append([c.name for c in spec.template_columns])
+        if SETTINGS_TABLE.name in book.sheetnames:
+            list_settings(book[SETTINGS_TABLE.name], report_wording(lang))
         dress(book, workbook, ids, lang)
         written.append(save_workbook(book, out_dir / workbook, STAMP))
     return written
+
+
+def list_settings(sheet, wording: Wording) -> None:
+    """One row per setting, its value blank (the default): what it holds in a note on its
+    name, and its kind's format on its value."""
+    for row, setting in enumerate(SETTINGS, start=2):
+        name = sheet.cell(row=row, column=1, value=setting.name)
+        name.comment = Comment(setting_help(setting).render(wording), AUTHOR, width=300,
+                               height=100)
+        if setting.kind.number_format:
+            sheet.cell(row=row, column=2).number_format = setting.kind.number_format
 
 
 def known_mechanism_ids(inputs_dir: Path) -> list[str]:

@@ -641,6 +641,61 @@ def hidden_row(folder):
     save(folder, books)
 
 
+SETS = ("publication.xlsx", "settings")
+
+
+def write_publication(folder: Path, rows: list[dict], headers=("setting", "value"),
+                      **changes) -> None:
+    """The clean set (with its changes), and publication.xlsx holding these settings."""
+    write_clean(folder, **changes)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    conftest.write_sheet(book, "settings", list(headers), rows)
+    save(folder, {"publication.xlsx": book})
+
+
+@case(error(*SETS, 2, "value", "bad-date"))
+def edition_date_not_a_date(folder):
+    """publication.xlsx gives an edition date that does not exist (31/11/2025)."""
+    write_publication(folder, [{"setting": "edition_date", "value": "31/11/2025"}])
+
+
+@case(error(*SETS, 2, "value", "edition-before-year"))
+def edition_date_of_last_year(folder):
+    """publication.xlsx still holds last year's edition date for the 2025 meetings."""
+    write_publication(folder, [{"setting": "edition_date", "value": dt.date(2024, 12, 18)}])
+
+
+@case(error(*SETS, 3, "setting", "duplicate-setting"))
+def edition_date_given_twice(folder):
+    """The edition date given twice, under its name and its French name, two dates."""
+    write_publication(folder, [{"setting": "edition_date", "value": dt.date(2025, 12, 18)},
+                               {"setting": "Date d'édition", "value": "31/01/2026"}])
+
+
+@case(warning(*SETS, 2, "setting", "unknown-setting"))
+def unknown_setting(folder):
+    """A setting's name misspelt ('Editon date'): the row is not read, edition_date is
+    suggested."""
+    write_publication(folder, [{"setting": "Editon date", "value": dt.date(2026, 1, 31)}])
+
+
+@case(warning(*SETS, 2, "Valeur (fr)", "ignored-value"))
+def setting_value_per_language(folder):
+    """A French value for the edition date, which has one date for every language."""
+    write_publication(folder, [{"Paramètre": "edition_date", "Valeur": dt.date(2026, 1, 31),
+                                "Valeur (fr)": dt.date(2026, 1, 30)}],
+                      headers=("Paramètre", "Valeur", "Valeur (fr)"))
+
+
+@case(warning(*MEET, 3, "status", "held-after-edition"))
+def held_after_the_edition_date(folder):
+    """The GFMD Summit (5 March) marked held, in an edition dated 1 March: shown as
+    upcoming, and reported."""
+    write_publication(folder, [{"setting": "edition_date", "value": dt.date(2025, 3, 1)}],
+                      meetings=rows_with(MEETING_ROWS, 1, status="held"))
+
+
 @case(warning(*MEET, 1, "start_date", "after-year"), year=2025)
 def meetings_after_the_year(folder):
     """Two meetings of 2026 in the 2025 bulletin (built with --year 2025): one warning."""
