@@ -111,7 +111,8 @@ def test_the_french_office_copy_of_the_shipped_inputs_reads_and_builds_the_same(
     French, instructions in French). After changing inputs/, run `make corpus`."""
     french = ingest.read_inputs(DATA / "french-office")
     shipped = ingest.read_inputs(SHIPPED_INPUTS)
-    assert {t.sheet for t in french.tables.values()} == {"Mécanismes", "Membres", "Réunions"}
+    assert {t.sheet for t in french.tables.values()} == {"Mécanismes", "Membres", "Réunions",
+                                                           "Paramètres"}
     for name, table in shipped.tables.items():
         assert not set(french[name].headers.values()) & {c.name for c in SPECS[name].columns}
         assert french[name].frame.equals(table.frame), name

@@ -78,8 +78,9 @@ def test_the_publication_template_lists_every_setting_with_a_blank_value(templat
     assert (names.formula1, names.errorStyle, str(names.sqref)) == (
         '"edition_date"', "warning", "A2:A1048576")
     instructions = sheet_text(templates["publication.xlsx"]["Instructions"])
-    assert "One row per setting." in instructions and "mechanism_id" not in instructions
-    assert "Une ligne par paramètre." in instructions
+    assert "Sheet settings: one row per setting." in instructions
+    assert "mechanism_id" not in instructions
+    assert "Feuille settings\u00a0: une ligne par paramètre." in instructions
 
 
 def test_date_columns_have_a_date_format(templates):

@@ -4,7 +4,6 @@ theme, a theme nobody knows kept as written and reported, and an editor's themes
 from __future__ import annotations
 
 import csv
-import datetime as dt
 
 import pytest
 
@@ -121,7 +120,7 @@ def test_variants_count_with_their_theme_in_the_summary(tmp_path):
     assert tables.meetings["themes"].tolist() == [
         ("labour-migration",), ("labour-migration", "migration-development"),
         ("migration-development",), ("labour-migration",)]
-    summary = aggregate.summarise(tables, 2025, dt.date(2025, 12, 31)).summary
+    summary = aggregate.summarise(tables, 2025).summary
     assert summary.meetings_by_theme == {"labour-migration": 2, "migration-development": 2}
 
 
@@ -147,7 +146,7 @@ def test_a_misspelt_theme_is_kept_reported_and_the_nearest_known_one_offered(tmp
 def bulletin(folder, lang: str, year: int = 2025) -> tuple[str, object]:
     """The bulletin's HTML in a language, and the report of its inputs."""
     tables, report = validated(folder, langs=("en", lang))
-    data = aggregate.summarise(tables, year, dt.date(2025, 12, 31))
+    data = aggregate.summarise(tables, year)
     return render.render_html(data, "bulletin.html", lang, BulletinConfig()), report
 
 
@@ -260,7 +259,7 @@ def test_the_iscm_table_prints_the_labels_and_an_unknown_theme_as_written(tmp_pa
     mechanisms = [dict(row, thematic_focus="labor migration; Regional integration")
                   if row["id"] == "midsa" else row for row in MECHANISM_ROWS]
     tables, _ = validated(write(tmp_path, mechanisms=mechanisms), langs=("en", "fr"))
-    data = aggregate.summarise(tables, 2025, dt.date(2025, 12, 31))
+    data = aggregate.summarise(tables, 2025)
     _, headers, rows, _ = render.table_sheet(data, "fr")
     focus = {row[3]: row[10] for row in rows}  # acronym -> thematic focus
     assert focus["MIDSA"] == "Migration de main-d’œuvre et Regional integration"

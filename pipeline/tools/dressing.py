@@ -201,8 +201,7 @@ def write_instructions(sheet, placed: list[PlacedTable], lang: str,
     for language, wording in zip(TEMPLATE_LANGUAGES[lang], wordings):
         sheet.append([Locale.parse(language).get_display_name(language).capitalize()])
         sheet.cell(row=sheet.max_row, column=1).font = bold
-        settings = (SETTINGS_LINE,) if any(t.spec is SETTINGS_TABLE for t in placed) else ()
-        for line in (*tables, *settings, *INSTRUCTIONS):
+        for line in (*tables, *instructions(placed)):
             sheet.append([line.render(wording)])
             sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True)
         sheet.append([])
@@ -219,6 +218,14 @@ def write_instructions(sheet, placed: list[PlacedTable], lang: str,
         for setting in SETTINGS if spec is SETTINGS_TABLE else ():
             sheet.append([setting_help(setting).render(wordings[0])])
     sheet.append([R_("The full contract: docs/inputs.md.").render(wordings[0])])
+
+
+def instructions(placed: list[PlacedTable]) -> tuple[Text, ...]:
+    """The general instructions that concern the workbook's tables: publication.xlsx has
+    no mechanisms nor countries to explain, and its own line on the settings."""
+    if all(table.spec is SETTINGS_TABLE for table in placed):
+        return (SETTINGS_LINE, INSTRUCTIONS[0], INSTRUCTIONS[2], INSTRUCTIONS[5])
+    return INSTRUCTIONS
 
 
 def setting_help(setting) -> Text:

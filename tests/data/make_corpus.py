@@ -919,10 +919,12 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "theme": "Nom du thème", "label_en": "Libellé anglais", "label_fr": "Libellé français",
         "label_es": "Libellé espagnol", "label_ru": "Libellé russe", "label_ar": "Libellé arabe",
         "aliases": "Autres noms"},
+    "settings": {"setting": "Paramètre", "value": "Valeur"},
 }
 FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions",
-                 "themes": "Thèmes"}
-FRENCH_FILES = {"mechanisms.xlsx": "Mécanismes et membres.xlsx", "meetings.xlsx": "Réunions.xlsx"}
+                 "themes": "Thèmes", "settings": "Paramètres"}
+FRENCH_FILES = {"mechanisms.xlsx": "Mécanismes et membres.xlsx", "meetings.xlsx": "Réunions.xlsx",
+                "publication.xlsx": "Publication.xlsx"}
 
 
 def in_french(book: openpyxl.Workbook) -> None:
