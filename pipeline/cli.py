@@ -10,6 +10,7 @@ import logging
 import os
 import sys
 from collections import Counter
+from pathlib import Path
 
 import click
 
@@ -61,6 +62,72 @@ def summarise_warnings(report: Report, folder, wording: Wording = ENGLISH) -> No
     click.echo(RN_("{n} warning ({kinds}): see {page}, or run 'make check'.",
                    "{n} warnings ({kinds}): see {page}, or run 'make check'.",
                    len(report.warnings), kinds=by_kind, page=page).render(wording), err=True)
+
+
+def shown_path(path: Path) -> str:
+    """A path as the editor typed it: relative to the current folder when under it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def shown_seconds(seconds: float, lang: str) -> str:
+    """'211', '2.4' ('2,4' in French): whole seconds from ten on."""
+    if lang == "en" or seconds >= 10:
+        return f"{seconds:.0f}" if seconds >= 10 else f"{seconds:.1f}"
+    from babel.numbers import format_decimal
+
+    return format_decimal(seconds, format="0.0", locale=lang)
+
+
+def documents(names) -> list[str]:
+    """The files of the year's folder itself: not its assets/ (the summary counts these)."""
+    return [name for name in names if "/" not in name]
+
+
+def summarise_build(result, report_lang: str, wording: Wording, verbose: bool, quiet: bool
+                    ) -> None:
+    """After a build: with --verbose, each file and what became of it, and the time of each
+    stage; the files kept out of date, if any; then one line: how many files the folder
+    holds, how many were made, unchanged and kept, in how long."""
+    made, reused, kept = (documents(names) for names in (result.made, result.reused,
+                                                         result.kept))
+    if verbose:
+        stale = set(result.stale)
+        for status, names in ((R_("made"), made), (R_("unchanged"), reused)):
+            for name in names:
+                click.echo(f"{status.render(wording)}: {name}", err=True)
+        for name in (*kept, *(n for n in result.stale if n not in kept)):
+            status = R_("kept, out of date") if name in stale else R_("kept")
+            click.echo(f"{status.render(wording)}: {name}", err=True)
+        stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.stages)
+        click.echo(R_("Time: {stages}; {seconds} s in all.", stages=stages,
+                      seconds=f"{result.seconds:.2f}").render(wording), err=True)
+    say_stale(result.stale, result.folder, wording)
+    counts = [RN_("{n} made", "{n} made", len(made))]
+    if reused:
+        counts.append(RN_("{n} unchanged", "{n} unchanged", len(reused)))
+    if kept:
+        counts.append(RN_("{n} kept from an earlier build", "{n} kept from an earlier build",
+                          len(kept)))
+    if not quiet:
+        click.echo(RN_("{n} file in {folder}: {counts}, in {seconds} s.",
+                       "{n} files in {folder}: {counts}, in {seconds} s.", len(result.files),
+                       folder=shown_path(result.folder),
+                       counts=", ".join(count.render(wording) for count in counts),
+                       seconds=shown_seconds(result.seconds, report_lang)).render(wording),
+                   err=True)
+
+
+def say_stale(stale: tuple[str, ...], folder: Path, wording: Wording) -> None:
+    """The files a partial build kept that are out of date, counted, and what to run."""
+    if stale:
+        click.echo(RN_("{n} file kept from an earlier build is out of date: run 'make "
+                       "bulletin YEAR={year}' to make it again.",
+                       "{n} files kept from an earlier build are out of date: run 'make "
+                       "bulletin YEAR={year}' to make them again.", len(stale),
+                       year=folder.name).render(wording), err=True)
 
 
 def setup_logging(quiet: bool) -> None:
@@ -126,13 +193,17 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help=f"PDFs rendered at once, each in its own process [default: one per core, "
                    f"{os.cpu_count()}]; 1 renders them one after another in this process.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="List each file of the year and what became of it (made, unchanged, "
+                   "kept), and the time of each stage of the build.")
 def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date, formats,
-          docs, jobs) -> None:
+          docs, jobs, verbose) -> None:
     """Build the bulletin, the profiles, the ISCM table, the calendar (and its .ics), the
     factsheet and the map (HTML, PDF, XLSX) and the summary JSON.
 
     Only what changed since the last build is made again; when nothing changed,
-    nothing is read and the command says "up to date".
+    nothing is read and the command says "up to date". With --lang, --docs or
+    --formats, the other files of the year are kept as they are.
     """
     setup_logging(quiet)
 
@@ -142,10 +213,12 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
                              docs, kinds())
         fresh = incremental.up_to_date(config)
         if fresh is not None:
-            folder, report = fresh
+            folder, report = fresh.folder, fresh.report
             summarise_warnings(report, folder, wording)
-            log.info(R_("{folder}: up to date (nothing changed since the last build).",
-                        folder=folder).render(wording))
+            say_stale(fresh.stale, folder, wording)
+            if not quiet:
+                click.echo(R_("{folder}: up to date (nothing changed since the last build).",
+                              folder=shown_path(folder)).render(wording), err=True)
             pages = [config.outputs_dir / archive_name(lang) for lang in LANGUAGES]
             if not incremental.archive_current(config.outputs_dir, pages):
                 from . import archive  # Jinja and Babel: only when the page is out of date
@@ -153,9 +226,12 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
                 archive.write_archive(config)
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
+        from .progress import Bar
 
-        result = builder.build(config, jobs)
+        result = builder.build(config, jobs, Bar() if sys.stderr.isatty() and not quiet
+                               else None)
         summarise_warnings(result.report, result.folder, wording)
+        summarise_build(result, config.report_lang, wording, verbose, quiet)
 
     wording = wording_for(report_lang)
     run(debug, action, wording)
@@ -214,20 +290,31 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
                    "[default: outputs].")
 @click.option("--year", type=int, default=None,
               help="Year to bundle [default: the latest year built under <outputs>].")
+@click.option("--partial", is_flag=True,
+              help="Bundle an edition that lacks files or holds files out of date, as "
+                   "iscm-<year>-partial.zip (never the name of a complete bundle).")
+@click.option("--with-report", is_flag=True,
+              help="Add the validation report (for the editors; left out by default).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("--quiet", "-q", is_flag=True, help="Only print problems.")
-def dist(outputs, year, debug, quiet) -> None:
+def dist(outputs, year, partial, with_report, debug, quiet) -> None:
     """Bundle a built year for distribution: <outputs>/dist/iscm-<year>.zip (every document
     of the year, README.txt in English and French, SHA256SUMS) and the same SHA256SUMS
-    beside it. Reads outputs/<year>/ only: run `make bulletin` first."""
+    beside it. Reads outputs/<year>/ only: run `make bulletin` first. An edition that
+    lacks files, or holds files a partial build kept out of date, is refused, naming
+    them, unless --partial."""
     setup_logging(quiet)
 
     def action():
         from . import dist as distribution
 
-        bundle = distribution.make_bundle(load_config(outputs=outputs, year=year))
+        bundle = distribution.make_bundle(load_config(outputs=outputs, year=year), partial,
+                                          with_report)
         click.echo(f"wrote {bundle.zip} ({len(bundle.names)} files) and {bundle.sums}",
                    err=True)
+        if bundle.missing or bundle.stale:
+            click.echo(f"{bundle.zip.name} is partial: its README.txt says what it lacks.",
+                       err=True)
 
     run(debug, action)
 

@@ -24,7 +24,7 @@ from .config import LANGUAGES
 from .incremental import YEAR_FOLDER
 from .labels import N_
 from .localiser import Localiser
-from .plan import DOCUMENTS, document_name, report_name, summary_name
+from .plan import DOCUMENTS, REPORT, SUMMARY, file_names
 
 NAMED = re.compile(r"(?P<stem>[a-z0-9-]+?)-(?P<year>\d{4})(?:-(?P<lang>[a-z]{2}))?"
                    r"\.(?P<format>[a-z0-9]+)")
@@ -33,7 +33,6 @@ HEAD = re.compile(r"<html\b[^>]*?\blang=\"(?P<lang>[a-z]{2})\".*?<title>(?P<titl
                   re.S | re.I)
 HEAD_BYTES = 4096
 """The language and title are in the head, well within the first bytes of a page."""
-SUMMARY, REPORT = "summary", "validation-report"
 TITLES = {
     "bulletin": N_("ISCM Highlights %(year)s"),
     "table": N_("ISCM table %(year)s"),
@@ -85,18 +84,6 @@ class EditionFile:
         return (-self.year, document, self.kind, language, self.lang or "", form, self.format)
 
 
-def known_files(year: int) -> dict[str, tuple[str, str | None]]:
-    """File name -> (kind, language) of every file of plan.DOCUMENTS a build can make,
-    and of the data files (the report's language is read from its page)."""
-    known: dict[str, tuple[str, str | None]] = {
-        document_name(d, year, lang, suffix): (d.kind, lang)
-        for d in DOCUMENTS for lang in LANGUAGES for suffix in {"html", *d.formats}}
-    known[summary_name(year)] = (SUMMARY, None)
-    for suffix in ("html", "xlsx"):
-        known[report_name(year, suffix)] = (REPORT, None)
-    return known
-
-
 def page_head(path: Path) -> tuple[str | None, str | None]:
     """The language and title of a web page, (None, None) if it names neither."""
     with path.open("rb") as page:
@@ -128,7 +115,7 @@ def edition_file(folder: Path, name: str, known: dict[str, tuple[str, str | None
 def year_files(folder: Path, names: list[str] | None = None) -> list[EditionFile]:
     """The documents of a year's folder (or those of its names), sorted. The validation
     report's spreadsheet is in the language of its page (REPORT_LANG at its build)."""
-    known = known_files(int(folder.name))
+    known = file_names(int(folder.name))
     if names is None:
         names = [p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
     files = [f for name in names if "/" not in name and not name.startswith(".")

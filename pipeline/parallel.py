@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import write
 from .config import BulletinConfig
+from .progress import Lines, Progress
 
 CACHE: dict = {}
 """WeasyPrint's cache, shared by the documents one process renders."""
@@ -41,14 +42,19 @@ class PdfRenderer:
     """Renders PDFs in the background while the caller does the rest of the build.
 
     The workers start when it is created. ``wait()`` returns when every PDF is
-    written and raises the first error; leaving the ``with`` block stops the workers.
+    written and raises the first error; leaving the ``with`` block stops the workers
+    (and the progress bar).
     """
 
-    def __init__(self, config: BulletinConfig, jobs: int | None = None):
+    def __init__(self, config: BulletinConfig, jobs: int | None = None,
+                 progress: Progress | None = None):
         self.config = config
         self.jobs = max(1, jobs or default_jobs())
+        self.progress = progress or Lines()
         self.pool: ProcessPoolExecutor | None = None
         self.futures: list[Future] = []
+        self.queue: list[tuple[Path, str]] = []
+        """With one job: the PDFs to render in this process when the caller waits."""
         if self.jobs > 1:
             # fork: workers start without importing the pipeline again (Linux's default,
             # named because Python 3.14 changes the default).
@@ -58,12 +64,24 @@ class PdfRenderer:
             self.pool.submit(int)  # start the workers now, not at the first PDF
 
     def submit(self, path: Path, html: str) -> None:
+        self.progress.expect(path.name)
         if self.pool is None:
-            render_pdf(path, html, self.config)
-        else:
-            self.futures.append(self.pool.submit(render_pdf, path, html, self.config))
+            self.queue.append((path, html))
+            return
+        future = self.pool.submit(render_pdf, path, html, self.config)
+        future.add_done_callback(lambda ended: self.rendered(ended, path.name))
+        self.futures.append(future)
+
+    def rendered(self, future: Future, name: str) -> None:
+        """Called in the pool's thread when a PDF's task ends: count it if it succeeded."""
+        if not future.cancelled() and future.exception() is None:
+            self.progress.done(name)
 
     def wait(self) -> None:
+        while self.queue:
+            path, html = self.queue.pop(0)
+            render_pdf(path, html, self.config)
+            self.progress.done(path.name)
         for future in self.futures:
             future.result()
 
@@ -71,6 +89,7 @@ class PdfRenderer:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
+        self.progress.close()
         if self.pool is not None:
             # After an error, do not wait for workers still loading WeasyPrint.
             self.pool.shutdown(wait=error is None, cancel_futures=True)

@@ -2,7 +2,9 @@
 sha256sum checks, the same bytes from the same documents, and a clear refusal otherwise."""
 
 import datetime as dt
+import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import build, dist, incremental, plan
+from pipeline import build, dist, incremental, parallel, plan
 from pipeline.cli import main
 from pipeline.config import load_config
 from tests.conftest import write_inputs
@@ -30,19 +32,33 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in folder.rglob("*") if p.is_file()}
 
 
+def stand_in_pdf(path: Path, html: str, config, cache=None) -> Path:
+    """A PDF's stand-in, made from its page in no time: the bundle packs what it finds."""
+    path.write_bytes(b"%PDF-1.7 stand-in " + hashlib.sha256(html.encode()).hexdigest().encode())
+    return path
+
+
+def complete_build(config) -> build.BuildResult:
+    """A full build, every document in every language and format, the PDFs stood in for."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel.write, "write_pdf", stand_in_pdf)
+        return build.build(config, jobs=1)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """The outputs folder of a small year (HTML in English and French, and the XLSX)."""
+    """The outputs folder of a complete small year (its PDFs stood in for), its inputs
+    beside it."""
     root = tmp_path_factory.mktemp("dist")
     outputs = root / "outputs"
-    build.build(load_config(write_inputs(root / "inputs"), outputs, langs="en,fr",
-                            edition_date=EDITION, formats="html,xlsx"))
+    complete_build(load_config(write_inputs(root / "inputs"), outputs, edition_date=EDITION))
     return outputs
 
 
 @pytest.fixture
 def outputs(built, tmp_path) -> Path:
-    """A copy of those outputs for one test to bundle (or to spoil)."""
+    """A copy of those outputs and their inputs for one test to bundle (or to spoil)."""
+    shutil.copytree(built.parent / "inputs", tmp_path / "inputs")
     return shutil.copytree(built, tmp_path / "outputs")
 
 
@@ -54,7 +70,7 @@ def bundled(outputs) -> dist.Bundle:
 def extract(bundle: dist.Bundle, where: Path) -> Path:
     with zipfile.ZipFile(bundle.zip) as archive:
         archive.extractall(where)
-    return where / f"iscm-{bundle.year}"
+    return where / bundle.zip.stem
 
 
 def test_the_zip_holds_every_document_a_readme_and_the_checksums_and_nothing_hidden(bundled):
@@ -64,7 +80,8 @@ def test_the_zip_holds_every_document_a_readme_and_the_checksums_and_nothing_hid
     names = [info.filename for info in infos]
     assert names == sorted(names) == list(bundled.names)
     assert names == [f"iscm-2025/{n}" for n in
-                     sorted(["README.txt", "SHA256SUMS", *documents(folder)])]
+                     sorted(["README.txt", "SHA256SUMS", *documents(folder)])
+                     if not n.startswith("validation-report-")]  # for the editors only
     assert "iscm-2025/iscm-table-2025-fr.xlsx" in names and "iscm-2025/summary-2025.json" in names
     assert "iscm-2025/assets/css/common.css" in names  # the web pages need their stylesheets
     assert not [n for n in names if any(part.startswith(".") for part in n.split("/"))]
@@ -177,14 +194,21 @@ def test_a_folder_built_by_an_earlier_version_is_refused(outputs):
 
 
 def test_the_shipped_edition_bundles_and_checks(shipped, tmp_path):
+    """The shared build of the shipped inputs has no PDF: bundled as a partial edition."""
     outputs = tmp_path / "outputs"
     shutil.copytree(shipped.folder, outputs / shipped.folder.name)
-    bundle = dist.make_bundle(load_config(outputs=outputs))
+    bundle = dist.make_bundle(load_config(outputs=outputs), partial=True, with_report=True)
+    assert bundle.zip.name == "iscm-2025-partial.zip"
+    assert bundle.missing == tuple(n for n in plan.file_names(2025) if n.endswith(".pdf"))
     folder = extract(bundle, tmp_path / "unzipped")
     assert documents(folder) == sorted(["README.txt", "SHA256SUMS",
                                         *documents(shipped.folder)])
-    # Every document of plan.DOCUMENTS, in five languages (the shared build makes no PDF).
+    # Every document of plan.DOCUMENTS, in five languages, and the validation report
     assert sum(n.endswith(".html") for n in bundle.names) == 5 * len(plan.DOCUMENTS) + 1
-    # and the validation report
     assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"],
                           cwd=folder).returncode == 0
+    readme = re.sub("[ \n]+", " ", (folder / "README.txt").read_text(encoding="utf-8"))
+    assert " This bundle is partial: it holds only part of the edition. Missing: the PDF " \
+        "files. Files: " in readme
+    assert " Ce paquet est partiel\u00a0: il ne contient qu’une partie de l’édition. " \
+        "Manquent\u00a0: les fichiers PDF. Fichiers\u00a0: " in readme
