@@ -94,16 +94,16 @@ def summarise_build(result, report_lang: str, wording: Wording, verbose: bool, q
     made, reused, kept = (documents(names) for names in (result.made, result.reused,
                                                          result.kept))
     if verbose:
-        stale = set(result.stale)
-        for status, names in ((R_("made"), made), (R_("unchanged"), reused)):
-            for name in names:
-                click.echo(f"{status.render(wording)}: {name}", err=True)
-        for name in (*kept, *(n for n in result.stale if n not in kept)):
-            status = R_("kept, out of date") if name in stale else R_("kept")
-            click.echo(f"{status.render(wording)}: {name}", err=True)
+        lines = [*(R_("made: {name}", name=name) for name in made),
+                 *(R_("unchanged: {name}", name=name) for name in reused),
+                 *(R_("kept, out of date: {name}", name=name) if name in result.stale
+                   else R_("kept: {name}", name=name)
+                   for name in (*kept, *(n for n in result.stale if n not in kept)))]
         stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.stages)
-        click.echo(R_("Time: {stages}; {seconds} s in all.", stages=stages,
-                      seconds=f"{result.seconds:.2f}").render(wording), err=True)
+        total = f"{result.seconds:.2f}"
+        lines.append(R_("Time: {stages}; {seconds} s in all.", stages=stages, seconds=total))
+        for line in lines:
+            click.echo(line.render(wording), err=True)
     say_stale(result.stale, result.folder, wording)
     counts = [RN_("{n} made", "{n} made", len(made))]
     if reused:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from . import write
@@ -52,7 +52,8 @@ class PdfRenderer:
         self.jobs = max(1, jobs or default_jobs())
         self.progress = progress or Lines()
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: list[Future] = []
+        self.futures: dict[Future, str] = {}
+        """The pool's tasks and the names of the PDFs they render."""
         self.queue: list[tuple[Path, str]] = []
         """With one job: the PDFs to render in this process when the caller waits."""
         if self.jobs > 1:
@@ -67,23 +68,18 @@ class PdfRenderer:
         self.progress.expect(path.name)
         if self.pool is None:
             self.queue.append((path, html))
-            return
-        future = self.pool.submit(render_pdf, path, html, self.config)
-        future.add_done_callback(lambda ended: self.rendered(ended, path.name))
-        self.futures.append(future)
-
-    def rendered(self, future: Future, name: str) -> None:
-        """Called in the pool's thread when a PDF's task ends: count it if it succeeded."""
-        if not future.cancelled() and future.exception() is None:
-            self.progress.done(name)
+        else:
+            self.futures[self.pool.submit(render_pdf, path, html, self.config)] = path.name
 
     def wait(self) -> None:
+        """Render the queue (one job), or wait for the pool; each PDF counted as it ends."""
         while self.queue:
             path, html = self.queue.pop(0)
             render_pdf(path, html, self.config)
             self.progress.done(path.name)
-        for future in self.futures:
+        for future in as_completed(self.futures):
             future.result()
+            self.progress.done(self.futures[future])
 
     def __enter__(self) -> PdfRenderer:
         return self

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from pipeline import build, dist, incremental, parallel, plan
 from pipeline.cli import main
 from pipeline.config import load_config
-from tests.conftest import write_inputs
+from tests.conftest import MEETING_ROWS, write_inputs
 
 EDITION = dt.date(2026, 1, 15)
 
@@ -38,8 +38,8 @@ def stand_in_pdf(path: Path, html: str, config, cache=None) -> Path:
     return path
 
 
-def complete_build(config) -> build.BuildResult:
-    """A full build, every document in every language and format, the PDFs stood in for."""
+def stood_in_build(config) -> build.BuildResult:
+    """A build whose PDFs are stood in for."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parallel.write, "write_pdf", stand_in_pdf)
         return build.build(config, jobs=1)
@@ -51,7 +51,7 @@ def built(tmp_path_factory) -> Path:
     beside it."""
     root = tmp_path_factory.mktemp("dist")
     outputs = root / "outputs"
-    complete_build(load_config(write_inputs(root / "inputs"), outputs, edition_date=EDITION))
+    stood_in_build(load_config(write_inputs(root / "inputs"), outputs, edition_date=EDITION))
     return outputs
 
 
@@ -212,3 +212,92 @@ def test_the_shipped_edition_bundles_and_checks(shipped, tmp_path):
         "files. Files: " in readme
     assert " Ce paquet est partiel\u00a0: il ne contient qu’une partie de l’édition. " \
         "Manquent\u00a0: les fichiers PDF. Fichiers\u00a0: " in readme
+
+
+def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
+    """A year built in French only (web pages and spreadsheets): every other language is
+    missing, and the PDFs."""
+    outputs = tmp_path / "outputs"
+    build.build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,xlsx",
+                            edition_date=EDITION), jobs=1)
+    result = run("--outputs", str(outputs))
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
+        "ru, ar; the PDF files). Run 'make bulletin YEAR=2025' first, or 'make dist "
+        "PARTIAL=1' to bundle what there is as iscm-2025-partial.zip.\n")
+    assert not (outputs / "dist").exists()
+    (outputs / "2025" / "iscm-table-2025-fr.xlsx").unlink()
+    stood_in_build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,pdf",
+                               docs="factsheet", edition_date=EDITION, kinds=plan.kinds())
+                   )  # the French factsheet's PDF: the other PDFs are named one by one
+    assert run("--outputs", str(outputs)).output == (
+        "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
+        "ru, ar; the XLSX files; iscm-highlights-2025-fr.pdf; iscm-profiles-2025-fr.pdf; "
+        "iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf). Run "
+        "'make bulletin YEAR=2025' first, or 'make dist PARTIAL=1' to bundle what there is "
+        "as iscm-2025-partial.zip.\n")
+
+
+def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outputs):
+    complete = dist.make_bundle(load_config(outputs=outputs))
+    before = snapshot(outputs / "dist")
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[1]["city"] = "Bern"
+    inputs = write_inputs(outputs.parent / "inputs", meetings=rows)
+    stood_in_build(load_config(inputs, outputs, langs="fr", edition_date=EDITION))
+    refused = run("--outputs", str(outputs))
+    assert refused.exit_code == 1
+    assert refused.output == (
+        "Error: 2025 is not complete: 52 files kept from an earlier build are out of date "
+        "(the files in en, es, ru, ar). Run 'make bulletin YEAR=2025' first, or 'make dist "
+        "PARTIAL=1' to bundle what there is as iscm-2025-partial.zip.\n")
+    assert snapshot(outputs / "dist") == before
+    result = run("--outputs", str(outputs), "--partial")
+    assert result.exit_code == 0, result.output
+    partial = outputs / "dist" / "iscm-2025-partial.zip"
+    assert result.output == (
+        f"wrote {partial} ({len(complete.names)} files) and "
+        f"{outputs / 'dist' / 'iscm-2025-partial.SHA256SUMS'}\n"
+        "iscm-2025-partial.zip is partial: its README.txt says what it lacks.\n")
+    assert {name: data for name, data in snapshot(outputs / "dist").items()
+            if "partial" not in name} == before  # the complete bundle, bytes and mtime
+    with zipfile.ZipFile(partial) as archive:
+        readme = archive.read("iscm-2025-partial/README.txt").decode()
+        assert all(n.startswith("iscm-2025-partial/") for n in archive.namelist())
+    assert "Out of date (kept from a build of earlier inputs): the files in en, es, ru, ar." \
+        in re.sub("[ \n]+", " ", readme)
+    line = next(x for x in readme.splitlines() if x.startswith("  iscm-map-2025-es.pdf"))
+    assert line.split(None, 1)[1] == "ISCM map 2025, Spanish, PDF (out of date)"
+
+
+def test_the_readme_says_what_each_asset_is_by_its_name(bundled, tmp_path):
+    readme = (extract(bundled, tmp_path) / "README.txt").read_text(encoding="utf-8")
+    described = {}
+    for line in readme.splitlines():
+        if line.startswith("  assets/"):
+            name, text = line.split(None, 1)
+            described.setdefault(name, []).append(text)
+    assert described["assets/map/SOURCE.txt"] == [
+        "source and licence of the world map's geometry (Natural Earth)",
+        "source et licence de la géométrie de la carte du monde (Natural Earth)"]
+    assert described["assets/fonts/OFL.txt"] == [
+        "licence of the fonts (SIL Open Font License 1.1)",
+        "licence des polices (SIL Open Font License 1.1)"]
+    assert described["assets/map/world.json"][0] == \
+        "geometry of the world map the documents draw (TopoJSON)"
+    assert described["assets/fonts/NotoSans-Regular.ttf"][0] == "font of the web pages"
+    assert described["assets/css/print.css"][0] == "stylesheet of the web pages"
+
+
+def test_the_validation_report_is_in_the_bundle_only_when_asked_for(outputs):
+    reports = {"iscm-2025/validation-report-2025.html", "iscm-2025/validation-report-2025.xlsx"}
+    default = dist.make_bundle(load_config(outputs=outputs))
+    assert not reports & set(default.names)
+    result = run("--outputs", str(outputs), "--with-report")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(outputs / "dist" / "iscm-2025.zip") as archive:
+        names = set(archive.namelist())
+        readme = archive.read("iscm-2025/README.txt").decode()
+    assert reports <= names and len(names) == len(default.names) + 2
+    assert "validation-report-2025.html" in readme
