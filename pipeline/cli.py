@@ -10,11 +10,10 @@ import logging
 import os
 import sys
 from collections import Counter
-from pathlib import Path
 
 import click
 
-from . import incremental
+from . import incremental, progress
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
 from .plan import archive_name, kinds, report_name
@@ -64,70 +63,15 @@ def summarise_warnings(report: Report, folder, wording: Wording = ENGLISH) -> No
                    len(report.warnings), kinds=by_kind, page=page).render(wording), err=True)
 
 
-def shown_path(path: Path) -> str:
-    """A path as the editor typed it: relative to the current folder when under it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
-def shown_seconds(seconds: float, lang: str) -> str:
-    """'211', '2.4' ('2,4' in French): whole seconds from ten on."""
-    if lang == "en" or seconds >= 10:
-        return f"{seconds:.0f}" if seconds >= 10 else f"{seconds:.1f}"
-    from babel.numbers import format_decimal
-
-    return format_decimal(seconds, format="0.0", locale=lang)
-
-
-def documents(names) -> list[str]:
-    """The files of the year's folder itself: not its assets/ (the summary counts these)."""
-    return [name for name in names if "/" not in name]
-
-
 def summarise_build(result, report_lang: str, wording: Wording, verbose: bool, quiet: bool
                     ) -> None:
-    """After a build: with --verbose, each file and what became of it, and the time of each
-    stage; the files kept out of date, if any; then one line: how many files the folder
-    holds, how many were made, unchanged and kept, in how long."""
-    made, reused, kept = (documents(names) for names in (result.made, result.reused,
-                                                         result.kept))
-    if verbose:
-        lines = [*(R_("made: {name}", name=name) for name in made),
-                 *(R_("unchanged: {name}", name=name) for name in reused),
-                 *(R_("kept, out of date: {name}", name=name) if name in result.stale
-                   else R_("kept: {name}", name=name)
-                   for name in (*kept, *(n for n in result.stale if n not in kept)))]
-        stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.stages)
-        total = f"{result.seconds:.2f}"
-        lines.append(R_("Time: {stages}; {seconds} s in all.", stages=stages, seconds=total))
-        for line in lines:
-            click.echo(line.render(wording), err=True)
-    say_stale(result.stale, result.folder, wording)
-    counts = [RN_("{n} made", "{n} made", len(made))]
-    if reused:
-        counts.append(RN_("{n} unchanged", "{n} unchanged", len(reused)))
-    if kept:
-        counts.append(RN_("{n} kept from an earlier build", "{n} kept from an earlier build",
-                          len(kept)))
-    if not quiet:
-        click.echo(RN_("{n} file in {folder}: {counts}, in {seconds} s.",
-                       "{n} files in {folder}: {counts}, in {seconds} s.", len(result.files),
-                       folder=shown_path(result.folder),
-                       counts=", ".join(count.render(wording) for count in counts),
-                       seconds=shown_seconds(result.seconds, report_lang)).render(wording),
-                   err=True)
-
-
-def say_stale(stale: tuple[str, ...], folder: Path, wording: Wording) -> None:
-    """The files a partial build kept that are out of date, counted, and what to run."""
-    if stale:
-        click.echo(RN_("{n} file kept from an earlier build is out of date: run 'make "
-                       "bulletin YEAR={year}' to make it again.",
-                       "{n} files kept from an earlier build are out of date: run 'make "
-                       "bulletin YEAR={year}' to make them again.", len(stale),
-                       year=folder.name).render(wording), err=True)
+    """After a build: with --verbose, each file and the stages' times; the files kept out
+    of date, if any; then, unless --quiet, the one-line summary."""
+    lines = [*(progress.listing(result, wording) if verbose else []),
+             progress.out_of_date(result.stale, result.folder, wording),
+             "" if quiet else progress.summary(result, report_lang, wording)]
+    for line in filter(None, lines):
+        click.echo(line, err=True)
 
 
 def setup_logging(quiet: bool) -> None:
@@ -215,10 +159,12 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
         if fresh is not None:
             folder, report = fresh.folder, fresh.report
             summarise_warnings(report, folder, wording)
-            say_stale(fresh.stale, folder, wording)
+            lines = [progress.out_of_date(fresh.stale, folder, wording)]
             if not quiet:
-                click.echo(R_("{folder}: up to date (nothing changed since the last build).",
-                              folder=shown_path(folder)).render(wording), err=True)
+                lines.append(R_("{folder}: up to date (nothing changed since the last build).",
+                                folder=progress.shown_path(folder)).render(wording))
+            for line in filter(None, lines):
+                click.echo(line, err=True)
             pages = [config.outputs_dir / archive_name(lang) for lang in LANGUAGES]
             if not incremental.archive_current(config.outputs_dir, pages):
                 from . import archive  # Jinja and Babel: only when the page is out of date
@@ -226,9 +172,8 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
                 archive.write_archive(config)
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
-        from .progress import Bar
 
-        result = builder.build(config, jobs, Bar() if sys.stderr.isatty() and not quiet
+        result = builder.build(config, jobs, progress.Bar() if sys.stderr.isatty() and not quiet
                                else None)
         summarise_warnings(result.report, result.folder, wording)
         summarise_build(result, config.report_lang, wording, verbose, quiet)

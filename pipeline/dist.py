@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import incremental, plan, write
 from .config import BulletinConfig
-from .editions import describe, grouped, year_files
+from .editions import asset_description, describe, grouped, year_files
 from .errors import BulletinError
 from .localiser import Localiser
 
@@ -41,20 +41,6 @@ MODE = stat.S_IFREG | 0o644
 README_LANGUAGES = ("en", "fr")
 WIDTH = 78
 """Of the README's paragraphs, for a terminal or a plain text editor."""
-ASSET_NAMES = {
-    "fonts/OFL.txt": ("licence of the fonts (SIL Open Font License 1.1)",
-                      "licence des polices (SIL Open Font License 1.1)"),
-    "map/SOURCE.txt": ("source and licence of the world map's geometry (Natural Earth)",
-                       "source et licence de la géométrie de la carte du monde (Natural Earth)"),
-    "map/world.json": ("geometry of the world map the documents draw (TopoJSON)",
-                       "géométrie de la carte du monde que dessinent les documents (TopoJSON)"),
-}
-"""What the files under assets/ are, by their name there, in English and French: by name,
-for a suffix says too little (two .txt files, one the fonts' licence, one the map's)."""
-ASSET_KINDS = {".css": ("stylesheet of the web pages", "feuille de style des pages web"),
-               ".js": ("script of the web pages", "script des pages web"),
-               ".ttf": ("font of the web pages", "police des pages web")}
-"""What the other files under assets/ are, by their suffix."""
 PARTIAL = "partial"
 """Ends the name of a bundle of an incomplete edition: iscm-2025-partial.zip."""
 TEXTS = {
@@ -231,16 +217,6 @@ def refusal(year: int, built: Built) -> str:
             f"{bundle_name(year, partial=True)}.zip.")
 
 
-def asset_line(name: str, index: int, text: dict) -> str:
-    """What a file under assets/ is: by its name, else by its suffix."""
-    inside = name.removeprefix(f"{write.ASSETS}/")
-    if inside in ASSET_NAMES:
-        return ASSET_NAMES[inside][index]
-    if Path(name).suffix in ASSET_KINDS:
-        return ASSET_KINDS[Path(name).suffix][index]
-    return text["asset"]
-
-
 def readme(folder: Path, built: Built, partial: bool = False) -> str:
     """README.txt: each file with a line on what it is, the edition date and how to check
     the checksums, in English then in French; for a partial bundle, what it lacks."""
@@ -251,7 +227,7 @@ def readme(folder: Path, built: Built, partial: bool = False) -> str:
                  for f in document}
     width = max(len(n) for n in [*names, README, SUMS]) + 2
     sections = []
-    for index, lang in enumerate(README_LANGUAGES):
+    for lang in README_LANGUAGES:
         loc, text = Localiser(lang), TEXTS[lang]
         lines = [f"{loc.gettext('ISCM Highlights %(year)s') % {'year': year}}",
                  text["edition"].format(date=loc.date(edition)), "",
@@ -268,7 +244,7 @@ def readme(folder: Path, built: Built, partial: bool = False) -> str:
             if name in documents:
                 line = describe(*documents[name], loc)
             elif name.startswith(f"{write.ASSETS}/"):
-                line = asset_line(name, index, text)
+                line = asset_description(name, lang) or text["asset"]
             else:  # a file of a later version, named otherwise
                 line = text["other"]
             if name in built.stale:

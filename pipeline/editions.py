@@ -44,6 +44,22 @@ built; any other document's title is read from its web pages."""
 FORMATS = {"pdf": N_("PDF"), "html": N_("Web page (HTML)"),
            "xlsx": N_("Spreadsheet (XLSX)"), "json": N_("Data (JSON)")}
 """The formats in the order listed, with their names for readers; any other by its suffix."""
+ASSETS = {
+    "fonts/OFL.txt": {"en": "licence of the fonts (SIL Open Font License 1.1)",
+                      "fr": "licence des polices (SIL Open Font License 1.1)"},
+    "map/SOURCE.txt": {"en": "source and licence of the world map's geometry (Natural Earth)",
+                       "fr": "source et licence de la géométrie de la carte du monde "
+                             "(Natural Earth)"},
+    "map/world.json": {"en": "geometry of the world map the documents draw (TopoJSON)",
+                       "fr": "géométrie de la carte du monde que dessinent les documents "
+                             "(TopoJSON)"},
+    ".css": {"en": "stylesheet of the web pages", "fr": "feuille de style des pages web"},
+    ".js": {"en": "script of the web pages", "fr": "script des pages web"},
+    ".ttf": {"en": "font of the web pages", "fr": "police des pages web"},
+}
+"""What the files under assets/ are, in the bundle README's languages (English, French): by
+their name there where the suffix says too little (two .txt files, one the fonts' licence,
+one the map's source), else by their suffix."""
 ALL_LANGUAGES = N_("All languages")
 """The language of a file that has none: the summary's figures serve every language."""
 
@@ -159,6 +175,14 @@ def language_name(lang: str | None, loc: Localiser, capitalised: bool = True) ->
         return loc.gettext(ALL_LANGUAGES)
     name = Locale.parse(loc.locale).languages.get(lang, lang)
     return name[:1].upper() + name[1:] if capitalised else name
+
+
+def asset_description(name: str, lang: str) -> str | None:
+    """What a file of the year's assets/ folder is ('assets/map/SOURCE.txt'); None if not
+    known."""
+    inside = name.partition("/")[2]
+    described = ASSETS.get(inside) or ASSETS.get(f".{inside.rpartition('.')[2]}")
+    return described[lang] if described else None
 
 
 def format_name(file: EditionFile, loc: Localiser) -> str:

@@ -182,10 +182,6 @@ class Published:
     """Files a partial build kept that are out of date (a full build makes them again)."""
 
 
-def stale_files(manifest: dict) -> tuple[str, ...]:
-    return tuple(name for name, entry in manifest["outputs"].items() if entry.get("stale"))
-
-
 def up_to_date(config: BulletinConfig) -> Published | None:
     """The published folder if nothing changed since it was built: made from the same
     sources, with the same report language, every file intact, and each file this build
@@ -193,23 +189,21 @@ def up_to_date(config: BulletinConfig) -> Published | None:
     makes). None if the build has to run."""
     if not config.outputs_dir.is_dir():
         return None
-    current = Keys(config).sources
+    sources = Keys(config).sources
     for path in sorted(config.outputs_dir.glob(f"*/{MANIFEST}")):
         if not YEAR_FOLDER.fullmatch(path.parent.name):  # a staging folder left by a killed build
             continue
         manifest = read_manifest(path.parent)
-        if not manifest or manifest.get("sources") != current or \
+        if not manifest or manifest.get("sources") != sources or \
                 manifest.get("report_lang") != config.report_lang:
             continue
         entries = manifest["outputs"]
         wanted = plan.file_names(manifest["year"], config.langs, plan.selected(config),
                                  config.formats)
-        stale = stale_files(manifest)
-        if plan.is_partial(config):
-            complete = all(name in entries and not entries[name].get("stale") for name in wanted)
-        else:  # the folder is exactly what a full build would make
-            complete = not stale and wanted.keys() <= entries.keys() and all(
-                name in wanted for name in entries if not name.startswith(ASSETS))
+        stale = tuple(name for name, entry in entries.items() if entry.get("stale"))
+        complete = all(name in entries and name not in stale for name in wanted)
+        if not plan.is_partial(config):  # the folder is exactly what a full build makes
+            complete &= not stale and all(n in wanted or n.startswith(ASSETS) for n in entries)
         if complete and all(intact(path.parent, name, entry) for name, entry in entries.items()):
             report = manifest["report"]
             return Published(path.parent, Report(tuple(Problem(**p) for p in report["problems"]),
@@ -227,18 +221,14 @@ class Outputs:
         self.folder, self.previous, self.sources = folder, previous, sources
         self.old: dict[str, dict] = (read_manifest(previous) or {}).get("outputs", {})
         self.entries: dict[str, dict] = {}
-        self.made: list[str] = []
-        self.reused: list[str] = []
-        self.kept: list[str] = []
+        self.made, self.reused, self.kept = [], [], []  # names, in the order handled
         self.pending: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def entry(self, key: str, sha256: str, languages: tuple[str, ...]) -> dict:
-        """A file's manifest entry: its key and hash, the sources it is made from, and the
-        languages its switcher links to (a document's page or PDF)."""
-        entry = {"key": key, "sha256": sha256, "sources": self.sources}
-        if languages:
-            entry["languages"] = list(languages)
-        return entry
+        """A file's manifest entry: its key and hash, the sources it is made from, and (a
+        document's page or PDF) the languages its switcher links to."""
+        return {"key": key, "sha256": sha256, "sources": self.sources,
+                **({"languages": list(languages)} if languages else {})}
 
     def reuse(self, name: str, key: str, languages: tuple[str, ...] = ()) -> bool:
         """Carry the previous file over if it was made from the same key and is intact."""
@@ -295,7 +285,6 @@ class Outputs:
 
     @property
     def stale(self) -> list[str]:
-        """The files kept that are out of date."""
         return [name for name in self.kept if self.entries[name].get("stale")]
 
     def save(self, report: Report, year: int, edition: dt.date, report_lang: str) -> None:

@@ -214,29 +214,35 @@ def test_the_shipped_edition_bundles_and_checks(shipped, tmp_path):
         "Manquent\u00a0: les fichiers PDF. Fichiers\u00a0: " in readme
 
 
+WHAT_TO_RUN = ("Run 'make bulletin YEAR=2025' first, or 'make dist PARTIAL=1' to bundle what "
+               "there is as iscm-2025-partial.zip.\n")
+
+
+def refusal(outputs: Path) -> str:
+    """What `iscm dist` says refusing the latest year (exit code 1)."""
+    result = run("--outputs", str(outputs))
+    assert result.exit_code == 1
+    return result.output
+
+
 def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
     """A year built in French only (web pages and spreadsheets): every other language is
     missing, and the PDFs."""
     outputs = tmp_path / "outputs"
     build.build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,xlsx",
                             edition_date=EDITION), jobs=1)
-    result = run("--outputs", str(outputs))
-    assert result.exit_code == 1
-    assert result.output == (
+    assert refusal(outputs) == (
         "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
-        "ru, ar; the PDF files). Run 'make bulletin YEAR=2025' first, or 'make dist "
-        "PARTIAL=1' to bundle what there is as iscm-2025-partial.zip.\n")
+        f"ru, ar; the PDF files). {WHAT_TO_RUN}")
     assert not (outputs / "dist").exists()
     (outputs / "2025" / "iscm-table-2025-fr.xlsx").unlink()
     stood_in_build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,pdf",
                                docs="factsheet", edition_date=EDITION, kinds=plan.kinds())
                    )  # the French factsheet's PDF: the other PDFs are named one by one
-    assert run("--outputs", str(outputs)).output == (
+    assert refusal(outputs) == (
         "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
         "ru, ar; the XLSX files; iscm-highlights-2025-fr.pdf; iscm-profiles-2025-fr.pdf; "
-        "iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf). Run "
-        "'make bulletin YEAR=2025' first, or 'make dist PARTIAL=1' to bundle what there is "
-        "as iscm-2025-partial.zip.\n")
+        f"iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf). {WHAT_TO_RUN}")
 
 
 def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outputs):
@@ -246,12 +252,9 @@ def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outp
     rows[1]["city"] = "Bern"
     inputs = write_inputs(outputs.parent / "inputs", meetings=rows)
     stood_in_build(load_config(inputs, outputs, langs="fr", edition_date=EDITION))
-    refused = run("--outputs", str(outputs))
-    assert refused.exit_code == 1
-    assert refused.output == (
+    assert refusal(outputs) == (
         "Error: 2025 is not complete: 52 files kept from an earlier build are out of date "
-        "(the files in en, es, ru, ar). Run 'make bulletin YEAR=2025' first, or 'make dist "
-        "PARTIAL=1' to bundle what there is as iscm-2025-partial.zip.\n")
+        f"(the files in en, es, ru, ar). {WHAT_TO_RUN}")
     assert snapshot(outputs / "dist") == before
     result = run("--outputs", str(outputs), "--partial")
     assert result.exit_code == 0, result.output
