@@ -108,14 +108,15 @@ def build(config: BulletinConfig, jobs: int | None = None, progress: Progress | 
     sources = keys.sources  # before reading: a change made meanwhile shows next time
     clock.lap("hash")
     raw, year = read(config, clock)
-    target = config.outputs_dir / str(year)
     partial = plan.is_partial(config)
-    kept = set((incremental.read_manifest(target) or {}).get("outputs", {})) if partial else set()
-    languages = plan.folder_languages(config, year, kept)
+    previous = set((incremental.read_manifest(config.outputs_dir / str(year)) or {}).get(
+        "outputs", {})) if partial else set()
+    languages = plan.folder_languages(config, year, previous)
     in_folder = tuple(lang for lang in LANGUAGES if lang in config.langs
                       or any(lang in langs for langs in languages.values()))
     tables, report = validated(raw, year, in_folder, clock)
     data = summarised(tables, year, config, clock)
+    target = config.outputs_dir / str(data.year)
     pool_jobs = jobs if "pdf" in config.formats else 1  # no PDF: no processes to start
     # The workers load WeasyPrint while the plan lays out every page.
     with parallel.PdfRenderer(config, pool_jobs, progress) as renderer:

@@ -117,17 +117,18 @@ def file_names(year: int, langs: tuple[str, ...] = LANGUAGES,
     return names
 
 
-def folder_languages(config: BulletinConfig, year: int, kept: set[str]
+def folder_languages(config: BulletinConfig, year: int, previous: set[str]
                      ) -> dict[str, tuple[str, ...]]:
     """Per document kind, the languages its web pages will have in the year's folder once
-    built: those the build makes and, for a partial build, those it keeps (kept: the names
-    of the files it keeps). Each page's language switcher links to these: a page remade in
-    French still links to the English page kept beside it."""
+    built: those the build makes and, for a partial build, those it keeps (previous: the
+    files of the folder before the build, empty for a full build, which keeps none). Each
+    page's language switcher links to these: a page remade in French still links to the
+    English page kept beside it."""
     made = {d.kind for d in selected(config)}
     return {document.kind: tuple(
         lang for lang in LANGUAGES
         if (document.kind in made and lang in config.langs)
-        or document_name(document, year, lang, "html") in kept) for document in DOCUMENTS}
+        or document_name(document, year, lang, "html") in previous) for document in DOCUMENTS}
 
 
 def switcher(document: Document, year: int, langs: tuple[str, ...]
