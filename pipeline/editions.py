@@ -50,9 +50,10 @@ ASSETS = {
     "map/SOURCE.txt": {"en": "source and licence of the world map's geometry (Natural Earth)",
                        "fr": "source et licence de la géométrie de la carte du monde "
                              "(Natural Earth)"},
-    "map/world.json": {"en": "geometry of the world map the documents draw (TopoJSON)",
+    "map/world.json": {"en": "geometry of the world map the documents draw (JSON: SVG paths "
+                             "in the Equal Earth projection)",
                        "fr": "géométrie de la carte du monde que dessinent les documents "
-                             "(TopoJSON)"},
+                             "(JSON\u00a0: tracés SVG en projection Equal Earth)"},
     ".css": {"en": "stylesheet of the web pages", "fr": "feuille de style des pages web"},
     ".js": {"en": "script of the web pages", "fr": "script des pages web"},
     ".ttf": {"en": "font of the web pages", "fr": "police des pages web"},

@@ -288,7 +288,8 @@ def test_the_readme_says_what_each_asset_is_by_its_name(bundled, tmp_path):
         "licence of the fonts (SIL Open Font License 1.1)",
         "licence des polices (SIL Open Font License 1.1)"]
     assert described["assets/map/world.json"][0] == \
-        "geometry of the world map the documents draw (TopoJSON)"
+        "geometry of the world map the documents draw (JSON: SVG paths in the Equal Earth " \
+        "projection)"
     assert described["assets/fonts/NotoSans-Regular.ttf"][0] == "font of the web pages"
     assert described["assets/css/print.css"][0] == "stylesheet of the web pages"
 
