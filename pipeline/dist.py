@@ -180,7 +180,7 @@ def described(names: tuple[str, ...], among: tuple[str, ...], year: int, lang: s
     """Some files among others (the missing among the edition's, the out of date among
     those there), as short as exact: the languages, documents and formats all of whose
     files among the others are named (for documents and formats, all those of the
-    languages not named before), as such ('the files in es, ru; the files of map; the pdf
+    languages not named before), as such ('the files in es, ru; the files of map; the PDF
     files'), then the other files by name."""
     known = plan.file_names(year)
     axes = (lambda n: known.get(n, (None, None))[1], lambda n: known.get(n, (None,))[0],
