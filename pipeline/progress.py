@@ -150,9 +150,9 @@ def out_of_date(stale: tuple[str, ...], folder: Path, wording: Wording) -> str:
     """The files a partial build kept that are out of date, counted, and what to run;
     '' if none is."""
     return RN_("{n} file kept from an earlier build is out of date: run 'make bulletin "
-               "YEAR={year}' to make it again.",
+               "YEAR={year}' to bring it up to date.",
                "{n} files kept from an earlier build are out of date: run 'make bulletin "
-               "YEAR={year}' to make them again.", len(stale), year=folder.name
+               "YEAR={year}' to bring them up to date.", len(stale), year=folder.name
                ).render(wording) if stale else ""
 
 

@@ -171,11 +171,11 @@ def test_files_kept_after_the_inputs_changed_are_marked_out_of_date(built):
     assert said.exit_code == 0
     assert said.output.splitlines()[1:] == [
         "28 files kept from an earlier build are out of date: run 'make bulletin YEAR=2025' "
-        "to make them again."]  # after the warnings, which --quiet leaves
+        "to bring them up to date."]  # after the warnings, which --quiet leaves
     french = CliRunner().invoke(main, [*args, "--lang", "fr", "--report-lang", "fr"])
     assert french.output.splitlines()[-1] == (
         "28 fichiers conservés d'une production précédente ne sont pas à jour\u00a0: exécutez "
-        "«\u00a0make bulletin YEAR=2025\u00a0» pour les produire à nouveau.")
+        "«\u00a0make bulletin YEAR=2025\u00a0» pour les mettre à jour.")
     every = build.build(config, jobs=1)  # a build of every language makes them again
     assert every.stale == every.kept == () and "Bern" in (
         folder / "iscm-calendar-2025-en.html").read_text()
