@@ -13,7 +13,9 @@ DEV_STAMP := $(VENV)/.dev-installed
 # validation report and the input templates in that language; default en),
 # EDITION_DATE=2026-01-31 (the date printed on the documents; meetings that start after it
 # are upcoming; default: edition_date in inputs/publication.xlsx, else the latest meeting
-# date of the year, never later than the build's day: docs/editors.md, "The edition date").
+# date of the year, never later than the build's day: docs/editors.md, "The edition date"),
+# VERBOSE=1 (list every file and the time of each stage), PARTIAL=1 and WITH_REPORT=1 (make
+# dist: bundle an incomplete edition as iscm-<year>-partial.zip; add the validation report).
 YEAR     ?=
 INPUTS   ?= inputs
 OUTPUTS  ?= outputs
@@ -22,11 +24,14 @@ JOBS     ?=
 FORMATS  ?=
 DOCS     ?=
 PORT     ?= 8000
+VERBOSE  ?=
+PARTIAL  ?=
+WITH_REPORT ?=
 REPORT_LANG ?=
 EDITION_DATE ?=
 REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
 EDITION_ARG := $(if $(EDITION_DATE),--edition-date $(EDITION_DATE))
-ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(EDITION_ARG) $(REPORT_ARG)
+ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(if $(VERBOSE),--verbose) $(EDITION_ARG) $(REPORT_ARG)
 
 # Translations: one gettext catalogue per language; English is the source language. The
 # messages about the inputs (report.po) are in the report languages only.
@@ -73,9 +78,10 @@ poppler:  ## Install pdffonts and pdftotext (Debian: poppler-utils), which the P
 bulletin: $(STAMP) $(MO_FILES)  ## Build the six documents, the summary and the report into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
 
-# The bundle packs what `make bulletin` built (default: the latest year under OUTPUTS/).
+# The bundle packs what `make bulletin` built (default: the latest year under OUTPUTS/); it
+# refuses an incomplete edition unless PARTIAL=1.
 dist: $(STAMP) $(MO_FILES)  ## Zip a built year for distribution: OUTPUTS/dist/iscm-<year>.zip, SHA256SUMS
-	$(BIN)/iscm dist --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR))
+	$(BIN)/iscm dist --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(PARTIAL),--partial) $(if $(WITH_REPORT),--with-report)
 
 check: $(STAMP) $(MO_FILES)  ## Validate the inputs only; write nothing
 	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(EDITION_ARG) $(REPORT_ARG)

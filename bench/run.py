@@ -99,7 +99,8 @@ class Figure:
 
 def build_command(inputs: Path, outputs: Path, jobs: int | None) -> list[str]:
     return [PYTHON, "-m", "pipeline", "build", "--inputs", str(inputs), "--outputs",
-            str(outputs), *(["--jobs", str(jobs)] if jobs else [])]
+            str(outputs), "--verbose", "--report-lang", "en",
+            *(["--jobs", str(jobs)] if jobs else [])]
 
 
 def edit_summary(inputs: Path, year: int, text: str) -> str:
@@ -119,9 +120,9 @@ def edit_summary(inputs: Path, year: int, text: str) -> str:
 
 
 def made(stderr: str) -> set[str]:
-    """The files a build says it made ('Made a.pdf, b.html')."""
-    line = next(x for x in stderr.splitlines() if x.startswith("Made "))
-    return set() if line == "Made nothing" else set(line[5:].split(", "))
+    """The files a build says it made (--verbose: 'made: a.pdf', one a line)."""
+    return {line.removeprefix("made: ") for line in stderr.splitlines()
+            if line.startswith("made: ")}
 
 
 def measure_builds(work: Path, runs: int, jobs: int | None) -> dict:

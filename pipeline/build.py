@@ -3,22 +3,22 @@
 ``bulletin_data()`` gathers everything a document shows; ``plan.plan()`` lists
 every output; ``make()`` writes the outputs whose key changed into a staging
 folder, carries the others over from the previous build (incremental.py), and
-renders the PDFs in a pool of processes meanwhile (parallel.py). The staging
-folder replaces ``outputs/<year>/`` only when all of it is made.
+renders the PDFs in a pool of processes meanwhile (parallel.py). A partial
+build (LANGS, DOCS, FORMATS) carries over too every file of the year it does not
+make. The staging folder replaces ``outputs/<year>/`` only when all of it is made.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import aggregate, archive, cells, incremental, ingest, parallel, plan, validate, write
-from .config import BulletinConfig
+from .config import LANGUAGES, BulletinConfig
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables, Tables
+from .progress import Clock, Progress
 
 log = logging.getLogger("iscm")
 
@@ -33,14 +33,13 @@ class BuildResult:
     """Files this build wrote (assets/… included), in the order they were made."""
     reused: tuple[str, ...] = ()
     """Files carried over unchanged from the previous build: same bytes, same mtime."""
-
-
-@contextlib.contextmanager
-def timed(stage: str):
-    """Log one line per stage with its duration."""
-    started = time.perf_counter()
-    yield
-    log.info("%-10s %6.2f s", stage, time.perf_counter() - started)
+    kept: tuple[str, ...] = ()
+    """Files a partial build did not make, carried over as they were (assets/… included)."""
+    stale: tuple[str, ...] = ()
+    """Of the files kept, those out of date: a full build makes them again."""
+    stages: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    """Where the time went, stage by stage, in seconds: they add up to seconds."""
+    seconds: float = field(default=0.0, compare=False)
 
 
 def bulletin_year(config: BulletinConfig, raw: RawTables) -> int | None:
@@ -53,69 +52,102 @@ def check(config: BulletinConfig) -> Report:
     return validated_tables(config)[1]
 
 
-def validated_tables(config: BulletinConfig) -> tuple[Tables, Report, int]:
-    """The inputs read and validated, the report and the year. Raises ValidationFailed when
+def read(config: BulletinConfig, clock: Clock) -> tuple[RawTables, int]:
+    """The input spreadsheets, and the year to build."""
+    raw = ingest.read_inputs(config.inputs_dir)
+    clock.lap("read")
+    return raw, bulletin_year(config, raw)
+
+
+def validated(raw: RawTables, year: int, langs: tuple[str, ...], config: BulletinConfig,
+              clock: Clock) -> tuple[Tables, Report]:
+    """The tables and the report, the names checked in langs. Raises ValidationFailed when
     the inputs have errors (nothing is written)."""
-    with timed("read"):
-        raw = ingest.read_inputs(config.inputs_dir)
-    year = bulletin_year(config, raw)
-    with timed("validate"):
-        tables, report = validate.check(raw, year, config.langs, config.edition_date,
-                                        config.build_date)
+    tables, report = validate.check(raw, year, langs, config.edition_date, config.build_date)
+    clock.lap("validate")
     if report.errors:
         raise ValidationFailed(report)
-    return tables, report, year
+    return tables, report
 
 
-def bulletin_data(config: BulletinConfig) -> tuple[BulletinData, Report]:
+def validated_tables(config: BulletinConfig, clock: Clock | None = None
+                     ) -> tuple[Tables, Report, int]:
+    """The inputs read and validated, the report and the year. Raises ValidationFailed when
+    the inputs have errors (nothing is written)."""
+    clock = clock or Clock()
+    raw, year = read(config, clock)
+    return *validated(raw, year, config.langs, config, clock), year
+
+
+def summarised(tables: Tables, year: int, clock: Clock) -> BulletinData:
+    data = aggregate.summarise(tables, year)
+    clock.lap("aggregate")
+    return data
+
+
+def bulletin_data(config: BulletinConfig, clock: Clock | None = None
+                  ) -> tuple[BulletinData, Report]:
     """Everything the documents show, and the report of the inputs: read, validate,
     aggregate. Raises ValidationFailed when the inputs have errors (nothing is written)."""
-    tables, report, year = validated_tables(config)
-    with timed("aggregate"):
-        return aggregate.summarise(tables, year), report
+    clock = clock or Clock()
+    tables, report, year = validated_tables(config, clock)
+    return summarised(tables, year, clock), report
 
 
-def build(config: BulletinConfig, jobs: int | None = None) -> BuildResult:
+def build(config: BulletinConfig, jobs: int | None = None, progress: Progress | None = None
+          ) -> BuildResult:
     """Build every document of the plan from the spreadsheets in config.inputs_dir.
 
     jobs: processes rendering PDFs at once (default: one per core; 1: in this process).
+    progress: told of each PDF rendered (default: a log line each).
+    A partial build keeps the files of the year it does not make; the validation report
+    then covers the languages of the documents kept too.
     """
-    started = time.perf_counter()
+    clock = Clock()
     keys = incremental.Keys(config)
-    fingerprint = keys.fingerprint  # before reading: a change made meanwhile shows next time
-    data, report = bulletin_data(config)
+    sources = keys.sources  # before reading: a change made meanwhile shows next time
+    clock.lap("hash")
+    raw, year = read(config, clock)
+    partial = plan.is_partial(config)
+    previous = set((incremental.read_manifest(config.outputs_dir / str(year)) or {}).get(
+        "outputs", {})) if partial else set()
+    languages = plan.folder_languages(config, year, previous)
+    in_folder = tuple(lang for lang in LANGUAGES if lang in config.langs
+                      or any(lang in langs for langs in languages.values()))
+    tables, report = validated(raw, year, in_folder, config, clock)
+    data = summarised(tables, year, clock)
     target = config.outputs_dir / str(data.year)
     pool_jobs = jobs if "pdf" in config.formats else 1  # no PDF: no processes to start
     # The workers load WeasyPrint while the plan lays out every page.
-    with parallel.PdfRenderer(config, pool_jobs) as renderer:
-        with timed("plan"):  # the HTML pages are laid out here: the PDFs' keys hash them
-            targets = plan.plan(data, report, config, keys)
+    with parallel.PdfRenderer(config, pool_jobs, progress) as renderer:
+        targets = plan.plan(data, report, config, keys, languages)  # the HTML laid out here
+        clock.lap("plan")
         with write.staging(config, data.year) as folder:
-            outputs = make(targets, folder, target, renderer)
-            outputs.save(fingerprint, report, data.year, data.edition)
+            outputs = make(targets, folder, incremental.Outputs(folder, target, sources),
+                           renderer, clock)
+            if partial:
+                outputs.keep(languages, year)
+            outputs.save(report, data.year, data.edition, config.report_lang)
             files = tuple(sorted(p.name for p in folder.iterdir()
                                  if p.is_file() and not p.name.startswith(".")))
-    with timed("archive"):  # once the year is published: the page lists it as it now is
-        archive.write_archive(config)
-    made = [t.name for t in targets if t.format != "asset" and t.name in outputs.made]
-    log.info("Made %s", ", ".join(made) or "nothing")
-    log.info("Done: %d files in %s (%d made, %d unchanged) in %.1f s", len(files), target,
-             len(made), len(files) - len(made), time.perf_counter() - started)
-    return BuildResult(target, files, report, tuple(outputs.made), tuple(outputs.reused))
+    archive.write_archive(config)  # once the year is published: it lists it as it now is
+    clock.lap("publish")
+    return BuildResult(target, files, report, tuple(outputs.made), tuple(outputs.reused),
+                       tuple(outputs.kept), tuple(outputs.stale), tuple(clock.stages.items()),
+                       clock.total)
 
 
-def make(targets: list[plan.Target], folder: Path, previous: Path,
-         renderer: parallel.PdfRenderer) -> incremental.Outputs:
+def make(targets: list[plan.Target], folder: Path, outputs: incremental.Outputs,
+         renderer: parallel.PdfRenderer, clock: Clock) -> incremental.Outputs:
     """Write the targets whose key changed and carry the others over, while the pool
-    renders the PDFs that changed."""
-    outputs = incremental.Outputs(folder, previous)
+    renders the PDFs that changed (with one job, the PDFs render after the rest)."""
     for target in targets:  # the PDFs first, so that the pool works while the rest is written
-        if target.format == "pdf" and outputs.needs(target.name, target.key):
+        if target.format == "pdf" and outputs.needs(target.name, target.key, target.languages):
             renderer.submit(folder / target.name, target.html)
-    with timed("write"):
-        for target in targets:
-            if target.format != "pdf":
-                outputs.make(target.name, target.key, target.write)
-    with timed("pdf"):
-        renderer.wait()
+    for target in targets:
+        if target.format != "pdf":
+            outputs.make(target.name, target.key, target.write, languages=target.languages)
+    clock.lap("write")
+    renderer.wait()
+    clock.lap("pdf")
     return outputs

@@ -13,7 +13,7 @@ from collections import Counter
 
 import click
 
-from . import incremental
+from . import incremental, progress
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
 from .plan import archive_name, kinds, report_name
@@ -61,6 +61,17 @@ def summarise_warnings(report: Report, folder, wording: Wording = ENGLISH) -> No
     click.echo(RN_("{n} warning ({kinds}): see {page}, or run 'make check'.",
                    "{n} warnings ({kinds}): see {page}, or run 'make check'.",
                    len(report.warnings), kinds=by_kind, page=page).render(wording), err=True)
+
+
+def summarise_build(result, report_lang: str, wording: Wording, verbose: bool, quiet: bool
+                    ) -> None:
+    """After a build: with --verbose, each file and the stages' times; the files kept out
+    of date, if any; then, unless --quiet, the one-line summary."""
+    lines = [*(progress.listing(result, wording) if verbose else []),
+             progress.out_of_date(result.stale, result.folder, wording),
+             "" if quiet else progress.summary(result, report_lang, wording)]
+    for line in filter(None, lines):
+        click.echo(line, err=True)
 
 
 def setup_logging(quiet: bool) -> None:
@@ -137,13 +148,17 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help=f"PDFs rendered at once, each in its own process [default: one per core, "
                    f"{os.cpu_count()}]; 1 renders them one after another in this process.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="List each file of the year and what became of it (made, unchanged, "
+                   "kept), and the time of each stage of the build.")
 def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date, formats,
-          docs, jobs) -> None:
+          docs, jobs, verbose) -> None:
     """Build the bulletin, the profiles, the ISCM table, the calendar (and its .ics), the
     factsheet and the map (HTML, PDF, XLSX) and the summary JSON.
 
     Only what changed since the last build is made again; when nothing changed,
-    nothing is read and the command says "up to date".
+    nothing is read and the command says "up to date". With --lang, --docs or
+    --formats, the other files of the year are kept as they are.
     """
     setup_logging(quiet)
 
@@ -152,10 +167,14 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
                              report_lang, docs, kinds())
         fresh = incremental.up_to_date(config)
         if fresh is not None:
-            folder, report = fresh
+            folder, report = fresh.folder, fresh.report
             summarise_warnings(report, folder, wording)
-            log.info(R_("{folder}: up to date (nothing changed since the last build).",
-                        folder=folder).render(wording))
+            lines = [progress.out_of_date(fresh.stale, folder, wording)]
+            if not quiet:
+                lines.append(R_("{folder}: up to date (nothing changed since the last build).",
+                                folder=progress.shown_path(folder)).render(wording))
+            for line in filter(None, lines):
+                click.echo(line, err=True)
             pages = [config.outputs_dir / archive_name(lang) for lang in LANGUAGES]
             if not incremental.archive_current(config.outputs_dir, pages):
                 from . import archive  # Jinja and Babel: only when the page is out of date
@@ -164,8 +183,10 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
             return
         from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
 
-        result = builder.build(config, jobs)
+        result = builder.build(config, jobs, progress.Bar() if sys.stderr.isatty() and not quiet
+                               else None)
         summarise_warnings(result.report, result.folder, wording)
+        summarise_build(result, config.report_lang, wording, verbose, quiet)
 
     wording = wording_for(report_lang)
     run(debug, action, wording)
@@ -234,20 +255,31 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
                    "[default: outputs].")
 @click.option("--year", type=int, default=None,
               help="Year to bundle [default: the latest year built under <outputs>].")
+@click.option("--partial", is_flag=True,
+              help="Bundle an edition that lacks files or holds files out of date, as "
+                   "iscm-<year>-partial.zip (never the name of a complete bundle).")
+@click.option("--with-report", is_flag=True,
+              help="Add the validation report (for the editors; left out by default).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.option("--quiet", "-q", is_flag=True, help="Only print problems.")
-def dist(outputs, year, debug, quiet) -> None:
+def dist(outputs, year, partial, with_report, debug, quiet) -> None:
     """Bundle a built year for distribution: <outputs>/dist/iscm-<year>.zip (every document
     of the year, README.txt in English and French, SHA256SUMS) and the same SHA256SUMS
-    beside it. Reads outputs/<year>/ only: run `make bulletin` first."""
+    beside it. Reads outputs/<year>/ only: run `make bulletin` first. An edition that
+    lacks files, or holds files a partial build kept out of date, is refused, naming
+    them, unless --partial."""
     setup_logging(quiet)
 
     def action():
         from . import dist as distribution
 
-        bundle = distribution.make_bundle(load_config(outputs=outputs, year=year))
+        bundle = distribution.make_bundle(load_config(outputs=outputs, year=year), partial,
+                                          with_report)
         click.echo(f"wrote {bundle.zip} ({len(bundle.names)} files) and {bundle.sums}",
                    err=True)
+        if bundle.missing or bundle.stale:
+            click.echo(f"{bundle.zip.name} is partial: its README.txt says what it lacks.",
+                       err=True)
 
     run(debug, action)
 

@@ -36,7 +36,7 @@ class BulletinConfig:
     year: int | None = None
     """Bulletin year; None: the latest year that has meetings in the inputs."""
     langs: tuple[str, ...] = LANGUAGES
-    """Languages to build."""
+    """Languages to build; fewer than all: a partial build, which keeps the others' files."""
     edition_date: dt.date | None = None
     """Date printed on the documents, given on the command line (EDITION_DATE=,
     --edition-date); None: the publication settings' edition_date, else the default
@@ -51,7 +51,8 @@ class BulletinConfig:
     are always written). HTML alone builds in a moment: the property-based tests use it."""
     docs: tuple[str, ...] = ()
     """Kinds of document to build (bulletin, table, map…: plan.kinds()); empty: every one.
-    The summary JSON and the validation report are always written."""
+    The summary JSON and the validation report are always written. Langs, formats or docs
+    naming fewer than all make a partial build (plan.is_partial)."""
     report_lang: str = "en"
     """Language of the validation report and of the messages about the inputs."""
 

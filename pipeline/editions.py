@@ -24,7 +24,7 @@ from .config import LANGUAGES
 from .incremental import YEAR_FOLDER
 from .labels import N_
 from .localiser import Localiser
-from .plan import DOCUMENTS, document_name, report_name, summary_name
+from .plan import DOCUMENTS, REPORT, SUMMARY, file_names
 
 NAMED = re.compile(r"(?P<stem>[a-z0-9-]+?)-(?P<year>\d{4})(?:-(?P<lang>[a-z]{2}))?"
                    r"\.(?P<format>[a-z0-9]+)")
@@ -33,7 +33,6 @@ HEAD = re.compile(r"<html\b[^>]*?\blang=\"(?P<lang>[a-z]{2})\".*?<title>(?P<titl
                   re.S | re.I)
 HEAD_BYTES = 4096
 """The language and title are in the head, well within the first bytes of a page."""
-SUMMARY, REPORT = "summary", "validation-report"
 TITLES = {
     "bulletin": N_("ISCM Highlights %(year)s"),
     "table": N_("ISCM table %(year)s"),
@@ -45,6 +44,23 @@ built; any other document's title is read from its web pages."""
 FORMATS = {"pdf": N_("PDF"), "html": N_("Web page (HTML)"),
            "xlsx": N_("Spreadsheet (XLSX)"), "json": N_("Data (JSON)")}
 """The formats in the order listed, with their names for readers; any other by its suffix."""
+ASSETS = {
+    "fonts/OFL.txt": {"en": "licence of the fonts (SIL Open Font License 1.1)",
+                      "fr": "licence des polices (SIL Open Font License 1.1)"},
+    "map/SOURCE.txt": {"en": "source and licence of the world map's geometry (Natural Earth)",
+                       "fr": "source et licence de la géométrie de la carte du monde "
+                             "(Natural Earth)"},
+    "map/world.json": {"en": "geometry of the world map the documents draw (JSON: SVG paths "
+                             "in the Equal Earth projection)",
+                       "fr": "géométrie de la carte du monde que dessinent les documents "
+                             "(JSON\u00a0: tracés SVG en projection Equal Earth)"},
+    ".css": {"en": "stylesheet of the web pages", "fr": "feuille de style des pages web"},
+    ".js": {"en": "script of the web pages", "fr": "script des pages web"},
+    ".ttf": {"en": "font of the web pages", "fr": "police des pages web"},
+}
+"""What the files under assets/ are, in the bundle README's languages (English, French): by
+their name there where the suffix says too little (two .txt files, one the fonts' licence,
+one the map's source), else by their suffix."""
 ALL_LANGUAGES = N_("All languages")
 """The language of a file that has none: the summary's figures serve every language."""
 
@@ -85,18 +101,6 @@ class EditionFile:
         return (-self.year, document, self.kind, language, self.lang or "", form, self.format)
 
 
-def known_files(year: int) -> dict[str, tuple[str, str | None]]:
-    """File name -> (kind, language) of every file of plan.DOCUMENTS a build can make,
-    and of the data files (the report's language is read from its page)."""
-    known: dict[str, tuple[str, str | None]] = {
-        document_name(d, year, lang, suffix): (d.kind, lang)
-        for d in DOCUMENTS for lang in LANGUAGES for suffix in {"html", *d.formats}}
-    known[summary_name(year)] = (SUMMARY, None)
-    for suffix in ("html", "xlsx"):
-        known[report_name(year, suffix)] = (REPORT, None)
-    return known
-
-
 def page_head(path: Path) -> tuple[str | None, str | None]:
     """The language and title of a web page, (None, None) if it names neither."""
     with path.open("rb") as page:
@@ -128,7 +132,7 @@ def edition_file(folder: Path, name: str, known: dict[str, tuple[str, str | None
 def year_files(folder: Path, names: list[str] | None = None) -> list[EditionFile]:
     """The documents of a year's folder (or those of its names), sorted. The validation
     report's spreadsheet is in the language of its page (REPORT_LANG at its build)."""
-    known = known_files(int(folder.name))
+    known = file_names(int(folder.name))
     if names is None:
         names = [p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
     files = [f for name in names if "/" not in name and not name.startswith(".")
@@ -172,6 +176,14 @@ def language_name(lang: str | None, loc: Localiser, capitalised: bool = True) ->
         return loc.gettext(ALL_LANGUAGES)
     name = Locale.parse(loc.locale).languages.get(lang, lang)
     return name[:1].upper() + name[1:] if capitalised else name
+
+
+def asset_description(name: str, lang: str) -> str | None:
+    """What a file of the year's assets/ folder is ('assets/map/SOURCE.txt'); None if not
+    known."""
+    inside = name.partition("/")[2]
+    described = ASSETS.get(inside) or ASSETS.get(f".{inside.rpartition('.')[2]}")
+    return described[lang] if described else None
 
 
 def format_name(file: EditionFile, loc: Localiser) -> str:

@@ -3,17 +3,24 @@
 Two levels, both read from ``outputs/<year>/.manifest.json``, published with
 the documents it describes (so it is as atomic as they are):
 
-- the build's *fingerprint* hashes, before anything is read, every input file,
+- the build's *sources* hash, before anything is read, every input file,
   template, stylesheet, font, catalogue, source file, installed library and
-  option. If it matches a manifest whose files are intact, and the day has not
-  moved a default edition date that the build's date cut short
-  (``same_edition_date``), nothing can have changed: the build is up to date,
-  and only the standard library was needed to know it (no pandas, no
-  WeasyPrint).
+  option but the choice of what to make (LANGS, DOCS, FORMATS) and the report's
+  language. If it matches a manifest whose files are intact and current, and that
+  lists every file the build would make, and the day has not moved a default
+  edition date that the build's date cut short (``same_edition_date``), nothing
+  can have changed: the build is up to date, and only the standard library was
+  needed to know it (no pandas, no WeasyPrint).
 - otherwise the build runs, and each output gets a *key*: the hash of what it is
   made from (a PDF: its HTML, the stylesheets and fonts, the code). An output
   whose key is the previous build's is carried over from the previous folder
   by a hard link, keeping its bytes and its modification time.
+
+Each file's entry records the sources it was made from (and for a document's
+page and PDF, the languages its switcher links to). A partial build (LANGS, DOCS
+or FORMATS) carries every file it does not make over, with its entry; one made
+from other sources, or whose switcher no longer lists the languages the folder
+holds, is kept but marked ``"stale": true``: a full build makes it again.
 
 Only the standard library is imported here: the CLI runs ``up_to_date`` first.
 """
@@ -33,6 +40,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import plan
 from .config import BulletinConfig
 from .errors import Problem, Report
 from .formats import is_input, translation_files
@@ -41,7 +49,11 @@ if TYPE_CHECKING:  # model imports pandas, which "up to date" must not load
     from .model import EditionDate
 
 MANIFEST = ".manifest.json"
+SELECTION = ("langs", "docs", "formats")
+"""The options that choose what a build makes, not what it is made from."""
 YEAR_FOLDER = re.compile(r"[0-9]{4}")
+ASSETS = "assets/"
+"""The stylesheets and fonts of a year's folder, under assets/ (write.ASSETS)."""
 """The folder of a year's build in the outputs folder: 2025."""
 EDITIONS_MARK = "iscm-editions"
 """Starts the comment in the archive page's head that holds editions_key()."""
@@ -119,14 +131,17 @@ class Keys:
         return tree_digest(self.config.templates_dir / "assets")
 
     @cached_property
-    def fingerprint(self) -> str:
-        """Everything a build reads, before it reads it: options, inputs, templates, code."""
+    def sources(self) -> str:
+        """Everything the documents are made from, before it is read: options, inputs,
+        templates, code. Not which documents, languages and formats a build makes (a file
+        made by a build of other ones is as current as if this one had made it), nor the
+        report's language (the documents do not depend on it)."""
         config = self.config
         options = dataclasses.asdict(config)
         # Where the files are is not what the documents are made of: the inputs and the
         # templates are hashed below, and the outputs are where the manifest is.
-        for folder in ("inputs_dir", "outputs_dir", "templates_dir"):
-            del options[folder]
+        for name in ("inputs_dir", "outputs_dir", "templates_dir", *SELECTION, "report_lang"):
+            del options[name]
         # Nor is the day, unless it moves the default edition date: up_to_date asks.
         del options["build_date"]
         options = json.dumps(options, default=str, sort_keys=True)
@@ -163,23 +178,45 @@ def intact(folder: Path, name: str, entry: dict) -> bool:
     return path.is_file() and file_digest(path) == entry["sha256"]
 
 
-def up_to_date(config: BulletinConfig) -> tuple[Path, Report] | None:
-    """The published folder and its validation report if nothing changed since it was
-    built; None if the build has to run."""
+@dataclasses.dataclass(frozen=True)
+class Published:
+    """A year's folder found up to date, as its manifest describes it."""
+
+    folder: Path
+    report: Report
+    """The validation report of the build that made it."""
+    stale: tuple[str, ...] = ()
+    """Files a partial build kept that are out of date (a full build makes them again)."""
+
+
+def up_to_date(config: BulletinConfig) -> Published | None:
+    """The published folder if nothing changed since it was built: made from the same
+    sources, with the same report language, every file intact, and each file this build
+    would make in it and current (a full build: no file out of date nor beyond what it
+    makes). None if the build has to run."""
     if not config.outputs_dir.is_dir():
         return None
-    current = Keys(config).fingerprint
+    sources = Keys(config).sources
     for path in sorted(config.outputs_dir.glob(f"*/{MANIFEST}")):
-        if not path.parent.name.isdigit():  # a staging folder left by a killed build
+        if not YEAR_FOLDER.fullmatch(path.parent.name):  # a staging folder left by a killed build
             continue
         manifest = read_manifest(path.parent)
-        if manifest and manifest.get("fingerprint") == current and same_edition_date(
-                manifest, config.build_date) and all(
-                intact(path.parent, name, entry)
-                for name, entry in manifest["outputs"].items()):
+        if not manifest or manifest.get("sources") != sources or \
+                manifest.get("report_lang") != config.report_lang or \
+                not same_edition_date(manifest, config.build_date):
+            continue
+        entries = manifest["outputs"]
+        wanted = plan.file_names(manifest["year"], config.langs, plan.selected(config),
+                                 config.formats)
+        stale = tuple(name for name, entry in entries.items() if entry.get("stale"))
+        complete = all(name in entries and name not in stale for name in wanted)
+        if not plan.is_partial(config):  # the folder is exactly what a full build makes
+            complete &= not stale and all(n in wanted or n.startswith(ASSETS) for n in entries)
+        if complete and all(intact(path.parent, name, entry) for name, entry in entries.items()):
             report = manifest["report"]
-            return path.parent, Report(tuple(Problem(**p) for p in report["problems"]),
-                                       tuple(tuple(c) for c in report["counts"]))
+            return Published(path.parent, Report(tuple(Problem(**p) for p in report["problems"]),
+                                                 tuple(tuple(c) for c in report["counts"])),
+                             stale)
     return None
 
 
@@ -198,60 +235,90 @@ def same_edition_date(manifest: dict, build_date: dt.date) -> bool:
 
 class Outputs:
     """The files of one build, each either made anew in the staging folder or carried
-    over from the previous build's folder when its key has not changed."""
+    over from the previous build's folder: when its key has not changed, or, in a partial
+    build, when the build does not make it."""
 
-    def __init__(self, folder: Path, previous: Path):
-        self.folder, self.previous = folder, previous
+    def __init__(self, folder: Path, previous: Path, sources: str):
+        self.folder, self.previous, self.sources = folder, previous, sources
         self.old: dict[str, dict] = (read_manifest(previous) or {}).get("outputs", {})
         self.entries: dict[str, dict] = {}
-        self.made: list[str] = []
-        self.reused: list[str] = []
-        self.pending: dict[str, str] = {}
+        self.made, self.reused, self.kept = [], [], []  # names, in the order handled
+        self.pending: dict[str, tuple[str, tuple[str, ...]]] = {}
 
-    def reuse(self, name: str, key: str) -> bool:
+    def entry(self, key: str, sha256: str, languages: tuple[str, ...]) -> dict:
+        """A file's manifest entry: its key and hash, the sources it is made from, and (a
+        document's page or PDF) the languages its switcher links to."""
+        return {"key": key, "sha256": sha256, "sources": self.sources,
+                **({"languages": list(languages)} if languages else {})}
+
+    def reuse(self, name: str, key: str, languages: tuple[str, ...] = ()) -> bool:
         """Carry the previous file over if it was made from the same key and is intact."""
         old = self.old.get(name)
         if old is None or old["key"] != key or not intact(self.previous, name, old):
             return False
         carry_over(self.previous / name, self.folder / name)
-        self.entries[name] = old
+        self.entries[name] = self.entry(key, old["sha256"], languages)
         self.reused.append(name)
         return True
 
-    def record(self, name: str, key: str) -> None:
+    def record(self, name: str, key: str, languages: tuple[str, ...] = ()) -> None:
         """Note a file just written to the staging folder."""
-        self.entries[name] = {"key": key, "sha256": file_digest(self.folder / name)}
+        self.entries[name] = self.entry(key, file_digest(self.folder / name), languages)
         self.made.append(name)
 
-    def make(self, name: str, key: str, write: Callable[..., object], *args, **kwargs) -> bool:
+    def make(self, name: str, key: str, write: Callable[..., object], *args,
+             languages: tuple[str, ...] = (), **kwargs) -> bool:
         """Reuse the file, or write it with write(path, *args, **kwargs). True if written."""
-        if self.reuse(name, key):
+        if self.reuse(name, key, languages):
             return False
         path = self.folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         write(path, *args, **kwargs)
-        self.record(name, key)
+        self.record(name, key, languages)
         return True
 
-    def needs(self, name: str, key: str) -> bool:
+    def needs(self, name: str, key: str, languages: tuple[str, ...] = ()) -> bool:
         """Reuse the file, or return True: the caller makes it (in the background), and
         it is recorded when the manifest is saved."""
-        if self.reuse(name, key):
+        if self.reuse(name, key, languages):
             return False
-        self.pending[name] = key
+        self.pending[name] = key, languages
         return True
 
-    def save(self, fingerprint: str, report: Report, year: int, edition: EditionDate
-             ) -> None:
+    def keep(self, languages: dict[str, tuple[str, ...]], year: int) -> None:
+        """For a partial build: carry over every file of the previous build that this one
+        did not make, with its entry. A file made from other sources, edited since, or
+        whose switcher does not link to the languages its document now has (languages, by
+        kind) is kept and marked stale."""
+        known = plan.file_names(year)
+        for name, old in sorted(self.old.items()):
+            if name in self.entries or name in self.pending or \
+                    not (self.previous / name).is_file():
+                continue
+            carry_over(self.previous / name, self.folder / name)
+            kind = known.get(name, (None,))[0]
+            linked = "languages" not in old or old["languages"] == list(languages.get(kind, ()))
+            current = old.get("sources") == self.sources and linked and \
+                intact(self.previous, name, old)
+            entry = {k: v for k, v in old.items() if k != "stale"}
+            self.entries[name] = entry if current else {**entry, "stale": True}
+            self.kept.append(name)
+
+    @property
+    def stale(self) -> list[str]:
+        return [name for name in self.kept if self.entries[name].get("stale")]
+
+    def save(self, report: Report, year: int, edition: EditionDate, report_lang: str) -> None:
         """Record the files made in the background, then write the manifest; deterministic,
         like every other output. The edition date is kept for `iscm dist`, which dates the
         bundle's entries with it without reading the inputs again, and, when it is the
         default, the latest meeting date it comes from, for same_edition_date()."""
-        for name, key in self.pending.items():
-            self.record(name, key)
+        for name, (key, languages) in self.pending.items():
+            self.record(name, key, languages)
         self.pending.clear()
         manifest = {
-            "fingerprint": fingerprint,
+            "sources": self.sources,
+            "report_lang": report_lang,
             "outputs": dict(sorted(self.entries.items())),
             "report": {"problems": [p.record() for p in report.problems],
                        "counts": [list(c) for c in report.counts]},

@@ -15,11 +15,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from . import write
 from .config import BulletinConfig
+from .progress import Lines, Progress
 
 CACHE: dict = {}
 """WeasyPrint's cache, shared by the documents one process renders."""
@@ -41,14 +42,20 @@ class PdfRenderer:
     """Renders PDFs in the background while the caller does the rest of the build.
 
     The workers start when it is created. ``wait()`` returns when every PDF is
-    written and raises the first error; leaving the ``with`` block stops the workers.
+    written and raises the first error; leaving the ``with`` block stops the workers
+    (and the progress bar).
     """
 
-    def __init__(self, config: BulletinConfig, jobs: int | None = None):
+    def __init__(self, config: BulletinConfig, jobs: int | None = None,
+                 progress: Progress | None = None):
         self.config = config
         self.jobs = max(1, jobs or default_jobs())
+        self.progress = progress or Lines()
         self.pool: ProcessPoolExecutor | None = None
-        self.futures: list[Future] = []
+        self.futures: dict[Future, str] = {}
+        """The pool's tasks and the names of the PDFs they render."""
+        self.queue: list[tuple[Path, str]] = []
+        """With one job: the PDFs to render in this process when the caller waits."""
         if self.jobs > 1:
             # fork: workers start without importing the pipeline again (Linux's default,
             # named because Python 3.14 changes the default).
@@ -58,19 +65,27 @@ class PdfRenderer:
             self.pool.submit(int)  # start the workers now, not at the first PDF
 
     def submit(self, path: Path, html: str) -> None:
+        self.progress.expect(path.name)
         if self.pool is None:
-            render_pdf(path, html, self.config)
+            self.queue.append((path, html))
         else:
-            self.futures.append(self.pool.submit(render_pdf, path, html, self.config))
+            self.futures[self.pool.submit(render_pdf, path, html, self.config)] = path.name
 
     def wait(self) -> None:
-        for future in self.futures:
+        """Render the queue (one job), or wait for the pool; each PDF counted as it ends."""
+        while self.queue:
+            path, html = self.queue.pop(0)
+            render_pdf(path, html, self.config)
+            self.progress.done(path.name)
+        for future in as_completed(self.futures):
             future.result()
+            self.progress.done(self.futures[future])
 
     def __enter__(self) -> PdfRenderer:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
+        self.progress.close()
         if self.pool is not None:
             # After an error, do not wait for workers still loading WeasyPrint.
             self.pool.shutdown(wait=error is None, cancel_futures=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .config import LANGUAGES, BulletinConfig
+from .config import FORMATS, LANGUAGES, BulletinConfig
 from .errors import Report
 
 
@@ -58,6 +58,14 @@ def selected(config: BulletinConfig) -> tuple[Document, ...]:
     return tuple(d for d in DOCUMENTS if not config.docs or d.kind in config.docs)
 
 
+def is_partial(config: BulletinConfig) -> bool:
+    """Whether a build makes only some of the documents, languages or formats (DOCS, LANGS,
+    FORMATS): it keeps the files of the year it does not make, where a full build makes the
+    year's folder anew."""
+    return (config.langs != LANGUAGES or selected(config) != DOCUMENTS
+            or set(config.formats) != set(FORMATS))
+
+
 def document_name(document: Document, year: int, lang: str, suffix: str) -> str:
     """File names come from fixed parts only, never from the data."""
     return f"{document.stem}-{year}-{lang}.{suffix}"
@@ -82,6 +90,47 @@ def archive_name(lang: str) -> str:
     return "index.html" if lang == LANGUAGES[0] else f"index-{lang}.html"
 
 
+SUMMARY, REPORT = "summary", "validation-report"
+"""The kinds of the year's data files, beside the documents' (file_names)."""
+
+
+def file_names(year: int, langs: tuple[str, ...] = LANGUAGES,
+               documents: tuple[Document, ...] = DOCUMENTS, formats: tuple[str, ...] = FORMATS
+               ) -> dict[str, tuple[str, str | None]]:
+    """Every file a build of these languages, documents and formats writes but the assets
+    (a copy of the templates' assets/ folder): name -> (kind, language), the language None
+    for a file in none. Known without reading the inputs, as plan() names them: `iscm dist`
+    tells a complete edition from it, and the quick "up to date" path what a build would
+    make. A document's web page is always made; its PDF and spreadsheet when both it and
+    formats have them; the .ics with the calendar."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for document in documents:
+        for lang in langs:
+            for suffix in document.formats:
+                if suffix == "html" or suffix in formats:
+                    names[document_name(document, year, lang, suffix)] = (document.kind, lang)
+    names[summary_name(year)] = (SUMMARY, None)
+    if CALENDAR in documents:
+        names[calendar_name(year)] = (CALENDAR.kind, None)
+    for suffix in ("html", "xlsx"):
+        names[report_name(year, suffix)] = (REPORT, None)
+    return names
+
+
+def folder_languages(config: BulletinConfig, year: int, previous: set[str]
+                     ) -> dict[str, tuple[str, ...]]:
+    """Per document kind, the languages its web pages will have in the year's folder once
+    built: those the build makes and, for a partial build, those it keeps (previous: the
+    files of the folder before the build, empty for a full build, which keeps none). Each
+    page's language switcher links to these: a page remade in French still links to the
+    English page kept beside it."""
+    made = {d.kind for d in selected(config)}
+    return {document.kind: tuple(
+        lang for lang in LANGUAGES
+        if (document.kind in made and lang in config.langs)
+        or document_name(document, year, lang, "html") in previous) for document in DOCUMENTS}
+
+
 def switcher(document: Document, year: int, langs: tuple[str, ...]
              ) -> tuple[tuple[str, str], ...]:
     """(language, file name of the same document in it), for the language switcher."""
@@ -103,12 +152,18 @@ class Target:
     """Writes the file at the path it is given; None for a PDF (the pool renders it)."""
     html: str = ""
     """For a PDF: the page it is rendered from."""
+    languages: tuple[str, ...] = ()
+    """For a document's web page and PDF: the languages its switcher links to. A page kept
+    by a partial build whose switcher no longer lists the folder's languages is out of date."""
 
 
-def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
+def plan(data, report: Report, config: BulletinConfig, keys,
+         languages: dict[str, tuple[str, ...]] | None = None) -> list[Target]:
     """Every output of the build, in the order they are made (the longest PDFs first).
 
-    data is the BulletinData of the year, keys the build's incremental.Keys.
+    data is the BulletinData of the year, keys the build's incremental.Keys, languages the
+    languages of each document in the folder once built (folder_languages; default: those
+    built).
     """
     # Imported here: the CLI names files with this module on its quick "up to date" path,
     # which must not load Jinja, Babel or pandas.
@@ -122,14 +177,17 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
     targets: list[Target] = []
     documents = selected(config)
     for document in documents:
+        linked = languages[document.kind] if languages else config.langs
         for lang in config.langs:
             html = render.render_html(data, document.template, lang, config,
-                                      switcher(document, year, config.langs))
+                                      switcher(document, year, linked))
             name = partial(document_name, document, year, lang)
             targets.append(Target(name("html"), "html", digest(html),
-                                  partial(write.write_text, text=html)))
+                                  partial(write.write_text, text=html),
+                                  languages=linked))
             if "pdf" in document.formats and "pdf" in wanted:
-                targets.append(Target(name("pdf"), "pdf", keys.pdf(html), html=html))
+                targets.append(Target(name("pdf"), "pdf", keys.pdf(html), html=html,
+                                      languages=linked))
     for document in documents:
         for lang in config.langs if "xlsx" in document.formats and "xlsx" in wanted else ():
             sheet = render.table_sheet(data, lang)
@@ -155,4 +213,6 @@ def plan(data, report: Report, config: BulletinConfig, keys) -> list[Target]:
         targets.append(Target(name, "asset", file_digest(source),
                               partial(write.copy_file, source=source)))
     assert len({t.name for t in targets}) == len(targets), "two targets write one file"
+    assert {t.name for t in targets if t.format != "asset"} == set(file_names(
+        year, config.langs, documents, config.formats)), "file_names() names other files"
     return targets

@@ -6,7 +6,8 @@ write files of their own).
 Everything goes to a staging folder next to the outputs, which replaces
 ``outputs/<year>/`` only once every document is built: a failed run leaves the
 previous outputs as they were. Files that have not changed since the previous
-build are carried over into it rather than written again (see incremental.py).
+build are carried over into it rather than written again, and so are, in a
+partial build (LANGS, DOCS, FORMATS), the files it does not make (incremental.py).
 Every writer is deterministic: no clock, no random identifiers, fixed ZIP
 timestamps.
 """

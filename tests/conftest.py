@@ -179,9 +179,10 @@ def shipped(tmp_path_factory):
     built = incremental.up_to_date(config)
     if built is None:
         pytest.fail("the shared build of the shipped inputs failed in another process")
-    folder, report = built
+    folder = built.folder
     return build.BuildResult(folder, tuple(sorted(
-        p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))), report)
+        p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))),
+        built.report)
 
 
 class ShippedPdfs:

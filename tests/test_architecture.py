@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # Helpers and data that import nothing back.
     ("text", "wording", "frames", "vocabularies", "errors", "labels", "titles", "model",
-     "pdfua", "places"),
+     "pdfua", "places", "progress"),
     ("config", "formats"),
     # What the stages share: countries, regions, references, themes, the kinds of column.
     ("countries", "glyphs", "catalogues", "regions", "references", "readers", "safety",
@@ -26,8 +26,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("history", "aggregate"),
     ("dates", "localiser", "sentences", "changed", "charts", "maps", "profiles", "ical",
      "render", "validation_report"),
-    ("write", "parallel", "incremental"),
-    ("plan", "kit"),
+    ("write", "parallel"),
+    ("plan", "incremental", "kit"),
     ("editions", "archive", "dist"),
     ("build",),
     ("preview", "cli", "__main__", "tools.contract", "tools.dressing", "tools.input_templates",

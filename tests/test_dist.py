@@ -2,7 +2,9 @@
 sha256sum checks, the same bytes from the same documents, and a clear refusal otherwise."""
 
 import datetime as dt
+import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -11,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import build, dist, incremental, plan
+from pipeline import build, dist, incremental, parallel, plan
 from pipeline.cli import main
 from pipeline.config import load_config
-from tests.conftest import write_inputs
+from tests.conftest import MEETING_ROWS, write_inputs
 
 EDITION = dt.date(2026, 1, 15)
 
@@ -30,19 +32,33 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in folder.rglob("*") if p.is_file()}
 
 
+def stand_in_pdf(path: Path, html: str, config, cache=None) -> Path:
+    """A PDF's stand-in, made from its page in no time: the bundle packs what it finds."""
+    path.write_bytes(b"%PDF-1.7 stand-in " + hashlib.sha256(html.encode()).hexdigest().encode())
+    return path
+
+
+def stood_in_build(config) -> build.BuildResult:
+    """A build whose PDFs are stood in for."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel.write, "write_pdf", stand_in_pdf)
+        return build.build(config, jobs=1)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    """The outputs folder of a small year (HTML in English and French, and the XLSX)."""
+    """The outputs folder of a complete small year (its PDFs stood in for), its inputs
+    beside it."""
     root = tmp_path_factory.mktemp("dist")
     outputs = root / "outputs"
-    build.build(load_config(write_inputs(root / "inputs"), outputs, langs="en,fr",
-                            edition_date=EDITION, formats="html,xlsx"))
+    stood_in_build(load_config(write_inputs(root / "inputs"), outputs, edition_date=EDITION))
     return outputs
 
 
 @pytest.fixture
 def outputs(built, tmp_path) -> Path:
-    """A copy of those outputs for one test to bundle (or to spoil)."""
+    """A copy of those outputs and their inputs for one test to bundle (or to spoil)."""
+    shutil.copytree(built.parent / "inputs", tmp_path / "inputs")
     return shutil.copytree(built, tmp_path / "outputs")
 
 
@@ -54,7 +70,7 @@ def bundled(outputs) -> dist.Bundle:
 def extract(bundle: dist.Bundle, where: Path) -> Path:
     with zipfile.ZipFile(bundle.zip) as archive:
         archive.extractall(where)
-    return where / f"iscm-{bundle.year}"
+    return where / bundle.zip.stem
 
 
 def test_the_zip_holds_every_document_a_readme_and_the_checksums_and_nothing_hidden(bundled):
@@ -64,7 +80,8 @@ def test_the_zip_holds_every_document_a_readme_and_the_checksums_and_nothing_hid
     names = [info.filename for info in infos]
     assert names == sorted(names) == list(bundled.names)
     assert names == [f"iscm-2025/{n}" for n in
-                     sorted(["README.txt", "SHA256SUMS", *documents(folder)])]
+                     sorted(["README.txt", "SHA256SUMS", *documents(folder)])
+                     if not n.startswith("validation-report-")]  # for the editors only
     assert "iscm-2025/iscm-table-2025-fr.xlsx" in names and "iscm-2025/summary-2025.json" in names
     assert "iscm-2025/assets/css/common.css" in names  # the web pages need their stylesheets
     assert not [n for n in names if any(part.startswith(".") for part in n.split("/"))]
@@ -177,14 +194,114 @@ def test_a_folder_built_by_an_earlier_version_is_refused(outputs):
 
 
 def test_the_shipped_edition_bundles_and_checks(shipped, tmp_path):
+    """The shared build of the shipped inputs has no PDF: bundled as a partial edition."""
     outputs = tmp_path / "outputs"
     shutil.copytree(shipped.folder, outputs / shipped.folder.name)
-    bundle = dist.make_bundle(load_config(outputs=outputs))
+    bundle = dist.make_bundle(load_config(outputs=outputs), partial=True, with_report=True)
+    assert bundle.zip.name == "iscm-2025-partial.zip"
+    assert bundle.missing == tuple(n for n in plan.file_names(2025) if n.endswith(".pdf"))
     folder = extract(bundle, tmp_path / "unzipped")
     assert documents(folder) == sorted(["README.txt", "SHA256SUMS",
                                         *documents(shipped.folder)])
-    # Every document of plan.DOCUMENTS, in five languages (the shared build makes no PDF).
+    # Every document of plan.DOCUMENTS, in five languages, and the validation report
     assert sum(n.endswith(".html") for n in bundle.names) == 5 * len(plan.DOCUMENTS) + 1
-    # and the validation report
     assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"],
                           cwd=folder).returncode == 0
+    readme = re.sub("[ \n]+", " ", (folder / "README.txt").read_text(encoding="utf-8"))
+    assert " This bundle is partial: it holds only part of the edition. Missing: the PDF " \
+        "files. Files: " in readme
+    assert " Ce paquet est partiel\u00a0: il ne contient qu’une partie de l’édition. " \
+        "Manquent\u00a0: les fichiers PDF. Fichiers\u00a0: " in readme
+
+
+WHAT_TO_RUN = ("Run 'make bulletin YEAR=2025' first, or 'make dist PARTIAL=1' to bundle what "
+               "there is as iscm-2025-partial.zip.\n")
+
+
+def refusal(outputs: Path) -> str:
+    """What `iscm dist` says refusing the latest year (exit code 1)."""
+    result = run("--outputs", str(outputs))
+    assert result.exit_code == 1
+    return result.output
+
+
+def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
+    """A year built in French only (web pages and spreadsheets): every other language is
+    missing, and the PDFs."""
+    outputs = tmp_path / "outputs"
+    build.build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,xlsx",
+                            edition_date=EDITION), jobs=1)
+    assert refusal(outputs) == (
+        "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
+        f"ru, ar; the PDF files). {WHAT_TO_RUN}")
+    assert not (outputs / "dist").exists()
+    (outputs / "2025" / "iscm-table-2025-fr.xlsx").unlink()
+    stood_in_build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,pdf",
+                               docs="factsheet", edition_date=EDITION, kinds=plan.kinds())
+                   )  # the French factsheet's PDF: the other PDFs are named one by one
+    assert refusal(outputs) == (
+        "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
+        "ru, ar; the XLSX files; iscm-highlights-2025-fr.pdf; iscm-profiles-2025-fr.pdf; "
+        f"iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf). {WHAT_TO_RUN}")
+
+
+def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outputs):
+    complete = dist.make_bundle(load_config(outputs=outputs))
+    before = snapshot(outputs / "dist")
+    rows = [dict(r) for r in MEETING_ROWS]
+    rows[1]["city"] = "Bern"
+    inputs = write_inputs(outputs.parent / "inputs", meetings=rows)
+    stood_in_build(load_config(inputs, outputs, langs="fr", edition_date=EDITION))
+    assert refusal(outputs) == (
+        "Error: 2025 is not complete: 52 files kept from an earlier build are out of date "
+        f"(the files in en, es, ru, ar). {WHAT_TO_RUN}")
+    assert snapshot(outputs / "dist") == before
+    result = run("--outputs", str(outputs), "--partial")
+    assert result.exit_code == 0, result.output
+    partial = outputs / "dist" / "iscm-2025-partial.zip"
+    assert result.output == (
+        f"wrote {partial} ({len(complete.names)} files) and "
+        f"{outputs / 'dist' / 'iscm-2025-partial.SHA256SUMS'}\n"
+        "iscm-2025-partial.zip is partial: its README.txt says what it lacks.\n")
+    assert {name: data for name, data in snapshot(outputs / "dist").items()
+            if "partial" not in name} == before  # the complete bundle, bytes and mtime
+    with zipfile.ZipFile(partial) as archive:
+        readme = archive.read("iscm-2025-partial/README.txt").decode()
+        assert all(n.startswith("iscm-2025-partial/") for n in archive.namelist())
+    assert "Out of date (kept from a build of earlier inputs): the files in en, es, ru, ar." \
+        in re.sub("[ \n]+", " ", readme)
+    line = next(x for x in readme.splitlines() if x.startswith("  iscm-map-2025-es.pdf"))
+    assert line.split(None, 1)[1] == "ISCM map 2025, Spanish, PDF (out of date)"
+
+
+def test_the_readme_says_what_each_asset_is_by_its_name(bundled, tmp_path):
+    readme = (extract(bundled, tmp_path) / "README.txt").read_text(encoding="utf-8")
+    described = {}
+    for line in readme.splitlines():
+        if line.startswith("  assets/"):
+            name, text = line.split(None, 1)
+            described.setdefault(name, []).append(text)
+    assert described["assets/map/SOURCE.txt"] == [
+        "source and licence of the world map's geometry (Natural Earth)",
+        "source et licence de la géométrie de la carte du monde (Natural Earth)"]
+    assert described["assets/fonts/OFL.txt"] == [
+        "licence of the fonts (SIL Open Font License 1.1)",
+        "licence des polices (SIL Open Font License 1.1)"]
+    assert described["assets/map/world.json"][0] == \
+        "geometry of the world map the documents draw (JSON: SVG paths in the Equal Earth " \
+        "projection)"
+    assert described["assets/fonts/NotoSans-Regular.ttf"][0] == "font of the web pages"
+    assert described["assets/css/print.css"][0] == "stylesheet of the web pages"
+
+
+def test_the_validation_report_is_in_the_bundle_only_when_asked_for(outputs):
+    reports = {"iscm-2025/validation-report-2025.html", "iscm-2025/validation-report-2025.xlsx"}
+    default = dist.make_bundle(load_config(outputs=outputs))
+    assert not reports & set(default.names)
+    result = run("--outputs", str(outputs), "--with-report")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(outputs / "dist" / "iscm-2025.zip") as archive:
+        names = set(archive.namelist())
+        readme = archive.read("iscm-2025/README.txt").decode()
+    assert reports <= names and len(names) == len(default.names) + 2
+    assert "validation-report-2025.html" in readme

@@ -111,7 +111,7 @@ def test_a_deleted_or_edited_output_is_made_again(built):
 
 def test_up_to_date_only_when_nothing_changed(built):
     config, first = built
-    assert incremental.up_to_date(config) == (first.folder, first.report)
+    assert incremental.up_to_date(config) == incremental.Published(first.folder, first.report)
     assert incremental.up_to_date(replace(config, edition_date=dt.date(2026, 2, 1))) is None
     (config.inputs_dir / "~$meetings.xlsx").write_bytes(b"lock")  # Excel's lock file
     (config.inputs_dir / "notes.txt").write_text("not a spreadsheet: not read")

@@ -42,3 +42,19 @@ def test_the_readme_is_short_and_holds_the_yearly_checklist():
              for step in re.split(r"\n\d+\. ", checklist)[1:]]
     assert [s.group(1) for s in steps if s] == [
         "make check", "make preview", "make bulletin", "make translation-kit", "make dist"]
+
+
+def make_commands(*args: str) -> list[str]:
+    """The iscm command `make` would run (-n: nothing is run)."""
+    shown = subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout
+    return [line.split() for line in shown.splitlines() if "/iscm " in line][0][1:]
+
+
+def test_the_make_variables_reach_the_command():
+    assert make_commands("bulletin", "LANGS=fr", "VERBOSE=1")[:1] == ["build"]
+    assert {"--verbose", "fr"} <= set(make_commands("bulletin", "LANGS=fr", "VERBOSE=1"))
+    assert "--verbose" not in make_commands("bulletin")
+    assert make_commands("dist", "PARTIAL=1", "WITH_REPORT=1")[-2:] == ["--partial",
+                                                                        "--with-report"]
+    assert not {"--partial", "--with-report"} & set(make_commands("dist"))

@@ -1,11 +1,13 @@
 """Parallel rendering: the same bytes as one after another, and errors come back."""
 
 import dataclasses
+import io
+import logging
 import os
 
 import pytest
 
-from pipeline import build, parallel
+from pipeline import build, parallel, progress
 
 
 def every_file(folder):
@@ -57,3 +59,59 @@ def test_by_default_the_pdfs_render_in_other_processes(monkeypatch, tmp_path):
         assert os.getpid() not in renderers
     else:
         assert renderers == {os.getpid()}
+
+
+class Told:
+    """A progress that notes what it is told."""
+
+    def __init__(self):
+        self.expected, self.rendered, self.closed = [], [], False
+
+    def expect(self, name):
+        self.expected.append(name)
+
+    def done(self, name):
+        self.rendered.append(name)
+
+    def close(self):
+        self.closed = True
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_progress_counts_every_pdf_whatever_the_jobs(monkeypatch, tmp_path, jobs):
+    monkeypatch.setattr(parallel.write, "write_pdf",
+                        lambda path, html, config, cache: path.write_text(html))
+    told = Told()
+    with parallel.PdfRenderer(None, jobs, told) as pdfs:
+        for n in range(3):
+            pdfs.submit(tmp_path / f"{n}.pdf", "<p>x</p>")
+        assert told.rendered == []  # counted when waited for (one job: rendered then)
+        pdfs.wait()
+    assert told.expected == ["0.pdf", "1.pdf", "2.pdf"]
+    assert sorted(told.rendered) == told.expected and told.closed
+
+
+def test_off_a_terminal_each_pdf_is_one_line(caplog):
+    caplog.set_level(logging.INFO, logger="iscm")
+    lines = progress.Lines()
+    for name in ("a.pdf", "b.pdf"):
+        lines.expect(name)
+    lines.done("b.pdf")
+    lines.done("a.pdf")
+    assert [r.getMessage() for r in caplog.records] == ["PDF 1/2: b.pdf", "PDF 2/2: a.pdf"]
+
+
+def test_on_a_terminal_a_bar_counts_the_pdfs_done():
+    from rich.console import Console
+
+    screen = io.StringIO()
+    bar = progress.Bar(Console(file=screen, force_terminal=True, width=100))
+    for name in ("a.pdf", "b.pdf", "c.pdf"):
+        bar.expect(name)
+    bar.done("a.pdf")
+    bar.bar.refresh()
+    assert "1/3" in screen.getvalue() and "a.pdf" in screen.getvalue()
+    bar.done("b.pdf")
+    bar.done("c.pdf")
+    bar.close()
+    assert "3/3" in screen.getvalue()

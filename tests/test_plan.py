@@ -58,3 +58,20 @@ def test_without_docs_every_document_is_planned(small_inputs, tmp_path):
     assert stems == {d.stem for d in plan.DOCUMENTS}
     assert "iscm-calendar-2025.ics" in names
     assert set(plan.kinds()) == {"bulletin", "profiles", "table", "calendar", "factsheet", "map"}
+
+
+def test_the_names_are_known_without_reading_the_inputs(small_inputs, tmp_path):
+    """plan.file_names (what `iscm dist` and the quick path read) names what plan() plans."""
+    config = load_config(small_inputs, tmp_path / "out", langs="en,ar", formats="html,pdf",
+                         docs="calendar,map", kinds=plan.kinds())
+    assert set(planned(config)) == set(plan.file_names(2025, ("en", "ar"), (
+        plan.CALENDAR, plan.MAP), ("html", "pdf"))) == {
+        "iscm-calendar-2025-en.html", "iscm-calendar-2025-en.pdf", "iscm-calendar-2025-ar.html",
+        "iscm-calendar-2025-ar.pdf", "iscm-map-2025-en.html", "iscm-map-2025-en.pdf",
+        "iscm-map-2025-ar.html", "iscm-map-2025-ar.pdf", "iscm-calendar-2025.ics",
+        "summary-2025.json", "validation-report-2025.html", "validation-report-2025.xlsx"}
+    every = plan.file_names(2025)
+    assert len(every) == 5 * (6 * 2 + 1) + 4  # html and pdf of six documents, the xlsx
+    assert every["iscm-table-2025-ar.xlsx"] == ("table", "ar")
+    assert every["iscm-calendar-2025.ics"] == ("calendar", None)
+    assert plan.is_partial(config) and not plan.is_partial(load_config(small_inputs))

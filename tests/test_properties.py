@@ -609,7 +609,7 @@ def assert_built(config, report: Report, drawn: Inputs) -> None:
     assert config.year in (None, year)
     assert sorted(p.name for p in config.outputs_dir.iterdir()) == sorted(
         [result.folder.name, *ARCHIVE_PAGES])
-    assert incremental.up_to_date(config) == (result.folder, report)  # the manifest reads back
+    assert incremental.up_to_date(config) == incremental.Published(result.folder, report)
     for page in result.folder.glob("*.html"):
         assert not CONTROL.search(page.read_text()), page.name
     titles = printed_titles(drawn, report, year)
