@@ -122,7 +122,7 @@ def cell_problems(raw: RawTable, column: Column, cells: pd.Series, codes: np.nda
     return problems
 
 
-def rows_listed(rows: list[int], most: int = 5) -> str:
+def rows_listed(rows: list[int], most: int = 20) -> str:
     """Excel row numbers for a message that groups rows: '3, 7, 9, 12, 15 …'."""
     listed = ", ".join(str(r) for r in sorted(rows)[:most])
     return listed + (" …" if len(rows) > most else "")
