@@ -17,7 +17,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from click.testing import CliRunner
 
 from pipeline import build
