@@ -234,11 +234,13 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
     def action():
         from . import build as builder
         from . import kit
+        from .formats import translation_files
 
         config = load_config(inputs, outputs, year, langs, report_lang=report_lang)
         tables, _, year_built = builder.validated_tables(config)
+        returned = frozenset(p.stem for p in translation_files(config.inputs_dir))
         files = kit.write_kit(tables, year_built, config.langs, config.outputs_dir,
-                              kit.made_now())
+                              kit.made_now(), returned)
         for path in files.kept:
             click.echo(R_("kept {path}: it holds translations (or is open), so the new kit "
                           "is written beside it", path=path).render(wording), err=True)

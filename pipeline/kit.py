@@ -70,8 +70,11 @@ def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
 
 
 def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Path,
-              made: dt.datetime) -> KitFiles:
-    """The kit's files for each language asked for (English needs none), made at `made`."""
+              made: dt.datetime, returned: frozenset[str] = frozenset()) -> KitFiles:
+    """The kit's files for each language asked for (English needs none), made at `made`.
+    returned: the names (without suffix) of the translators' files already in
+    inputs/translations/: a kit is never named like one, so that its return, put there as
+    it is named, cannot replace an earlier return (a second round the same day)."""
     folder = outputs_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -79,7 +82,7 @@ def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Pa
     stamp = made.isoformat()
     for lang in (x for x in langs if x in TRANSLATION_LANGUAGES):
         strings = missing_strings(tables, year, lang)
-        stem, busy = free_stem(folder, f"strings-{year}-{lang}-{made:%Y-%m-%d}")
+        stem, busy = free_stem(folder, f"strings-{year}-{lang}-{made:%Y-%m-%d}", returned)
         kept += busy
         sheet = ("strings", HEADERS, [[s.id, s.context, s.source, ""] for s in strings], WIDTHS)
         written.append(write.atomically(
@@ -90,15 +93,17 @@ def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Pa
     return KitFiles(tuple(written), tuple(kept))
 
 
-def free_stem(folder: Path, stem: str) -> tuple[str, list[Path]]:
+def free_stem(folder: Path, stem: str, returned: frozenset[str] = frozenset()
+              ) -> tuple[str, list[Path]]:
     """The first name, from stem, then stem-2, stem-3…, none of whose files holds a
-    translator's work; and the files that did."""
+    translator's work and that no returned file already has; and the kit files that held
+    work."""
     busy: list[Path] = []
     for n in range(1, 1000):
         name = stem if n == 1 else f"{stem}-{n}"
         found = [folder / f"{name}{suffix}" for suffix in SUFFIXES
                  if holds_work(folder / f"{name}{suffix}")]
-        if not found:
+        if not found and name not in returned:
             return name, busy
         busy += found
     raise OSError(f"{folder}: a thousand kits of the same day hold translations")

@@ -314,3 +314,19 @@ def test_the_shipped_chair_of_the_colombo_process_changed_to_india_is_not_outdat
     _, report = validated(inputs, langs=("en", "fr", "es", "ru", "ar"))
     assert [p for p in report.problems if p.code.startswith(("translation", "untranslated"))] \
         == []
+
+
+def test_two_rounds_of_one_day_never_return_under_one_name(translated):
+    """The translator worked on copies sent by e-mail, so the kit folder holds no
+    translation: the second kit of the day is still named apart from the first round's
+    return, which the guide says to put in inputs/translations/ as it is named."""
+    inputs, outputs = translated
+    first = kit_file(outputs, "fr", "xlsx")
+    assert (inputs / "translations" / first.name).is_file()
+    export(inputs, outputs, "fr")  # the same day
+    second = kit_file(outputs, "fr", "xlsx", n="-2")
+    assert second.is_file() and set(FRENCH_LATER) <= set(sources(second))
+    translate_xlsx(second, returned(inputs, second), FRENCH_LATER)
+    french = html(built(inputs, outputs), "fr")
+    for text in (*FRENCH.values(), *FRENCH_LATER.values()):
+        assert text in french
