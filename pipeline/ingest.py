@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from . import formats, readers, safety, sheets, translations, translator_files
+from . import formats, readers, safety, sheets, translator_files
 from .errors import InputError, Problem
 from .headers import find_header_row, header_map
 from .model import RawTable, RawTables
@@ -77,12 +77,12 @@ def read_inputs(inputs_dir: Path) -> RawTables:
                      tuple(sorted((k, n) for k, n in counts.items() if n)), tuple(entries))
 
 
-def read_translations(inputs_dir: Path) -> tuple[list[translations.Entry], list[Problem]]:
+def read_translations(inputs_dir: Path) -> tuple[list[translator_files.Entry], list[Problem]]:
     """The translations in every translator's file under inputs/translations/, each file
     named by its path there."""
-    entries: list[translations.Entry] = []
+    entries: list[translator_files.Entry] = []
     problems: list[Problem] = []
-    folder = inputs_dir / translations.FOLDER
+    folder = inputs_dir / translator_files.FOLDER
     for path in formats.translation_files(inputs_dir):
         name = path.relative_to(folder).as_posix()
         if path.suffix.lower() != ".xlsx":
@@ -96,7 +96,7 @@ def read_translations(inputs_dir: Path) -> tuple[list[translations.Entry], list[
 
 
 def read_translation_sheet(path: Path, name: str
-                           ) -> tuple[list[translations.Entry], list[Problem]]:
+                           ) -> tuple[list[translator_files.Entry], list[Problem]]:
     """A translator's spreadsheet: every sheet whose header row names the kit's columns."""
     grids, refusals = read_file(path)
     if refusals:

@@ -28,11 +28,9 @@ from .errors import Problem
 from .glyphs import missing_glyphs
 from .schema import MECHANISMS, MEETINGS, PARTICIPANTS, TRANSLATION_LANGUAGES, TableSpec
 from .text import INITIALS, clean_text, is_blank
-from .translator_files import Chosen, Entry, latest, located, replaced, string_id
+from .translator_files import FOLDER, Chosen, Entry, latest, located, replaced, string_id
 from .wording import R_, RN_, LanguageName, Text
 
-FOLDER = "translations"
-"""The folder of inputs/ that holds translators' files."""
 PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair", "acronym",
                                     "region"}),
            "participants": frozenset({"participant"}),

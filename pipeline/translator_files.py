@@ -49,6 +49,9 @@ DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 WORDS = re.compile(r"[^0-9a-z]+")
 CUSTOM_PROPERTIES = "docProps/custom.xml"
 
+FOLDER = "translations"
+"""The folder of inputs/ that holds translators' files."""
+
 
 @dataclass(frozen=True)
 class Entry:
