@@ -33,7 +33,7 @@ from pypdf import PdfReader
 
 from bench import synthetic
 from bench.preview import measure_preview
-from pipeline.incremental import YEAR_FOLDER
+from pipeline.publish.incremental import YEAR_FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "docs" / "performance.md"
@@ -386,7 +386,7 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, st
         "own URL fetcher, no pipeline code) renders the HTML files the build produced, one "
         "after another, with the same stylesheets and fonts (the same base URL) and the same "
         "PDF variant. Its PDFs are checked to have the same pages as the build's (not the "
-        "same bytes: the build also runs its PDF/UA finisher, `pipeline/pdfua.py`, which "
+        "same bytes: the build also runs its PDF/UA finisher, `pipeline/render/pdfua.py`, which "
         "counts as the build's own work).",
         "- **No-op rebuild**: the same command again on the built outputs; it must say "
         "\"up to date\". **One-summary rebuild**: the summary of one meeting of the year "
@@ -405,7 +405,7 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, st
         "is the process's maximum resident set (`ru_maxrss`), imports included.",
         "- **Engines**: every sheet of the 100× workbooks read with `pandas.read_excel`, "
         "`engine=\"calamine\"` then `engine=\"openpyxl\"` (`ingest` reads through "
-        "python-calamine itself, in `pipeline/readers.py`).",
+        "python-calamine itself, in `pipeline/read/readers.py`).",
         "- **Profiling** the 100× path: `.venv/bin/python -m bench.synthetic 100 /tmp/100x`, "
         "then `.venv/bin/python -m cProfile -s cumtime -m bench.stages /tmp/100x`.",
         "",

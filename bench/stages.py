@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import build, ingest
+from pipeline import build
 from pipeline.config import BulletinConfig
+from pipeline.read import ingest
 
 
 def read_to_aggregate(folder: Path) -> dict:

@@ -23,9 +23,9 @@ from pathlib import Path
 import openpyxl
 from babel import Locale
 
-from pipeline.countries import is_state, to_iso3
-from pipeline.headers import header_map, written_key
-from pipeline.schema import TABLES
+from pipeline.contract.schema import TABLES
+from pipeline.read.headers import header_map, written_key
+from pipeline.world.countries import is_state, to_iso3
 
 SHIPPED = Path(__file__).resolve().parent.parent / "inputs"
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")

@@ -14,11 +14,15 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import aggregate, archive, cells, incremental, ingest, parallel, plan, validate, write
+from . import aggregate, validate
 from .config import LANGUAGES, BulletinConfig
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables, Tables
-from .progress import Clock, Progress
+from .publish import archive, incremental, plan, write
+from .read import ingest
+from .render import parallel
+from .utils.progress import Clock, Progress
+from .validate import cells
 
 log = logging.getLogger("iscm")
 

@@ -13,10 +13,11 @@ from collections import Counter
 
 import click
 
-from . import incremental, progress
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
-from .plan import archive_name, kinds, report_name
+from .publish import incremental
+from .publish.plan import archive_name, kinds, report_name
+from .utils import progress
 from .wording import ENGLISH, R_, RN_, Wording
 
 log = logging.getLogger("iscm")
@@ -31,7 +32,7 @@ def wording_for(report_lang: str | None) -> Wording:
         return ENGLISH
     if lang == "en":
         return ENGLISH
-    from .catalogues import report_wording  # Babel: only for another language
+    from .lang.catalogues import report_wording
 
     return report_wording(lang)
 
@@ -42,7 +43,7 @@ def print_problems(report: Report, wording: Wording = ENGLISH) -> None:
     if report.problems and sys.stderr.isatty():
         from rich.console import Console  # imported here: "up to date" must stay quick
 
-        from . import validation_report
+        from .render import validation_report
 
         Console(stderr=True).print(validation_report.rich_table(report, wording))
         return
@@ -177,11 +178,11 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
                 click.echo(line, err=True)
             pages = [config.outputs_dir / archive_name(lang) for lang in LANGUAGES]
             if not incremental.archive_current(config.outputs_dir, pages):
-                from . import archive  # Jinja and Babel: only when the page is out of date
+                from .publish import archive
 
                 archive.write_archive(config)
             return
-        from . import build as builder  # pandas, Jinja, WeasyPrint: only when there is work
+        from . import build as builder
 
         result = builder.build(config, jobs, progress.Bar() if sys.stderr.isatty() and not quiet
                                else None)
@@ -233,8 +234,8 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
 
     def action():
         from . import build as builder
-        from . import kit
-        from .formats import translation_files
+        from .publish import kit
+        from .read.formats import translation_files
 
         config = load_config(inputs, outputs, year, langs, report_lang=report_lang)
         tables, _, year_built = builder.validated_tables(config)
@@ -273,7 +274,7 @@ def dist(outputs, year, partial, with_report, debug, quiet) -> None:
     setup_logging(quiet)
 
     def action():
-        from . import dist as distribution
+        from .publish import dist as distribution
 
         bundle = distribution.make_bundle(load_config(outputs=outputs, year=year), partial,
                                           with_report)

@@ -22,10 +22,10 @@ from functools import partial
 from pathlib import Path
 
 from . import build as builder
-from . import validation_report
-from .catalogues import report_wording
 from .config import BulletinConfig
 from .errors import BulletinError, ValidationFailed
+from .lang.catalogues import report_wording
+from .render import validation_report
 from .wording import R_
 
 log = logging.getLogger("iscm")

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from pipeline.config import LANGUAGES, BulletinConfig, load_config
-from pipeline.plan import DOCUMENTS, archive_name, document_name, kinds
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from pipeline.publish.plan import DOCUMENTS, archive_name, document_name, kinds
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_INPUTS = ROOT / "inputs"
@@ -84,7 +84,8 @@ MEETING_ROWS = [
 
 def validated(folder: Path, year: int | None = None, langs: tuple[str, ...] = ()):
     """(tables, report) of a folder of inputs, for a year (default: as a build decides it)."""
-    from pipeline import build, ingest, validate
+    from pipeline import build, validate
+    from pipeline.read import ingest
 
     raw = ingest.read_inputs(folder)
     config = BulletinConfig(inputs_dir=folder, year=year)
@@ -169,7 +170,8 @@ def shipped(tmp_path_factory):
     builds, under a lock, into a folder they share; the others find it up to date and
     read its report from its manifest, as `iscm build` does.
     """
-    from pipeline import build, incremental
+    from pipeline import build
+    from pipeline.publish import incremental
 
     shared = run_folder(tmp_path_factory, "shipped-build")
     config = load_config(SHIPPED_INPUTS, shared, formats="html,xlsx")
@@ -232,7 +234,7 @@ class ShippedPdfs:
         pool for more. Each is locked while it is made (in one order, so that two
         processes never wait for each other), and written under a hidden name, then given
         its own: whole or absent."""
-        from pipeline import parallel
+        from pipeline.render import parallel
 
         paths = {self.path(kind, lang): (kind, lang) for kind, lang in cases}
         with contextlib.ExitStack() as locks:

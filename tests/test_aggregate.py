@@ -5,7 +5,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from pipeline import aggregate, ingest, validate
+from pipeline import aggregate, validate
+from pipeline.read import ingest
 from tests.conftest import MEETING_ROWS, PARTICIPANT_ROWS, validated, write_inputs
 
 

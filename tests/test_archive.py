@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import archive, build
+from pipeline import build
 from pipeline.config import LANGUAGES, load_config
-from pipeline.localiser import Localiser
-from pipeline.plan import archive_name
+from pipeline.lang.localiser import Localiser
+from pipeline.publish import archive
+from pipeline.publish.plan import archive_name
 
 
 class Page(HTMLParser):

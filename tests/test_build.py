@@ -14,11 +14,12 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from pipeline import build, plan
+from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
-from pipeline.ingest import read_inputs
-from pipeline.text import typographic
+from pipeline.publish import plan
+from pipeline.read.ingest import read_inputs
+from pipeline.utils.text import typographic
 from tests.conftest import (
     ARCHIVE_PAGES,
     MECHANISM_ROWS,
@@ -372,7 +373,7 @@ def own_words(lang: str) -> set[str]:
     from babel import Locale
 
     names = [row[lang] for table in ("un_country_names.csv", "cities.csv") for row in
-             csv.DictReader((ROOT / "pipeline" / "data" / table).open(encoding="utf-8"))]
+             csv.DictReader((ROOT / "pipeline" / "world" / "data" / table).open(encoding="utf-8"))]
     months = [name for context in Locale.parse(lang).months.values()
               for width in context.values() for name in width.values()]
     return {w.lower() for text in names + months for w in WORD.findall(text)} | \

@@ -6,9 +6,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from pipeline.catalogues import REPORT, catalogue_path, compile_catalogue
 from pipeline.config import LANGUAGES, REPORT_LANGUAGES
-from pipeline.schema import TABLES
+from pipeline.contract.schema import TABLES
+from pipeline.lang.catalogues import REPORT, catalogue_path, compile_catalogue
 from pipeline.tools.translations import catalogue_problems, extracted_messages
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]

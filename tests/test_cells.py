@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline import cells
-from pipeline.kinds import Context
+from pipeline.contract.kinds import Context
+from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TableSpec
 from pipeline.model import BadCell, RawTable, RawTables
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TableSpec
+from pipeline.validate import cells
 
 
 def raw(spec: TableSpec, rows: list[dict], headers: dict | None = None) -> RawTable:

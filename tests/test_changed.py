@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from pipeline.changed import change_sentences, meeting_sentences
-from pipeline.localiser import Localiser
+from pipeline.compose.changed import change_sentences, meeting_sentences
+from pipeline.lang.localiser import Localiser
 
 NBSP = "\u00a0"
 

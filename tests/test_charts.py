@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.charts import PALETTE, Segment, bar_chart, segments
-from pipeline.localiser import Localiser
+from pipeline.compose.charts import PALETTE, Segment, bar_chart, segments
+from pipeline.lang.localiser import Localiser
 
 
 def luminance(hex_colour: str) -> float:
@@ -37,7 +37,7 @@ def test_segments_start_from_the_right_on_a_right_to_left_page():
 
 
 def trends(per_year: dict[int, dict[str, int]], lang="en"):
-    from pipeline.charts import trends_chart
+    from pipeline.compose.charts import trends_chart
     from pipeline.model import Summary
 
     fields = {f.name: None for f in __import__("dataclasses").fields(Summary)}

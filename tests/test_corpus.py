@@ -12,12 +12,15 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from pipeline import build, ingest, plan, write
-from pipeline.catalogues import report_wording
+from pipeline import build
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.contract.schema import TABLES
 from pipeline.errors import ValidationFailed
-from pipeline.schema import TABLES
+from pipeline.lang.catalogues import report_wording
+from pipeline.publish import plan
+from pipeline.read import ingest
+from pipeline.render import pdf
 from pipeline.wording import Text
 from tests import pdfcheck
 from tests.conftest import ROOT, SHIPPED_INPUTS
@@ -128,7 +131,7 @@ def pdf_text(path) -> str:
 def fetched(monkeypatch):
     """Every URL the PDF renderer asks for."""
     urls: list[str] = []
-    make_fetcher = write.project_fetcher
+    make_fetcher = pdf.project_fetcher
 
     def recording_fetcher(config):
         fetcher = make_fetcher(config)
@@ -139,7 +142,7 @@ def fetched(monkeypatch):
             return fetch(url, *args, **kwargs)
         fetcher.fetch = record
         return fetcher
-    monkeypatch.setattr(write, "project_fetcher", recording_fetcher)
+    monkeypatch.setattr(pdf, "project_fetcher", recording_fetcher)
     return urls
 
 

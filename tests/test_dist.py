@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import build, dist, incremental, parallel, plan
+from pipeline import build
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.publish import dist, incremental, plan
+from pipeline.render import parallel
 from tests.conftest import MEETING_ROWS, write_inputs
 
 EDITION = dt.date(2026, 1, 15)
@@ -41,7 +43,7 @@ def stand_in_pdf(path: Path, html: str, config, cache=None) -> Path:
 def stood_in_build(config) -> build.BuildResult:
     """A build whose PDFs are stood in for."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parallel.write, "write_pdf", stand_in_pdf)
+        patch.setattr(parallel.pdf, "write_pdf", stand_in_pdf)
         return build.build(config, jobs=1)
 
 

@@ -13,19 +13,14 @@ import python_calamine
 from openpyxl.chart import BarChart, Reference
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from pipeline import ingest
+from pipeline.contract.kinds import MECHANISM, SETTING
+from pipeline.contract.schema import TABLES
+from pipeline.contract.vocabularies import VOCABULARIES
 from pipeline.errors import BulletinError, InputError
-from pipeline.kinds import MECHANISM, SETTING
-from pipeline.publication import SETTINGS
-from pipeline.schema import TABLES
+from pipeline.read import ingest
 from pipeline.tools.dressing import locate_tables
-from pipeline.tools.input_templates import (
-    dress_inputs,
-    known_mechanism_ids,
-    main,
-    write_templates,
-)
-from pipeline.vocabularies import VOCABULARIES
+from pipeline.tools.input_templates import dress_inputs, known_mechanism_ids, main, write_templates
+from pipeline.validate.publication import SETTINGS
 from tests.conftest import SHIPPED_INPUTS
 from tests.data.make_corpus import BAD, DATA
 

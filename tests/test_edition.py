@@ -15,10 +15,13 @@ import pytest
 from click.testing import CliRunner
 from icalendar import Calendar
 
-from pipeline import build, incremental, ingest, validate, write
+from pipeline import build, validate
 from pipeline.cli import main
 from pipeline.config import SOURCE_DATE_EPOCH, load_config
 from pipeline.errors import ConfigError
+from pipeline.publish import incremental
+from pipeline.read import ingest
+from pipeline.render import pdf
 from tests.conftest import MEETING_ROWS, ROOT, write_inputs
 
 EDITION = "2025-06-30"
@@ -232,11 +235,11 @@ def test_a_pdf_rendered_in_this_process_leaves_source_date_epoch_as_it_was(monke
     """fontTools reads SOURCE_DATE_EPOCH; so does the build's date: the font epoch is set
     only while a PDF is written."""
     monkeypatch.setenv(SOURCE_DATE_EPOCH, epoch(dt.date(2025, 3, 4)))
-    with write.font_epoch():
-        assert os.environ[SOURCE_DATE_EPOCH] == write.FONT_EPOCH
+    with pdf.font_epoch():
+        assert os.environ[SOURCE_DATE_EPOCH] == pdf.FONT_EPOCH
     assert os.environ[SOURCE_DATE_EPOCH] == epoch(dt.date(2025, 3, 4))
     monkeypatch.delenv(SOURCE_DATE_EPOCH)
-    with write.font_epoch():
+    with pdf.font_epoch():
         pass
     assert SOURCE_DATE_EPOCH not in os.environ
 

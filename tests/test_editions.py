@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import editions
-from pipeline.localiser import Localiser
-from pipeline.plan import DOCUMENTS, Document
+from pipeline.lang.localiser import Localiser
+from pipeline.publish import editions
+from pipeline.publish.plan import DOCUMENTS, Document
 
 
 def page(lang: str, title: str) -> str:

@@ -1,7 +1,7 @@
 """Problems and errors: English data, shown again in the report language."""
 
-from pipeline.catalogues import report_wording
 from pipeline.errors import BulletinError, Problem, Report, ValidationFailed
+from pipeline.lang.catalogues import report_wording
 from pipeline.wording import R_
 
 FOOTER = Problem("meetings.xlsx", "meetings", 7, "mechanism_id", "footer-row", "warning",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline import formats, ingest
+from pipeline.read import formats, ingest
 
 
 @pytest.mark.parametrize("name, read", [

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from pipeline.frames import parse_distinct, rows_by_code
+from pipeline.utils.frames import parse_distinct, rows_by_code
 
 
 def test_each_distinct_value_is_parsed_once():

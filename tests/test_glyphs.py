@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.glyphs import missing_glyphs
+from pipeline.contract.glyphs import missing_glyphs
 
 
 @pytest.mark.parametrize("text", [

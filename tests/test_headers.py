@@ -6,10 +6,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline import headers as header_rows
-from pipeline import ingest, sheets
-from pipeline.schema import TABLES, TRANSLATOR_SHEET
-from pipeline.text import header_key
+from pipeline.contract.schema import TABLES, TRANSLATOR_SHEET
+from pipeline.read import headers as header_rows
+from pipeline.read import ingest, sheets
+from pipeline.utils.text import header_key
 from tests.conftest import write_inputs
 
 
@@ -267,6 +267,6 @@ def test_a_spanish_office_heads_every_column(table):
 ])
 def test_a_header_that_names_a_language_reads_as_the_translation_column(table, header,
                                                                          column):
-    from pipeline.headers import header_map, written_key
+    from pipeline.read.headers import header_map, written_key
     mapping = header_map(SPECS[table])
     assert mapping.get(written_key(header, mapping)) == column

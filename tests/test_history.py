@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from pipeline import history
+from pipeline.aggregate import history
 from tests.data.history import EXPECTED_CHANGES, EXPECTED_MEETINGS
 
 

@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from pipeline import build, ical
+from pipeline import build
 from pipeline.config import load_config
+from pipeline.render import ical
 from tests.conftest import MEETING_ROWS, write_inputs
 
 EDITION = dt.date(2025, 3, 10)

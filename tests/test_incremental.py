@@ -9,9 +9,11 @@ from dataclasses import replace
 import pytest
 from click.testing import CliRunner
 
-from pipeline import build, incremental, parallel
+from pipeline import build
 from pipeline.cli import main
 from pipeline.config import load_config
+from pipeline.publish import incremental
+from pipeline.render import parallel
 from tests.conftest import ARCHIVE_PAGES, MEETING_ROWS, ROOT, write_inputs
 
 BULLETIN = {"iscm-highlights-2025-en.html", "iscm-highlights-2025-en.pdf"}
@@ -128,7 +130,7 @@ def test_a_failed_build_leaves_the_previous_outputs_as_they_were(built, monkeypa
     def fail(*args, **kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr(parallel.write, "write_pdf", fail)
+    monkeypatch.setattr(parallel.pdf, "write_pdf", fail)
     with pytest.raises(RuntimeError):
         build.build(config, jobs=1)
     assert snapshot(first.folder) == before

@@ -3,10 +3,11 @@
 
 import openpyxl
 
-from pipeline import build, ingest
+from pipeline import build
 from pipeline.config import load_config
-from pipeline.schema import TABLES
-from pipeline.text import header_key
+from pipeline.contract.schema import TABLES
+from pipeline.read import ingest
+from pipeline.utils.text import header_key
 from tests.conftest import write_inputs
 
 

@@ -4,11 +4,11 @@ filled-in template is read like any input."""
 import openpyxl
 import pytest
 
+from pipeline.contract.kinds import Context
+from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from pipeline.errors import ConfigError
-from pipeline.kinds import Context
-from pipeline.publication import SETTINGS
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from pipeline.tools.input_templates import main, write_templates
+from pipeline.validate.publication import SETTINGS
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
 
 

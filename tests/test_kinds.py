@@ -4,15 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.kinds import (
-    Context,
-    Invalid,
-    parse_date,
-    parse_enum,
-    parse_url,
-    parse_year,
-)
-from pipeline.schema import MECHANISMS, MEETINGS
+from pipeline.contract.kinds import Context, Invalid, parse_date, parse_enum, parse_url, parse_year
+from pipeline.contract.schema import MECHANISMS, MEETINGS
 
 CTX = Context(year=2025)
 
@@ -136,7 +129,7 @@ def test_parse_date_drops_a_time_part(cell):
 
 
 def test_each_kind_says_what_a_blank_is_and_whether_its_text_is_printed():
-    from pipeline import kinds
+    from pipeline.contract import kinds
     assert kinds.TAGS.blank == () and kinds.YEAR.blank is None and kinds.TEXT.blank == ""
     assert MEETINGS.column("outcome_document").kind.printed
     assert not MECHANISMS.column("aliases").kind.printed  # aliases are never printed

@@ -12,10 +12,11 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from pipeline import build, plan
+from pipeline import build
 from pipeline.cli import main
 from pipeline.config import load_config
-from pipeline.translator_files import KIT_MADE
+from pipeline.publish import plan
+from pipeline.read.translator_files import KIT_MADE
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
 
 XLIFF = "urn:oasis:names:tc:xliff:document:2.0"

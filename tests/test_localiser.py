@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.localiser import Localiser, plain_text
+from pipeline.lang.localiser import Localiser, plain_text
 
 EN = Localiser("en")
 

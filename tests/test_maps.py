@@ -16,11 +16,7 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.catalogues import catalogue_path
-from pipeline.config import LANGUAGES
-from pipeline.countries import UN_NAMES_FILE
-from pipeline.localiser import Localiser
-from pipeline.maps import (
+from pipeline.compose.maps import (
     HIGHLIGHT,
     NO_DATA,
     OTHER,
@@ -33,6 +29,10 @@ from pipeline.maps import (
     no_data_class,
     world_map,
 )
+from pipeline.config import LANGUAGES
+from pipeline.lang.catalogues import catalogue_path
+from pipeline.lang.localiser import Localiser
+from pipeline.world.countries import UN_NAMES_FILE
 from tests.conftest import pdf_cases
 from tests.pdfcheck import alternative_texts, map_description
 from tests.test_charts import luminance
@@ -201,8 +201,8 @@ def test_the_assets_source_names_natural_earth_and_the_pinned_package():
 
 
 def test_the_build_does_not_import_pyproj_or_shapely():
-    code = ("import sys; from pipeline import build, render, maps; "
-            "from pipeline.localiser import Localiser; "
+    code = ("import sys; from pipeline import build; from pipeline.render import pages; "
+            "from pipeline.compose import maps; from pipeline.lang.localiser import Localiser; "
             "maps.world_map({'FRA': 3}, Localiser('en')); "
             "maps.mechanism_map(['FRA'], 'X', Localiser('en'), 'x'); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyproj', 'shapely')))")

@@ -7,7 +7,9 @@ import os
 
 import pytest
 
-from pipeline import build, parallel, progress
+from pipeline import build
+from pipeline.render import parallel
+from pipeline.utils import progress
 
 
 def every_file(folder):
@@ -31,7 +33,7 @@ def test_an_error_in_a_worker_stops_the_build(small_config, monkeypatch, tmp_pat
     def fail(*args, **kwargs):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr(parallel.write, "write_pdf", fail)  # forked workers inherit it
+    monkeypatch.setattr(parallel.pdf, "write_pdf", fail)  # forked workers inherit it
     with pytest.raises(RuntimeError, match="renderer crashed"):
         with parallel.PdfRenderer(small_config, jobs=2) as pdfs:
             pdfs.submit(tmp_path / "a.pdf", "<p>a</p>")
@@ -40,7 +42,7 @@ def test_an_error_in_a_worker_stops_the_build(small_config, monkeypatch, tmp_pat
 
 def rendered_by(monkeypatch, tmp_path, jobs) -> set[int]:
     """The processes that render four PDFs (each file records its renderer's pid)."""
-    monkeypatch.setattr(parallel.write, "write_pdf",  # forked workers inherit it
+    monkeypatch.setattr(parallel.pdf, "write_pdf",  # forked workers inherit it
                         lambda path, html, config, cache: path.write_text(str(os.getpid())))
     with parallel.PdfRenderer(None, jobs) as pdfs:
         for n in range(4):
@@ -79,7 +81,7 @@ class Told:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_progress_counts_every_pdf_whatever_the_jobs(monkeypatch, tmp_path, jobs):
-    monkeypatch.setattr(parallel.write, "write_pdf",
+    monkeypatch.setattr(parallel.pdf, "write_pdf",
                         lambda path, html, config, cache: path.write_text(html))
     told = Told()
     with parallel.PdfRenderer(None, jobs, told) as pdfs:

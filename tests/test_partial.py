@@ -12,10 +12,13 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from pipeline import build, incremental, parallel, plan, progress
+from pipeline import build
 from pipeline.cli import main
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
+from pipeline.publish import incremental, plan
+from pipeline.render import parallel
+from pipeline.utils import progress
 from tests.conftest import MEETING_ROWS, write_inputs
 
 EDITION = dt.date(2026, 1, 15)
@@ -205,7 +208,7 @@ def stand_in_pdf(path, html, config, cache=None):
 def test_only_a_full_build_removes_files_no_longer_planned(built, monkeypatch):
     """A document a later version no longer makes: a partial build keeps it, a full one
     (every document, language and format: the PDFs stood in for) removes it."""
-    monkeypatch.setattr(parallel.write, "write_pdf", stand_in_pdf)
+    monkeypatch.setattr(parallel.pdf, "write_pdf", stand_in_pdf)
     config, folder = built
     config = dataclasses.replace(config, formats=load_config().formats)
     (folder / "iscm-atlas-2025-en.html").write_text("<html></html>")
@@ -257,7 +260,7 @@ def test_timings_add_up_and_pdfs_count_as_pdf_with_one_job(small_inputs, tmp_pat
 
     caplog.set_level(logging.INFO, logger="iscm")
     monkeypatch.setattr(progress, "perf_counter", lambda: clock[0])
-    monkeypatch.setattr(parallel.write, "write_pdf", slow_pdf)
+    monkeypatch.setattr(parallel.pdf, "write_pdf", slow_pdf)
     args = ["build", "--inputs", str(small_inputs), "--outputs", str(tmp_path / "out"),
             "--lang", "en", "--docs", "map,factsheet", "--jobs", "1", "--verbose"]
     result = CliRunner().invoke(main, args)

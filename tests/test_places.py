@@ -6,11 +6,11 @@ import re
 import pytest
 from babel.dates import get_timezone_location
 
-from pipeline import places
-from pipeline.countries import to_iso3, un_countries
-from pipeline.ingest import read_inputs
-from pipeline.places import CityNames, city_name, city_names, in_city
-from pipeline.text import header_key
+from pipeline.read.ingest import read_inputs
+from pipeline.utils.text import header_key
+from pipeline.world import places
+from pipeline.world.countries import to_iso3, un_countries
+from pipeline.world.places import CityNames, city_name, city_names, in_city
 from tests import conftest
 
 LANGUAGES = ("en", "fr", "es", "ru", "ar")

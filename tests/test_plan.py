@@ -1,7 +1,8 @@
 """The plan: every output named in one place, and nothing written that it does not name."""
 
-from pipeline import build, incremental, plan
+from pipeline import build
 from pipeline.config import LANGUAGES, load_config
+from pipeline.publish import incremental, plan
 
 
 def test_the_plan_names_every_file_a_build_writes(small_build):

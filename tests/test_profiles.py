@@ -7,9 +7,9 @@ import re
 import pytest
 
 from pipeline import build
+from pipeline.compose.profiles import DENSE, Profile, profiles, recent_years
 from pipeline.config import LANGUAGES, load_config
-from pipeline.localiser import Localiser
-from pipeline.profiles import DENSE, Profile, profiles, recent_years
+from pipeline.lang.localiser import Localiser
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, pdf_cases, write_inputs
 from tests.pdfcheck import BIDI_CONTROLS, bookmarks, pdf_text
 

@@ -30,12 +30,11 @@ import openpyxl
 from hypothesis import HealthCheck, event, given, seed, settings
 from hypothesis import strategies as st
 
-from pipeline import build, incremental
+from pipeline import build
+from pipeline.aggregate.titles import leading_ordinal
 from pipeline.config import load_config
-from pipeline.errors import Report, ValidationFailed
-from pipeline.kinds import EXCEL_EPOCH
-from pipeline.publication import SETTINGS
-from pipeline.schema import (
+from pipeline.contract.kinds import EXCEL_EPOCH
+from pipeline.contract.schema import (
     MECHANISMS,
     MEETINGS,
     PARTICIPANTS,
@@ -44,10 +43,12 @@ from pipeline.schema import (
     Column,
     TableSpec,
 )
-from pipeline.schema import SETTINGS as SETTINGS_TABLE
-from pipeline.text import clean_text, header_key, typographic
-from pipeline.titles import leading_ordinal
-from pipeline.vocabularies import VOCABULARIES
+from pipeline.contract.schema import SETTINGS as SETTINGS_TABLE
+from pipeline.contract.vocabularies import VOCABULARIES
+from pipeline.errors import Report, ValidationFailed
+from pipeline.publish import incremental
+from pipeline.utils.text import clean_text, header_key, typographic
+from pipeline.validate.publication import SETTINGS
 from tests.conftest import ARCHIVE_PAGES
 
 EXAMPLES = int(os.environ.get("ISCM_HYPOTHESIS_EXAMPLES", "45"))

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from pipeline import ingest
+from pipeline.read import ingest
 from tests.conftest import write_inputs
 from tests.data.make_corpus import write_ods
 

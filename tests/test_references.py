@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from pipeline.references import MechanismIndex, name_parts
+from pipeline.validate.references import MechanismIndex, name_parts
 
 NAMES = ("name_en", "name_fr", "name_es", "name_ar", "name_ru")
 

@@ -5,9 +5,9 @@ import re
 import pytest
 from babel import Locale
 
-from pipeline import regions
-from pipeline.countries import _converter
-from pipeline.regions import (
+from pipeline.world import regions
+from pipeline.world.countries import _converter
+from pipeline.world.regions import (
     MACRO_REGIONS,
     macro_region_of_states,
     macro_regions,

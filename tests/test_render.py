@@ -5,8 +5,10 @@ import re
 
 import pytest
 
-from pipeline import build, plan, render
+from pipeline import build
 from pipeline.config import LANGUAGES, load_config
+from pipeline.publish import plan
+from pipeline.render import pages
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
 from tests.update_golden import GOLDEN, golden_files
 
@@ -29,7 +31,7 @@ def render_with(tmp_path, mechanisms=None, meetings=None, kind="bulletin", lang=
     config = load_config(folder, tmp_path / "out")
     data, _ = build.bulletin_data(config)
     document = next(d for d in plan.DOCUMENTS if d.kind == kind)
-    return render.render_html(data, document.template, lang, config,
+    return pages.render_html(data, document.template, lang, config,
                               plan.switcher(document, data.year, config.langs))
 
 

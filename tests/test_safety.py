@@ -6,8 +6,8 @@ import zipfile
 
 import pytest
 
-from pipeline import ingest, safety
 from pipeline.errors import InputError
+from pipeline.read import ingest, safety
 from tests.conftest import write_inputs
 
 

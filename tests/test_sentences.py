@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from pipeline.localiser import Localiser
+from pipeline.aggregate.titles import meeting_name
+from pipeline.compose.sentences import Sentences
+from pipeline.lang.localiser import Localiser
 from pipeline.model import Meeting
-from pipeline.sentences import Sentences
-from pipeline.titles import meeting_name
 
 EN, FR, ES, RU, AR = (Sentences(Localiser(lang)) for lang in ("en", "fr", "es", "ru", "ar"))
 

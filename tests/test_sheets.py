@@ -5,7 +5,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from pipeline import ingest, sheets
+from pipeline.read import ingest, sheets
 from tests.conftest import write_inputs
 
 

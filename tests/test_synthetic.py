@@ -1,8 +1,10 @@
 """The benchmark's synthetic inputs: realistic enough to pass validation, N times the rows."""
 
 from bench import synthetic
-from pipeline import cells, ingest, validate
-from pipeline.countries import to_iso3
+from pipeline import validate
+from pipeline.read import ingest
+from pipeline.validate import cells
+from pipeline.world.countries import to_iso3
 from tests.conftest import SHIPPED_INPUTS
 
 

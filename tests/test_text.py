@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.text import clean_text, collation_key, header_key, typographic, words_key
+from pipeline.utils.text import clean_text, collation_key, header_key, typographic, words_key
 
 
 def test_clean_text_trims_non_breaking_spaces_and_whole_floats():

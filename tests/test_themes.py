@@ -1,5 +1,5 @@
-"""Themes: a vocabulary declared as data (pipeline/data/themes.csv), variants matched to their
-theme, a theme nobody knows kept as written and reported, and an editor's themes sheet."""
+"""Themes: a vocabulary declared as data (pipeline/contract/data/themes.csv), variants matched
+to their theme, a theme nobody knows kept as written and reported, and an editor's themes sheet."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import csv
 
 import pytest
 
-from pipeline import aggregate, render
-from pipeline.catalogues import report_wording
+from pipeline import aggregate
 from pipeline.config import LANGUAGES, BulletinConfig
+from pipeline.contract.schema import THEMES
+from pipeline.contract.themes import DATA, ThemeIndex, built_in, make_theme, theme_key
 from pipeline.errors import Problem
-from pipeline.localiser import Localiser
+from pipeline.lang.catalogues import report_wording
+from pipeline.lang.localiser import Localiser
 from pipeline.model import Theme
-from pipeline.schema import THEMES
-from pipeline.themes import DATA, ThemeIndex, built_in, make_theme, theme_key
+from pipeline.render import pages
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, input_books, validated, write_sheet
 
 with DATA.open(encoding="utf-8", newline="") as declaration:
@@ -147,7 +148,7 @@ def bulletin(folder, lang: str, year: int = 2025) -> tuple[str, object]:
     """The bulletin's HTML in a language, and the report of its inputs."""
     tables, report = validated(folder, langs=("en", lang))
     data = aggregate.summarise(tables, year)
-    return render.render_html(data, "bulletin.html", lang, BulletinConfig()), report
+    return pages.render_html(data, "bulletin.html", lang, BulletinConfig()), report
 
 
 def untranslated(report, lang: str) -> Problem:
@@ -260,11 +261,11 @@ def test_the_iscm_table_prints_the_labels_and_an_unknown_theme_as_written(tmp_pa
                   if row["id"] == "midsa" else row for row in MECHANISM_ROWS]
     tables, _ = validated(write(tmp_path, mechanisms=mechanisms), langs=("en", "fr"))
     data = aggregate.summarise(tables, 2025)
-    _, headers, rows, _ = render.table_sheet(data, "fr")
+    _, headers, rows, _ = pages.table_sheet(data, "fr")
     focus = {row[3]: row[10] for row in rows}  # acronym -> thematic focus
     assert focus["MIDSA"] == "Migration de main-d’œuvre et Regional integration"
     assert focus["MIDWA"] == "Libre circulation"
-    html = render.render_html(data, "table.html", "fr", BulletinConfig())
+    html = pages.render_html(data, "table.html", "fr", BulletinConfig())
     assert ('Migration de main-d’œuvre et <span lang="en" dir="ltr">Regional integration'
             '</span>') in html
 

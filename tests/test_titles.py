@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.titles import has_ordinal, is_generic, meeting_name
+from pipeline.aggregate.titles import has_ordinal, is_generic, meeting_name
 
 
 @pytest.mark.parametrize("title", [

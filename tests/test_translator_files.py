@@ -10,8 +10,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipeline import ingest, translations
-from pipeline.translator_files import KIT_MADE, language_of, latest
+from pipeline.read import ingest
+from pipeline.read.translator_files import KIT_MADE, language_of, latest
+from pipeline.validate import translations
 from tests.conftest import SHIPPED_INPUTS, validated, write_inputs
 
 SUMMIT = "gfmd 2025-03-05 «GFMD Summit»"
@@ -289,7 +290,7 @@ def test_a_long_translation_is_measured_against_the_source_on_its_row(inputs):
 
 
 def test_entries_of_equal_rank_are_chosen_whatever_the_order_they_were_read_in():
-    from pipeline.translator_files import Entry
+    from pipeline.read.translator_files import Entry
 
     made = dt.datetime(2026, 3, 2, tzinfo=dt.UTC)
     a = Entry("fr", "x", TITLE, "GFMD Summit", "A", "a.xlsx", "strings", 2, made=made)
@@ -301,7 +302,7 @@ def test_entries_of_equal_rank_are_chosen_whatever_the_order_they_were_read_in()
 def test_a_kit_workbook_renamed_without_its_language_is_read_in_the_kits(inputs):
     from openpyxl.packaging.custom import StringProperty
 
-    from pipeline.translator_files import KIT_LANGUAGE
+    from pipeline.read.translator_files import KIT_LANGUAGE
 
     path = write_book(inputs / "translations" / "translated.xlsx",
                       [kit_row(TITLE, "GFMD Summit", "Sommet du FMMD")],

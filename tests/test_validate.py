@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline import cells, ingest
+from pipeline.read import ingest
+from pipeline.validate import cells
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, validated, write_inputs
 
 
@@ -197,8 +198,9 @@ def test_a_web_address_that_cannot_be_split_is_an_error_not_a_crash(tmp_path, we
 def test_websites_written_as_offices_write_them_build_and_link_as_https(tmp_path):
     """www.igc.ch and igc.ch/fr, as a French office wrote them: read as https, counted at
     the top of the report, linked in the profiles; javascript: is still refused."""
-    from pipeline import build, plan
+    from pipeline import build
     from pipeline.config import load_config
+    from pipeline.publish import plan
 
     mechanisms = changed(changed(MECHANISM_ROWS, 1, website="www.igc.ch"), 2,
                          website="igc.ch/fr")

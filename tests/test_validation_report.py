@@ -1,10 +1,10 @@
 """The validation report: the same problems as a web page, a spreadsheet and a terminal table."""
 
-from pipeline import validation_report
-from pipeline.catalogues import report_wording
 from pipeline.config import load_config
+from pipeline.contract.kinds import did_you_mean
 from pipeline.errors import Problem, Report
-from pipeline.kinds import did_you_mean
+from pipeline.lang.catalogues import report_wording
+from pipeline.render import validation_report
 from pipeline.wording import R_
 
 REPORT = Report((

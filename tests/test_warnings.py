@@ -22,9 +22,9 @@ from click.testing import CliRunner
 from pipeline import build
 from pipeline.cli import main
 from pipeline.config import LANGUAGES, load_config
+from pipeline.contract.schema import TABLES
+from pipeline.contract.vocabularies import VOCABULARIES
 from pipeline.errors import Problem
-from pipeline.schema import TABLES
-from pipeline.vocabularies import VOCABULARIES
 from tests.conftest import SHIPPED_INPUTS
 
 YEAR = 2026

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.catalogues import report_wording
+from pipeline.lang.catalogues import report_wording
 from pipeline.wording import ENGLISH, R_, RN_, Either, LanguageName, Text
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"

@@ -7,7 +7,8 @@ import openpyxl
 import pytest
 
 from pipeline.config import BulletinConfig
-from pipeline.write import fixed_zip, project_fetcher, write_xlsx
+from pipeline.render.pdf import project_fetcher
+from pipeline.render.xlsx import fixed_zip, write_xlsx
 
 
 def test_xlsx_text_that_looks_like_a_formula_stays_text(tmp_path):

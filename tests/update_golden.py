@@ -10,8 +10,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import build, plan, render
+from pipeline import build
 from pipeline.config import LANGUAGES, load_config
+from pipeline.publish import plan
+from pipeline.render import pages
 from tests.conftest import write_inputs
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -27,7 +29,7 @@ def golden_documents(langs: tuple[str, ...] = ("en",)) -> dict[str, str]:
         config = load_config(folder, Path(tmp) / "out", langs=",".join(langs),
                              edition_date=EDITION)
         data, _ = build.bulletin_data(config)
-        return {plan.document_name(document, data.year, lang, "html"): render.render_html(
+        return {plan.document_name(document, data.year, lang, "html"): pages.render_html(
                     data, document.template, lang, config,
                     plan.switcher(document, data.year, config.langs))
                 for lang in langs for document in plan.DOCUMENTS}

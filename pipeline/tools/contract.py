@@ -6,18 +6,18 @@
 from __future__ import annotations
 
 from ..config import PROJECT_DIR
-from ..publication import SETTINGS
-from ..schema import SETTINGS as SETTINGS_TABLE
-from ..schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
-from ..themes import built_in
-from ..vocabularies import VOCABULARIES
+from ..contract.schema import SETTINGS as SETTINGS_TABLE
+from ..contract.schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
+from ..contract.themes import built_in
+from ..contract.vocabularies import VOCABULARIES
+from ..validate.publication import SETTINGS
 
 DOC = PROJECT_DIR / "docs" / "inputs.md"
 
 INTRO = """\
 # Input spreadsheets: the contract
 
-*Written from `pipeline/schema.py` by `make docs`; edit that file, not this one.*
+*Written from `pipeline/contract/schema.py` by `make docs`; edit that file, not this one.*
 
 The bulletin is built from the spreadsheets in `inputs/`:
 `mechanisms.xlsx` (sheets `mechanisms` and `participants`, and optionally
@@ -131,7 +131,7 @@ def theme_rows() -> list[str]:
 
 
 KNOWN_THEMES = """\
-From `pipeline/data/themes.csv` (sources: `pipeline/data/SOURCES.md`). A theme
+From `pipeline/contract/data/themes.csv` (sources: `pipeline/contract/data/SOURCES.md`). A theme
 is recognised by its key, its label in any of the five languages (the Russian
 and Arabic ones too) or one of the other names listed, whatever the case,
 accents, hyphens or spaces, with `&`, `and`, `et`, `y` or `e` alike, in

@@ -33,15 +33,21 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from .. import ingest, readers, sheets
-from ..catalogues import report_wording
+from ..contract.kinds import MECHANISM, SETTING
+from ..contract.schema import MECHANISMS, Column, TableSpec
+from ..contract.schema import SETTINGS as SETTINGS_TABLE
+from ..contract.vocabularies import VOCABULARIES
 from ..errors import ConfigError
-from ..headers import HEADER_SEARCH_ROWS, column_help, find_header_row, header_map, name_columns
-from ..kinds import MECHANISM, SETTING
-from ..publication import SETTINGS
-from ..schema import MECHANISMS, Column, TableSpec
-from ..schema import SETTINGS as SETTINGS_TABLE
-from ..vocabularies import VOCABULARIES
+from ..lang.catalogues import report_wording
+from ..read import ingest, readers, sheets
+from ..read.headers import (
+    HEADER_SEARCH_ROWS,
+    column_help,
+    find_header_row,
+    header_map,
+    name_columns,
+)
+from ..validate.publication import SETTINGS
 from ..wording import R_, Text, Wording
 
 STAMP = dt.datetime(2025, 1, 1)

@@ -28,15 +28,18 @@ from pathlib import Path
 import openpyxl
 from openpyxl.comments import Comment
 
-from .. import cells, ingest, validate
-from ..catalogues import report_wording
+from .. import validate
 from ..config import check_report_lang
+from ..contract.schema import SETTINGS as SETTINGS_TABLE
+from ..contract.schema import TABLES
 from ..errors import BulletinError, ConfigError, InputError
-from ..publication import SETTINGS
-from ..schema import SETTINGS as SETTINGS_TABLE
-from ..schema import TABLES
+from ..lang.catalogues import report_wording
+from ..publish.write import atomically, write_bytes
+from ..read import ingest
+from ..render.xlsx import save_workbook
+from ..validate import cells
+from ..validate.publication import SETTINGS
 from ..wording import ENGLISH, R_, Text, Wording
-from ..write import atomically, save_workbook, write_bytes
 from .dressing import AUTHOR, STAMP, dress, own_sheets, setting_help
 
 UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"

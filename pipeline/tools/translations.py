@@ -20,9 +20,9 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..catalogues import REPORT, catalogue_path, read_catalogue
 from ..config import LANGUAGES, LOCALE_DIR, PROJECT_DIR, REPORT_LANGUAGES
-from ..schema import TABLES, TRANSLATOR_SHEET
+from ..contract.schema import TABLES, TRANSLATOR_SHEET
+from ..lang.catalogues import REPORT, catalogue_path, read_catalogue
 
 POT = LOCALE_DIR / "messages.pot"
 REPORT_POT = LOCALE_DIR / f"{REPORT}.pot"

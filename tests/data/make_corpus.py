@@ -31,10 +31,10 @@ from xml.sax.saxutils import escape
 import openpyxl
 from openpyxl.styles import Font
 
-from pipeline.schema import MECHANISMS, MEETINGS, PARTICIPANTS, THEMES
+from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, THEMES
+from pipeline.render.xlsx import fixed_zip, save_workbook
 from pipeline.tools.dressing import dress
 from pipeline.tools.input_templates import known_mechanism_ids
-from pipeline.write import fixed_zip, save_workbook
 from tests import conftest
 from tests.data.history import write_history
 
@@ -734,8 +734,8 @@ def write_translations(folder: Path, rows: list[tuple[str, str, str]],
     as the kit stamps it when `made` is given."""
     from openpyxl.packaging.custom import StringProperty
 
-    from pipeline.translations import string_id
-    from pipeline.translator_files import KIT_MADE
+    from pipeline.read.translator_files import KIT_MADE
+    from pipeline.validate.translations import string_id
 
     book = openpyxl.Workbook()
     sheet = book.active

@@ -1,0 +1,1 @@
+"""What a page shows: sentences, what changed, charts, maps, profiles."""

@@ -1,0 +1,1 @@
+"""What the spreadsheets hold: tables, columns, kinds of column, vocabularies, themes."""

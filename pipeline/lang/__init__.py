@@ -1,0 +1,1 @@
+"""The reader's language: catalogues, the localiser, dates."""

@@ -1,0 +1,3 @@
+"""Read: input files into RawTables (formats, safety, readers, headers, sheets), and the
+translators' files.
+"""

@@ -1,0 +1,99 @@
+"""The year's meetings as an iCalendar file (RFC 5545), for calendar applications.
+
+One all-day event per meeting of the year, whatever its status, in English (the
+language of the data; an .ics file has no reader's language). Written with the
+``icalendar`` library. Same inputs, same bytes: each event's UID is a hash of
+the meeting's key (mechanism, start date, title as written), so that a calendar
+that subscribed to last build's file updates its events instead of doubling
+them, and the DTSTAMP is the edition date, never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from icalendar import Calendar, Event
+
+from ..compose.sentences import Sentences
+from ..lang.localiser import Localiser, plain_text
+from ..model import BulletinData, Mechanism, Meeting
+from ..utils.text import words_key
+
+PRODID = "-//International Organization for Migration//ISCM Highlights//EN"
+UID_DOMAIN = "iscm-highlights.iom.int"
+"""A fixed right-hand side for the UIDs, as RFC 5545 recommends (a domain name)."""
+STATUS = {"held": "CONFIRMED", "planned": "CONFIRMED", "postponed": "TENTATIVE",
+          "cancelled": "CANCELLED"}
+"""RFC 5545 (3.8.1.11) has three statuses for an event: TENTATIVE, CONFIRMED, CANCELLED.
+A meeting held, or planned after the edition date with its dates, is confirmed (a
+calendar tells past from future by the dates); the description says which, as the
+calendar's status column does. A postponed one keeps the dates it had, which no longer
+hold: tentative until the inputs give new ones."""
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """The event's UID: the same for the same meeting on every build, whatever else of it
+    changes (place, summary, status), so that calendars update the event."""
+    key = "\n".join((meeting.mechanism_id, meeting.start.isoformat(), meeting.title))
+    return f"{hashlib.sha256(key.encode()).hexdigest()[:24]}@{UID_DOMAIN}"
+
+
+def summary(meeting: Meeting, mechanism: Mechanism | None, sentences: Sentences) -> str:
+    """The meeting's own title, then its mechanism's acronym unless the title names it."""
+    title = plain_text(sentences.meeting_title(meeting))
+    acronym = mechanism.acronym if mechanism else ""
+    if not acronym or words_key(acronym) in words_key(title):
+        return title
+    return f"{title} ({acronym})"
+
+
+def link(meeting: Meeting, mechanism: Mechanism | None) -> str:
+    """The meeting's source when it is one web address (the column is free text: it may
+    name a press release), else the mechanism's website; '' when neither is."""
+    candidates = (meeting.source.strip(), mechanism.website if mechanism else "")
+    return next((url for url in candidates
+                 if url.startswith(("https://", "http://")) and not any(map(str.isspace, url))),
+                "")
+
+
+def event(meeting: Meeting, mechanism: Mechanism | None, stamp: dt.datetime,
+          sentences: Sentences) -> Event:
+    loc = sentences.loc
+    found = Event()
+    found.add("uid", meeting_uid(meeting))
+    found.add("dtstamp", stamp)
+    found.add("dtstart", meeting.start)  # a date: VALUE=DATE, an all-day event
+    found.add("dtend", meeting.end + dt.timedelta(days=1))  # exclusive (RFC 5545 3.6.1)
+    found.add("summary", summary(meeting, mechanism, sentences))
+    if place := plain_text(sentences.table_place(meeting)):
+        found.add("location", place)
+    # The status as the calendar's column says it on the edition date (DTSTAMP): STATUS
+    # has no word for held or upcoming, only CONFIRMED for both.
+    description = [loc.labelled(loc.gettext("Level"), loc.label(meeting.level, "level")),
+                   loc.labelled(loc.gettext("Status"),
+                                loc.label(meeting.status, "meeting_status"))]
+    if mechanism:
+        description.insert(0, plain_text(loc.full_name(mechanism)))
+    found.add("description", "\n".join(plain_text(line) for line in description))
+    if url := link(meeting, mechanism):
+        found.add("url", url)
+    found.add("status", STATUS[meeting.status])
+    return found
+
+
+def calendar_ics(data: BulletinData) -> bytes:
+    """The year's meetings as the bytes of an .ics file."""
+    sentences = Sentences(Localiser("en"))
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"ISCM meetings {data.year}")
+    stamp = dt.datetime.combine(data.edition_date, dt.time(), dt.UTC)
+    by_id = {m.id: m for m in data.mechanisms}
+    for meeting in data.calendar:
+        calendar.add_component(event(meeting, by_id.get(meeting.mechanism_id), stamp,
+                                     sentences))
+    return calendar.to_ical()

@@ -1,0 +1,1 @@
+"""Helpers that import nothing from the stages: text, frames of cells, progress."""
