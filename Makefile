@@ -42,7 +42,7 @@ MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
             $(foreach l,$(REPORT_LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/report.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler bulletin dist check preview translation-kit test test-browser lint golden docs bench translations \
+.PHONY: help setup poppler harfbuzz bulletin dist check preview translation-kit test test-browser lint golden docs bench translations \
         templates dress-inputs corpus map-assets clean
 
 help:  ## List the targets
@@ -75,7 +75,15 @@ poppler:  ## Install pdffonts and pdftotext (Debian: poppler-utils), which the P
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; \
 	  else echo "The tests need pdffonts: install the Debian package poppler-utils (sudo apt-get install poppler-utils)."; exit 1; fi; }
 
-bulletin: $(STAMP) $(MO_FILES)  ## Build the six documents, the summary and the report into OUTPUTS/<year>/
+# WeasyPrint subsets the fonts with HarfBuzz (Debian: libharfbuzz-subset0), else with
+# fontTools, which it is retiring: the two give different PDF bytes, so every build here uses
+# HarfBuzz. Installed as root; otherwise the build goes on with fontTools, and says so.
+harfbuzz:  ## Install libharfbuzz-subset0, with which WeasyPrint subsets the PDFs' fonts
+	@ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0' || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null; \
+	  else echo "Note: the PDFs' fonts are subset with fontTools; install the Debian package libharfbuzz-subset0 (sudo apt-get install libharfbuzz-subset0) for HarfBuzz, which WeasyPrint prefers."; fi; }
+
+bulletin: $(STAMP) $(MO_FILES) harfbuzz  ## Build the six documents, the summary and the report into OUTPUTS/<year>/
 	$(BIN)/iscm build $(ISCM_ARGS)
 
 # The bundle packs what `make bulletin` built (default: the latest year under OUTPUTS/); it
@@ -86,7 +94,7 @@ dist: $(STAMP) $(MO_FILES)  ## Zip a built year for distribution: OUTPUTS/dist/i
 check: $(STAMP) $(MO_FILES)  ## Validate the inputs only; write nothing
 	$(BIN)/iscm check --inputs $(INPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(EDITION_ARG) $(REPORT_ARG)
 
-preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
+preview: $(STAMP) $(MO_FILES) harfbuzz  ## Serve the HTML documents on 127.0.0.1:PORT, rebuilt on every save
 	$(BIN)/iscm preview --inputs $(INPUTS) --outputs $(OUTPUTS) --port $(PORT) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(EDITION_ARG) $(REPORT_ARG)
 
 # One process per core (pytest-xdist); the build of the shipped inputs is made once and
@@ -94,7 +102,7 @@ preview: $(STAMP) $(MO_FILES)  ## Serve the HTML documents on 127.0.0.1:PORT, re
 translation-kit: $(STAMP) $(MO_FILES)  ## Write the texts still to translate to OUTPUTS/translation-kit/ (XLSX, XLIFF)
 	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
 
-test: $(DEV_STAMP) $(MO_FILES) poppler  ## Run the whole test suite
+test: $(DEV_STAMP) $(MO_FILES) poppler harfbuzz  ## Run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # Browser checks need Chromium and Java (Debian: chromium, default-jre-headless),
@@ -110,13 +118,13 @@ $(BROWSER_STAMP): $(DEV_STAMP) tests/browser/package-lock.json
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e . --group dev --group browser
 	touch $@
 
-test-browser: $(BROWSER_STAMP) $(MO_FILES) poppler  ## vnu, axe-core, screenshots, and the PDF checks of every document in every language
+test-browser: $(BROWSER_STAMP) $(MO_FILES) poppler harfbuzz  ## vnu, axe-core, screenshots, and the PDF checks of every document in every language
 	$(BIN)/python -m pytest -m "browser or print"
 
 lint: $(DEV_STAMP)  ## Check the code style with ruff
 	$(BIN)/ruff check pipeline tests bench
 
-bench: $(DEV_STAMP) $(MO_FILES)  ## Time the build against WeasyPrint alone; write docs/performance.md
+bench: $(DEV_STAMP) $(MO_FILES) harfbuzz  ## Time the build against WeasyPrint alone; write docs/performance.md
 	$(BIN)/python -m bench.run $(if $(JOBS),--jobs $(JOBS))
 
 golden: $(DEV_STAMP)  ## Rebuild the golden HTML files in tests/golden/ (read the diff!)

@@ -27,6 +27,7 @@ Only the standard library is imported here: the CLI runs ``up_to_date`` first.
 
 from __future__ import annotations
 
+import ctypes.util
 import dataclasses
 import datetime as dt
 import hashlib
@@ -108,12 +109,15 @@ def tree_digest(root: Path, files: list[Path] | None = None) -> str:
 
 def installed_libraries() -> str:
     """The installed distributions and their versions, from the names of their
-    *.dist-info folders: cheaper than importlib.metadata and just as exact."""
+    *.dist-info folders: cheaper than importlib.metadata and just as exact; and whether
+    WeasyPrint finds HarfBuzz's subsetter (libharfbuzz-subset), which makes other font
+    bytes than its fontTools fallback."""
     names = []
     for entry in sys.path:
         if os.path.isdir(entry):
             names += (n for n in os.listdir(entry) if n.endswith(".dist-info"))
-    return "\n".join([sys.version, *sorted(names)])
+    subsetter = ctypes.util.find_library("harfbuzz-subset") or "no libharfbuzz-subset"
+    return "\n".join([sys.version, *sorted(names), subsetter])
 
 
 class Keys:
