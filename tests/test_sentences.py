@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.aggregate.titles import meeting_name
 from pipeline.compose.sentences import Sentences
+from pipeline.contract.vocabularies import LEVEL
 from pipeline.lang.localiser import Localiser
 from pipeline.model import Meeting
 
@@ -122,8 +123,7 @@ def test_an_upcoming_meeting_is_told_in_the_future_and_has_adopted_nothing(loc, 
     assert "Colombo Declaration" not in shown
 
 
-@pytest.mark.parametrize("level", ["ministerial", "senior-officials", "technical", "thematic",
-                                   "working-group", "summit", "other"])
+@pytest.mark.parametrize("level", LEVEL.keys)
 def test_every_level_has_its_upcoming_sentence(level):
     for loc, words in ((EN, " is scheduled to take place "), (FR, " doit se tenir "),
                        (ES, " se celebrará "), (RU, " состоится "), (AR, "سيُعقد ")):

@@ -1,9 +1,10 @@
 """Sentences composed in the reader's language: what a meeting did, what a figure counts.
 
 Whole sentences are gettext patterns with named placeholders, so each language
-orders them its own way, and each kind of meeting has its own patterns, so that
-verbs agree with the noun the language uses for it ('s’est tenue' / 's’est
-tenu', 'состоялось' / 'состоялся'). Words and formats come from the Localiser.
+orders them its own way, and each kind of meeting has its own patterns, declared with
+its level (contract/vocabularies.py LEVEL), so that verbs agree with the noun the
+language uses for it ('s’est tenue' / 's’est tenu', 'состоялось' / 'состоялся').
+Words and formats come from the Localiser.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..contract.labels import NC_
+from ..contract.vocabularies import LEVEL
 from ..lang.localiser import ARTICLE, DATA_LANGUAGE, ONLINE, Localiser
 from ..model import Mechanism, Meeting, Summary
 from ..utils.text import header_key, typographic
@@ -64,7 +66,7 @@ class Sentences:
         « 18th Bali Process Senior Officials’ Meeting »'."""
         if self.loc.lang == DATA_LANGUAGE and ARTICLE.match(meeting.name):
             return self.loc.data_text(meeting.name[:1].upper() + meeting.name[1:])
-        pattern = escape(self.loc.pgettext(*TITLE_PATTERNS[meeting.level]))
+        pattern = escape(self.loc.pgettext(*LEVEL[meeting.level].title_pattern))
         return pattern.format(title=self.meeting_title(meeting))
 
     def place(self, meeting: Meeting) -> Markup:
@@ -121,21 +123,21 @@ class Sentences:
         's’est tenu', 'состоялось' / 'состоялся'). A meeting after the edition date
         (planned) is told in the future, and has adopted nothing yet.
         """
-        held, adopted = SENTENCE_PATTERNS[meeting.level]
+        patterns = LEVEL[meeting.level].sentence_patterns
         values = dict(meeting=self.meeting_name(meeting),
                       dates=self.loc.date_range(meeting.start, meeting.end, in_sentence=True),
                       place=self.place(meeting))
         if meeting.status == "planned":
-            pattern = self.loc.pgettext(*UPCOMING_PATTERNS[meeting.level])
+            pattern = self.loc.pgettext(*patterns.upcoming)
         elif meeting.outcome_documents:
-            pattern = self.loc.pgettext(*adopted)
+            pattern = self.loc.pgettext(*patterns.adopted)
             document = escape(self.loc.pgettext(*OUTCOME_DOCUMENT))
             titles = self.loc.tr_items(meeting, "outcome_document")
             values["outcomes"] = self.loc.markup_list([
                 document.format(document=Markup("<cite>{}</cite>").format(title))
                 for title in titles])
         else:
-            pattern = self.loc.pgettext(*held)
+            pattern = self.loc.pgettext(*patterns.held)
         sentence = escape(pattern).format(**values)
         if self.loc.translation(meeting, "summary"):
             return sentence + Markup(" ") + self.loc.tr(meeting, "summary")
@@ -150,81 +152,6 @@ class Sentences:
         return sentence
 
 
-# Dates: (message context, pattern). The context tells translators which case it is.
-
-
-TITLE_PATTERNS = {
-    # Translators: {title} is the meeting's own title as written in the inputs (in
-    # English), which the sentence opens with. Name the kind of meeting in your language
-    # before it, so that the verb of the sentence can agree: 'La réunion ministérielle
-    # « {title} »'.
-    "ministerial": NC_("meeting named by its title, ministerial meeting", "The {title}"),
-    "senior-officials": NC_("meeting named by its title, senior officials’ meeting",
-                            "The {title}"),
-    "technical": NC_("meeting named by its title, technical meeting", "The {title}"),
-    "thematic": NC_("meeting named by its title, thematic meeting", "The {title}"),
-    "working-group": NC_("meeting named by its title, working group meeting", "The {title}"),
-    "summit": NC_("meeting named by its title, summit", "The {title}"),
-    "other": NC_("meeting named by its title, other meeting", "The {title}"),
-}
 # Translators: one document adopted by a meeting, {document} its title as written in the
 # inputs; several are listed in your language's way ('A, B and C').
 OUTCOME_DOCUMENT = NC_("outcome document", "the {document}")
-
-# Per level: (took place, adopted an outcome document). The context names the kind of
-# meeting so that translators can make the verb agree with the noun they chose for it.
-SENTENCE_PATTERNS = {
-    "ministerial": (
-        # Translators: {meeting} is the meeting named by its title (see those messages),
-        # {dates} a date in a sentence ('on 4 May 2025'), {place} 'in Colombo, Sri Lanka' or
-        # 'online', {outcomes} the documents it adopted ('the Colombo Declaration').
-        NC_("sentence, ministerial meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, ministerial meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "senior-officials": (
-        NC_("sentence, senior officials’ meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, senior officials’ meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "technical": (
-        NC_("sentence, technical meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, technical meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "thematic": (
-        NC_("sentence, thematic meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, thematic meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "working-group": (
-        NC_("sentence, working group meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, working group meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "summit": (
-        NC_("sentence, summit", "{meeting} took place {dates} {place}."),
-        NC_("sentence, summit",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-    "other": (
-        NC_("sentence, other meeting", "{meeting} took place {dates} {place}."),
-        NC_("sentence, other meeting",
-            "{meeting}, held {dates} {place}, adopted {outcomes}.")),
-}
-
-# Per level: a meeting after the edition date, which has not taken place yet (its status
-# is planned, shown as "Upcoming"); again the context names the kind of meeting.
-UPCOMING_PATTERNS = {
-    # Translators: a meeting that has not taken place yet (after the date of the edition):
-    # {meeting}, {dates} and {place} as in "{meeting} took place {dates} {place}.". Say it
-    # in the future ('se tiendra', 'состоится'), agreeing with the kind of meeting.
-    "ministerial": NC_("sentence, upcoming ministerial meeting",
-                       "{meeting} is scheduled to take place {dates} {place}."),
-    "senior-officials": NC_("sentence, upcoming senior officials’ meeting",
-                            "{meeting} is scheduled to take place {dates} {place}."),
-    "technical": NC_("sentence, upcoming technical meeting",
-                     "{meeting} is scheduled to take place {dates} {place}."),
-    "thematic": NC_("sentence, upcoming thematic meeting",
-                    "{meeting} is scheduled to take place {dates} {place}."),
-    "working-group": NC_("sentence, upcoming working group meeting",
-                         "{meeting} is scheduled to take place {dates} {place}."),
-    "summit": NC_("sentence, upcoming summit",
-                  "{meeting} is scheduled to take place {dates} {place}."),
-    "other": NC_("sentence, upcoming other meeting",
-                 "{meeting} is scheduled to take place {dates} {place}."),
-}

@@ -32,6 +32,7 @@ from .kinds import (
     YES_NO,
     Kind,
 )
+from .vocabularies import BY_NAME
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Column:
     required: bool = False
     """A missing column is an error; a blank cell is an error."""
     vocabulary: str | None = None
-    """For choice columns: the key in VOCABULARIES."""
+    """For choice columns: the name of its closed list (vocabularies.py)."""
     aliases: tuple[str, ...] = ()
     """Other headers accepted for this column (English, French, Spanish)."""
     help: str = ""
@@ -90,7 +91,16 @@ class TableSpec:
 
 
 def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_blank=False):
+    if vocabulary is not None:
+        help = help.format(values=values_help(kind, vocabulary))
     return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank)
+
+
+def values_help(kind: Kind, vocabulary: str) -> str:
+    """A closed list's values as a column's help gives them, from the list itself: 'active,
+    emerging or inactive' for a choice; every one, 'member, observer, …', for a column of
+    several choices."""
+    return BY_NAME[vocabulary].enumeration(", " if kind is CHOICES else " or ")
 
 
 THEMES_HELP = ("Themes, separated by ; (a known theme's key, labour-migration, or its name in "
@@ -160,10 +170,10 @@ MECHANISMS = TableSpec(
         _col("type", CHOICE, "mechanism type", "type de mécanisme", "tipo", "categorie",
              "catégorie", "tipo de mecanismo", "categoría", "category",
              "catégorie de mécanisme", required=True, vocabulary="type",
-             help="RCP, IRF or Global."),
+             help="{values}."),
         _col("status", CHOICE, "statut", "estado", "état", "situation", "situación",
              "current status", "statut actuel", "estado actual", required=True,
-             vocabulary="status", help="active, emerging or inactive."),
+             vocabulary="status", help="{values}."),
         _col("status_detail", TEXT, "status detail", "détail du statut", "detalle del estado",
              "status details", "détails du statut", "précisions sur le statut",
              "statut (détail)", "detalles del estado", "estado (detalle)",
@@ -176,7 +186,7 @@ MECHANISMS = TableSpec(
         _col("status_before", CHOICE, "status before", "previous status", "former status",
              "statut précédent", "statut antérieur", "ancien statut", "estado anterior",
              "estado previo", vocabulary="status",
-             help="active, emerging or inactive: the status before status_since (blank: "
+             help="{values}: the status before status_since (blank: "
                   "not known; editions before status_since then show the current status)."),
         _col("region", PLACES, "regions", "région", "régions", "región", "regiones", "zone",
              "zona", "zone géographique", "zona geográfica", "région géographique",
@@ -196,8 +206,7 @@ MECHANISMS = TableSpec(
         _col("iom_role", CHOICES, "IOM role", "IOM roles", "rôle de l'OIM", "role OIM",
              "rol de la OIM", "IOM's role", "IOM", "OIM", "papel de la OIM", "rol OIM",
              "papel OIM", "función de la OIM", vocabulary="iom_role", warn_blank=True,
-             help="member, observer, secretariat, secretariat-support, interim-secretariat, "
-                  "technical-support, partner; separated by ;"),
+             help="{values}; separated by ;"),
         _col("formal_association", TEXT, "formal association", "association formelle",
              "asociación formal", "institution", "affiliation", "regional organisation",
              "regional organization", "rattachement", "rattachement institutionnel",
@@ -249,12 +258,12 @@ PARTICIPANTS = TableSpec(
              "participant role", "statut", "statut du participant", "rôle du participant",
              "qualité", "en qualité de", "condición", "en calidad de", "calidad",
              "rol del participante", "papel", "membresía",
-             required=True, vocabulary="role", help="member, observer or partner."),
+             required=True, vocabulary="role", help="{values}."),
         _col("participant_type", CHOICE, "type", "type de participant", "tipo de participante",
              "category", "type of participant", "catégorie", "catégorie de participant",
              "type d'entité", "nature", "tipo", "categoría", "categoría de participante",
              "tipo de entidad", "naturaleza", vocabulary="participant_type",
-             help="state, territory or organisation (blank: a recognised country is a state)."),
+             help="{values} (blank: a recognised country is a state)."),
         _col("joined", YEAR, "since", "depuis", "desde", "année d'adhésion", "adhesion",
              "from", "member since", "year joined", "membre depuis", "année d'entrée",
              "date d'adhésion", "entrée", "miembro desde", "año de adhesión",
@@ -315,12 +324,11 @@ MEETINGS = TableSpec(
              "niveau de la réunion", "type de réunion", "catégorie de la réunion",
              "nivel de la reunión", "tipo de reunión", "categoría de la reunión",
              required=True, vocabulary="level",
-             help="ministerial, senior-officials, technical, thematic, working-group, "
-                  "summit or other."),
+             help="{values}."),
         _col("status", CHOICE, "statut", "estado", "état", "meeting status",
              "statut de la réunion", "état de la réunion", "estado de la reunión",
              "situación", vocabulary="meeting_status",
-             help="held, planned, postponed or cancelled (blank: held; a meeting that "
+             help="{values} (blank: held; a meeting that "
                   "starts after the edition date is never held: planned)."),
         _col("themes", TAGS, "thèmes", "temas", "topics", "sujets", "theme", "keywords",
              "thématiques", "thématique", "sujets abordés", "mots-clés", "tema",
@@ -335,7 +343,7 @@ MEETINGS = TableSpec(
              "IOM attendance", "participation OIM", "présence de l'OIM", "présence OIM",
              "OIM présente", "participación OIM", "presencia de la OIM", "presencia OIM",
              vocabulary="bool", warn_blank=True,
-             help="yes or no."),
+             help="{values}."),
         _col("summary", TEXT, "résumé", "resumen", "description", "outcome summary",
              "abstract", "highlights", "résumé de la réunion", "synthèse", "compte rendu",
              "faits saillants", "points saillants", "descripción", "síntesis",

@@ -1,78 +1,258 @@
-"""The closed lists of values (type, status, levels, roles…) and how offices write them.
+"""The closed lists of values (type, status, levels, roles…): each value with what belongs to it.
 
-Canonical value -> other ways offices write it (English, French, Spanish),
-compared after text.header_key(). Free columns (regions, themes) are not here:
-never turn a free column into a closed list.
+A ``Value`` is declared once with everything that depends on it: its key (what the
+tables and the summary hold), the other ways offices write it (English, French,
+Spanish, compared after text.header_key()), the label the documents print, and for a
+meeting's level, the patterns of the sentences that tell of a meeting of that level.
+Everything else derives from these declarations: ``VOCABULARIES`` (the keys and their
+aliases, which the kinds parse with), ``VOCABULARY_LABELS``, the help of a column in
+the contract (schema.py: ``{values}``) and the tests that every value of a shown
+vocabulary has a label and, for the levels, a sentence in every language.
+
+Labels and patterns are messages (N_(), NC_()): ``make translations`` extracts them
+where they are written here, with the ``# Translators:`` comment just above them.
+Free columns (regions, themes) are not here: never turn a free column into a closed list.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from .labels import N_, NC_, REGION
+
+Message = tuple[str, str]
+"""A message with its context (NC_): (context, msgid)."""
+
+
+@dataclass(frozen=True)
+class SentencePatterns:
+    """How a sentence tells of a meeting of one level (compose/sentences.py). Each pattern's
+    context names the kind of meeting, so that translators can make the verb agree with the
+    noun their language uses for it ('s’est tenue' / 's’est tenu')."""
+
+    held: Message
+    """A meeting that took place: '{meeting} took place {dates} {place}.'"""
+    adopted: Message
+    """One that adopted documents: '{meeting}, held {dates} {place}, adopted {outcomes}.'"""
+    upcoming: Message
+    """One after the edition date: '{meeting} is scheduled to take place {dates} {place}.'"""
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a closed list."""
+
+    key: str
+    """The canonical value: what the tables, the figures and the summary hold."""
+    aliases: tuple[str, ...] = ()
+    """Other ways offices write it (English, French, Spanish)."""
+    label: str | None = None
+    """What the documents print for it (a msgid, N_); None for a value they never print."""
+    plural_label: str | None = None
+    """The values of this key together, as a heading ('Regional consultative processes
+    (RCPs)'); only where the documents group by the value."""
+    title_pattern: Message | None = None
+    """A meeting of this level named by its own title, as a sentence opens ('The {title}')."""
+    sentence_patterns: SentencePatterns | None = None
+    """The sentences that tell of a meeting of this level."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A closed list: its values, in the order the documents and the figures list them."""
+
+    name: str
+    """The key a column names it by (schema.Column.vocabulary)."""
+    values: tuple[Value, ...]
+    shown: bool = True
+    """The documents print its values (by their labels); False for a list that is only read
+    (a participant's role or type, yes or no)."""
+
+    def __getitem__(self, key: str) -> Value:
+        return next(value for value in self.values if value.key == key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(value.key for value in self.values)
+
+    def enumeration(self, last: str = " or ") -> str:
+        """The keys as the contract's help lists them: 'active, emerging or inactive'."""
+        keys = self.keys
+        return last.join(filter(None, (", ".join(keys[:-1]), keys[-1])))
+
+
+TYPE = Vocabulary("type", (
+    Value("RCP", ("regional consultative process", "regional", "PCR",
+                  "processus consultatif régional", "proceso consultivo regional"),
+          label=N_("RCP"), plural_label=N_("Regional consultative processes (RCPs)")),
+    Value("IRF", ("interregional forum", "interregional", "FIR", "forum interrégional",
+                  "interrégional", "foro interregional"),
+          label=N_("IRF"), plural_label=N_("Interregional forums (IRFs)")),
+    Value("Global", ("global process", "mondial", "processus mondial", "proceso mundial",
+                     "mundial"),
+          label=N_("Global process"), plural_label=N_("Global processes")),
+))
+
+STATUS = Vocabulary("status", (
+    Value("active", ("actif", "activo", "en activité"), label=N_("Active")),
+    Value("emerging", ("émergent", "emergente", "nouveau"), label=N_("Emerging")),
+    Value("inactive", ("inactif", "inactivo", "dormant"), label=N_("Inactive")),
+))
+
+IOM_ROLE = Vocabulary("iom_role", (
+    Value("member", ("membre", "miembro"), label=N_("Member")),
+    Value("observer", ("observateur", "observador", "observadora", "observatrice"),
+          label=N_("Observer")),
+    Value("secretariat", ("secrétariat", "secretaría", "secretaria"), label=N_("Secretariat")),
+    Value("secretariat-support", ("secretariat support", "support to secretariat",
+                                  "soutien au secrétariat", "appui au secrétariat",
+                                  "apoyo a la secretaría"),
+          label=N_("Secretariat support")),
+    Value("interim-secretariat", ("interim secretariat", "secrétariat par intérim",
+                                  "secrétariat intérimaire", "secretaría interina"),
+          label=N_("Interim secretariat")),
+    Value("technical-support", ("technical support", "support technique", "appui technique",
+                                "soutien technique", "apoyo técnico"),
+          label=N_("Technical support")),
+    Value("partner", ("partenaire", "socio"), label=N_("Partner")),
+))
+
+ROLE = Vocabulary("role", (
+    Value("member", ("membre", "miembro", "member state", "État membre", "estado miembro")),
+    Value("observer", ("observateur", "observador", "observadora", "observatrice")),
+    Value("partner", ("partenaire", "socio")),
+), shown=False)
+
+# A meeting's status, as the calendar marks it; held meetings carry no mark.
+MEETING_STATUS = Vocabulary("meeting_status", (
+    Value("held", ("took place", "done", "tenue", "tenu", "a eu lieu", "celebrada",
+                   "celebrado", "realizada", "realizado"), label=N_("Held")),
+    Value("planned", ("scheduled", "upcoming", "forthcoming", "prévue", "prévu", "à venir",
+                      "programmée", "programmé", "prevista", "previsto", "programada",
+                      "programado", "próxima"), label=N_("Upcoming")),
+    Value("postponed", ("delayed", "reportée", "reporté", "ajournée", "aplazada", "aplazado",
+                        "pospuesta", "pospuesto"), label=N_("Postponed")),
+    Value("cancelled", ("canceled", "annulée", "annulé", "cancelada", "cancelado",
+                        "suspendida"), label=N_("Cancelled")),
+))
+
+PARTICIPANT_TYPE = Vocabulary("participant_type", (
+    Value("state", ("État", "etat", "estado", "country", "pays", "país")),
+    Value("territory", ("territoire", "territorio")),
+    Value("organisation", ("organization", "organisation internationale", "organización",
+                           "IGO", "international organisation", "international organization")),
+), shown=False)
+
+LEVEL = Vocabulary("level", (
+    Value(
+        "ministerial",
+        ("ministerial meeting", "ministerial conference", "ministers", "ministérielle",
+         "ministériel", "réunion ministérielle", "conférence ministérielle",
+         "reunión ministerial", "conferencia ministerial"),
+        N_("Ministerial"),
+        # Translators: {title} is the meeting's own title as written in the inputs (in
+        # English), which the sentence opens with. Name the kind of meeting in your language
+        # before it, so that the verb of the sentence can agree: 'La réunion ministérielle
+        # « {title} »'.
+        title_pattern=NC_("meeting named by its title, ministerial meeting", "The {title}"),
+        sentence_patterns=SentencePatterns(
+            # Translators: {meeting} is the meeting named by its title (see those messages),
+            # {dates} a date in a sentence ('on 4 May 2025'), {place} 'in Colombo, Sri Lanka' or
+            # 'online', {outcomes} the documents it adopted ('the Colombo Declaration').
+            NC_("sentence, ministerial meeting", "{meeting} took place {dates} {place}."),
+            NC_("sentence, ministerial meeting",
+                "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            # Translators: a meeting that has not taken place yet (after the date of the edition):
+            # {meeting}, {dates} and {place} as in "{meeting} took place {dates} {place}.". Say it
+            # in the future ('se tiendra', 'состоится'), agreeing with the kind of meeting.
+            NC_("sentence, upcoming ministerial meeting",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value(
+        "senior-officials",
+        ("senior officials", "senior officials meeting", "SOM", "hauts fonctionnaires",
+         "réunion des hauts fonctionnaires", "altos funcionarios", "vice-ministerial",
+         "vice-ministérielle", "viceministerial"),
+        N_("Senior officials"),
+        title_pattern=NC_("meeting named by its title, senior officials’ meeting",
+                          "The {title}"),
+        sentence_patterns=SentencePatterns(
+            NC_("sentence, senior officials’ meeting", "{meeting} took place {dates} {place}."),
+            NC_("sentence, senior officials’ meeting",
+                "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            NC_("sentence, upcoming senior officials’ meeting",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value(
+        "technical", ("technique", "técnica", "técnico", "experts", "expert meeting"),
+        N_("Technical"),
+        title_pattern=NC_("meeting named by its title, technical meeting", "The {title}"),
+        sentence_patterns=SentencePatterns(
+            NC_("sentence, technical meeting", "{meeting} took place {dates} {place}."),
+            NC_("sentence, technical meeting",
+                "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            NC_("sentence, upcoming technical meeting",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value(
+        "thematic", ("thématique", "temática", "temático"),
+        N_("Thematic"),
+        title_pattern=NC_("meeting named by its title, thematic meeting", "The {title}"),
+        sentence_patterns=SentencePatterns(
+            NC_("sentence, thematic meeting", "{meeting} took place {dates} {place}."),
+            NC_("sentence, thematic meeting",
+                "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            NC_("sentence, upcoming thematic meeting",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value(
+        "working-group", ("working group", "groupe de travail", "grupo de trabajo", "WG"),
+        N_("Working group"),
+        title_pattern=NC_("meeting named by its title, working group meeting", "The {title}"),
+        sentence_patterns=SentencePatterns(
+            NC_("sentence, working group meeting", "{meeting} took place {dates} {place}."),
+            NC_("sentence, working group meeting",
+                "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            NC_("sentence, upcoming working group meeting",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value(
+        "summit", ("sommet", "cumbre"),
+        N_("Summit"),
+        title_pattern=NC_("meeting named by its title, summit", "The {title}"),
+        sentence_patterns=SentencePatterns(
+            NC_("sentence, summit", "{meeting} took place {dates} {place}."),
+            NC_("sentence, summit", "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            NC_("sentence, upcoming summit",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value(
+        "other", ("autre", "otro", "otra"),
+        N_("Other"),
+        title_pattern=NC_("meeting named by its title, other meeting", "The {title}"),
+        sentence_patterns=SentencePatterns(
+            NC_("sentence, other meeting", "{meeting} took place {dates} {place}."),
+            NC_("sentence, other meeting",
+                "{meeting}, held {dates} {place}, adopted {outcomes}."),
+            NC_("sentence, upcoming other meeting",
+                "{meeting} is scheduled to take place {dates} {place}."))),
+))
+"""A meeting's level: the kind of meeting, which the sentences that tell of it agree with."""
+
+BOOL = Vocabulary("bool", (
+    Value("yes", ("y", "x", "true", "1", "oui", "o", "sí", "si", "vrai")),
+    Value("no", ("n", "false", "0", "non", "faux")),
+), shown=False)
+
+ALL: tuple[Vocabulary, ...] = (TYPE, STATUS, IOM_ROLE, ROLE, MEETING_STATUS, PARTICIPANT_TYPE,
+                               LEVEL, BOOL)
+"""Every closed list, in the order docs/inputs.md lists them."""
+BY_NAME: dict[str, Vocabulary] = {vocabulary.name: vocabulary for vocabulary in ALL}
+
 VOCABULARIES: dict[str, dict[str, tuple[str, ...]]] = {
-    "type": {
-        "RCP": ("regional consultative process", "regional", "PCR",
-                "processus consultatif régional", "proceso consultivo regional"),
-        "IRF": ("interregional forum", "interregional", "FIR", "forum interrégional",
-                "interrégional", "foro interregional"),
-        "Global": ("global process", "mondial", "processus mondial", "proceso mundial",
-                   "mundial"),
-    },
-    "status": {
-        "active": ("actif", "activo", "en activité"),
-        "emerging": ("émergent", "emergente", "nouveau"),
-        "inactive": ("inactif", "inactivo", "dormant"),
-    },
-    "iom_role": {
-        "member": ("membre", "miembro"),
-        "observer": ("observateur", "observador", "observadora", "observatrice"),
-        "secretariat": ("secrétariat", "secretaría", "secretaria"),
-        "secretariat-support": ("secretariat support", "support to secretariat",
-                                "soutien au secrétariat", "appui au secrétariat",
-                                "apoyo a la secretaría"),
-        "interim-secretariat": ("interim secretariat", "secrétariat par intérim",
-                                "secrétariat intérimaire", "secretaría interina"),
-        "technical-support": ("technical support", "support technique", "appui technique",
-                              "soutien technique", "apoyo técnico"),
-        "partner": ("partenaire", "socio"),
-    },
-    "role": {
-        "member": ("membre", "miembro", "member state", "État membre", "estado miembro"),
-        "observer": ("observateur", "observador", "observadora", "observatrice"),
-        "partner": ("partenaire", "socio"),
-    },
-    "meeting_status": {
-        "held": ("took place", "done", "tenue", "tenu", "a eu lieu", "celebrada",
-                 "celebrado", "realizada", "realizado"),
-        "planned": ("scheduled", "upcoming", "forthcoming", "prévue", "prévu", "à venir",
-                    "programmée", "programmé", "prevista", "previsto", "programada",
-                    "programado", "próxima"),
-        "postponed": ("delayed", "reportée", "reporté", "ajournée", "aplazada", "aplazado",
-                      "pospuesta", "pospuesto"),
-        "cancelled": ("canceled", "annulée", "annulé", "cancelada", "cancelado",
-                      "suspendida"),
-    },
-    "participant_type": {
-        "state": ("État", "etat", "estado", "country", "pays", "país"),
-        "territory": ("territoire", "territorio"),
-        "organisation": ("organization", "organisation internationale", "organización",
-                         "IGO", "international organisation", "international organization"),
-    },
-    "level": {
-        "ministerial": ("ministerial meeting", "ministerial conference", "ministers",
-                        "ministérielle", "ministériel", "réunion ministérielle",
-                        "conférence ministérielle", "reunión ministerial",
-                        "conferencia ministerial"),
-        "senior-officials": ("senior officials", "senior officials meeting", "SOM",
-                             "hauts fonctionnaires", "réunion des hauts fonctionnaires",
-                             "altos funcionarios", "vice-ministerial", "vice-ministérielle",
-                             "viceministerial"),
-        "technical": ("technique", "técnica", "técnico", "experts", "expert meeting"),
-        "thematic": ("thématique", "temática", "temático"),
-        "working-group": ("working group", "groupe de travail", "grupo de trabajo", "WG"),
-        "summit": ("sommet", "cumbre"),
-        "other": ("autre", "otro", "otra"),
-    },
-    "bool": {
-        "yes": ("y", "x", "true", "1", "oui", "o", "sí", "si", "vrai"),
-        "no": ("n", "false", "0", "non", "faux"),
-    },
+    vocabulary.name: {value.key: value.aliases for value in vocabulary.values}
+    for vocabulary in ALL}
+"""Name -> canonical value -> the other ways offices write it (what the kinds parse)."""
+
+VOCABULARY_LABELS: dict[str, dict[str, str]] = {
+    **{vocabulary.name: {value.key: value.label for value in vocabulary.values if value.label}
+       for vocabulary in ALL if vocabulary.shown},
+    "type_plural": {value.key: value.plural_label for value in TYPE.values},
+    "region": REGION,
 }
+"""What Localiser.label prints: each shown vocabulary's labels, the types as headings
+(type_plural), and the ISCM table's region groups (labels.REGION)."""

@@ -18,7 +18,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-from ..contract.labels import VOCABULARY_LABELS
+from ..contract.vocabularies import VOCABULARY_LABELS
 from ..model import Mechanism, Meeting, Party, Theme
 from ..utils.text import INITIALS, collation_key, header_key, typographic, words_key
 from ..world.countries import country_name, exact_iso3
