@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
@@ -130,8 +131,35 @@ class Tables:
     validated for a year."""
 
 
+class ColumnName(Protocol):
+    """A column of the contract (contract.schema.Column), which a record's texts are asked by."""
+
+    @property
+    def name(self) -> str: ...
+
+
+class Translated:
+    """A record whose texts may be translated (translations), each asked for by the
+    contract's column it was read from: the documents print a record's texts by their column
+    (compose/names.py), which also says how one is printed untranslated."""
+
+    translations: Mapping[str, Mapping[str, object]]
+    """Column name -> language -> the text in that language, where it is translated."""
+
+    def english(self, column: ColumnName) -> object:
+        """The record's text of a translated column, as the inputs give it (in English)."""
+        raise NotImplementedError
+
+    def translation(self, column: ColumnName, lang: str) -> object | None:
+        """The text of a column in lang, where it is translated; None where it is not, or
+        where the 'translation' is the English itself (a title kept as published: it is
+        printed marked English)."""
+        found = self.translations.get(column.name, {}).get(lang)
+        return None if found == self.english(column) else found
+
+
 @dataclass(frozen=True)
-class Party:
+class Party(Translated):
     """A participant in a mechanism: a State or territory (by code) or an organisation."""
 
     kind: str
@@ -143,14 +171,13 @@ class Party:
     translations: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
     """'participant' -> language -> an organisation's name in it, where translated."""
 
-    @property
-    def participant(self) -> str:
-        """The name under the contract's column name, as translations name it."""
-        return self.name
+    def english(self, column: ColumnName) -> object:
+        """The name, for the participants' column ('participant')."""
+        return {"participant": self.name}[column.name]
 
 
 @dataclass(frozen=True)
-class Mechanism:
+class Mechanism(Translated):
     id: str
     acronym: str
     names: dict[str, str]
@@ -176,13 +203,15 @@ class Mechanism:
     member_states: int | None = None
     """Number of member States; None when no member list is given (unknown, not 0)."""
     translations: dict[str, dict[str, str]] = field(default_factory=dict)
-    """Column -> language -> its text in that language, where translated
-    (status_detail, secretariat, formal_association, chair)."""
+    """Column -> language -> its text in that language, where translated (acronym, region,
+    status_detail, secretariat, formal_association, chair)."""
 
-    @property
-    def region(self) -> tuple[str, ...]:
-        """The regions under the contract's column name, as translations name them."""
-        return self.regions
+    def english(self, column: ColumnName) -> object:
+        """The text of a translated column of the mechanisms table."""
+        return {"acronym": self.acronym, "region": self.regions,
+                "status_detail": self.status_detail, "secretariat": self.secretariat,
+                "formal_association": self.formal_association, "chair": self.chair
+                }[column.name]
 
     @property
     def observers_and_partners(self) -> tuple[Party, ...]:
@@ -191,7 +220,7 @@ class Mechanism:
 
 
 @dataclass(frozen=True)
-class Meeting:
+class Meeting(Translated):
     mechanism_id: str
     edition: int | None
     title: str
@@ -219,10 +248,11 @@ class Meeting:
     """Column -> language -> its text in that language, where translated (title,
     summary, outcome_document (a tuple, as outcome_documents), chair, city)."""
 
-    @property
-    def outcome_document(self) -> tuple[str, ...]:
-        """The documents under the contract's column name, as translations name them."""
-        return self.outcome_documents
+    def english(self, column: ColumnName) -> object:
+        """The text of a translated column of the meetings table."""
+        return {"title": self.title, "summary": self.summary,
+                "outcome_document": self.outcome_documents, "chair": self.chair,
+                "city": self.city}[column.name]
 
 
 @dataclass(frozen=True)

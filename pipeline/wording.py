@@ -16,6 +16,7 @@ string literals (tests/test_wording.py checks it), never f-strings.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 
@@ -50,15 +51,22 @@ class English:
         return " or ".join(items)
 
     def language(self, code: str) -> str:
-        from babel import Locale  # only when a message names a language
-
-        return Locale.parse("en").languages[code]
+        return english_language_name(code)
 
     def quote(self, value: str) -> str:
         return repr(value)
 
 
 ENGLISH = English()
+
+
+@cache
+def english_language_name(code: str) -> str:
+    """A language's English name (CLDR): asked once per language, not once per message (a
+    hundred times the shipped inputs make thousands of name-fallback warnings)."""
+    from babel import Locale  # only when a message names a language
+
+    return Locale.parse("en").languages[code]
 
 
 @dataclass(frozen=True)

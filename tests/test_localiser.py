@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.lang.localiser import Localiser, plain_text
+from pipeline.lang.localiser import Localiser
 
 EN = Localiser("en")
 
@@ -80,58 +80,6 @@ def test_numbers_lists_and_order_per_locale():
     assert RU.month(5, heading=False) == "май" and RU.month(5) == "Май"
 
 
-# Texts of the inputs in the reader's language ----------------------------------------
-
-def mechanism(**values):
-    from pipeline.model import Mechanism
-    base = dict(id="gfmd", acronym="GFMD",
-                names={"en": "Global Forum on Migration and Development",
-                       "fr": "Forum mondial sur la migration et le développement"},
-                type="Global", status="active", status_detail="", regions=("Global",),
-                macro_regions=("Global",), year_established=2007, secretariat="GFMD Support Unit",
-                iom_roles=(), formal_association="", thematic_focus=(), chair="",
-                website="")
-    return Mechanism(**(base | values))
-
-
-def test_an_acronym_is_printed_as_the_readers_language_writes_it():
-    gfmd = mechanism(translations={"acronym": {"fr": "FMMD"}})
-    assert FR.full_name(gfmd).striptags() == (
-        "Forum mondial sur la migration et le développement (FMMD)")
-    assert EN.full_name(gfmd).striptags() == "Global Forum on Migration and Development (GFMD)"
-    # Untranslated initials stay as written; an untranslated short name is marked English.
-    assert str(ES.short_name(gfmd)) == "<bdi>GFMD</bdi>"
-    bali = mechanism(id="bali", acronym="Bali Process", names={"en": "Bali Process on …"})
-    assert str(RU.short_name(bali)) == '<span lang="en" dir="ltr">Bali Process</span>'
-
-
-def test_a_short_name_the_translated_name_already_says_is_not_repeated():
-    rabat = mechanism(id="rabat", acronym="Rabat Process", names={
-        "en": "Euro-African Dialogue on Migration and Development (Rabat Process)",
-        "es": "Diálogo Euroafricano sobre Migración y Desarrollo (Proceso de Rabat)"},
-        translations={"acronym": {"es": "Proceso de Rabat"}})
-    assert ES.full_name(rabat).striptags() == (
-        "Diálogo Euroafricano sobre Migración y Desarrollo (Proceso de Rabat)")
-
-
-def test_a_translation_equal_to_the_english_is_printed_marked_english():
-    kept = mechanism(secretariat="ICMPD", translations={"secretariat": {"fr": "ICMPD"}})
-    assert str(FR.tr(kept, "secretariat")) == '<span lang="en" dir="ltr">ICMPD</span>'
-    translated = mechanism(translations={"secretariat": {"fr": "Unité d'appui du FMMD"}})
-    assert str(FR.tr(translated, "secretariat")) == "Unité d’appui du FMMD"
-    assert FR.text(translated, "secretariat") == "Unité d’appui du FMMD"
-
-
-def test_french_translations_get_french_spacing():
-    detail = mechanism(status="inactive", status_detail="Dormant: see https://x.org/a?b=1",
-                       translations={"status_detail": {
-                           "fr": "En sommeil : voir « Rapport » ; https://x.org/a?b=1"}})
-    assert FR.tr(detail, "status_detail") == (
-        "En sommeil\u00a0: voir «\u00a0Rapport\u00a0»\u202f; https://x.org/a?b=1")
-    assert plain_text(FR.status(detail)) == (
-        "Inactif\u00a0: En sommeil\u00a0: voir «\u00a0Rapport\u00a0»\u202f; https://x.org/a?b=1")
-
-
 # Arabic --------------------------------------------------------------------------------
 
 def test_latin_runs_in_arabic_text_are_isolated():
@@ -140,9 +88,6 @@ def test_latin_runs_in_arabic_text_are_isolated():
     assert FR.isolated("Forum (PAFoM IX)") == "Forum (PAFoM IX)"
     assert str(AR.data_text("Bali Process")) == (
         '<span lang="en" dir="ltr">\u2066Bali Process\u2069</span>')
-    # A spreadsheet cell orders its text itself: no marks there.
-    pafom = mechanism(secretariat="AUC", translations={"secretariat": {"ar": "مفوضية AUC"}})
-    assert AR.text(pafom, "secretariat") == "مفوضية AUC"
 
 
 def test_arabic_writes_one_and_two_in_the_noun_not_with_a_digit():

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from pipeline import build
+from pipeline.compose.names import Names
 from pipeline.compose.profiles import DENSE, Profile, profiles, recent_years
 from pipeline.config import LANGUAGES, load_config
 from pipeline.lang.localiser import Localiser
@@ -98,9 +99,9 @@ def assert_a_page_and_a_bookmark_per_profile(pdf, html: str, mechanisms, lang: s
                      for h in headings]
     text = " ".join(pdf_text(pdf).translate(BIDI_CONTROLS).split())
     words = set(re.findall(r"\w+", text))
-    loc = Localiser(lang)
+    names = Names(Localiser(lang))
     for mechanism in mechanisms:
-        name = " ".join(loc.mechanism_name(mechanism).split())
+        name = " ".join(names.mechanism_name(mechanism).split())
         if lang == "ar":  # the PDF's Arabic text is in visual order, its brackets mirrored
             assert set(re.findall(r"\w+", name)) <= words, name
         else:

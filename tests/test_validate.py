@@ -3,6 +3,7 @@
 import copy
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from pipeline.read import ingest
@@ -32,6 +33,45 @@ def test_clean_inputs_have_no_errors(tmp_path):
     assert report.errors == ()
     assert cells.default_year(ingest.read_inputs(tmp_path / "in")) == 2025  # latest meetings
     assert len(tables.meetings) == 4
+
+
+def test_validating_writes_nothing_it_is_given_and_gives_the_same_twice(tmp_path):
+    """A check never writes its input: the raw tables are as read after validation (the
+    translators' files filled in included), and validating them again gives the same."""
+    from pipeline import validate
+    from tests.test_translator_files import TITLE, kit_row, write_book
+
+    folder = write_inputs(tmp_path / "in")
+    write_book(folder / "translations" / "strings-2025-fr-2026-03-02.xlsx",
+               [kit_row(TITLE, "GFMD Summit", "Sommet du FMMD")])
+    raw = ingest.read_inputs(folder)
+    before = {name: table.frame.copy(deep=True) for name, table in raw.tables.items()}
+    first, report = validate.check(raw, 2025, ("en", "fr"))
+    for name, table in raw.tables.items():
+        pd.testing.assert_frame_equal(table.frame, before[name])
+    assert "Sommet du FMMD" in set(first.meetings["title_fr"])
+    again, report_again = validate.check(raw, 2025, ("en", "fr"))
+    assert report_again == report
+    for name in ("mechanisms", "participants", "meetings"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(first, name))
+
+
+@pytest.mark.parametrize("name, table", [("check_status_history", "mechanisms"),
+                                         ("check_mechanism_ids", "mechanisms"),
+                                         ("check_years", "participants"),
+                                         ("check_dates", "meetings")])
+def test_no_row_check_writes_the_frame_it_is_given(tmp_path, name, table):
+    """Each row check on a table as parse_table reads it (blank end dates included)."""
+    from pipeline import validate
+    from pipeline.contract import schema
+    from pipeline.contract.kinds import Context
+
+    raw = ingest.read_inputs(write_inputs(tmp_path / "in"))[table]
+    ctx = Context(year=2025, latest=2025)
+    frame, _ = cells.parse_table(raw, next(s for s in schema.TABLES if s.name == table), ctx)
+    before = frame.copy(deep=True)
+    getattr(validate, name)(frame, raw, *((ctx,) if name == "check_dates" else ()))
+    pd.testing.assert_frame_equal(frame, before)
 
 
 def test_unknown_country_names_the_cell_and_suggests(tmp_path):

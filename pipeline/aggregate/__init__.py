@@ -169,9 +169,11 @@ def parties(participants: pd.DataFrame) -> dict[tuple[str, str], tuple[Party, ..
     """(mechanism id, role) -> the participants in that role: States and territories, then
     organisations. One pass over the table, however many mechanisms."""
     found: dict[tuple[str, str], list[Party]] = {}
-    for r in participants.itertuples():
-        found.setdefault((r.mechanism_id, r.role), []).append(Party(
-            r.kind, r.code, r.participant, translations.of_row(PARTICIPANTS, r)))
+    columns = participants[["mechanism_id", "role", "kind", "code", "participant"]]
+    for (mechanism_id, role, kind, code, name), translated in zip(
+            columns.itertuples(index=False, name=None),
+            translations.of_rows(PARTICIPANTS, participants)):
+        found.setdefault((mechanism_id, role), []).append(Party(kind, code, name, translated))
     order = lambda p: (p.kind == "organisation", p.code, p.name)  # noqa: E731
     return {key: tuple(sorted(listed, key=order)) for key, listed in found.items()}
 
@@ -181,7 +183,9 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
     """Every mechanism with its participants, by id."""
     by_role = parties(participants)
     result = []
-    for r in mechanisms.sort_values("id").itertuples():
+    mechanisms = mechanisms.sort_values("id")
+    for r, translated in zip(mechanisms.itertuples(),
+                             translations.of_rows(MECHANISMS, mechanisms)):
         names = {lang: getattr(r, f"name_{lang}") for lang in ("en", "fr", "es", "ar", "ru")}
         result.append(Mechanism(
             id=r.id, acronym=r.acronym, names={k: v for k, v in names.items() if v},
@@ -193,7 +197,7 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
             members=by_role.get((r.id, "member"), ()),
             observers=by_role.get((r.id, "observer"), ()),
             partners=by_role.get((r.id, "partner"), ()), member_states=states_per_mechanism[r.id],
-            translations=translations.of_row(MECHANISMS, r)))
+            translations=translated))
     return tuple(result)
 
 
@@ -223,8 +227,8 @@ def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: d
         start=r.start_date, end=r.end_date, city=r.city, country=r.country, level=r.level,
         themes=r.themes, chair=r.chair, iom_participation=r.iom_participation,
         summary=r.summary, outcome_documents=r.outcome_document, source=r.source,
-        status=r.status, translations=translations.of_row(MEETINGS, r))
-        for r in meetings.itertuples())
+        status=r.status, translations=translated)
+        for r, translated in zip(meetings.itertuples(), translations.of_rows(MEETINGS, meetings)))
 
 
 HIGHLIGHTED = ("held", "planned")

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ..lang.localiser import Localiser
 from ..model import Mechanism, Summary
+from .names import Names
 
 STATUSES = ("active", "emerging", "inactive")
 
@@ -47,20 +48,23 @@ def states(codes: list[str], loc: Localiser) -> Markup:
 
 def mechanisms(ids: list[str], by_id: dict[str, Mechanism], loc: Localiser) -> Markup:
     """The mechanisms by full name, in the reader's alphabetical order, as a list."""
-    ordered = sorted((by_id[i] for i in ids), key=lambda m: loc.sort_key(loc.mechanism_name(m)))
-    return loc.markup_list([loc.full_name(m) for m in ordered])
+    names = Names(loc)
+    ordered = sorted((by_id[i] for i in ids),
+                     key=lambda m: loc.sort_key(names.mechanism_name(m)))
+    return loc.markup_list([names.full_name(m) for m in ordered])
 
 
 def membership_sentences(summary: Summary, by_id: dict[str, Mechanism], loc: Localiser
                          ) -> list[Markup]:
     """'MIDWA: Chad and Niger joined.', then '…: … left.', one sentence per mechanism."""
     found = []
+    names = Names(loc)
     for change, moved in (("joined", summary.changes.joined), ("left", summary.changes.left)):
         for mechanism_id in sorted(moved, key=lambda i: loc.sort_key(
-                loc.mechanism_name(by_id[i]))):
+                names.mechanism_name(by_id[i]))):
             codes = moved[mechanism_id]
             found.append(escape(pattern(change, len(codes), loc)).format(
-                states=states(codes, loc), mechanism=loc.full_name(by_id[mechanism_id])))
+                states=states(codes, loc), mechanism=names.full_name(by_id[mechanism_id])))
     return found
 
 

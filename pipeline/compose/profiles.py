@@ -16,6 +16,7 @@ from ..config import LANGUAGES
 from ..lang.localiser import RTL_LANGUAGES, Localiser, plain_text
 from ..model import BulletinData, Mechanism, Meeting
 from .maps import Map, mechanism_map
+from .names import Names
 
 PROFILED = ("active", "emerging")
 DENSE = 12
@@ -66,8 +67,9 @@ def profiles(data: BulletinData, loc: Localiser) -> tuple[Profile, ...]:
     meetings: dict[str, list[Meeting]] = {}
     for meeting in data.recent:
         meetings.setdefault(meeting.mechanism_id, []).append(meeting)
+    names = Names(loc)
     chosen = sorted((m for m in data.mechanisms if m.status in PROFILED),
-                    key=lambda m: loc.sort_key(loc.mechanism_name(m)))
+                    key=lambda m: loc.sort_key(names.mechanism_name(m)))
     return tuple(Profile(
         mechanism=m,
         names=tuple(Name(lang, language_name(lang, loc),
@@ -89,5 +91,5 @@ def member_map(mechanism: Mechanism, loc: Localiser) -> Map | None:
     codes = [p.code for p in mechanism.members if p.code]
     if not codes:
         return None
-    return mechanism_map(codes, plain_text(loc.display_name(mechanism)), loc,
+    return mechanism_map(codes, plain_text(Names(loc).display_name(mechanism)), loc,
                          id=f"map-{mechanism.id}")

@@ -4,21 +4,30 @@ Whole sentences are gettext patterns with named placeholders, so each language
 orders them its own way, and each kind of meeting has its own patterns, declared with
 its level (contract/vocabularies.py LEVEL), so that verbs agree with the noun the
 language uses for it ('s’est tenue' / 's’est tenu', 'состоялось' / 'состоялся').
-Words and formats come from the Localiser.
+Words and formats come from the Localiser, the records' names and texts from Names.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from markupsafe import Markup, escape
 
 from ..contract.labels import NC_
+from ..contract.schema import MEETINGS
 from ..contract.vocabularies import LEVEL
-from ..lang.localiser import ARTICLE, DATA_LANGUAGE, ONLINE, Localiser
+from ..lang.localiser import DATA_LANGUAGE, Localiser
 from ..model import Mechanism, Meeting, Summary
-from ..utils.text import header_key, typographic
+from ..utils.text import typographic
 from ..world import places
+from .names import Names
+
+ARTICLE = re.compile(r"the\s", re.IGNORECASE)
+"""An English title that opens with its own article takes no other: 'The Hague Forum'."""
+TITLE, SUMMARY, OUTCOME_DOCUMENT_COLUMN, CITY = (
+    MEETINGS.column(name) for name in ("title", "summary", "outcome_document", "city"))
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,10 @@ class Sentences:
     """The sentences of one language; its methods are the templates' filters too."""
 
     loc: Localiser
+
+    @cached_property
+    def names(self) -> Names:
+        return Names(self.loc)
 
     def members_sentence(self, summary: Summary) -> str:
         """What the number of member States counts, and on how many member lists it rests:
@@ -45,7 +58,7 @@ class Sentences:
 
     def ranking_note(self, missing: list[Mechanism]) -> Markup:
         """Why the States are not ranked by membership: whose member lists are missing."""
-        names = [self.loc.short_name(m) for m in missing]
+        names = [self.names.short_name(m) for m in missing]
         return escape(self.loc.translations.ngettext(
             "States are not ranked by the number of mechanisms they belong to: the member "
             "list of {mechanisms}, an active mechanism, is not known.",
@@ -55,8 +68,8 @@ class Sentences:
 
     def meeting_title(self, meeting: Meeting) -> Markup:
         """The meeting's own title as printed (tables, calendar): translated where it is."""
-        if self.loc.translation(meeting, "title"):
-            return self.loc.tr(meeting, "title")
+        if self.names.translation(meeting, TITLE):
+            return self.names.tr(meeting, TITLE)
         return self.loc.data_text(meeting.name)
 
     def meeting_name(self, meeting: Meeting) -> Markup:
@@ -75,9 +88,9 @@ class Sentences:
         the words the language puts before it; another is named so that it need not be
         declined ('в г. Риоача')."""
         city, country = meeting.city, self.loc.country(meeting.country)
-        if header_key(city) in ONLINE:
+        if places.is_online(city):
             city = ""
-        translated = self.loc.translation(meeting, "city")
+        translated = self.names.translation(meeting, CITY)
         phrase = city and not translated and places.in_city(city, meeting.country or None,
                                                             self.loc.lang)
         if phrase:
@@ -100,12 +113,9 @@ class Sentences:
     def city(self, meeting: Meeting) -> Markup:
         """The meeting's city in the reader's language: translated, else the gazetteer's
         name, else as written (marked English); blank for an online meeting."""
-        if header_key(meeting.city) in ONLINE:
+        if places.is_online(meeting.city):
             return Markup("")
-        if self.loc.translation(meeting, "city"):
-            return self.loc.tr(meeting, "city")
-        named = places.city_name(meeting.city, meeting.country or None, self.loc.lang)
-        return escape(named) if named else self.loc.data_text(meeting.city)
+        return self.names.tr(meeting, CITY, meeting.country)
 
     def table_place(self, meeting: Meeting) -> Markup:
         """'Geneva, Switzerland' for a table cell; blank for an online meeting."""
@@ -132,15 +142,15 @@ class Sentences:
         elif meeting.outcome_documents:
             pattern = self.loc.pgettext(*patterns.adopted)
             document = escape(self.loc.pgettext(*OUTCOME_DOCUMENT))
-            titles = self.loc.tr_items(meeting, "outcome_document")
+            titles = self.names.tr_items(meeting, OUTCOME_DOCUMENT_COLUMN)
             values["outcomes"] = self.loc.markup_list([
                 document.format(document=Markup("<cite>{}</cite>").format(title))
                 for title in titles])
         else:
             pattern = self.loc.pgettext(*patterns.held)
         sentence = escape(pattern).format(**values)
-        if self.loc.translation(meeting, "summary"):
-            return sentence + Markup(" ") + self.loc.tr(meeting, "summary")
+        if self.names.translation(meeting, SUMMARY):
+            return sentence + Markup(" ") + self.names.tr(meeting, SUMMARY)
         summary = typographic(meeting.summary)
         if summary and self.loc.lang == DATA_LANGUAGE:
             sentence += Markup(" ") + escape(summary)

@@ -32,6 +32,7 @@ from .kinds import (
     YES_NO,
     Kind,
 )
+from .printing import PRINTED_AS
 from .vocabularies import BY_NAME
 
 
@@ -58,6 +59,23 @@ class Column:
     """For a translation column (title_fr): the column whose English text it translates."""
     lang: str = ""
     """For a translation column: its language."""
+    printed_as: str | None = None
+    """For a translated column: how the documents print a text of it that has no
+    translation in their language (printing.PRINTED_AS: 'city', 'country', 'region',
+    'initials'); None, in English, marked as English. printing.printed_name reads it, for
+    the documents and for the count of texts left to translate alike."""
+    country_from: str = ""
+    """For a text printed by a place's name: the column of its row that names the State it
+    is looked up in (a meeting's city in its country; a participant by its code, which
+    validation gives it); blank, the text itself is looked up (a chair)."""
+    printed: bool = True
+    """False for a translated column the documents do not print (formal_association, a
+    meeting's chair): its English is neither asked of translators nor counted untranslated."""
+
+    def __post_init__(self) -> None:
+        if self.printed_as is not None and self.printed_as not in PRINTED_AS:
+            raise ValueError(f"{self.name}: printed_as {self.printed_as!r} is not one of "
+                             f"{', '.join(PRINTED_AS)}")
 
     @property
     def is_translation(self) -> bool:
@@ -90,10 +108,12 @@ class TableSpec:
         return tuple(c for c in self.columns if not c.is_translation)
 
 
-def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_blank=False):
+def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_blank=False,
+         printed_as=None, country_from="", printed=True):
     if vocabulary is not None:
         help = help.format(values=values_help(kind, vocabulary))
-    return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank)
+    return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank,
+                  printed_as=printed_as, country_from=country_from, printed=printed)
 
 
 def values_help(kind: Kind, vocabulary: str) -> str:
@@ -142,7 +162,7 @@ MECHANISMS = TableSpec(
         _col("acronym", TEXT, "acronyme", "sigle", "acrónimo", "sigla", "siglas",
              "abbreviation", "abréviation", "abreviatura", "short name", "nom court",
              "nombre corto",
-             required=True, help="Acronym or short name, e.g. GFMD."),
+             required=True, printed_as="initials", help="Acronym or short name, e.g. GFMD."),
         _col("name_en", TEXT, "name", "english name", "nom anglais", "nombre en inglés",
              "nom en anglais", "nom EN", "nombre EN", "nombre inglés", "name in English",
              "English", "anglais", "inglés",
@@ -191,8 +211,9 @@ MECHANISMS = TableSpec(
         _col("region", PLACES, "regions", "région", "régions", "región", "regiones", "zone",
              "zona", "zone géographique", "zona geográfica", "région géographique",
              "región geográfica", "geographic region", "geographical region",
-             warn_blank=True, help="Regions or sub-regions as you write them (West Africa; "
-                                   "Horn of Africa; Pacific), separated by ;"),
+             warn_blank=True, printed_as="region",
+             help="Regions or sub-regions as you write them (West Africa; Horn of Africa; "
+                  "Pacific), separated by ;"),
         _col("year_established", YEAR, "established", "year of establishment",
              "année de création", "création", "año de creación", "creación",
              "year founded", "founded", "established in", "year of creation",
@@ -212,7 +233,7 @@ MECHANISMS = TableSpec(
              "regional organization", "rattachement", "rattachement institutionnel",
              "institution de rattachement", "organisation régionale", "afiliación",
              "vinculación institucional", "institución", "organización regional",
-             help="E.g. ECOWAS, AU, IGAD."),
+             printed=False, help="E.g. ECOWAS, AU, IGAD."),
         _col("thematic_focus", TAGS, "themes", "thematic focus", "thématiques",
              "axes thématiques", "enfoque temático", "temas", "theme", "thematic areas",
              "focus", "thématique", "domaines thématiques",
@@ -223,7 +244,7 @@ MECHANISMS = TableSpec(
              "current chair", "présidence en exercice", "présidence actuelle",
              "pays assurant la présidence", "presidente", "presidenta", "presidencia actual",
              "presidencia pro tempore", "país que ejerce la presidencia",
-             help="Current chair."),
+             printed_as="country", help="Current chair."),
         _col("website", URL, "site web", "site", "sitio web", "web", "url", "web site",
              "homepage", "site internet", "adresse web", "lien", "página web", "sitio",
              "dirección web", "enlace", "internet",
@@ -253,7 +274,8 @@ PARTICIPANTS = TableSpec(
              "État membre", "nom du participant", "pays ou organisation", "entité",
              "participante", "participantes", "miembro", "miembros", "país miembro",
              "estado miembro", "nombre", "nombre del participante", "país u organización",
-             "entidad", required=True, help="A State, territory or organisation."),
+             "entidad", required=True, printed_as="country", country_from="code",
+             help="A State, territory or organisation."),
         _col("role", CHOICE, "rôle", "rol", "membership", "statut de participation",
              "participant role", "statut", "statut du participant", "rôle du participant",
              "qualité", "en qualité de", "condición", "en calidad de", "calidad",
@@ -315,7 +337,7 @@ MEETINGS = TableSpec(
         _col("city", TEXT, "ville", "ciudad", "lieu", "lugar", "venue", "location",
              "host city", "ville hôte", "ville de la réunion", "lieu de la réunion",
              "localité", "sede", "ciudad sede", "ciudad anfitriona", "lugar de la reunión",
-             "localidad",
+             "localidad", printed_as="city", country_from="country",
              help="City (blank or 'online' for a virtual meeting)."),
         _col("country", COUNTRY, "pays", "país", "host country", "pays hôte",
              "pays d'accueil", "pays de la réunion", "país anfitrión", "país sede",
@@ -337,7 +359,8 @@ MEETINGS = TableSpec(
         _col("chair", TEXT, "présidence", "presidencia", "chaired by", "président",
              "chairperson", "presided by", "présidé par", "pays président",
              "présidence de la réunion", "presidente", "presidenta", "presidido por",
-             "país que preside", "presidencia de la reunión", help="Who chaired."),
+             "país que preside", "presidencia de la reunión", printed=False,
+             help="Who chaired."),
         _col("iom_participation", YES_NO, "IOM participation", "IOM", "participation de l'OIM",
              "participación de la OIM", "OIM", "IOM present", "IOM attended",
              "IOM attendance", "participation OIM", "présence de l'OIM", "présence OIM",

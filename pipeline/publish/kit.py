@@ -56,20 +56,10 @@ def made_now() -> dt.datetime:
 
 def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
     """The texts the documents print for the year that have no translation into lang (a
-    city the gazetteer knows and a chair that is a country need none), by context."""
-    found: dict[str, String] = {}
-    for spec, frame, shown in translations.shown_rows(tables.mechanisms, tables.participants,
-                                                      tables.meetings, year):
-        for _, row in frame[shown.astype(bool)].iterrows():
-            record = row.to_dict()
-            for column, string in translations.strings_of(spec, record):
-                if not translations.needs_translation(spec, column, string.source):
-                    continue  # initials, or a text no document prints
-                target = translations.translation_column(spec, column, lang)
-                blank = not record[target.name]
-                if blank and not translations.printed_as_is(column, row, lang):
-                    found.setdefault(string.id, string)
-    return sorted(found.values(), key=lambda s: (s.context, s.source))
+    city the gazetteer knows and a chair that is a country need none), by context: what
+    the `untranslated` warning counts."""
+    return translations.left_in_english(tables.mechanisms, tables.participants,
+                                        tables.meetings, year, lang)
 
 
 def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Path,

@@ -74,7 +74,7 @@ def event(meeting: Meeting, mechanism: Mechanism | None, stamp: dt.datetime,
                    loc.labelled(loc.gettext("Status"),
                                 loc.label(meeting.status, "meeting_status"))]
     if mechanism:
-        description.insert(0, plain_text(loc.full_name(mechanism)))
+        description.insert(0, plain_text(sentences.names.full_name(mechanism)))
     found.add("description", "\n".join(plain_text(line) for line in description))
     if url := link(meeting, mechanism):
         found.add("url", url)

@@ -1,7 +1,8 @@
 """Lay out the bulletin and the ISCM table as HTML, one language at a time.
 
-Templates receive one typed object (``DocumentContext``) and the
-``Localiser``'s methods as filters: they lay out, they do not compute.
+Templates receive one typed object (``DocumentContext``) and as filters the methods
+of the ``Localiser`` (the language), of ``Names`` (the records' names and texts) and of
+``Sentences``: they lay out, they do not compute.
 Autoescaping is on for every template, whatever its name.
 """
 
@@ -18,13 +19,17 @@ from markupsafe import Markup
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
 from ..compose.maps import Map, world_map
+from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences
 from ..config import BulletinConfig
+from ..contract.schema import MECHANISMS
 from ..contract.vocabularies import VOCABULARIES
 from ..lang.localiser import Localiser, plain_text
 from ..model import BulletinData, Highlight, Mechanism, Meeting
 from ..world.regions import GROUPS
+
+ACRONYM, SECRETARIAT = MECHANISMS.column("acronym"), MECHANISMS.column("secretariat")
 
 
 @dataclass(frozen=True)
@@ -111,15 +116,18 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
                       bytecode_cache=COMPILED_TEMPLATES)
     env.install_gettext_translations(loc.translations, newstyle=True)
     sentences = Sentences(loc)
+    names = sentences.names
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
-        country=loc.country, name=loc.display_name, label=loc.label, text=loc.data_text,
-        theme=loc.theme,
-        join_list=loc.list, other_names=loc.other_names, full_name=loc.full_name,
-        regions=loc.regions, markup_list=loc.markup_list, labelled=loc.labelled,
-        status=loc.status, tr=loc.tr, tr_items=loc.tr_items,
-        month_caption=loc.month_caption, short_name=loc.short_name, big_figure=loc.big_figure,
-        party_names=lambda parties: loc.party_names(parties, True),
+        country=loc.country, label=loc.label, text=loc.data_text, theme=loc.theme,
+        join_list=loc.list, markup_list=loc.markup_list, labelled=loc.labelled,
+        month_caption=loc.month_caption, big_figure=loc.big_figure,
+        name=names.display_name, other_names=names.other_names, full_name=names.full_name,
+        regions=names.regions, status=names.status, short_name=names.short_name,
+        # A template names a record's text by its column: {{ m|tr('secretariat') }}.
+        tr=lambda record, column: names.tr(record, column_of(record, column)),
+        tr_items=lambda record, column: names.tr_items(record, column_of(record, column)),
+        party_names=lambda parties: names.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
         ranking_note=sentences.ranking_note)
@@ -130,11 +138,13 @@ def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[Tab
     """The ISCM table's groups: by type, then by first macro-region, names alphabetical."""
     types = list(VOCABULARIES["type"])
     groups = list(GROUPS)
+    names = Names(loc)
 
     def group_of(m: Mechanism) -> tuple[int, int]:
         return types.index(m.type), groups.index(m.macro_regions[0])
 
-    ordered = sorted(mechanisms, key=lambda m: (group_of(m), loc.sort_key(loc.mechanism_name(m))))
+    ordered = sorted(mechanisms,
+                     key=lambda m: (group_of(m), loc.sort_key(names.mechanism_name(m))))
     return tuple(TableGroup(types[t], groups[r], tuple(ms))
                  for (t, r), ms in groupby(ordered, key=group_of))
 
@@ -149,13 +159,14 @@ def shaded_world(counts: tuple[tuple[str, int], ...], lang: str) -> Map:
 def document_context(data: BulletinData, loc: Localiser,
                      languages: tuple[tuple[str, str], ...]) -> DocumentContext:
     """What the templates show, ordered and worded for the reader's language."""
-    by_name = lambda m: loc.sort_key(loc.mechanism_name(m))  # noqa: E731
+    names = Names(loc)
+    by_name = lambda m: loc.sort_key(names.mechanism_name(m))  # noqa: E731
     highlights = tuple(sorted(data.highlights, key=lambda h: by_name(h.mechanism)))
     months = tuple((month, tuple(meetings)) for month, meetings
                    in groupby(data.calendar, key=lambda m: m.start.month))
     by_id = {m.id: m for m in data.mechanisms}
     active = tuple(sorted((m for m in data.mechanisms if m.status == "active"),
-                          key=lambda m: loc.sort_key(loc.text(m, "acronym"))))
+                          key=lambda m: loc.sort_key(names.text(m, ACRONYM))))
     by_type = tuple((kind, members) for kind in VOCABULARIES["type"]
                     if (members := tuple(m for m in active if m.type == kind)))
     roles = tuple((role, tuple(sorted((by_id[i] for i in ids), key=by_name)))
@@ -201,6 +212,7 @@ def render_html(data: BulletinData, template: str, lang: str, config: BulletinCo
 def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[list], list[int]]:
     """The ISCM table as spreadsheet rows: title, headers, rows and column widths."""
     loc = Localiser(lang)
+    names = Names(loc)
     _ = loc.gettext
     headers = [_("Type"), _("Region"), _("Mechanism"), _("Acronym"), _("Regions covered"),
                _("Established"),
@@ -213,12 +225,12 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
         for m in group.mechanisms:
             rows.append([
                 loc.label(m.type, "type"), loc.label(group.region, "region"),
-                loc.mechanism_name(m), loc.text(m, "acronym"),
-                "; ".join(plain_text(region) for region in loc.regions(m)),
+                names.mechanism_name(m), names.text(m, ACRONYM),
+                "; ".join(plain_text(region) for region in names.regions(m)),
                 m.year_established,
-                loc.party_names(m.members), m.member_states,
-                loc.party_names(m.observers_and_partners), loc.text(m, "secretariat"),
+                names.party_names(m.members), m.member_states,
+                names.party_names(m.observers_and_partners), names.text(m, SECRETARIAT),
                 loc.list([loc.theme_text(t, data.theme_names) for t in m.thematic_focus]),
                 loc.list([loc.label(r, "iom_role") for r in m.iom_roles]),
-                plain_text(loc.status(m)), m.website])
+                plain_text(names.status(m)), m.website])
     return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths

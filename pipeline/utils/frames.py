@@ -24,3 +24,10 @@ def rows_by_code(codes: np.ndarray) -> list[np.ndarray]:
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(codes.max(initial=-1) + 2))
     return [order[bounds[k]:bounds[k + 1]] for k in range(len(bounds) - 1)]
+
+
+def objects(values, index: pd.Index) -> pd.Series:
+    """A column of Python objects, as parse_table makes every column: pandas 3 would infer
+    its own string type for a column of strings, which is slow to go through row by row
+    (itertuples, sets of a column)."""
+    return pd.Series(values, index=index, dtype=object)

@@ -21,7 +21,7 @@ from ..contract.kinds import URL, Context, did_you_mean
 from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, SETTINGS
 from ..errors import Problem, Report
 from ..model import RawTable, RawTables, Tables
-from ..utils.frames import parse_distinct, rows_by_code
+from ..utils.frames import objects, parse_distinct, rows_by_code
 from ..utils.text import clean_text
 from ..wording import R_, RN_, LanguageName, Text
 from ..world import regions
@@ -67,8 +67,10 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = (),
 
     participants, found = parse_table(raw_participants, PARTICIPANTS, ctx)
     problems += found
-    problems += resolve_mechanisms(participants, raw_participants, index)
-    problems += classify_participants(participants, raw_participants)
+    participants, found = resolve_mechanisms(participants, raw_participants, index)
+    problems += found
+    participants, found = classify_participants(participants, raw_participants)
+    problems += found
     if has_columns(raw_participants, PARTICIPANTS.key):
         participants, found = drop_duplicates(participants, raw_participants,
                                               ("mechanism_id", "code", "folded_name"),
@@ -77,20 +79,26 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = (),
     problems += check_years(participants, raw_participants)
     if has_columns(raw_participants, (*PARTICIPANTS.key, "role")):
         problems += warn_no_members(mechanisms, participants, raw_mechanisms)
-    problems += group_by_region(mechanisms, participants, raw_mechanisms)
+    mechanisms, found = group_by_region(mechanisms, participants, raw_mechanisms)
+    problems += found
 
     meetings, found = parse_table(raw_meetings, MEETINGS, ctx)
     problems += found
-    problems += resolve_mechanisms(meetings, raw_meetings, index)
-    problems += check_dates(meetings, raw_meetings, ctx)
+    meetings, found = resolve_mechanisms(meetings, raw_meetings, index)
+    problems += found
+    meetings, found = check_dates(meetings, raw_meetings, ctx)
+    problems += found
     if has_columns(raw_meetings, MEETINGS.key):
         meetings, found = drop_duplicates(meetings, raw_meetings, MEETINGS.key, "title")
         problems += found
 
-    themes, found = theme_table.resolve_all(raw, ctx, mechanisms, meetings)
-    problems += found + translations.check(
+    (mechanisms, meetings), themes, found = theme_table.resolve_all(raw, ctx, mechanisms,
+                                                                   meetings)
+    problems += found
+    (mechanisms, participants, meetings), found = translations.translate(
         mechanisms, participants, meetings, list(raw.translations), ctx.year, langs,
         theme_table.left_in_english(themes, mechanisms, meetings, ctx.year, langs))
+    problems += found
     # After the translators' files, which may give the names a spreadsheet lacks.
     problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
 
@@ -180,8 +188,8 @@ def check_mechanism_ids(mechanisms: pd.DataFrame, raw: RawTable
 
 
 def resolve_mechanisms(frame: pd.DataFrame, raw: RawTable, index: MechanismIndex
-                       ) -> list[Problem]:
-    """Replace each mechanism reference by the mechanism's id (in place)."""
+                       ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The frame with each mechanism reference replaced by the mechanism's id."""
     references = frame["mechanism_id"]
     codes, ids = parse_distinct(references, lambda ref: index.resolve(ref) if ref else "")
     problems = []
@@ -200,8 +208,8 @@ def resolve_mechanisms(frame: pd.DataFrame, raw: RawTable, index: MechanismIndex
                              R_("is not a mechanism of the mechanisms sheet"), hint, reference)
                      for row in references.index[positions[k]]]
     resolved = np.array([i or "" for i in ids], dtype=object)
-    frame["mechanism_id"] = resolved[codes] if len(ids) else references
-    return problems
+    return frame.assign(mechanism_id=objects(resolved[codes] if len(ids) else references,
+                                             frame.index)), problems
 
 
 def classify_participant(name: str, declared: str) -> tuple[str, str, Text | None]:
@@ -219,8 +227,10 @@ def classify_participant(name: str, declared: str) -> tuple[str, str, Text | Non
     return kind, code, None
 
 
-def classify_participants(participants: pd.DataFrame, raw: RawTable) -> list[Problem]:
-    """Add 'kind' (state, territory, organisation), 'code' (ISO3) and 'folded_name'."""
+def classify_participants(participants: pd.DataFrame, raw: RawTable
+                          ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The participants with 'kind' (state, territory, organisation), 'code' (ISO3) and
+    'folded_name'."""
     names, declared = participants["participant"], participants["participant_type"]
     pairs = pd.Series(list(zip(names, declared)), index=participants.index, dtype=object)
     codes, results = parse_distinct(pairs, lambda pair: classify_participant(*pair))
@@ -232,11 +242,12 @@ def classify_participants(participants: pd.DataFrame, raw: RawTable) -> list[Pro
                                  names[row]) for row in participants.index[positions[k]]]
     kinds = np.array([r[0] for r in results] or [""], dtype=object)
     iso3 = np.array([r[1] for r in results] or [""], dtype=object)
-    participants["kind"] = kinds[codes] if len(results) else []
-    participants["code"] = iso3[codes] if len(results) else []
-    participants["folded_name"] = [
-        "" if code else name.casefold() for code, name in zip(participants["code"], names)]
-    return problems
+    code = iso3[codes] if len(results) else np.array([], dtype=object)
+    return participants.assign(
+        kind=objects(kinds[codes] if len(results) else [], participants.index),
+        code=objects(code, participants.index),
+        folded_name=objects(["" if c else name.casefold() for c, name in zip(code, names)],
+                            participants.index)), problems
 
 
 def drop_duplicates(frame: pd.DataFrame, raw: RawTable, key: tuple[str, ...], column: str
@@ -288,20 +299,20 @@ def warn_no_members(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
 
 
 def group_by_region(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: RawTable
-                    ) -> list[Problem]:
-    """Add 'macro_regions': the groups of the ISCM table each mechanism falls in, from its
-    regions as written (regions.py); a name nobody recognises is kept, and reported."""
+                    ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The mechanisms with 'macro_regions': the groups of the ISCM table each falls in, from
+    its regions as written (regions.py); a name nobody recognises is kept, and reported."""
     members = participants[(participants["role"] == "member") & (participants["kind"] == "state")]
     states = members.groupby("mechanism_id")["code"].apply(list).to_dict()
     problems, groups = [], []
-    for row, record in mechanisms.iterrows():
-        default = regions.GLOBAL if record["type"] == "Global" else regions.OTHER
-        found, unknown = regions.mechanism_groups(record["region"], states.get(record["id"], ()),
-                                                  default)
+    for row, kind, key, written in zip(mechanisms.index, mechanisms["type"], mechanisms["id"],
+                                       mechanisms["region"]):
+        default = regions.GLOBAL if kind == "Global" else regions.OTHER
+        found, unknown = regions.mechanism_groups(written, states.get(key, ()), default)
         groups.append(found)
-        if len(unknown) < len(record["region"]):
+        if len(unknown) < len(written):
             placed = R_("grouped by its other regions")
-        elif regions.macro_region_of_states(states.get(record["id"], ())):
+        elif regions.macro_region_of_states(states.get(key, ())):
             placed = R_("grouped under {group}, where most of its member States are",
                         group=found[0])
         else:
@@ -315,8 +326,8 @@ def group_by_region(mechanisms: pd.DataFrame, participants: pd.DataFrame, raw: R
                                 "such as West Africa or South-East Asia, or Horn of Africa, "
                                 "Gulf, Pacific…)."), name, severity="warning")
                      for name in unknown]
-    mechanisms["macro_regions"] = pd.Series(groups, index=mechanisms.index, dtype=object)
-    return problems
+    return mechanisms.assign(macro_regions=pd.Series(groups, index=mechanisms.index,
+                                                     dtype=object)), problems
 
 
 def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[str, ...]
@@ -347,10 +358,12 @@ def warn_name_fallbacks(mechanisms: pd.DataFrame, raw: RawTable, langs: tuple[st
     return problems
 
 
-def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Problem]:
-    """A blank end is a one-day meeting; an end before the start is an error. Meetings after
-    the bulletin year or before the first mechanisms are left out: one warning for all of
-    them, since one cause (a past edition; mistyped years) explains them."""
+def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context
+                ) -> tuple[pd.DataFrame, list[Problem]]:
+    """A blank end is a one-day meeting (the meetings returned end when they start); an end
+    before the start is an error. Meetings after the bulletin year or before the first
+    mechanisms are left out: one warning for all of them, since one cause (a past edition;
+    mistyped years) explains them."""
     problems = []
     ends = []
     later, earlier = [], []
@@ -382,5 +395,5 @@ def check_dates(meetings: pd.DataFrame, raw: RawTable, ctx: Context) -> list[Pro
          R_("Correct their years.")))
     problems += [problem(raw, raw.header_row, "start_date", code, message, hint,
                          severity="warning") for rows, code, message, hint in left_out if rows]
-    meetings["end_date"] = pd.Series(ends, index=meetings.index, dtype=object)
-    return problems
+    return meetings.assign(end_date=pd.Series(ends, index=meetings.index, dtype=object)), \
+        problems

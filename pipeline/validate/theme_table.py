@@ -94,9 +94,9 @@ def changed(before: Theme | None, key: str, record: Mapping) -> Theme:
 
 
 def resolve(frame: pd.DataFrame, raw: RawTable, column: str, index: ThemeIndex,
-            unknown: dict[str, Theme]) -> list[Problem]:
-    """Replace each theme of a column by its key (in place); a theme nobody declared is kept
-    as written (added to unknown) and reported, with the nearest known theme."""
+            unknown: dict[str, Theme]) -> tuple[pd.DataFrame, list[Problem]]:
+    """The frame with each theme of a column replaced by its key; a theme nobody declared is
+    kept as written (added to unknown) and reported, with the nearest known theme."""
     cells = frame[column]
     codes, results = parse_distinct(cells, lambda items: keys_of(items, index))
     problems = []
@@ -113,8 +113,7 @@ def resolve(frame: pd.DataFrame, raw: RawTable, column: str, index: ThemeIndex,
                                  R_("is not a known theme: it is shown as written, and counted "
                                     "as a theme of its own"), hint, written, severity="warning")
                          for row in cells.index[rows]]
-    frame[column] = values[codes] if len(results) else cells
-    return problems
+    return frame.assign(**{column: values[codes] if len(results) else cells}), problems
 
 
 def keys_of(items: Iterable[str], index: ThemeIndex) -> tuple[tuple[str, ...], list]:
@@ -130,14 +129,17 @@ def keys_of(items: Iterable[str], index: ThemeIndex) -> tuple[tuple[str, ...], l
 
 
 def resolve_all(raw: RawTables, ctx: Context, mechanisms: pd.DataFrame,
-                meetings: pd.DataFrame) -> tuple[dict[str, Theme], list[Problem]]:
-    """Every theme of the mechanisms and the meetings by its key: the themes of the run
-    (those declared, then those written that nobody declared) and the problems met."""
+                meetings: pd.DataFrame
+                ) -> tuple[tuple[pd.DataFrame, pd.DataFrame], dict[str, Theme], list[Problem]]:
+    """The mechanisms and the meetings with every theme by its key; the themes of the run
+    (those declared, then those written that nobody declared); and the problems met."""
     index, problems = declared(raw, ctx)
     unknown: dict[str, Theme] = {}
-    problems += resolve(mechanisms, raw["mechanisms"], "thematic_focus", index, unknown)
-    problems += resolve(meetings, raw["meetings"], "themes", index, unknown)
-    return {**index.themes, **unknown}, problems
+    mechanisms, found = resolve(mechanisms, raw["mechanisms"], "thematic_focus", index, unknown)
+    problems += found
+    meetings, found = resolve(meetings, raw["meetings"], "themes", index, unknown)
+    problems += found
+    return (mechanisms, meetings), {**index.themes, **unknown}, problems
 
 
 def left_in_english(themes: Mapping[str, Theme], mechanisms: pd.DataFrame,

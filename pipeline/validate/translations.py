@@ -13,30 +13,44 @@ Each text is a ``String``: its English source and its context (table, column,
 record). Its id is a hash of both, so that a translation keeps applying in later
 years while the source is unchanged; when the English changes, the translation
 no longer applies and is reported as outdated, unless the new English needs no
-translation in that language (a chair that is a country, printed by its UN name).
+translation in that language (a chair that is a country, printed by its UN name: each
+column says how it is printed untranslated, contract/printing.py, which the documents
+read too).
+
+Filling returns new frames (translate): the tables it is given are never written.
+What is left in English is counted once (the `untranslated` warning) and listed for the
+translation kit (left_in_english) by the same function, apply.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
 
 from ..contract.glyphs import missing_glyphs
-from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TRANSLATION_LANGUAGES, TableSpec
+from ..contract.printing import needs_translation
+from ..contract.schema import (
+    MECHANISMS,
+    MEETINGS,
+    PARTICIPANTS,
+    TRANSLATION_LANGUAGES,
+    Column,
+    TableSpec,
+)
 from ..errors import Problem
 from ..read.translator_files import FOLDER, Chosen, Entry, latest, located, replaced, string_id
-from ..utils.text import INITIALS, clean_text, is_blank
+from ..utils.frames import parse_distinct, rows_by_code
+from ..utils.text import clean_text, is_blank
 from ..wording import R_, RN_, LanguageName, Text
-from ..world import places, regions
-from ..world.countries import exact_iso3
 
-PRINTED = {"mechanisms": frozenset({"status_detail", "secretariat", "chair", "acronym",
-                                    "region"}),
-           "participants": frozenset({"participant"}),
-           "meetings": frozenset({"title", "summary", "outcome_document", "city"})}
-"""The translatable columns the documents print: a text of these left in English is
-counted in the `untranslated` warning (names have their own, name-fallback)."""
+NAMES = "name_en"
+"""The mechanisms' names: left in English, they are reported by name-fallback (one warning
+per mechanism), not counted in `untranslated`."""
 MAX_GROWTH, MAX_EXTRA = 3, 100
 """A translation may be three times as long as its source, plus 100 characters: longer, it
 is not a translation of it (a paragraph pasted on a title's row, a shifted row). Running
@@ -55,118 +69,176 @@ class String:
     source: str
     """The English text, as written."""
 
-    @property
+    @cached_property
     def id(self) -> str:
         return string_id(self.context, self.source)
 
 
+@dataclass(frozen=True)
+class Applied:
+    """What the translators' files give the rows of one table that the documents show."""
+
+    columns: dict[str, pd.Series]
+    """Translation column (title_fr) -> the whole column, its blank cells that the files
+    translate filled in: new Series, for validate to put in the Tables (the frame given is
+    never written). Only the columns of which some cell is filled."""
+    problems: list[Problem]
+    missing: dict[str, dict[str, tuple[str, String]]]
+    """Language built -> id -> (column, String) of each printed text left in English: no
+    translation in the spreadsheet nor in the files, and not one the documents print
+    otherwise (printing.py: a city the gazetteer names, a State, initials)."""
+
+
 def context(table: str, column: str, record: str) -> str:
+    """Where a text comes from, as translators see it: 'meetings › title › <record>'."""
     return f"{table} › {column} › {record}"
 
 
-def record_of(spec: TableSpec, row: dict) -> str:
-    """How a row is named in a context: a mechanism by its id; a meeting by its mechanism,
-    date and English title (two meetings of a mechanism may share a day)."""
+def record_names(spec: TableSpec, rows: pd.DataFrame) -> list[str]:
+    """How each row is named in a context: a mechanism by its id; a participant by its name
+    (an organisation has one name, whatever it belongs to); a meeting by its mechanism, date
+    and English title (two meetings of a mechanism may share a day)."""
     if spec.name == "mechanisms":
-        return str(row["id"])
-    if spec.name == "participants":  # an organisation has one name, whatever it belongs to
-        return str(row["participant"])
-    day = row["start_date"]
-    return f"{row['mechanism_id']} {day:%Y-%m-%d} «{row['title']}»" if day else ""
+        return [str(key) for key in rows["id"]]
+    if spec.name == "participants":
+        return [str(name) for name in rows["participant"]]
+    return [f"{mechanism} {day:%Y-%m-%d} «{title}»" if day else ""
+            for mechanism, day, title in zip(rows["mechanism_id"], rows["start_date"],
+                                             rows["title"])]
 
 
-def strings_of(spec: TableSpec, row: dict) -> Iterator[tuple[str, String]]:
-    """(translated column, the String of its source) for each source text of a row."""
-    record = record_of(spec, row)
-    for column in dict.fromkeys(c.translates for c in spec.columns if c.translates):
-        source = row[column]
-        text = "; ".join(source) if isinstance(source, tuple) else clean_text(source or "")
-        if text and record:
-            yield column, String(f"{spec.name} › {column.removesuffix('_en')} › {record}", text)
+def source_text(value: object) -> str:
+    """A cell as the text to translate: a list's items joined with '; '."""
+    return "; ".join(value) if isinstance(value, tuple) else clean_text(value or "")
 
 
-def needs_translation(spec: TableSpec, column: str, source: str) -> bool:
-    """Whether a text the documents print is English to translate: a name, or a text of a
-    printed column, but not an acronym's initials."""
-    if column == "acronym":
-        return not INITIALS.fullmatch(source)
-    return column == "name_en" or column in PRINTED[spec.name]
+def strings_of(spec: TableSpec, column: Column, values: pd.Series, records: list[str]
+               ) -> tuple[np.ndarray, list[String]]:
+    """The texts of a column as Strings: the index of each row's String (-1: a blank text,
+    or a row with no name), and the Strings, one for the rows that share it (an
+    organisation in many mechanisms)."""
+    codes, texts = parse_distinct(values, source_text)
+    name = column.name.removesuffix("_en")  # name_en: 'mechanisms › name › …'
+    index: dict[tuple[str, int], int] = {}
+    strings: list[String] = []
+    found = np.full(len(records), -1)
+    for position, (record, code) in enumerate(zip(records, codes.tolist())):
+        if texts[code] and record:
+            if (k := index.get((record, code))) is None:
+                k = index[record, code] = len(strings)
+                strings.append(String(context(spec.name, name, record), texts[code]))
+            found[position] = k
+    return found, strings
+
+
+def needing(column: Column, rows: pd.DataFrame) -> Callable[[str], np.ndarray]:
+    """Whether each row's text needs a translation into a language (printing.py): asked
+    once per distinct text (and the State its row names, Column.country_from)."""
+    if not column.printed:
+        return lambda lang: np.zeros(len(rows), dtype=bool)
+    countries = rows[column.country_from] if column.country_from else None
+    pairs = pd.Series(list(zip(rows[column.name], countries if countries is not None else
+                               [None] * len(rows))), index=rows.index, dtype=object)
+    codes, distinct = parse_distinct(pairs, lambda pair: pair)
+    return lambda lang: np.array([needs_translation(column, value, lang, country)
+                                  for value, country in distinct], dtype=bool)[codes]
+
+
+def translated_columns(spec: TableSpec) -> tuple[Column, ...]:
+    """The columns whose text is translated (title: title_fr…), in the contract's order."""
+    names = dict.fromkeys(c.translates for c in spec.columns if c.translates)
+    return tuple(spec.column(name) for name in names)
+
+
+def translation_column(spec: TableSpec, column: str, lang: str) -> Column:
+    """The column that holds a column's translation into a language (title -> title_fr)."""
+    return next(c for c in spec.columns if c.translates == column and c.lang == lang)
+
+
+def blank_cells(values: pd.Series) -> np.ndarray:
+    """Whether each cell of a translation column is blank (no translation given)."""
+    codes, blank = parse_distinct(values, lambda value: value == () or is_blank(value))
+    return np.array(blank, dtype=bool)[codes] if blank else np.zeros(0, dtype=bool)
 
 
 def too_long(source: str, translation: str) -> bool:
     return len(translation) > MAX_GROWTH * len(source) + MAX_EXTRA
 
 
-def translation_column(spec: TableSpec, column: str, lang: str):
-    """The column that holds a column's translation into a language (title -> title_fr)."""
-    return next(c for c in spec.columns if c.translates == column and c.lang == lang)
+def apply(spec: TableSpec, frame: pd.DataFrame, shown: pd.Series, chosen: Chosen,
+          langs: tuple[str, ...]) -> Applied:
+    """The blank translation cells of the rows shown, filled from the translators' files.
 
-
-def apply(spec: TableSpec, frame, shown, chosen: Chosen, langs: tuple[str, ...],
-          known=lambda column, row, lang: False) -> tuple[list[Problem], dict[str, Counter]]:
-    """Fill the blank translation cells of the rows shown from the translators' files.
-
-    shown: a boolean Series, the rows the documents show; known(column, row, lang):
-    whether a text is printed in a language without a translation (a city the gazetteer
-    names in it, a chair that is a country). Returns the problems (an outdated, replaced or
-    overlong translation, characters no font draws) and, per language built, how many
-    printed texts have no translation, by column.
+    shown: a boolean Series, the rows the documents show. The spreadsheet's own translation
+    wins; a text printed in a language without one (printing.needs_translation) needs none.
+    Returns the filled columns, the problems (an outdated, replaced or overlong translation,
+    characters no font draws) and, per language built, the printed texts left in English.
     """
+    rows = frame.loc[shown.astype(bool)]
+    records = record_names(spec, rows)
     problems: list[Problem] = []
-    missing: dict[str, Counter] = {lang: Counter() for lang in langs if lang != "en"}
-    counted: set[tuple[str, str]] = set()
-    targets = {(c.translates, c.lang): c for c in spec.columns if c.translates}
-    wanted = ROW_COLUMNS | {c.name for c in targets.values()} | {c for c, _ in targets}
-    rows = frame.loc[shown, [c for c in frame.columns if c in wanted]]
-    # Plain dicts of the columns read, not iterrows(): a Series per row of every column
-    # made this the slowest step at scale.
-    for index, row in zip(rows.index, rows.to_dict("records")):
-        for column, string in strings_of(spec, row):
-            string_id = string.id
-            for lang in TRANSLATION_LANGUAGES:
-                target = targets[column, lang]
-                if not is_blank(row[target.name]) and row[target.name] != ():
-                    continue  # the spreadsheet's own translation wins
-                entry = chosen.by_id.get((lang, string_id))
-                if entry is None:
-                    # Printed in English until translated; not a chair that is a country,
-                    # a city the gazetteer knows, initials: those need no translation.
-                    if not needs_translation(spec, column, string.source) \
-                            or known(column, row, lang):
-                        continue
+    missing: dict[str, dict[str, tuple[str, String]]] = {
+        lang: {} for lang in langs if lang != "en"}
+    filled: dict[str, dict[object, object]] = {}
+    for column in translated_columns(spec):
+        codes, strings = strings_of(spec, column, rows[column.name], records)
+        sharing = rows_by_code(codes + 1)[1:]  # the positions of the rows of each String
+        needs = needing(column, rows)
+        for lang in TRANSLATION_LANGUAGES:
+            target = translation_column(spec, column.name, lang)
+            # The spreadsheet's own translation wins: only its blank cells are filled.
+            untranslated = blank_cells(rows[target.name]) & (codes >= 0)
+            in_english = np.bincount(codes[untranslated & needs(lang)], minlength=len(strings))
+            for k in np.flatnonzero(np.bincount(codes[untranslated], minlength=len(strings))):
+                string = strings[k]
+                entry = chosen.by_id.get((lang, string.id))
+                if entry is not None:
+                    value, found = translation(entry, string, target,
+                                               chosen.replaced.get((lang, string.id), ()))
+                    problems += found
+                    if value is not None:
+                        positions = sharing[k][untranslated[sharing[k]]]
+                        filled.setdefault(target.name, {}).update(
+                            dict.fromkeys(rows.index[positions], value))
+                elif in_english[k]:  # printed in English until translated
                     stale = chosen.by_context.get((lang, string.context))
                     if stale is not None and stale.source != string.source:
                         problems.append(outdated(stale, string, target.name, lang))
-                    if lang in missing and column != "name_en" \
-                            and (lang, string_id) not in counted:  # names: name-fallback
-                        counted.add((lang, string_id))  # an organisation of many mechanisms
-                        missing[lang][column] += 1
-                    continue
-                problems += [replaced(older, entry)
-                             for older in chosen.replaced.get((lang, string_id), ())]
-                if too_long(entry.source or string.source, entry.text):
-                    problems.append(located(entry, "translation-too-long",
-                                            R_("is {length} characters long, for a source of "
-                                               "{source}: not a translation of it",
-                                               length=len(entry.text),
-                                               source=len(entry.source or string.source)),
-                                            R_("Check that the translation is on the row of "
-                                               "its source."), "error"))
-                    continue
-                frame.at[index, target.name] = target.kind.parse(entry.text, target, None)
-                if glyphs := missing_glyphs(entry.text):
-                    problems.append(located(entry, "missing-glyph",
-                                            R_("holds characters that no font of the "
-                                               "bulletin can draw ({characters})",
-                                               characters=" ".join(glyphs)),
-                                            R_("Replace or remove them.")))
-    return problems, missing
+                    if lang in missing:
+                        missing[lang].setdefault(string.id, (column.name, string))
+    return Applied({name: filled_column(frame[name], cells) for name, cells in filled.items()},
+                   problems, missing)
 
 
-ROW_COLUMNS = frozenset({"id", "participant", "mechanism_id", "start_date", "title", "city",
-                         "country", "code", "chair", "region"})
-"""The columns apply() reads besides the translated ones: those that name a row
-(record_of) and those that say whether a text is printed as is (printed_as_is)."""
+def translation(entry: Entry, string: String, target: Column, older: tuple[Entry, ...]
+                ) -> tuple[object | None, list[Problem]]:
+    """A translator's translation of a text, read as its column reads a cell (None: refused,
+    as too long to be one), and the problems it raises (older: the translations of the text
+    it replaces)."""
+    problems = [replaced(entry_before, entry) for entry_before in older]
+    if too_long(entry.source or string.source, entry.text):
+        return None, problems + [located(
+            entry, "translation-too-long",
+            R_("is {length} characters long, for a source of {source}: not a translation of "
+               "it", length=len(entry.text), source=len(entry.source or string.source)),
+            R_("Check that the translation is on the row of its source."), "error")]
+    if glyphs := missing_glyphs(entry.text):
+        problems.append(located(entry, "missing-glyph",
+                                R_("holds characters that no font of the bulletin can draw "
+                                   "({characters})", characters=" ".join(glyphs)),
+                                R_("Replace or remove them.")))
+    return target.kind.parse(entry.text, target, None), problems
+
+
+def filled_column(column: pd.Series, cells: dict[object, object]) -> pd.Series:
+    """A copy of a column with some cells replaced (by row label)."""
+    values = column.tolist()
+    for position, value in zip(column.index.get_indexer(list(cells)), cells.values()):
+        values[position] = value
+    filled = np.empty(len(values), dtype=object)
+    for position, value in enumerate(values):
+        filled[position] = value  # one by one: a tuple is a cell's value, not a row
+    return pd.Series(filled, index=column.index, name=column.name, dtype=object)
 
 
 def outdated(entry: Entry, string: String, column: str, lang: str) -> Problem:
@@ -180,14 +252,15 @@ def outdated(entry: Entry, string: String, column: str, lang: str) -> Problem:
                       "column).", lang=lang, column=column))
 
 
-def of_row(spec: TableSpec, row) -> dict[str, dict[str, object]]:
-    """Column -> language -> translation, for the translations a row has (names apart: the
-    mechanisms' names are kept in Mechanism.names)."""
-    found: dict[str, dict[str, object]] = {}
+def of_rows(spec: TableSpec, frame: pd.DataFrame) -> list[dict[str, dict[str, object]]]:
+    """For each row: column -> language -> translation, for the translations it has (names
+    apart: the mechanisms' names are kept in Mechanism.names). Column by column, so that
+    the rows with none (most of them) cost nothing."""
+    found: list[dict[str, dict[str, object]]] = [{} for _ in range(len(frame))]
     for column in TRANSLATION_COLUMNS[spec.name]:
-        value = getattr(row, column.name)
-        if value if isinstance(value, tuple) else not is_blank(value):
-            found.setdefault(column.translates, {})[column.lang] = value
+        values = frame[column.name]
+        for position in np.flatnonzero(~blank_cells(values)).tolist():
+            found[position].setdefault(column.translates, {})[column.lang] = values.iat[position]
     return found
 
 
@@ -195,43 +268,48 @@ TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translat
                        for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)}
 
 
-def check(mechanisms, participants, meetings, entries: list[Entry], year: int,
-          langs: tuple[str, ...], themes: Mapping[str, int] | None = None) -> list[Problem]:
-    """Translations from the translators' files into the blank translation cells of what
-    the documents show (every mechanism and participant, the year's meetings); one warning
-    per language built for what stays in English, themes shown without a label included."""
+def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd.DataFrame,
+              entries: list[Entry], year: int, langs: tuple[str, ...],
+              themes: Mapping[str, int] | None = None
+              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem]]:
+    """The three tables with the translators' translations in the blank translation cells of
+    what the documents show (every mechanism and participant, the year's meetings): new
+    frames, those given are left as they are. And the problems, with one warning per
+    language built for what stays in English, themes shown without a label included."""
     problems: list[Problem] = []
     missing = {lang: +Counter(themes=(themes or {}).get(lang, 0)) for lang in langs
                if lang != "en"}
     chosen = latest(entries)
+    frames = []
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
-        found, counts = apply(spec, frame, shown, chosen, langs, printed_as_is)
-        problems += found
-        for lang, by_column in counts.items():
-            missing[lang].update(by_column)
-    return problems + [untranslated(lang, counts, year) for lang, counts in missing.items()
-                       if counts]
+        applied = apply(spec, frame, shown, chosen, langs)
+        problems += applied.problems
+        for lang, strings in applied.missing.items():
+            missing[lang].update(column for column, _ in strings.values() if column != NAMES)
+        frames.append(frame.assign(**applied.columns) if applied.columns else frame)
+    mechanisms, participants, meetings = frames
+    return (mechanisms, participants, meetings), problems + [
+        untranslated(lang, counts, year) for lang, counts in missing.items() if counts]
+
+
+def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
+                    meetings: pd.DataFrame, year: int, lang: str) -> list[String]:
+    """The texts the year's documents print in English in lang, for want of a translation
+    (the translation kit: what translators are asked for), by context."""
+    found: dict[str, String] = {}
+    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
+        applied = apply(spec, frame, shown, latest([]), (lang,))
+        found.update((key, string) for key, (_, string) in applied.missing[lang].items())
+    return sorted(found.values(), key=lambda s: (s.context, s.source))
 
 
 def shown_rows(mechanisms, participants, meetings, year: int):
     """(spec, frame, the rows the documents show) for each table that has translations."""
-    everyone = lambda frame: frame.index.to_series().map(lambda _: True)  # noqa: E731
+    everyone = lambda frame: pd.Series(True, index=frame.index, dtype=bool)  # noqa: E731
     in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
     return ((MECHANISMS, mechanisms, everyone(mechanisms)),
             (PARTICIPANTS, participants, everyone(participants)),
             (MEETINGS, meetings, in_year))
-
-
-def printed_as_is(column: str, row, lang: str) -> bool:
-    """A text printed in a language without a translation: a city the gazetteer names in
-    it, a chair that is a country (its name is printed in the reader's language)."""
-    if column == "city":
-        return places.city_name(row["city"], row["country"] or None, lang) is not None
-    if column == "participant":
-        return bool(row["code"])  # a State: its UN name in the language
-    if column == "region":
-        return all(regions.region_name(name, lang) or exact_iso3(name) for name in row["region"])
-    return column == "chair" and exact_iso3(row["chair"]) is not None
 
 
 def untranslated(lang: str, counts, year: int) -> Problem:

@@ -98,6 +98,17 @@ def city_names(city: str, iso3: str | None = None) -> CityNames | None:
     return found[0] if len(found) == 1 else None
 
 
+ONLINE = frozenset(header_key(word) for word in (
+    "online", "virtual", "en ligne", "virtuel", "virtuelle", "en línea", "virtualmente",
+    "онлайн", "عبر الإنترنت"))
+"""What editors write in the city column for a meeting held online (folded)."""
+
+
+def is_online(city: str) -> bool:
+    """A meeting held online, by what its city column says ('Online', 'en ligne')."""
+    return header_key(city) in ONLINE
+
+
 def in_city(city: str, iso3: str | None, lang: str) -> str | None:
     """'au Caire', 'в Женеве', 'en El Cairo', 'في القاهرة', 'in Geneva'; None when unknown."""
     entry = city_names(city, iso3)
