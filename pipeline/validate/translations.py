@@ -136,10 +136,12 @@ def needing(column: Column, rows: pd.DataFrame) -> Callable[[str], np.ndarray]:
     once per distinct text (and the State its row names, Column.country_from)."""
     if not column.printed:
         return lambda lang: np.zeros(len(rows), dtype=bool)
-    countries = rows[column.country_from] if column.country_from else None
-    pairs = pd.Series(list(zip(rows[column.name], countries if countries is not None else
-                               [None] * len(rows))), index=rows.index, dtype=object)
-    codes, distinct = parse_distinct(pairs, lambda pair: pair)
+    if column.country_from:
+        pairs = pd.Series(list(zip(rows[column.name], rows[column.country_from])),
+                          index=rows.index, dtype=object)
+        codes, distinct = parse_distinct(pairs, lambda pair: pair)
+    else:
+        codes, distinct = parse_distinct(rows[column.name], lambda value: (value, None))
     return lambda lang: np.array([needs_translation(column, value, lang, country)
                                   for value, country in distinct], dtype=bool)[codes]
 
@@ -184,28 +186,31 @@ def apply(spec: TableSpec, frame: pd.DataFrame, shown: pd.Series, chosen: Chosen
         codes, strings = strings_of(spec, column, rows[column.name], records)
         sharing = rows_by_code(codes + 1)[1:]  # the positions of the rows of each String
         needs = needing(column, rows)
+        ids = [string.id for string in strings]
         for lang in TRANSLATION_LANGUAGES:
             target = translation_column(spec, column.name, lang)
             # The spreadsheet's own translation wins: only its blank cells are filled.
             untranslated = blank_cells(rows[target.name]) & (codes >= 0)
-            in_english = np.bincount(codes[untranslated & needs(lang)], minlength=len(strings))
-            for k in np.flatnonzero(np.bincount(codes[untranslated], minlength=len(strings))):
-                string = strings[k]
-                entry = chosen.by_id.get((lang, string.id))
+            in_english = np.bincount(codes[untranslated & needs(lang)],
+                                     minlength=len(strings)).astype(bool).tolist()
+            for k in np.flatnonzero(np.bincount(codes[untranslated],
+                                                minlength=len(strings))).tolist():
+                entry = chosen.by_id.get((lang, ids[k]))
                 if entry is not None:
-                    value, found = translation(entry, string, target,
-                                               chosen.replaced.get((lang, string.id), ()))
+                    value, found = translation(entry, strings[k], target,
+                                               chosen.replaced.get((lang, ids[k]), ()))
                     problems += found
                     if value is not None:
                         positions = sharing[k][untranslated[sharing[k]]]
                         filled.setdefault(target.name, {}).update(
                             dict.fromkeys(rows.index[positions], value))
                 elif in_english[k]:  # printed in English until translated
+                    string = strings[k]
                     stale = chosen.by_context.get((lang, string.context))
                     if stale is not None and stale.source != string.source:
                         problems.append(outdated(stale, string, target.name, lang))
                     if lang in missing:
-                        missing[lang].setdefault(string.id, (column.name, string))
+                        missing[lang].setdefault(ids[k], (column.name, string))
     return Applied({name: filled_column(frame[name], cells) for name, cells in filled.items()},
                    problems, missing)
 
