@@ -33,10 +33,13 @@ REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
 EDITION_ARG := $(if $(EDITION_DATE),--edition-date $(EDITION_DATE))
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(if $(VERBOSE),--verbose) $(EDITION_ARG) $(REPORT_ARG)
 
-# Translations: one gettext catalogue per language; English is the source language. The
-# messages about the inputs (report.po) are in the report languages only.
-LOCALES  := fr es ru ar
-REPORT_LOCALES := fr es
+# Translations: one gettext catalogue per language of pipeline/languages.py but English, the
+# source language; the messages about the inputs (report.po) in the report languages only.
+# The system's Python lists them from there ("messages/fr … report/fr …": that module
+# imports nothing else), so that make knows the languages before .venv exists.
+CATALOGUES := $(shell $(PYTHON) -I pipeline/languages.py)
+LOCALES  := $(patsubst messages/%,%,$(filter messages/%,$(CATALOGUES)))
+REPORT_LOCALES := $(patsubst report/%,%,$(filter report/%,$(CATALOGUES)))
 LOCALE   := pipeline/locale
 MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
             $(foreach l,$(REPORT_LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/report.mo)

@@ -37,8 +37,9 @@ def catalogue_path(lang: str, suffix: str = "po", locale_dir: Path = LOCALE_DIR,
 
 def read_catalogue(path: Path, lang: str) -> Catalog:
     if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: the {lang} catalogue is part of the "
-                                "project; restore it from git.")
+        raise FileNotFoundError(f"{path} is missing: restore it from git; for a language "
+                                "just added to pipeline/languages.py, `make translations` "
+                                "makes it, to be translated.")
     with path.open("rb") as file:
         return read_po(file, locale=lang)
 

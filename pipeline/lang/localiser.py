@@ -18,6 +18,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
+from .. import languages
 from ..contract.labels import VOCABULARY_LABELS
 from ..model import Mechanism, Meeting, Party, Theme
 from ..utils.text import INITIALS, collation_key, header_key, typographic, words_key
@@ -26,14 +27,7 @@ from ..world.regions import region_name
 from .catalogues import load_translations
 from .dates import Dates
 
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
-"""English is written the British way in UN documents: 23 January 2025, 'A, B and C'."""
-RTL_LANGUAGES = frozenset({"ar"})
-OTHER_NAME_LANGUAGES = {"en": ("fr", "es"), "fr": ("en", "es"), "es": ("en", "fr"),
-                        "ru": ("en",), "ar": ("en", "fr")}
-"""Names shown under a mechanism's name in the ISCM table. English is the working
-language every reader of the table shares; Arabic adds French, the other working
-language of the Maghreb mechanisms."""
+RTL_LANGUAGES = frozenset(language.code for language in languages.ALL if language.rtl)
 ONLINE = frozenset(header_key(word) for word in (
     "online", "virtual", "en ligne", "virtuel", "virtuelle", "en línea", "virtualmente",
     "онлайн", "عبر الإنترنت"))
@@ -45,7 +39,7 @@ LRI, PDI = "\u2066", "\u2069"
 LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9’'&+./-]| (?=[A-Za-z0-9]))*")
 """Latin words in a row, with the digits and punctuation inside them: 'PAFoM IX', 'U.S.'."""
 TAG = re.compile(r"<[^>]*>")
-DATA_LANGUAGE = "en"
+DATA_LANGUAGE = languages.SOURCE
 """The language of free text in the inputs (titles, summaries)."""
 ARTICLE = re.compile(r"the\s", re.IGNORECASE)
 """An English title that opens with its own article takes no other: 'The Hague Forum'."""
@@ -83,11 +77,11 @@ class Localiser(Dates):
 
     @property
     def locale(self) -> str:
-        return BABEL_LOCALES[self.lang]
+        return languages.language(self.lang).babel_locale
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.lang in RTL_LANGUAGES else "ltr"
+        return languages.language(self.lang).direction
 
     def gettext(self, message: str, **values) -> str:
         return fill(self.translations.gettext(message), values)
@@ -178,7 +172,7 @@ class Localiser(Dates):
         """(language, name) of the mechanism in the table's other languages, when given
         and not already the name shown."""
         shown = self.mechanism_name(mechanism)
-        wanted = [x for x in OTHER_NAME_LANGUAGES.get(self.lang, ("en",)) if x != self.lang]
+        wanted = [x for x in languages.language(self.lang).other_names if x != self.lang]
         return [(x, mechanism.names[x]) for x in wanted
                 if x in mechanism.names and mechanism.names[x] != shown]
 
