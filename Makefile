@@ -65,12 +65,17 @@ $(DEV_STAMP): $(STAMP)
 
 setup: $(STAMP) $(MO_FILES)  ## Create .venv, install the pinned dependencies, compile the catalogues
 
-# A catalogue is compiled (.po -> .mo, not committed) whenever its .po changes.
+# A catalogue is compiled (.po -> .mo, not committed) whenever its .po changes. A .po that
+# is not there stops make, saying how to get it: a language just added to
+# pipeline/languages.py has none until `make translations` makes it.
 $(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
 
 $(LOCALE)/%/LC_MESSAGES/report.mo: $(LOCALE)/%/LC_MESSAGES/report.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
+
+$(LOCALE)/%.po:
+	@echo "$@ is missing: run 'make translations' (a language just added to pipeline/languages.py), or restore it from git." >&2; exit 1
 
 # pdffonts and pdftotext (Debian: poppler-utils) check the PDFs in the tests.
 poppler:  ## Install pdffonts and pdftotext (Debian: poppler-utils), which the PDF tests use

@@ -71,18 +71,21 @@ def test_the_other_names_it_shows_are_of_other_languages(lang):
 
 
 def test_an_unknown_code_is_named_with_those_there_are():
-    with pytest.raises(KeyError, match=r"'zh' is not a language of pipeline/languages.py "
-                                       r"\(en, fr, es, ru, ar\)"):
-        languages.language("zh")
+    with pytest.raises(KeyError) as raised:
+        languages.language("xx")
+    assert raised.value.args == (
+        f"'xx' is not a language of pipeline/languages.py ({', '.join(CODES)})",)
 
 
-def test_a_data_file_without_a_languages_column_names_it(tmp_path):
+def test_a_data_file_without_a_languages_column_names_it():
+    *others, last = CODES
+    header = ["key", *others, *(f"{code}_in" for code in CODES)]
+    languages.require_columns("cities.csv", [*header, last], "{code}", "{code}_in")
     with pytest.raises(MissingLanguage) as raised:
-        languages.require_columns("cities.csv", ["key", "en", "fr", "es", "en_in"], "{code}",
-                                  "{code}_in")
+        languages.require_columns("cities.csv", header, "{code}", "{code}_in")
     assert str(raised.value) == (
-        "cities.csv has no column fr_in, es_in, ru, ru_in, ar, ar_in: every language of "
-        "pipeline/languages.py needs one (see docs/maintainers.md, 'Adding a language').")
+        f"cities.csv has no column {last}: every language of pipeline/languages.py needs one "
+        "(see docs/maintainers.md, 'Adding a language').")
 
 
 def test_the_registry_needs_nothing_but_the_standard_library():
@@ -152,7 +155,7 @@ def letters(lang: str) -> str:
 @EVERY
 def test_a_bundled_font_draws_it(lang):
     sample = letters(lang)
-    assert len(sample) > 100
+    assert len(set(sample)) > 10
     missing = missing_glyphs(sample)
     assert missing == "", (
         f"{lang}: no bundled font draws {missing[:30]}…: add a font that does to "

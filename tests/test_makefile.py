@@ -71,3 +71,12 @@ def test_the_catalogues_make_compiles_are_those_of_the_language_registry():
     assert shown.stderr == ""
     locales, report = (part.split() for part in shown.stdout.strip().split("|"))
     assert (tuple(locales), tuple(report)) == (CATALOGUES["messages"], CATALOGUES["report"])
+
+
+def test_a_missing_catalogue_stops_make_saying_how_to_make_it():
+    made = subprocess.run(["make", "-s", "pipeline/locale/xx/LC_MESSAGES/messages.mo"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 2
+    assert made.stderr.splitlines()[0] == (
+        "pipeline/locale/xx/LC_MESSAGES/messages.po is missing: run 'make translations' (a "
+        "language just added to pipeline/languages.py), or restore it from git.")
