@@ -3,8 +3,8 @@
 Two domains: ``messages`` (the documents, in every language built) and ``report``
 (the messages about the inputs, in REPORT_LANGUAGES); languages.CATALOGUES lists each
 one's languages. `make` compiles each .po into its .mo; a run reads the .mo, or compiles
-the .po in memory when the .mo is missing or older (it never writes into the package). Checking and updating the
-catalogues is a developer's job: tools/translations.py.
+the .po in memory when the .mo is missing or older (it never writes into the package).
+Checking and updating the catalogues is a developer's job: tools/translations.py.
 """
 
 from __future__ import annotations
