@@ -33,10 +33,13 @@ REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
 EDITION_ARG := $(if $(EDITION_DATE),--edition-date $(EDITION_DATE))
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(if $(VERBOSE),--verbose) $(EDITION_ARG) $(REPORT_ARG)
 
-# Translations: one gettext catalogue per language; English is the source language. The
-# messages about the inputs (report.po) are in the report languages only.
-LOCALES  := fr es ru ar
-REPORT_LOCALES := fr es
+# Translations: one gettext catalogue per language of pipeline/languages.py but English, the
+# source language; the messages about the inputs (report.po) in the report languages only.
+# The system's Python lists them from there ("messages/fr … report/fr …": that module
+# imports nothing else), so that make knows the languages before .venv exists.
+CATALOGUES := $(shell $(PYTHON) -I pipeline/languages.py)
+LOCALES  := $(patsubst messages/%,%,$(filter messages/%,$(CATALOGUES)))
+REPORT_LOCALES := $(patsubst report/%,%,$(filter report/%,$(CATALOGUES)))
 LOCALE   := pipeline/locale
 MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
             $(foreach l,$(REPORT_LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/report.mo)
@@ -62,12 +65,17 @@ $(DEV_STAMP): $(STAMP)
 
 setup: $(STAMP) $(MO_FILES)  ## Create .venv, install the pinned dependencies, compile the catalogues
 
-# A catalogue is compiled (.po -> .mo, not committed) whenever its .po changes.
+# A catalogue is compiled (.po -> .mo, not committed) whenever its .po changes. A .po that
+# is not there stops make, saying how to get it: a language just added to
+# pipeline/languages.py has none until `make translations` makes it.
 $(LOCALE)/%/LC_MESSAGES/messages.mo: $(LOCALE)/%/LC_MESSAGES/messages.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
 
 $(LOCALE)/%/LC_MESSAGES/report.mo: $(LOCALE)/%/LC_MESSAGES/report.po | $(STAMP)
 	$(BIN)/pybabel compile --statistics -l $* -i $< -o $@
+
+$(LOCALE)/%.po:
+	@echo "$@ is missing: run 'make translations' (a language just added to pipeline/languages.py), or restore it from git." >&2; exit 1
 
 # pdffonts and pdftotext (Debian: poppler-utils) check the PDFs in the tests.
 poppler:  ## Install pdffonts and pdftotext (Debian: poppler-utils), which the PDF tests use

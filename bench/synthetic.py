@@ -23,6 +23,7 @@ from pathlib import Path
 import openpyxl
 from babel import Locale
 
+from pipeline.config import REPORT_LANGUAGES
 from pipeline.contract.schema import TABLES
 from pipeline.read.headers import header_map, written_key
 from pipeline.world.countries import is_state, to_iso3
@@ -54,7 +55,7 @@ def country_names(participants: list[dict], meetings: list[dict]) -> list[str]:
     """Real country names: those of the shipped data, and CLDR's English, French and
     Spanish names of every State (the forms editors write)."""
     names = {r["participant"] for r in participants} | {r["country"] for r in meetings}
-    for lang in ("en", "fr", "es"):
+    for lang in REPORT_LANGUAGES:
         names |= set(Locale.parse(lang).territories.values())
     return sorted(n for n in names if n and (code := to_iso3(n)) and is_state(code))
 

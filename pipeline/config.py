@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import languages
 from .errors import ConfigError
 from .wording import R_, Text
 
@@ -14,12 +15,12 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_DIR / "templates"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
-LANGUAGES: tuple[str, ...] = ("en", "fr", "es", "ru", "ar")
-"""Languages the bulletin is built in, in the order of the language switcher."""
+LANGUAGES: tuple[str, ...] = languages.CODES
+"""Languages the bulletin is built in, in the order of the language switcher (languages.py)."""
 
 FORMATS = ("html", "pdf", "xlsx")
 
-REPORT_LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+REPORT_LANGUAGES: tuple[str, ...] = languages.REPORT_CODES
 """Languages the validation report and the messages about the inputs are shown in: those of
 the secretariats that keep the spreadsheets (the report catalogues, locale/*/report.po)."""
 

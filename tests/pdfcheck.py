@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pikepdf
 
+from pipeline.lang.localiser import RTL_LANGUAGES
+
 
 @dataclass
 class Structure:
@@ -27,7 +29,6 @@ class Structure:
     mcids_in_tree: set[tuple[int, int]] = field(default_factory=set)
 
 
-RTL_LANGUAGES = ("ar",)
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
                                        "\u2068\u2069"))
 """Unicode's direction marks and isolates, dropped from a PDF's text before comparing it."""

@@ -1,6 +1,6 @@
 """The floor plan: `ls pipeline/` is the pipeline, and no folder imports a folder above it.
 
-The kernel (wording, errors, model, config) is below every folder; then the folders, in
+The kernel (languages, wording, errors, model, config) is below every folder; then the folders, in
 the order of FOLDERS; then the commands (build, preview, cli), which may use any folder;
 then tools/, which nothing imports. The core does not depend on the CLI library.
 Functions stay short enough to read: ruff's complexity limits (pyproject.toml, `make lint`)
@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "pipeline"
 
-KERNEL = ("wording", "errors", "model", "config")
+KERNEL = ("languages", "wording", "errors", "model", "config")
 """Modules every stage shares, in order: each imports only those before it."""
 FOLDERS = ("utils", "world", "contract", "read", "validate", "aggregate", "lang", "compose",
            "render", "publish")

@@ -8,6 +8,7 @@ import html as html_lib
 import json
 import re
 import subprocess
+import unicodedata
 
 import openpyxl
 import pandas as pd
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
+from pipeline.languages import language
 from pipeline.publish import plan
 from pipeline.read.ingest import read_inputs
 from pipeline.utils.text import typographic
@@ -380,12 +382,22 @@ def own_words(lang: str) -> set[str]:
         SHARED_WORDS.get(lang, set())
 
 
+def in_latin_letters(lang: str) -> bool:
+    """Whether a language is written in Latin letters (its CLDR name of January is), where an
+    English word may be the language's own too."""
+    from babel.dates import get_month_names
+
+    january = get_month_names("wide", locale=language(lang).babel_locale)[1]
+    return all("LATIN" in unicodedata.name(c) for c in january if c.isalpha())
+
+
 def english_words(page: str, lang: str) -> dict[str, str]:
     """The English words a document's visible text holds (word -> where), outside the
     titles of documents (<cite>), the language switcher, the names a mechanism has in other
     languages (the table prints them, in their language), acronyms and proper names: a word
     common in English (wordfreq) and ten times rarer in the page's language (loanwords
-    such as 'meeting' are in French corpora too); in Russian and Arabic, any such word."""
+    such as 'meeting' are in French corpora too); in a language not written in Latin
+    letters (Russian, Arabic), any such word."""
     from lxml import html as lxml_html
     from wordfreq import zipf_frequency
 
@@ -400,7 +412,8 @@ def english_words(page: str, lang: str) -> dict[str, str]:
             if word.isupper() or word.lower() in found or word.lower() in allowed:
                 continue
             english = zipf_frequency(word, "en")
-            if english >= 3 and (lang in ("ru", "ar") or english - zipf_frequency(word, lang) >= 1):
+            if english >= 3 and (not in_latin_letters(lang)
+                                 or english - zipf_frequency(word, lang) >= 1):
                 found[word.lower()] = text.strip()[:100]
     return found
 

@@ -151,7 +151,7 @@ def test_misspelt_headers_are_errors_naming_the_column(table, typed, column):
 
 
 ORDINARY = ["Notes", "Comments", "Commentaires", "Remarques", "Observaciones", "Contact",
-            "Focal point", "Point focal", "Budget", "Presupuesto", "name_zh", "Nom ZH",
+            "Focal point", "Point focal", "Budget", "Presupuesto", "name_xx", "Nom XX",
             "Région (détail)", "Source URL", "Email", "Téléphone", "Mis à jour",
             "Last updated", "Responsable", "Langue", "Modalité", "Modalidad", "Format",
             "Mode", "Days", "Durée", "Organisateur", "Financement", "Sous-région",

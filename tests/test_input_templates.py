@@ -4,9 +4,11 @@ filled-in template is read like any input."""
 import openpyxl
 import pytest
 
+from pipeline.config import REPORT_LANGUAGES
 from pipeline.contract.kinds import Context
 from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, TABLES
 from pipeline.errors import ConfigError
+from pipeline.languages import CATALOGUES
 from pipeline.tools.input_templates import main, write_templates
 from pipeline.validate.publication import SETTINGS
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, SHIPPED_INPUTS, validated
@@ -97,7 +99,7 @@ def test_instructions_in_english_french_and_spanish(templates):
         assert "dd/mm/aaaa, primero el día" in text
 
 
-@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("lang", REPORT_LANGUAGES)
 def test_a_filled_in_template_is_read_without_problems(tmp_path, lang):
     """In every report language: the headers are the contract's names, and the sheets the
     templates add (Instructions, Listes, Instrucciones…) are ignored."""
@@ -137,7 +139,7 @@ def test_templates_are_the_same_bytes_every_time(tmp_path):
 @pytest.fixture(scope="module")
 def localised(tmp_path_factory):
     books = {}
-    for lang in ("fr", "es"):
+    for lang in CATALOGUES["report"]:
         folder = tmp_path_factory.mktemp(f"templates-{lang}")
         write_templates(folder, SHIPPED_INPUTS, lang)
         books[lang] = {name: openpyxl.load_workbook(folder / name)

@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from pipeline.languages import CATALOGUES
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 
@@ -58,3 +60,23 @@ def test_the_make_variables_reach_the_command():
     assert make_commands("dist", "PARTIAL=1", "WITH_REPORT=1")[-2:] == ["--partial",
                                                                         "--with-report"]
     assert not {"--partial", "--with-report"} & set(make_commands("dist"))
+
+
+def test_the_catalogues_make_compiles_are_those_of_the_language_registry():
+    """LOCALES and REPORT_LOCALES come from pipeline/languages.py, read by the system's
+    Python (make's PYTHON, python3 by default), which has none of .venv's packages."""
+    shown = subprocess.run(["make", "-s", "-f", "Makefile", "-f", "-", "show-locales"], cwd=ROOT,
+                           input="show-locales:\n\t@echo '$(LOCALES)|$(REPORT_LOCALES)'\n",
+                           capture_output=True, text=True, check=True)
+    assert shown.stderr == ""
+    locales, report = (part.split() for part in shown.stdout.strip().split("|"))
+    assert (tuple(locales), tuple(report)) == (CATALOGUES["messages"], CATALOGUES["report"])
+
+
+def test_a_missing_catalogue_stops_make_saying_how_to_make_it():
+    made = subprocess.run(["make", "-s", "pipeline/locale/xx/LC_MESSAGES/messages.mo"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 2
+    assert made.stderr.splitlines()[0] == (
+        "pipeline/locale/xx/LC_MESSAGES/messages.po is missing: run 'make translations' (a "
+        "language just added to pipeline/languages.py), or restore it from git.")

@@ -72,7 +72,7 @@ def test_the_names_are_known_without_reading_the_inputs(small_inputs, tmp_path):
         "iscm-map-2025-ar.html", "iscm-map-2025-ar.pdf", "iscm-calendar-2025.ics",
         "summary-2025.json", "validation-report-2025.html", "validation-report-2025.xlsx"}
     every = plan.file_names(2025)
-    assert len(every) == 5 * (6 * 2 + 1) + 4  # html and pdf of six documents, the xlsx
+    assert len(every) == len(LANGUAGES) * (6 * 2 + 1) + 4  # html, pdf of six documents, xlsx
     assert every["iscm-table-2025-ar.xlsx"] == ("table", "ar")
     assert every["iscm-calendar-2025.ics"] == ("calendar", None)
     assert plan.is_partial(config) and not plan.is_partial(load_config(small_inputs))

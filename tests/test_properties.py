@@ -40,6 +40,7 @@ from pipeline.contract.schema import (
     PARTICIPANTS,
     TABLES,
     THEMES,
+    TRANSLATION_LANGUAGES,
     Column,
     TableSpec,
 )
@@ -353,7 +354,7 @@ def fixed_cells(spec: TableSpec, mechanism: Mechanism | None, faulty: bool, draw
     if spec is MECHANISMS:  # names drawn freely would name two mechanisms now and then
         names = (mechanism.name, f"{mechanism.name} ({mechanism.acronym})", "")
         return {"id": mechanism.id, "acronym": mechanism.acronym, "name_en": mechanism.name} | {
-            f"name_{lang}": draw(st.sampled_from(names)) for lang in ("fr", "es", "ar", "ru")}
+            f"name_{lang}": draw(st.sampled_from(names)) for lang in TRANSLATION_LANGUAGES}
     if spec is PARTICIPANTS:
         return participant_cells(faulty, draw)
     if spec is THEMES:

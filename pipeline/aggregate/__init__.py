@@ -11,6 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
+from ..config import LANGUAGES
 from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from ..contract.vocabularies import VOCABULARIES
 from ..model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
@@ -186,7 +187,7 @@ def mechanism_objects(mechanisms: pd.DataFrame, participants: pd.DataFrame,
     mechanisms = mechanisms.sort_values("id")
     for r, translated in zip(mechanisms.itertuples(),
                              translations.of_rows(MECHANISMS, mechanisms)):
-        names = {lang: getattr(r, f"name_{lang}") for lang in ("en", "fr", "es", "ar", "ru")}
+        names = {lang: getattr(r, f"name_{lang}") for lang in LANGUAGES}
         result.append(Mechanism(
             id=r.id, acronym=r.acronym, names={k: v for k, v in names.items() if v},
             type=r.type, status=r.status, status_detail=r.status_detail, regions=r.region,

@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 
 from ..contract.printing import ACRONYM, printed_name
 from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, Column, TableSpec
-from ..lang.localiser import DATA_LANGUAGE, OTHER_NAME_LANGUAGES, Localiser, plain_text
+from ..lang.localiser import DATA_LANGUAGE, Localiser, plain_text
+from ..languages import language
 from ..model import Mechanism, Meeting, Party, Translated
 from ..utils.text import typographic, words_key
 
@@ -124,8 +125,7 @@ class Names:
         """(language, name) of the mechanism in the table's other languages, when given
         and not already the name shown."""
         shown = self.mechanism_name(mechanism)
-        wanted = [x for x in OTHER_NAME_LANGUAGES.get(self.loc.lang, ("en",))
-                  if x != self.loc.lang]
+        wanted = [x for x in language(self.loc.lang).other_names if x != self.loc.lang]
         return [(x, mechanism.names[x]) for x in wanted
                 if x in mechanism.names and mechanism.names[x] != shown]
 

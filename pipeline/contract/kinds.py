@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from babel.dates import get_month_names
 
-from ..config import FIRST_YEAR
+from ..config import FIRST_YEAR, REPORT_LANGUAGES
 from ..utils.text import clean_text, header_key
 from ..wording import R_, Either, Text
 from ..world.countries import suggest_countries, to_iso3
@@ -163,9 +163,10 @@ def parse_year(value: object, column: Column, ctx: Context) -> int:
 
 @lru_cache(maxsize=1)
 def month_numbers() -> dict[str, int]:
-    """Month names and abbreviations in English, French and Spanish -> 1..12."""
+    """Month names and abbreviations in the languages the inputs are written in (English,
+    French and Spanish: config.REPORT_LANGUAGES) -> 1..12."""
     months: dict[str, int] = {}
-    for lang in ("en", "fr", "es"):
+    for lang in REPORT_LANGUAGES:
         for width in ("wide", "abbreviated"):
             for number, name in get_month_names(width, locale=lang).items():
                 months.setdefault(header_key(name), number)

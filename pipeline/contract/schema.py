@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .. import languages
 from ..utils.text import header_key
 from .kinds import (
     AS_WRITTEN,
@@ -125,7 +126,7 @@ def values_help(kind: Kind, vocabulary: str) -> str:
 
 THEMES_HELP = ("Themes, separated by ; (a known theme's key, labour-migration, or its name in "
                "English, French or Spanish: see docs/inputs.md; another theme is kept).")
-TRANSLATION_LANGUAGES = ("fr", "es", "ru", "ar")
+TRANSLATION_LANGUAGES = languages.TRANSLATED
 """The languages the data is translated into; English is the language of the inputs."""
 
 

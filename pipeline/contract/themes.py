@@ -30,6 +30,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz, process
 
 from ..config import LANGUAGES
+from ..languages import require_columns
 from ..model import Theme
 from ..utils.text import COMBINING_MARKS
 
@@ -81,7 +82,9 @@ def names_of(theme: Theme) -> Iterator[str]:
 def built_in() -> Mapping[str, Theme]:
     """The known themes of data/themes.csv, by key, in the file's order."""
     with DATA.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
+        reader = csv.DictReader(file)
+        require_columns(DATA.name, reader.fieldnames or (), "label_{code}")
+        rows = list(reader)
     themes = {row["key"]: make_theme(row["key"], {lang: row[f"label_{lang}"]
                                                   for lang in LANGUAGES},
                                      ALIAS_SEPARATOR.split(row["aliases"].strip()))

@@ -1,10 +1,10 @@
 """The translation catalogues at run time: where they are, and compiled in memory.
 
 Two domains: ``messages`` (the documents, in every language built) and ``report``
-(the messages about the inputs, in REPORT_LANGUAGES). `make` compiles each .po
-into its .mo; a run reads the .mo, or compiles the .po in memory when the .mo is
-missing or older (it never writes into the package). Checking and updating the
-catalogues is a developer's job: tools/translations.py.
+(the messages about the inputs, in REPORT_LANGUAGES); languages.CATALOGUES lists each
+one's languages. `make` compiles each .po into its .mo; a run reads the .mo, or compiles
+the .po in memory when the .mo is missing or older (it never writes into the package).
+Checking and updating the catalogues is a developer's job: tools/translations.py.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from ..config import LOCALE_DIR
+from ..languages import SOURCE
 from ..wording import ENGLISH, Wording
 
 REPORT = "report"
@@ -37,8 +38,9 @@ def catalogue_path(lang: str, suffix: str = "po", locale_dir: Path = LOCALE_DIR,
 
 def read_catalogue(path: Path, lang: str) -> Catalog:
     if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: the {lang} catalogue is part of the "
-                                "project; restore it from git.")
+        raise FileNotFoundError(f"{path} is missing: restore it from git; for a language "
+                                "just added to pipeline/languages.py, `make translations` "
+                                "makes it, to be translated.")
     with path.open("rb") as file:
         return read_po(file, locale=lang)
 
@@ -53,7 +55,7 @@ def compile_catalogue(path: Path, lang: str) -> bytes:
 @cache
 def load_translations(lang: str, domain: str = "messages") -> gettext.NullTranslations:
     """The compiled catalogue of a language; English is the source language."""
-    if lang == "en":
+    if lang == SOURCE:
         return gettext.NullTranslations()
     po, mo = catalogue_path(lang, "po", domain=domain), catalogue_path(lang, "mo", domain=domain)
     if mo.exists() and not (po.exists() and mo.stat().st_mtime < po.stat().st_mtime):
@@ -91,4 +93,4 @@ class CatalogueWording:
 @cache
 def report_wording(lang: str) -> Wording:
     """How the report speaks in a language of config.REPORT_LANGUAGES."""
-    return ENGLISH if lang == "en" else CatalogueWording(lang)
+    return ENGLISH if lang == SOURCE else CatalogueWording(lang)

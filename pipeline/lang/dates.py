@@ -6,20 +6,31 @@ that each module stays short enough to read.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
+from functools import cache
+from pathlib import Path
 
 from babel.dates import format_date
 
 from ..contract.labels import NC_
 
-ARABIC_MONTHS = ("كانون الثاني/يناير", "شباط/فبراير", "آذار/مارس", "نيسان/أبريل",
-                 "أيار/مايو", "حزيران/يونيه", "تموز/يوليه", "آب/أغسطس", "أيلول/سبتمبر",
-                 "تشرين الأول/أكتوبر", "تشرين الثاني/نوفمبر", "كانون الأول/ديسمبر")
-"""The months as United Nations Arabic documents write them: the Levantine name, then the
-Egyptian one ('24 نيسان/أبريل 2025'); CLDR has only the second."""
+MONTH_NAMES = Path(__file__).resolve().parent / "data" / "un_month_names.csv"
+"""The months as UN documents write them where CLDR's differ: the Arabic ones, the Levantine
+name then the Egyptian one ('24 نيسان/أبريل 2025'), where CLDR has only the second
+(data/SOURCES.md)."""
 ELISION = re.compile(r"\bde (?=[aeiouyâàéèêîïôûh])", re.IGNORECASE)
 """French elides 'de' before a vowel: 'Réunions d’avril', 'd’août', 'd’octobre'."""
+
+
+@cache
+def un_month_names() -> dict[str, tuple[str, ...]]:
+    """Language -> its twelve months as UN documents write them, for the languages of
+    MONTH_NAMES (Arabic); the others' are CLDR's."""
+    with MONTH_NAMES.open(encoding="utf-8", newline="") as file:
+        rows = sorted(csv.DictReader(file), key=lambda row: int(row["month"]))
+    return {lang: tuple(row[lang] for row in rows) for lang in rows[0] if lang != "month"}
 
 
 class Dates:
@@ -29,23 +40,25 @@ class Dates:
     locale: str
 
     def date(self, value: dt.date, form: str = "long") -> str:
-        if self.lang == "ar" and form == "long":
-            return f"{value.day} {ARABIC_MONTHS[value.month - 1]} {value.year}"
+        """A date in a table or a line ('23 January 2025'); in full, in a language whose
+        months the UN writes otherwise than CLDR, the day, the UN's month and the year."""
+        if (months := un_month_names().get(self.lang)) and form == "long":
+            return f"{value.day} {months[value.month - 1]} {value.year}"
         return format_date(value, form, locale=self.locale)
 
     def month(self, month: int, width: str = "wide", heading: bool = True) -> str:
         """The month's name on its own (nominative): capitalised as a heading, or as
         written inside a sentence ('mai' in French, 'May' in English)."""
-        if self.lang == "ar" and width == "wide":
-            return ARABIC_MONTHS[month - 1]
+        if (months := un_month_names().get(self.lang)) and width == "wide":
+            return months[month - 1]
         form = "LLLL" if width == "wide" else "LLL"
         name = format_date(dt.date(2000, month, 1), form, locale=self.locale)
         return name[:1].upper() + name[1:] if heading else name
 
     def month_of(self, value: dt.date) -> str:
         """The month's name as it follows a day number (Russian genitive: января)."""
-        if self.lang == "ar":
-            return ARABIC_MONTHS[value.month - 1]
+        if months := un_month_names().get(self.lang):
+            return months[value.month - 1]
         return format_date(value, "MMMM", locale=self.locale)
 
     def month_caption(self, month: int) -> str:

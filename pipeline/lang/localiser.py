@@ -19,6 +19,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
+from .. import languages
 from ..contract.vocabularies import VOCABULARY_LABELS
 from ..model import Theme
 from ..utils.text import collation_key, typographic
@@ -26,14 +27,7 @@ from ..world.countries import country_name
 from .catalogues import load_translations
 from .dates import Dates
 
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar"}
-"""English is written the British way in UN documents: 23 January 2025, 'A, B and C'."""
-RTL_LANGUAGES = frozenset({"ar"})
-OTHER_NAME_LANGUAGES = {"en": ("fr", "es"), "fr": ("en", "es"), "es": ("en", "fr"),
-                        "ru": ("en",), "ar": ("en", "fr")}
-"""Names shown under a mechanism's name in the ISCM table. English is the working
-language every reader of the table shares; Arabic adds French, the other working
-language of the Maghreb mechanisms."""
+RTL_LANGUAGES = frozenset(language.code for language in languages.ALL if language.rtl)
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 """Two full stops that are not an ellipsis."""
 LRI, PDI = "\u2066", "\u2069"
@@ -41,7 +35,7 @@ LRI, PDI = "\u2066", "\u2069"
 LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9’'&+./-]| (?=[A-Za-z0-9]))*")
 """Latin words in a row, with the digits and punctuation inside them: 'PAFoM IX', 'U.S.'."""
 TAG = re.compile(r"<[^>]*>")
-DATA_LANGUAGE = "en"
+DATA_LANGUAGE = languages.SOURCE
 """The language of free text in the inputs (titles, summaries)."""
 
 
@@ -69,11 +63,11 @@ class Localiser(Dates):
 
     @property
     def locale(self) -> str:
-        return BABEL_LOCALES[self.lang]
+        return languages.language(self.lang).babel_locale
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.lang in RTL_LANGUAGES else "ltr"
+        return languages.language(self.lang).direction
 
     def gettext(self, message: str, **values) -> str:
         return fill(self.translations.gettext(message), values)

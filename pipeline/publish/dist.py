@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import BulletinConfig
+from ..contract.labels import NC_
 from ..errors import BulletinError
 from ..lang.localiser import Localiser
 from . import incremental, plan, write
@@ -39,60 +40,51 @@ README, SUMS = "README.txt", "SHA256SUMS"
 MODE = stat.S_IFREG | 0o644
 """A regular file, rw-r--r--: every entry, whoever built it, whatever their umask."""
 README_LANGUAGES = ("en", "fr")
+"""The languages of README.txt, in order: English and French, the working languages of the
+UN Secretariat. Its texts are messages of the documents' catalogues (context "bundle
+README"), which every language of languages.py has."""
 WIDTH = 78
 """Of the README's paragraphs, for a terminal or a plain text editor."""
 PARTIAL = "partial"
 """Ends the name of a bundle of an incomplete edition: iscm-2025-partial.zip."""
 TEXTS = {
-    "en": {
-        "edition": "Edition of {date}.",
-        "intro": "The {year} edition of ISCM Highlights, the annual bulletin of the "
-                 "inter-State consultation mechanisms on migration, and of the documents "
-                 "that go with it (International Organization for Migration). Keep the "
-                 "assets folder beside the web pages (.html): they use its stylesheets and fonts.",
-        "files": "Files:",
-        "readme": "this file",
-        "sums": "the SHA-256 checksum of every other file",
-        "asset": "in the folder the web pages use",
-        "other": "a file of this edition",
-        "stale": "out of date",
-        "partial": "This bundle is partial: it holds only part of the edition.",
-        "missing": "Missing: {names}.",
-        "kept": "Out of date (kept from a build of earlier inputs): {names}.",
-        "groups": ("the files in {}", "the files of {}", "the {} files"),
-        "check": "To check that every file arrived intact, in this folder:\n"
+    # Translators: README.txt of the distribution bundle (make dist), a plain text file.
+    "edition": NC_("bundle README", "Edition of {date}."),
+    "intro": NC_("bundle README",
+                 "The {year} edition of ISCM Highlights, the annual bulletin of the inter-State "
+                 "consultation mechanisms on migration, and of the documents that go with it "
+                 "(International Organization for Migration). Keep the assets folder beside "
+                 "the web pages (.html): they use its stylesheets and fonts."),
+    "files": NC_("bundle README", "Files:"),
+    "readme": NC_("bundle README", "this file"),
+    "sums": NC_("bundle README", "the SHA-256 checksum of every other file"),
+    "asset": NC_("bundle README", "in the folder the web pages use"),
+    "other": NC_("bundle README", "a file of this edition"),
+    "stale": NC_("bundle README", "out of date"),
+    "partial": NC_("bundle README",
+                   "This bundle is partial: it holds only part of the edition."),
+    "missing": NC_("bundle README", "Missing: {names}."),
+    "kept": NC_("bundle README", "Out of date (kept from a build of earlier inputs): {names}."),
+    # Translators: keep the line breaks and the spaces that indent and align the commands.
+    "check": NC_("bundle README",
+                 "To check that every file arrived intact, in this folder:\n"
                  "  Linux:   sha256sum -c SHA256SUMS\n"
                  "  macOS:   shasum -a 256 -c SHA256SUMS\n"
                  "  Windows: certutil -hashfile <file> SHA256 (in a command prompt), then "
                  "compare with the file's line in SHA256SUMS.\n"
-                 "Every file should be reported OK.",
-    },
-    "fr": {
-        "edition": "Édition du {date}.",
-        "intro": "L’édition {year} des Faits saillants des MCIM, le bulletin annuel des "
-                 "mécanismes consultatifs interétatiques sur la migration, et des documents "
-                 "qui l’accompagnent (Organisation internationale pour les migrations). "
-                 "Gardez le dossier assets à côté des pages web (.html)\u00a0: elles en "
-                 "utilisent les feuilles de style et les polices.",
-        "files": "Fichiers\u00a0:",
-        "readme": "ce fichier",
-        "sums": "la somme de contrôle SHA-256 de chacun des autres fichiers",
-        "asset": "dans le dossier qu’utilisent les pages web",
-        "other": "un fichier de cette édition",
-        "stale": "pas à jour",
-        "partial": "Ce paquet est partiel\u00a0: il ne contient qu’une partie de l’édition.",
-        "missing": "Manquent\u00a0: {names}.",
-        "kept": "Pas à jour (conservés d’une construction sur des données antérieures)\u00a0: "
-                "{names}.",
-        "groups": ("les fichiers en {}", "les fichiers de {}", "les fichiers {}"),
-        "check": "Pour vérifier que chaque fichier est arrivé intact, dans ce dossier\u00a0:\n"
-                 "  Linux\u00a0:   sha256sum -c SHA256SUMS\n"
-                 "  macOS\u00a0:   shasum -a 256 -c SHA256SUMS\n"
-                 "  Windows\u00a0: certutil -hashfile <fichier> SHA256 (dans une invite de "
-                 "commandes), puis comparez avec la ligne du fichier dans SHA256SUMS.\n"
-                 "Chaque fichier doit être signalé OK.",
-    },
+                 "Every file should be reported OK."),
 }
+"""What README.txt says, as messages: (context, English)."""
+GROUPS = (("languages", NC_("bundle README", "the files in {languages}")),
+          ("documents", NC_("bundle README", "the files of {documents}")),
+          ("formats", NC_("bundle README", "the {formats} files")))
+"""How described() names the files of whole languages, documents and formats: (the
+placeholder, the message)."""
+
+
+def said(loc: Localiser, key: str, **values) -> str:
+    """A text of README.txt in the reader's language."""
+    return loc.pgettext(*TEXTS[key], **values)
 
 
 class NotBuilt(BulletinError):
@@ -187,11 +179,12 @@ def described(names: tuple[str, ...], among: tuple[str, ...], year: int, lang: s
             lambda n: n.rpartition(".")[2].upper())
     among = [n for n in known if n in among] + sorted(set(among).difference(known))
     left, rest, parts = set(names), list(among), []
-    for phrase, value_of in zip(TEXTS[lang]["groups"], axes, strict=True):
+    loc = Localiser(lang)
+    for (placeholder, (context, phrase)), value_of in zip(GROUPS, axes, strict=True):
         values = dict.fromkeys(value_of(n) for n in rest if n in left and value_of(n))
         whole = [v for v in values if all(n in left for n in rest if value_of(n) == v)]
         if whole:
-            parts.append(phrase.format(", ".join(whole)))
+            parts.append(loc.pgettext(context, phrase, **{placeholder: ", ".join(whole)}))
             gone = {n for n in rest if value_of(n) in whole}
             left -= gone
             rest = [n for n in rest if n not in gone]
@@ -228,29 +221,29 @@ def readme(folder: Path, built: Built, partial: bool = False) -> str:
     width = max(len(n) for n in [*names, README, SUMS]) + 2
     sections = []
     for lang in README_LANGUAGES:
-        loc, text = Localiser(lang), TEXTS[lang]
+        loc = Localiser(lang)
         lines = [f"{loc.gettext('ISCM Highlights %(year)s') % {'year': year}}",
-                 text["edition"].format(date=loc.date(edition)), "",
-                 textwrap.fill(text["intro"].format(year=year), WIDTH), ""]
+                 said(loc, "edition", date=loc.date(edition)), "",
+                 textwrap.fill(said(loc, "intro", year=year), WIDTH), ""]
         if partial:
-            lines += [textwrap.fill(" ".join([text["partial"], *(
-                text[key].format(names=described(found, among, year, lang))
+            lines += [textwrap.fill(" ".join([said(loc, "partial"), *(
+                said(loc, key, names=described(found, among, year, lang))
                 for key, found, among in (("missing", built.missing, built.expected),
                                           ("kept", built.stale, built.names)) if found)]),
                 WIDTH, break_on_hyphens=False), ""]
-        lines += [text["files"], f"  {README:<{width}}{text['readme']}",
-                  f"  {SUMS:<{width}}{text['sums']}"]
+        lines += [said(loc, "files"), f"  {README:<{width}}{said(loc, 'readme')}",
+                  f"  {SUMS:<{width}}{said(loc, 'sums')}"]
         for name in names:
             if name in documents:
                 line = describe(*documents[name], loc)
             elif name.startswith(f"{write.ASSETS}/"):
-                line = asset_description(name, lang) or text["asset"]
+                line = asset_description(name, loc) or said(loc, "asset")
             else:  # a file of a later version, named otherwise
-                line = text["other"]
+                line = said(loc, "other")
             if name in built.stale:
-                line = f"{line} ({text['stale']})"
+                line = f"{line} ({said(loc, 'stale')})"
             lines.append(f"  {name:<{width}}{line}")
-        sections.append("\n".join([*lines, "", text["check"], ""]))
+        sections.append("\n".join([*lines, "", said(loc, "check"), ""]))
     return "\n".join(sections)
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from babel import Locale
 
 from ..config import LANGUAGES
-from ..contract.labels import N_
+from ..contract.labels import N_, NC_
 from ..lang.localiser import Localiser
 from .incremental import YEAR_FOLDER
 from .plan import DOCUMENTS, REPORT, SUMMARY, file_names
@@ -45,22 +45,19 @@ FORMATS = {"pdf": N_("PDF"), "html": N_("Web page (HTML)"),
            "xlsx": N_("Spreadsheet (XLSX)"), "json": N_("Data (JSON)")}
 """The formats in the order listed, with their names for readers; any other by its suffix."""
 ASSETS = {
-    "fonts/OFL.txt": {"en": "licence of the fonts (SIL Open Font License 1.1)",
-                      "fr": "licence des polices (SIL Open Font License 1.1)"},
-    "map/SOURCE.txt": {"en": "source and licence of the world map's geometry (Natural Earth)",
-                       "fr": "source et licence de la géométrie de la carte du monde "
-                             "(Natural Earth)"},
-    "map/world.json": {"en": "geometry of the world map the documents draw (JSON: SVG paths "
-                             "in the Equal Earth projection)",
-                       "fr": "géométrie de la carte du monde que dessinent les documents "
-                             "(JSON\u00a0: tracés SVG en projection Equal Earth)"},
-    ".css": {"en": "stylesheet of the web pages", "fr": "feuille de style des pages web"},
-    ".js": {"en": "script of the web pages", "fr": "script des pages web"},
-    ".ttf": {"en": "font of the web pages", "fr": "police des pages web"},
+    "fonts/OFL.txt": NC_("bundle README", "licence of the fonts (SIL Open Font License 1.1)"),
+    "map/SOURCE.txt": NC_("bundle README",
+                          "source and licence of the world map's geometry (Natural Earth)"),
+    "map/world.json": NC_("bundle README",
+                          "geometry of the world map the documents draw (JSON: SVG paths in "
+                          "the Equal Earth projection)"),
+    ".css": NC_("bundle README", "stylesheet of the web pages"),
+    ".js": NC_("bundle README", "script of the web pages"),
+    ".ttf": NC_("bundle README", "font of the web pages"),
 }
-"""What the files under assets/ are, in the bundle README's languages (English, French): by
-their name there where the suffix says too little (two .txt files, one the fonts' licence,
-one the map's source), else by their suffix."""
+"""What the files under assets/ are, for the bundle's README.txt (messages): by their name
+there where the suffix says too little (two .txt files, one the fonts' licence, one the
+map's source), else by their suffix."""
 ALL_LANGUAGES = N_("All languages")
 """The language of a file that has none: the summary's figures serve every language."""
 
@@ -178,12 +175,12 @@ def language_name(lang: str | None, loc: Localiser, capitalised: bool = True) ->
     return name[:1].upper() + name[1:] if capitalised else name
 
 
-def asset_description(name: str, lang: str) -> str | None:
-    """What a file of the year's assets/ folder is ('assets/map/SOURCE.txt'); None if not
-    known."""
+def asset_description(name: str, loc: Localiser) -> str | None:
+    """What a file of the year's assets/ folder is ('assets/map/SOURCE.txt'), in the
+    reader's language; None if not known."""
     inside = name.partition("/")[2]
     described = ASSETS.get(inside) or ASSETS.get(f".{inside.rpartition('.')[2]}")
-    return described[lang] if described else None
+    return loc.pgettext(*described) if described else None
 
 
 def format_name(file: EditionFile, loc: Localiser) -> str:

@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
-from ..config import PROJECT_DIR
+from babel import Locale
+
+from ..config import PROJECT_DIR, REPORT_LANGUAGES
 from ..contract.schema import SETTINGS as SETTINGS_TABLE
 from ..contract.schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
 from ..contract.themes import built_in
@@ -123,9 +125,10 @@ English, and counted in the `untranslated` warning. A theme declared twice
 
 def theme_rows() -> list[str]:
     """The known themes (data/themes.csv): key, labels, other names accepted."""
-    rows = ["| Key | English | French | Spanish | Also accepted |", "|---|---|---|---|---|"]
+    named = [Locale.parse("en").languages[lang] for lang in REPORT_LANGUAGES]
+    rows = [f"| Key | {' | '.join(named)} | Also accepted |", f"|---|{'---|' * len(named)}---|"]
     for theme in built_in().values():
-        labels = " | ".join(theme.labels[lang] for lang in ("en", "fr", "es"))
+        labels = " | ".join(theme.labels[lang] for lang in REPORT_LANGUAGES)
         rows.append(f"| `{theme.key}` | {labels} | {'; '.join(theme.aliases)} |")
     return rows
 

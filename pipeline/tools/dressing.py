@@ -33,12 +33,14 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..config import REPORT_LANGUAGES
 from ..contract.kinds import MECHANISM, SETTING
 from ..contract.schema import MECHANISMS, Column, TableSpec
 from ..contract.schema import SETTINGS as SETTINGS_TABLE
 from ..contract.vocabularies import VOCABULARIES
 from ..errors import ConfigError
 from ..lang.catalogues import report_wording
+from ..languages import SOURCE
 from ..read import ingest, readers, sheets
 from ..read.headers import (
     HEADER_SEARCH_ROWS,
@@ -82,7 +84,8 @@ SETTINGS_LINE = R_("Hover over a setting's name to read what it holds and what i
                    "default. A blank value takes the default; a row may be deleted.")
 """What one row of a table is, for the instructions' first lines; a table not named here
 is introduced by its name."""
-TEMPLATE_LANGUAGES = {"en": ("en", "fr", "es"), "fr": ("fr",), "es": ("es",)}
+TEMPLATE_LANGUAGES = {lang: REPORT_LANGUAGES if lang == SOURCE else (lang,)
+                      for lang in REPORT_LANGUAGES}
 """The languages of the instructions, by report language: English keeps all three (any
 office can start from them); French and Spanish speak their own, help texts and messages
 included. Headers stay as they are (the contract's names in the templates)."""

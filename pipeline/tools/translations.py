@@ -20,7 +20,8 @@ from pathlib import Path
 
 from babel import Locale
 
-from ..config import LANGUAGES, LOCALE_DIR, PROJECT_DIR, REPORT_LANGUAGES
+from .. import languages
+from ..config import LOCALE_DIR, PROJECT_DIR
 from ..contract.schema import TABLES, TRANSLATOR_SHEET
 from ..lang.catalogues import REPORT, catalogue_path, read_catalogue
 
@@ -31,8 +32,8 @@ KEYWORDS = ("N_", "NC_:1c,2", "_", "gettext", "ngettext:1,2", "pgettext:1c,2")
 REPORT_KEYWORDS = ("R_", "RN_:1,2")
 """The report's keywords (wording.py), extracted alone: Babel's default ones (_, N_…) are
 the documents'."""
-DOMAINS = {"messages": LANGUAGES[1:], REPORT: REPORT_LANGUAGES[1:]}
-"""Each catalogue domain and the languages it is translated into."""
+DOMAINS = languages.CATALOGUES
+"""Each catalogue domain and the languages it is translated into (languages.py)."""
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|\{(\w+)(?::[^}]*)?\}")
 """'%(year)s' in templates (Jinja's newstyle gettext), '{year}' or '{n:f}' in Python code."""

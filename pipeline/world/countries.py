@@ -22,6 +22,7 @@ import pandas as pd
 from babel import Locale
 from rapidfuzz import fuzz, process, utils
 
+from ..languages import CODES, REPORT_CODES, require_columns
 from ..utils.text import header_key, typographic
 
 # Forms people write that neither CLDR nor country-converter knows. Keys are folded
@@ -62,7 +63,6 @@ PROJECT_NAMES: dict[str, str] = {
 # UN bodies print the UN's short names (UNTERM, UN M49) instead, read from this table.
 # data/SOURCES.md says where each name comes from; an empty cell falls back to CLDR.
 UN_NAMES_FILE = Path(__file__).parent / "data" / "un_country_names.csv"
-UN_LANGUAGES = ("en", "fr", "es", "ru", "ar")
 STATE_STATUSES = frozenset({"member", "observer"})
 """Statuses in the table that count as States in the figures; 'territory' does not."""
 
@@ -102,8 +102,9 @@ KNOWN_ORGANISATIONS = frozenset(header_key(name) for name in (
 ))
 
 
-CLDR_LANGUAGES = ("en", "fr", "es")
-"""Languages whose CLDR country names are recognised in the inputs."""
+CLDR_LANGUAGES = REPORT_CODES
+"""Languages whose CLDR country names are recognised in the inputs: those of the offices that
+keep them (languages.py)."""
 
 
 # country-converter logs every name it does not find; validate reports those itself.
@@ -133,9 +134,11 @@ def _codes() -> pd.DataFrame:
 def un_countries() -> dict[str, UNCountry]:
     """ISO3 -> the UN's codes, status and short names, from UN_NAMES_FILE."""
     with UN_NAMES_FILE.open(encoding="utf-8", newline="") as file:
-        rows = list(csv.DictReader(file))
+        reader = csv.DictReader(file)
+        require_columns(UN_NAMES_FILE.name, reader.fieldnames or (), "{code}")
+        rows = list(reader)
     return {row["iso3"]: UNCountry(row["iso3"], row["iso2"], row["m49"], row["status"],
-                                   {lang: row[lang] for lang in UN_LANGUAGES if row[lang]})
+                                   {lang: row[lang] for lang in CODES if row[lang]})
             for row in rows}
 
 

@@ -17,10 +17,12 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
+from ..languages import CODES, require_columns
 from ..utils.text import header_key
 
 DATA = Path(__file__).resolve().parent / "data" / "cities.csv"
-LANGUAGES = ("en", "fr", "es", "ru", "ar")
+LANGUAGES = CODES
+"""The gazetteer's languages: a name and a phrase column each (languages.py)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def cities() -> tuple[CityNames, ...]:
 @cache
 def _rows() -> tuple[dict[str, str], ...]:
     with DATA.open(encoding="utf-8", newline="") as file:
-        return tuple(csv.DictReader(file))
+        reader = csv.DictReader(file)
+        require_columns(DATA.name, reader.fieldnames or (), "{code}", "{code}_in")
+        return tuple(reader)
 
 
 @cache

@@ -10,13 +10,16 @@ country-converter gives it.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from babel import Locale
 
+from ..languages import CODES, require_columns
 from ..utils.text import header_key
 from .countries import _converter, exact_iso3
 
@@ -77,10 +80,13 @@ M49_MACRO: dict[str, tuple[str, ...]] = {
     "EZ": (EUROPE,),  # Euro area
 }
 
-# Locales whose CLDR names are recognised: en_GB and en_001 spell like en today but are
-# what British and UN English follow; fr_CA, es_419 and es_MX add spellings editors use
-# ("Asie orientale", "África del Oeste", "Sudeste Asiático").
-CLDR_LOCALES = ("en", "en_GB", "en_001", "fr", "fr_CA", "es", "es_419", "es_MX", "ru", "ar")
+# Locales whose CLDR names are recognised: each language's, and regional ones beside it.
+# en_GB and en_001 spell like en today but are what British and UN English follow; fr_CA,
+# es_419 and es_MX add spellings editors use ("Asie orientale", "África del Oeste",
+# "Sudeste Asiático").
+REGIONAL_LOCALES = {"en": ("en_GB", "en_001"), "fr": ("fr_CA",), "es": ("es_419", "es_MX")}
+CLDR_LOCALES = tuple(locale for code in CODES
+                     for locale in (code, *REGIONAL_LOCALES.get(code, ())))
 # es_419 calls Outlying Oceania "Islas Ultramarinas" (overseas islands): that would read
 # any overseas territory as Oceania.
 CLDR_IGNORED = frozenset({header_key("Islas Ultramarinas")})
@@ -295,14 +301,18 @@ def region_label_key(name: str) -> str | None:
     return index.get(header_key(name)) or index.get(header_key(_bare(str(name))))
 
 
-# Where CLDR's short name would change the meaning: UNSD's names in the five languages.
-UN_REGION_NAMES = {
-    "001": {"en": "Global", "fr": "Mondial", "es": "Mundial", "ru": "Весь мир",
-            "ar": "العالم"},
-    "419": {"en": "Latin America and the Caribbean", "fr": "Amérique latine et Caraïbes",
-            "es": "América Latina y el Caribe", "ru": "Латинская Америка и Карибский бассейн",
-            "ar": "أمريكا اللاتينية ومنطقة البحر الكاريبي"},
-}
+UN_NAMES_FILE = Path(__file__).parent / "data" / "un_region_names.csv"
+"""The UN regions whose CLDR name would change the meaning ('Latin America' for Latin America
+and the Caribbean), with the names printed instead in every language (data/SOURCES.md)."""
+
+
+@lru_cache(maxsize=1)
+def un_region_names() -> dict[str, dict[str, str]]:
+    """M49 code -> language -> the name printed, from UN_NAMES_FILE."""
+    with UN_NAMES_FILE.open(encoding="utf-8", newline="") as file:
+        rows = csv.DictReader(file)
+        require_columns(UN_NAMES_FILE.name, rows.fieldnames or (), "{code}")
+        return {row["m49"]: {lang: row[lang] for lang in CODES} for row in rows}
 
 
 def region_name(name: str, lang: str) -> str | None:
@@ -310,8 +320,8 @@ def region_name(name: str, lang: str) -> str | None:
     capitalised as a list item: 'Western Africa' -> 'Afrique occidentale'); None for the
     others (Horn of Africa…), which are translated like any text."""
     code = region_label_key(name)
-    if code in UN_REGION_NAMES:
-        return UN_REGION_NAMES[code][lang]
+    if code in un_region_names():
+        return un_region_names()[code][lang]
     found = Locale.parse(lang).territories.get(code) if code in M49_MACRO else None
     return found[:1].upper() + found[1:] if found else None
 
