@@ -36,7 +36,7 @@ from ..config import PROJECT_DIR
 PACKAGE_DIR = PROJECT_DIR / "tools" / "map-assets"
 SOURCE = PACKAGE_DIR / "node_modules" / "world-atlas" / "countries-50m.json"
 OUT_DIR = PROJECT_DIR / "templates" / "assets" / "map"
-COUNTRIES = PROJECT_DIR / "pipeline" / "data" / "un_country_names.csv"
+COUNTRIES = PROJECT_DIR / "pipeline" / "world" / "data" / "un_country_names.csv"
 CRS = "EPSG:8857"
 """Equal Earth (Šavrič, Patterson and Jenny, 2018): equal-area, so a State's area on the
 map is its true area, and the shape the UN's own world maps have moved to."""
