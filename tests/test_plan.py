@@ -17,7 +17,6 @@ from pipeline.publish.outputs import (
     CHOSEN,
     MAP,
     PAGE,
-    REPORT,
     TABLE,
     XLSX,
     Document,
@@ -67,9 +66,11 @@ def test_html_only_plans_the_pages_and_the_data_files_but_no_pdf_nor_spreadsheet
         small_inputs, tmp_path):
     config = load_config(small_inputs, tmp_path / "out", langs="en,fr", formats="html",
                          format_choices=CHOSEN)
+    # Of a document's files in a language, only its web page; every file in none, every
+    # data file (the summary, the validation report).
     assert planned(config) == [
         r.name for r in golden_plan() if r.lang in ("en", "fr", "-") and r.format != "asset"
-        and (r.format not in ("pdf", "xlsx") or r.document == REPORT.kind)]
+        and (r.format == "html" or r.lang == "-" or r.document not in kinds())]
     assert "iscm-calendar-2025.ics" in planned(config)  # data, like the summary: always
 
 
@@ -84,8 +85,9 @@ def test_docs_narrows_the_plan_to_the_documents_named(small_inputs, tmp_path):
                          docs="map, table", kinds=kinds(), format_choices=CHOSEN)
     assert config.docs == ("table", "map")  # the plan's order, whatever the order asked
     named = ("table", "map", "summary", "validation-report")
-    assert planned(config) == [r.name for r in golden_plan() if r.document in named
-                               and r.lang in ("en", "ar", "-") and r.format != "pdf"]
+    assert planned(config) == [
+        r.name for r in golden_plan() if r.document in named and r.lang in ("en", "ar", "-")
+        and (r.format in ("html", "xlsx") or r.lang == "-" or r.document not in kinds())]
     assert "iscm-calendar-2025.ics" not in planned(config)  # the calendar's own file
 
 
