@@ -102,8 +102,12 @@ def planned(year: int, langs: tuple[str, ...], documents: tuple[Document, ...],
 
 
 class Named(NamedTuple):
+    """What file_names() says of a file."""
+
     kind: str
+    """Its document's kind."""
     lang: str | None
+    """The language in its name; None for none (the summary, the validation report)."""
     format: OutputFormat
 
 
