@@ -121,7 +121,7 @@ def build(config: BulletinConfig, jobs: int | None = None, progress: Progress | 
     tables, report = validated(raw, year, in_folder, config, clock)
     data = summarised(tables, year, clock)
     target = config.outputs_dir / str(data.year)
-    pool_jobs = jobs if "pdf" in config.formats else 1  # no PDF: no processes to start
+    pool_jobs = jobs if plan.renders_in_pool(config) else 1  # no PDF: no processes to start
     # The workers load WeasyPrint while the plan lays out every page.
     with parallel.PdfRenderer(config, pool_jobs, progress) as renderer:
         targets = plan.plan(data, report, config, keys, languages)  # the HTML laid out here
@@ -145,12 +145,13 @@ def make(targets: list[plan.Target], folder: Path, outputs: incremental.Outputs,
          renderer: parallel.PdfRenderer, clock: Clock) -> incremental.Outputs:
     """Write the targets whose key changed and carry the others over, while the pool
     renders the PDFs that changed (with one job, the PDFs render after the rest)."""
-    for target in targets:  # the PDFs first, so that the pool works while the rest is written
-        if target.format == "pdf" and outputs.needs(target.name, target.key, target.languages):
-            renderer.submit(folder / target.name, target.html)
+    for target in targets:  # the pool's first, so that it works while the rest is written
+        if target.format.pooled and outputs.needs(target.name, target.key, target.described()):
+            renderer.submit(folder / target.name, target.content)
     for target in targets:
-        if target.format != "pdf":
-            outputs.make(target.name, target.key, target.write, languages=target.languages)
+        if not target.format.pooled:
+            outputs.make(target.name, target.key, target.format.write, target.content,
+                         about=target.described())
     clock.lap("write")
     renderer.wait()
     clock.lap("pdf")

@@ -16,7 +16,8 @@ import click
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
 from .errors import BulletinError, ConfigError, Report, ValidationFailed
 from .publish import incremental
-from .publish.plan import archive_name, kinds, report_name
+from .publish.outputs import CHOSEN, kinds
+from .publish.plan import archive_name, report_page
 from .utils import progress
 from .wording import ENGLISH, R_, RN_, Wording
 
@@ -58,7 +59,7 @@ def summarise_warnings(report: Report, folder, wording: Wording = ENGLISH) -> No
         return
     kinds = Counter(p.code for p in report.warnings)
     by_kind = ", ".join(f"{code} {n}" for code, n in sorted(kinds.items()))
-    page = folder / report_name(int(folder.name), "html")
+    page = report_page(folder)
     click.echo(RN_("{n} warning ({kinds}): see {page}, or run 'make check'.",
                    "{n} warnings ({kinds}): see {page}, or run 'make check'.",
                    len(report.warnings), kinds=by_kind, page=page).render(wording), err=True)
@@ -140,7 +141,7 @@ def main() -> None:
 @click.option("--lang", "langs", default=None, metavar="en,fr,…",
               help=f"Languages to build, comma-separated [default: {','.join(LANGUAGES)}].")
 @edition_option
-@click.option("--formats", default=None, metavar="html,pdf,xlsx",
+@click.option("--formats", default=None, metavar=",".join(CHOSEN),
               help="Kinds of document file to write [default: all]; the summary and the "
                    "validation report are always written. html alone builds in a moment.")
 @click.option("--docs", default=None, metavar=",".join(kinds()),
@@ -165,7 +166,7 @@ def build(inputs, year, debug, quiet, report_lang, outputs, langs, edition_date,
 
     def action():
         config = load_config(inputs, outputs, year, langs, day(edition_date), formats,
-                             report_lang, docs, kinds())
+                             report_lang, docs, kinds(), CHOSEN)
         fresh = incremental.up_to_date(config)
         if fresh is not None:
             folder, report = fresh.folder, fresh.report

@@ -18,8 +18,6 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES: tuple[str, ...] = languages.CODES
 """Languages the bulletin is built in, in the order of the language switcher (languages.py)."""
 
-FORMATS = ("html", "pdf", "xlsx")
-
 REPORT_LANGUAGES: tuple[str, ...] = languages.REPORT_CODES
 """Languages the validation report and the messages about the inputs are shown in: those of
 the secretariats that keep the spreadsheets (the report catalogues, locale/*/report.po)."""
@@ -47,11 +45,12 @@ class BulletinConfig:
     default edition date never passes it, so that no meeting is shown as held before it
     took place; with SOURCE_DATE_EPOCH set, a build is the same whatever the clock says."""
     templates_dir: Path = TEMPLATES_DIR
-    formats: tuple[str, ...] = FORMATS
-    """Kinds of file to write: html, pdf, xlsx (the JSON summary and the validation report
-    are always written). HTML alone builds in a moment: the property-based tests use it."""
+    formats: tuple[str, ...] = ()
+    """Kinds of file to write (html, pdf, xlsx: the formats FORMATS= may name, publish/
+    outputs.py); empty: every one. The web pages, the JSON summary and the validation report
+    are always written. HTML alone builds in a moment: the property-based tests use it."""
     docs: tuple[str, ...] = ()
-    """Kinds of document to build (bulletin, table, map…: plan.kinds()); empty: every one.
+    """Kinds of document to build (bulletin, table, map…: outputs.kinds()); empty: every one.
     The summary JSON and the validation report are always written. Langs, formats or docs
     naming fewer than all make a partial build (plan.is_partial)."""
     report_lang: str = "en"
@@ -98,10 +97,12 @@ def load_config(
     report_lang: str | None = None,
     docs: str | tuple[str, ...] | None = None,
     kinds: tuple[str, ...] = (),
+    format_choices: tuple[str, ...] = (),
 ) -> BulletinConfig:
     """Check every option, report all bad ones at once (in the report language), and
-    resolve paths. kinds: the documents docs may name (plan.kinds(), which this module,
-    earlier in the pipeline, cannot import)."""
+    resolve paths. kinds: the documents docs may name (outputs.kinds()); format_choices:
+    the formats formats may name (outputs.CHOSEN): declared in publish/, which this module,
+    earlier in the pipeline, cannot import."""
     problems: list[Text] = []
     try:
         today = build_date()
@@ -132,10 +133,10 @@ def load_config(
     if edition_date is not None:
         changes["edition_date"] = edition_date
     if formats:
-        changes["formats"], unknown = chosen(formats, FORMATS)
+        changes["formats"], unknown = chosen(formats, format_choices)
         if unknown:
             problems.append(R_("Config value 'formats': {unknown} not among {choices}.",
-                               unknown=", ".join(unknown), choices=", ".join(FORMATS)))
+                               unknown=", ".join(unknown), choices=", ".join(format_choices)))
     if docs:
         changes["docs"], unknown = chosen(docs, kinds)
         if unknown:

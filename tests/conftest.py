@@ -7,13 +7,24 @@ import datetime as dt
 import fcntl
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 import openpyxl
 import pytest
 
 from pipeline.config import LANGUAGES, BulletinConfig, load_config
 from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS
-from pipeline.publish.plan import DOCUMENTS, archive_name, document_name, kinds
+from pipeline.publish.outputs import (
+    BULLETIN,
+    CHOSEN,
+    DOCUMENTS,
+    FACTSHEET,
+    PDF,
+    PROFILES,
+    TABLE,
+    kinds,
+)
+from pipeline.publish.plan import archive_name, file_name
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_INPUTS = ROOT / "inputs"
@@ -124,9 +135,32 @@ def write_inputs(folder: Path, mechanisms=None, participants=None, meetings=None
     return folder
 
 
-FAST_PDFS = frozenset({(kind, "en") for kind in kinds() if kind != "profiles"}
-                      | {("bulletin", "ar"), ("table", "ar")}
-                      | {("factsheet", lang) for lang in LANGUAGES})
+GOLDEN_PLAN = ROOT / "tests" / "golden" / "plan.txt"
+
+
+class PlannedFile(NamedTuple):
+    """One line of tests/golden/plan.txt."""
+
+    name: str
+    format: str
+    document: str
+    """Its document's kind; '-' for an asset."""
+    lang: str
+    """The language it is in; '-' for none."""
+
+
+def golden_plan() -> list[PlannedFile]:
+    """The files a full build of the small inputs plans (every document, language and
+    format), in the order the plan makes them: tests/golden/plan.txt, written by `make
+    golden` from the plan itself (tests/update_golden.py), so that the tests read the plan's
+    names rather than restate them."""
+    lines = GOLDEN_PLAN.read_text(encoding="utf-8").splitlines()
+    return [PlannedFile(*line.split()) for line in lines if line and not line.startswith("#")]
+
+
+FAST_PDFS = frozenset({(d.kind, "en") for d in DOCUMENTS if d is not PROFILES}
+                      | {(BULLETIN.kind, "ar"), (TABLE.kind, "ar")}
+                      | {(FACTSHEET.kind, lang) for lang in LANGUAGES})
 """The (document, language) PDFs of the shipped inputs that `make test` renders: every
 document in English, the bulletin and the table in Arabic (the Arabic font, right to
 left, the map and charts mirrored), and the factsheet in every language (its two pages
@@ -174,7 +208,7 @@ def shipped(tmp_path_factory):
     from pipeline.publish import incremental
 
     shared = run_folder(tmp_path_factory, "shipped-build")
-    config = load_config(SHIPPED_INPUTS, shared, formats="html,xlsx")
+    config = load_config(SHIPPED_INPUTS, shared, formats="html,xlsx", format_choices=CHOSEN)
     with locked(shared.with_suffix(".lock")):
         if not shared.is_dir():
             return build.build(config)
@@ -201,7 +235,7 @@ class ShippedPdfs:
 
     def path(self, kind: str, lang: str) -> Path:
         document = next(d for d in DOCUMENTS if d.kind == kind)
-        return self.folder / document_name(document, self.year, lang, "pdf")
+        return self.folder / file_name(document, self.year, lang, PDF)
 
     def html(self, kind: str, lang: str) -> str:
         """The page the PDF is rendered from, as the shared build wrote it."""
@@ -266,7 +300,7 @@ def history_editions(tmp_path_factory):
     built = {}
     for year in (2024, 2025):
         config = load_config(ROOT / "tests" / "data" / "history", outputs, year=year,
-                             langs="en,fr,ar", formats="html")
+                             langs="en,fr,ar", formats="html", format_choices=CHOSEN)
         result = build.build(config, jobs=1)
         built[year] = (build.bulletin_data(config)[0], result.folder)
     return built

@@ -1,6 +1,7 @@
 """The archive page: every edition under outputs/, in five languages, every link resolving."""
 
 import datetime as dt
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -11,7 +12,8 @@ import pytest
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.lang.localiser import Localiser
-from pipeline.publish import archive
+from pipeline.publish import archive, incremental
+from pipeline.publish.outputs import CHOSEN
 from pipeline.publish.plan import archive_name
 
 
@@ -53,13 +55,19 @@ def outputs(tmp_path_factory) -> Path:
     inputs = write_inputs(root / "inputs")
     out = root / "outputs"
     for year, langs in ((2025, "en,fr"), (2024, "en")):
-        build.build(load_config(inputs, out, year, langs, dt.date(2026, 1, 15), "html"))
+        build.build(load_config(inputs, out, year, langs, dt.date(2026, 1, 15), "html",
+                                format_choices=CHOSEN))
     for hidden in (".preview/2025/iscm-highlights-2025-en.html", "dist/iscm-2025.zip",
                    "translation-kit/strings-fr.xlsx", "2025/.notes.html", "2025/notes.txt"):
         (out / hidden).parent.mkdir(parents=True, exist_ok=True)
         (out / hidden).write_text("not a document")
-    (out / "2025" / "iscm-atlas-2025-fr.html").write_text(  # a document of a later version
-        '<html lang="fr" dir="ltr"><head><title>Atlas des MCIM 2025</title></head></html>')
+    # A document of a later version, as its build describes it in the manifest.
+    (out / "2025" / "iscm-atlas-2025-fr.html").write_text("<html lang=fr></html>")
+    manifest = json.loads((out / "2025" / incremental.MANIFEST).read_text())
+    manifest["outputs"]["iscm-atlas-2025-fr.html"] = {
+        "key": "k", "sha256": "s", "document": "atlas", "lang": "fr", "format": "html",
+        "title": "Atlas des MCIM 2025"}
+    (out / "2025" / incremental.MANIFEST).write_text(json.dumps(manifest))
     archive.write_archive(load_config(inputs, out))
     return out
 

@@ -19,7 +19,7 @@ from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.errors import ValidationFailed
 from pipeline.languages import language
-from pipeline.publish import plan
+from pipeline.publish.outputs import CHOSEN, kinds
 from pipeline.read.ingest import read_inputs
 from pipeline.utils.text import typographic
 from tests.conftest import (
@@ -261,7 +261,7 @@ def test_two_builds_give_the_same_bytes(small_inputs, tmp_path):
     # of every document are compared byte for byte in test_parallel. The bulletin holds
     # all that the other documents draw: the map, charts, tables, lists, Arabic text.
     config = lambda name: load_config(small_inputs, tmp_path / name, langs="ar",  # noqa: E731
-                                      docs="bulletin", kinds=plan.kinds())
+                                      docs="bulletin", kinds=kinds())
     first, second = build.build(config("a")), build.build(config("b"))
     assert first.files == second.files
     for name in first.files:
@@ -271,7 +271,7 @@ def test_two_builds_give_the_same_bytes(small_inputs, tmp_path):
 def test_an_input_error_leaves_previous_outputs_untouched(tmp_path):
     good = write_inputs(tmp_path / "good")
     config = load_config(good, tmp_path / "out", langs="en", edition_date=dt.date(2026, 1, 1),
-                         formats="html")
+                         formats="html", format_choices=CHOSEN)
     result = build.build(config)
     before = {p: p.read_bytes() for p in result.folder.rglob("*") if p.is_file()}
     bad_rows = [dict(r) for r in MEETING_ROWS]
@@ -296,7 +296,8 @@ def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
     mechanisms = [dict(row, region=written[row["id"]]) for row in MECHANISM_ROWS]
     mechanisms[1]["region"] = "Golfe de Guinée"  # MIDWA: an unknown name; its members: West Africa
     inputs = write_inputs(tmp_path / "in", mechanisms=mechanisms)
-    config = load_config(inputs, tmp_path / "out", langs="en", formats="html")
+    config = load_config(inputs, tmp_path / "out", langs="en", formats="html",
+                         format_choices=CHOSEN)
     result = build.build(config)
     assert [(p.row, p.code, p.value) for p in result.report.warnings
             if p.code == "unknown-region"] == [(3, "unknown-region", "Golfe de Guinée")]
@@ -316,7 +317,8 @@ def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
 
 def html_build(inputs, outputs, **options) -> build.BuildResult:
     """A quick build: HTML documents only, in English."""
-    config = load_config(inputs, outputs, langs="en", formats="html", **options)
+    config = load_config(inputs, outputs, langs="en", formats="html", format_choices=CHOSEN,
+                         **options)
     return build.build(config, jobs=1)
 
 

@@ -18,7 +18,7 @@ from pipeline.config import load_config
 from pipeline.contract.schema import TABLES
 from pipeline.errors import ValidationFailed
 from pipeline.lang.catalogues import report_wording
-from pipeline.publish import plan
+from pipeline.publish.outputs import CHOSEN, kinds
 from pipeline.read import ingest
 from pipeline.render import pdf
 from pipeline.wording import Text
@@ -100,7 +100,7 @@ def test_every_problem_code_is_explained_in_the_editors_guide():
 
 def build_twin(name, tmp_path, folder=None) -> bytes:
     result = build.build(load_config(folder or DATA / name, tmp_path / name, langs="en",
-                                     formats="html"))
+                                     formats="html", format_choices=CHOSEN))
     assert result.report.errors == ()
     return (result.folder / f"summary-{result.folder.name}.json").read_bytes()
 
@@ -165,7 +165,7 @@ def test_hostile_text_is_shown_literally_and_never_fetched(tmp_path, fetched):
 
 def test_long_and_right_to_left_text_render(tmp_path):
     result = build.build(load_config(BAD / "long-and-right-to-left-text", tmp_path, langs="en",
-                                     docs="bulletin,table", kinds=plan.kinds()))
+                                     docs="bulletin,table", kinds=kinds()))
     assert "وحدة دعم المنتدى العالمي" in (result.folder / "iscm-table-2025-en.html").read_text()
     html = (result.folder / "iscm-highlights-2025-en.html").read_text()
     assert "الاجتماع الوزاري لحوار الهجرة في الجنوب الأفريقي" in html

@@ -17,6 +17,7 @@ from pipeline import build
 from pipeline.cli import main
 from pipeline.config import LANGUAGES, load_config
 from pipeline.publish import dist, incremental, plan
+from pipeline.publish.outputs import CHOSEN, DOCUMENTS, kinds
 from pipeline.render import parallel
 from tests.conftest import MEETING_ROWS, write_inputs
 
@@ -205,9 +206,8 @@ def test_the_shipped_edition_bundles_and_checks(shipped, tmp_path):
     folder = extract(bundle, tmp_path / "unzipped")
     assert documents(folder) == sorted(["README.txt", "SHA256SUMS",
                                         *documents(shipped.folder)])
-    # Every document of plan.DOCUMENTS, in every language, and the validation report
-    pages = sum(n.endswith(".html") for n in bundle.names)
-    assert pages == len(LANGUAGES) * len(plan.DOCUMENTS) + 1
+    # Every document of DOCUMENTS, in every language, and the validation report
+    assert sum(n.endswith(".html") for n in bundle.names) == len(LANGUAGES) * len(DOCUMENTS) + 1
     assert subprocess.run(["sha256sum", "--quiet", "-c", "SHA256SUMS"],
                           cwd=folder).returncode == 0
     readme = re.sub("[ \n]+", " ", (folder / "README.txt").read_text(encoding="utf-8"))
@@ -233,14 +233,15 @@ def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
     missing, and the PDFs."""
     outputs = tmp_path / "outputs"
     build.build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,xlsx",
-                            edition_date=EDITION), jobs=1)
+                            edition_date=EDITION, format_choices=CHOSEN), jobs=1)
     assert refusal(outputs) == (
         "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
         f"ru, ar; the PDF files). {WHAT_TO_RUN}")
     assert not (outputs / "dist").exists()
     (outputs / "2025" / "iscm-table-2025-fr.xlsx").unlink()
     stood_in_build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,pdf",
-                               docs="factsheet", edition_date=EDITION, kinds=plan.kinds())
+                               docs="factsheet", edition_date=EDITION, kinds=kinds(),
+                               format_choices=CHOSEN)
                    )  # the French factsheet's PDF: the other PDFs are named one by one
     assert refusal(outputs) == (
         "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "

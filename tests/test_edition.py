@@ -20,6 +20,7 @@ from pipeline.cli import main
 from pipeline.config import SOURCE_DATE_EPOCH, load_config
 from pipeline.errors import ConfigError
 from pipeline.publish import incremental
+from pipeline.publish.outputs import CHOSEN
 from pipeline.read import ingest
 from pipeline.render import pdf
 from tests.conftest import MEETING_ROWS, ROOT, write_inputs
@@ -283,7 +284,8 @@ def test_up_to_date_until_the_build_s_date_moves_the_default(tmp_path, monkeypat
 
     def config_on(day: dt.date):
         monkeypatch.setenv(SOURCE_DATE_EPOCH, epoch(day))
-        return load_config(folder, tmp_path / "out", langs="en", formats="html")
+        return load_config(folder, tmp_path / "out", langs="en", formats="html",
+                           format_choices=CHOSEN)
 
     build.build(config_on(dt.date(2025, 3, 4)))  # the default cut short: 4 March
     assert incremental.up_to_date(config_on(dt.date(2025, 3, 4))) is not None

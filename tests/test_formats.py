@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.read import formats, ingest
+from pipeline.read import formats
 
 
 @pytest.mark.parametrize("name, read", [
@@ -16,13 +16,9 @@ def test_which_files_are_inputs(tmp_path, name, read):
     assert formats.is_input(tmp_path / name) is read
 
 
-def test_every_kind_has_a_check_and_a_reader():
-    assert set(formats.KINDS.values()) == set(ingest.FORMATS)
-
-
 def test_an_old_xls_is_refused_with_a_message_and_never_read(tmp_path):
     path = tmp_path / "meetings.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
-    kind = ingest.FORMATS[formats.kind_of(path)]
+    kind = formats.format_of(path)
     assert [p.code for p in kind.check(path)] == ["wrong-format"]
     assert kind.read(path) == []

@@ -15,7 +15,7 @@ from lxml import etree
 from pipeline import build
 from pipeline.cli import main
 from pipeline.config import LANGUAGES, load_config
-from pipeline.publish import plan
+from pipeline.publish.outputs import CHOSEN, kinds
 from pipeline.read.translator_files import KIT_MADE
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
 
@@ -89,7 +89,8 @@ def html(result, lang: str, kind: str = "highlights") -> str:
 
 
 def built(inputs, outputs, langs="en,fr,ru", **options):
-    return build.build(load_config(inputs, outputs, langs=langs, formats="html", **options))
+    return build.build(load_config(inputs, outputs, langs=langs, formats="html",
+                                   format_choices=CHOSEN, **options))
 
 
 def codes(result) -> list[str]:
@@ -261,7 +262,7 @@ def test_a_chair_changed_to_a_country_is_not_outdated(tmp_path, chair, outdated)
         translate_xlsx(kit, returned(inputs, kit), {"Namibia (2023-2025)": text})
     write_inputs(inputs, mechanisms=[dict(r, chair=chair) if r["id"] == "midsa" else r
                                      for r in MECHANISM_ROWS])
-    result = built(inputs, outputs, docs="profiles", kinds=plan.kinds())
+    result = built(inputs, outputs, docs="profiles", kinds=kinds())
     found = sorted(p.file.split("-")[2] for p in result.report.problems
                    if p.code == "translation-outdated")
     assert found == outdated

@@ -48,6 +48,7 @@ from pipeline.contract.schema import SETTINGS as SETTINGS_TABLE
 from pipeline.contract.vocabularies import VOCABULARIES
 from pipeline.errors import Report, ValidationFailed
 from pipeline.publish import incremental
+from pipeline.publish.outputs import CHOSEN
 from pipeline.utils.text import clean_text, header_key, typographic
 from pipeline.validate.publication import SETTINGS
 from tests.conftest import ARCHIVE_PAGES
@@ -631,7 +632,7 @@ def run_inputs(drawn: Inputs) -> None:
         folder = Path(tmp)
         write_inputs(folder / "inputs", drawn)
         config = load_config(folder / "inputs", folder / "outputs", year=drawn.year,
-                             langs=drawn.langs, formats=drawn.formats)
+                             langs=drawn.langs, formats=drawn.formats, format_choices=CHOSEN)
         try:
             report = build.check(config)
         except ValidationFailed as failed:

@@ -8,8 +8,9 @@ import pytest
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.publish import plan
+from pipeline.publish.outputs import DOCUMENTS
 from pipeline.render import pages
-from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, write_inputs
+from tests.conftest import GOLDEN_PLAN, MECHANISM_ROWS, MEETING_ROWS, write_inputs
 from tests.update_golden import GOLDEN, golden_files
 
 
@@ -20,8 +21,9 @@ def golden():
 
 @pytest.mark.parametrize("name", ["iscm-highlights-2025-en.html", "iscm-table-2025-en.html",
                                   "iscm-calendar-2025-en.html", "iscm-profiles-2025-en.html",
-                                  *(f"mechanisms-2025-{lang}.html" for lang in LANGUAGES)])
-def test_html_matches_golden(golden, name):
+                                  *(f"mechanisms-2025-{lang}.html" for lang in LANGUAGES),
+                                  GOLDEN_PLAN.name])
+def test_the_golden_files_match(golden, name):
     """If this fails on purpose, run `make golden` and read the diff before committing."""
     assert golden[name] == (GOLDEN / name).read_text(encoding="utf-8")
 
@@ -30,7 +32,7 @@ def render_with(tmp_path, mechanisms=None, meetings=None, kind="bulletin", lang=
     folder = write_inputs(tmp_path / "in", mechanisms=mechanisms, meetings=meetings)
     config = load_config(folder, tmp_path / "out")
     data, _ = build.bulletin_data(config)
-    document = next(d for d in plan.DOCUMENTS if d.kind == kind)
+    document = next(d for d in DOCUMENTS if d.kind == kind)
     return pages.render_html(data, document.template, lang, config,
                               plan.switcher(document, data.year, config.langs))
 

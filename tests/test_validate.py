@@ -6,6 +6,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from pipeline.publish.outputs import CHOSEN, kinds
 from pipeline.read import ingest
 from pipeline.validate import cells
 from tests.conftest import MECHANISM_ROWS, MEETING_ROWS, PARTICIPANT_ROWS, validated, write_inputs
@@ -240,13 +241,12 @@ def test_websites_written_as_offices_write_them_build_and_link_as_https(tmp_path
     the top of the report, linked in the profiles; javascript: is still refused."""
     from pipeline import build
     from pipeline.config import load_config
-    from pipeline.publish import plan
 
     mechanisms = changed(changed(MECHANISM_ROWS, 1, website="www.igc.ch"), 2,
                          website="igc.ch/fr")
     folder = write_inputs(tmp_path / "in", mechanisms=mechanisms)
     result = build.build(load_config(folder, tmp_path / "out", langs="en", formats="html",
-                                     docs="profiles", kinds=plan.kinds()))
+                                     docs="profiles", kinds=kinds(), format_choices=CHOSEN))
     assert [p.code for p in result.report.problems if p.column == "website"] == []
     assert ("web addresses written without https://, read with it", 2) in result.report.counts
     profiles = (result.folder / f"iscm-profiles-{result.folder.name}-en.html").read_text("utf-8")

@@ -1,7 +1,9 @@
-"""Rebuild the golden HTML files from the small test inputs: `make golden`, then read the diff.
+"""Rebuild the golden files from the small test inputs: `make golden`, then read the diff.
 
 English has both whole documents; every language has the sections of two mechanisms
 (the meeting sentences, dates, ordinals, places and names in its own grammar).
+plan.txt lists every file the plan of a full build of them makes, in its order: the
+plan, CLI and parallel tests read their file names there (conftest.golden_plan).
 """
 
 import datetime as dt
@@ -12,9 +14,9 @@ from pathlib import Path
 
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
-from pipeline.publish import plan
-from pipeline.render import pages
-from tests.conftest import write_inputs
+from pipeline.publish import incremental, plan
+from pipeline.publish.outputs import BULLETIN, CALENDAR, HTML, PROFILES, TABLE, kinds
+from tests.conftest import GOLDEN_PLAN, write_inputs
 
 GOLDEN = Path(__file__).parent / "golden"
 EDITION = dt.date(2026, 1, 15)
@@ -22,17 +24,31 @@ SECTIONS = ("midsa", "gfmd")
 """A ministerial meeting with an edition and an outcome; a summit known by its title."""
 
 
-def golden_documents(langs: tuple[str, ...] = ("en",)) -> dict[str, str]:
-    """File name -> HTML, for every document of the small inputs, build date fixed."""
+def small_plan(langs: tuple[str, ...] = LANGUAGES) -> list[plan.Target]:
+    """The plan of a build of the small inputs in langs (every document and format), the
+    edition date fixed."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = write_inputs(Path(tmp) / "inputs")
         config = load_config(folder, Path(tmp) / "out", langs=",".join(langs),
                              edition_date=EDITION)
-        data, _ = build.bulletin_data(config)
-        return {plan.document_name(document, data.year, lang, "html"): pages.render_html(
-                    data, document.template, lang, config,
-                    plan.switcher(document, data.year, config.langs))
-                for lang in langs for document in plan.DOCUMENTS}
+        data, report = build.bulletin_data(config)
+        return plan.plan(data, report, config, incremental.Keys(config))
+
+
+def golden_documents(targets: list[plan.Target]) -> dict[str, str]:
+    """File name -> HTML, for every document's web page of the plan."""
+    return {t.name: t.content for t in targets if t.format is HTML and t.document in kinds()}
+
+
+def plan_listing(targets: list[plan.Target]) -> str:
+    """plan.txt: one line per target, its name, format, document and language."""
+    width = max(len(t.name) for t in targets) + 2
+    return "".join([
+        "# The files of a full build of the small test inputs (tests/conftest.py), in the order\n"
+        "# the plan makes them: name, format, document, language ('-': none). `make golden`\n"
+        "# writes it from the plan (tests/update_golden.py); test_render checks it.\n",
+        *(f"{t.name:<{width}}{t.format.name:<7}{t.document or '-':<19}{t.lang or '-'}\n"
+          for t in targets)])
 
 
 def mechanism_sections(html: str) -> str:
@@ -42,7 +58,7 @@ def mechanism_sections(html: str) -> str:
     return "\n".join(match.group(0) for match in found) + "\n"
 
 
-GOLDEN_STEMS = (plan.BULLETIN.stem, plan.TABLE.stem, plan.CALENDAR.stem, plan.PROFILES.stem)
+GOLDEN_STEMS = (BULLETIN.stem, TABLE.stem, CALENDAR.stem, PROFILES.stem)
 """The documents kept whole; the factsheet and the map are tested by their figures."""
 
 
@@ -54,12 +70,14 @@ def without_geometry(html: str) -> str:
 
 def golden_files() -> dict[str, str]:
     """Every golden file name -> its expected content."""
-    documents = golden_documents(LANGUAGES)
+    targets = small_plan()
+    documents = golden_documents(targets)
     files = {name: without_geometry(html) for name, html in documents.items()
              if name.endswith("-en.html") and name.startswith(GOLDEN_STEMS)}
     for lang in LANGUAGES:
-        bulletin = documents[plan.document_name(plan.BULLETIN, 2025, lang, "html")]
+        bulletin = documents[plan.file_name(BULLETIN, 2025, lang, HTML)]
         files[f"mechanisms-2025-{lang}.html"] = mechanism_sections(bulletin)
+    files[GOLDEN_PLAN.name] = plan_listing(targets)
     return files
 
 

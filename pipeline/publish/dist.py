@@ -34,6 +34,7 @@ from ..errors import BulletinError
 from ..lang.localiser import Localiser
 from . import incremental, plan, write
 from .editions import asset_description, describe, grouped, year_files
+from .outputs import REPORT
 
 FOLDER = "dist"
 README, SUMS = "README.txt", "SHA256SUMS"
@@ -154,7 +155,8 @@ def built_files(folder: Path, year: int, with_report: bool = False) -> Built:
         raise NotBuilt(f"{year} has not been built: {folder} holds no build; {again}")
     if "edition_date" not in manifest:
         raise NotBuilt(f"{folder} was built by an earlier version of the pipeline; {again}")
-    reports = set() if with_report else {plan.report_name(year, s) for s in ("html", "xlsx")}
+    reports = set() if with_report else {
+        name for name, file in plan.file_names(year).items() if file.kind == REPORT.kind}
     names = sorted(n for n in manifest["outputs"] if n not in reports and not any(
         part.startswith(".") for part in n.split("/")))
     changed = [n for n in names if not incremental.intact(folder, n, manifest["outputs"][n])]

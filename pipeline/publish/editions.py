@@ -2,19 +2,19 @@
 file is, and its title in the reader's language. The archive page lists the files
 this way and the distribution bundle's README.txt describes them this way.
 
-Files are recognised from plan.py's names (plan.DOCUMENTS, the summary, the
-validation report). A document added to plan.DOCUMENTS, or made by a later version
-of the code, needs nothing here: a file named ``<stem>-<year>[-<lang>].<format>`` is
-one of its document's files (a stem of plan.DOCUMENTS: that document's), and its
-title is read from the ``<title>`` of its web page, the one the reader's language
-has if built, else the English one. Hidden files and other names are not editions'.
+The plan knows what each file is, and the build records it in the folder's manifest
+(incremental.py: document, language, format, title): a file is described as its
+build described it, so a document made by another version of the code is listed too.
+A file of a folder whose manifest does not describe it (built before the manifest
+did, or copied in without one) is recognised if the plan names it today
+(plan.file_names). A document's title is its declaration's (outputs.py), in the
+reader's language; a document this version does not make keeps the title its build
+recorded, in the reader's language if built, else in English. Hidden files and other
+files are not editions'.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,27 +23,10 @@ from babel import Locale
 from ..config import LANGUAGES
 from ..contract.labels import N_, NC_
 from ..lang.localiser import Localiser
-from .incremental import YEAR_FOLDER
-from .plan import DOCUMENTS, REPORT, SUMMARY, file_names
+from .incremental import YEAR_FOLDER, read_manifest
+from .outputs import DATA_FILES, DOCUMENTS, FORMATS, declared, format_named
+from .plan import Named, file_names
 
-NAMED = re.compile(r"(?P<stem>[a-z0-9-]+?)-(?P<year>\d{4})(?:-(?P<lang>[a-z]{2}))?"
-                   r"\.(?P<format>[a-z0-9]+)")
-"""A document's file as plan.py names them: iscm-map-2025-fr.pdf, iscm-calendar-2025.ics."""
-HEAD = re.compile(r"<html\b[^>]*?\blang=\"(?P<lang>[a-z]{2})\".*?<title>(?P<title>[^<]*)</title>",
-                  re.S | re.I)
-HEAD_BYTES = 4096
-"""The language and title are in the head, well within the first bytes of a page."""
-TITLES = {
-    "bulletin": N_("ISCM Highlights %(year)s"),
-    "table": N_("ISCM table %(year)s"),
-    SUMMARY: N_("Key figures of %(year)s"),
-    REPORT: N_("Validation report %(year)s"),
-}
-"""The titles known here, by kind, translated even where the page in that language was not
-built; any other document's title is read from its web pages."""
-FORMATS = {"pdf": N_("PDF"), "html": N_("Web page (HTML)"),
-           "xlsx": N_("Spreadsheet (XLSX)"), "json": N_("Data (JSON)")}
-"""The formats in the order listed, with their names for readers; any other by its suffix."""
 ASSETS = {
     "fonts/OFL.txt": NC_("bundle README", "licence of the fonts (SIL Open Font License 1.1)"),
     "map/SOURCE.txt": NC_("bundle README",
@@ -68,74 +51,67 @@ class EditionFile:
 
     year: int
     kind: str
-    """bulletin, table (plan.DOCUMENTS' kinds), summary, validation-report, or the stem of
-    a document this version of the code does not make."""
+    """The kind of its document (outputs.py: bulletin, table, summary, validation-report),
+    or of a document this version of the code does not make."""
     lang: str | None
-    """None for a file in no language (the summary)."""
+    """None for a file in no language (the summary, the .ics)."""
     format: str
-    """The suffix: pdf, html, xlsx, json…"""
+    """The name of its format: pdf, html, xlsx, json…"""
     href: str
     """Relative to the outputs folder: 2025/iscm-highlights-2025-fr.pdf."""
     size: int
     """In bytes."""
     title: str | None = None
-    """The <title> of a web page; None for other formats."""
+    """Its document's title in its language, as its build recorded it; None if it did not."""
 
     @property
     def name(self) -> str:
         return self.href.rpartition("/")[2]
 
     def order(self) -> tuple:
-        """Newest year first, then by document (plan.DOCUMENTS in their order, documents of
-        a later version, then the data files), language (the switcher's order), format."""
+        """Newest year first, then by document (outputs.DOCUMENTS in their order, documents
+        of another version, then the data files), language (the switcher's order), format
+        (as the document lists its outputs, the PDF first; any other as outputs.FORMATS)."""
         kinds = [d.kind for d in DOCUMENTS]
-        data = [SUMMARY, REPORT]
+        data = [d.kind for d in DATA_FILES]
         document = (kinds.index(self.kind) if self.kind in kinds else
                     len(kinds) + 1 + data.index(self.kind) if self.kind in data else len(kinds))
         language = LANGUAGES.index(self.lang) if self.lang in LANGUAGES else len(LANGUAGES)
-        formats = list(FORMATS)
-        form = formats.index(self.format) if self.format in formats else len(formats)
+        known = declared(self.kind)
+        listed = list(dict.fromkeys([*(o.format.name for o in (known.outputs if known else ())),
+                                     *(f.name for f in FORMATS)]))
+        form = listed.index(self.format) if self.format in listed else len(listed)
         return (-self.year, document, self.kind, language, self.lang or "", form, self.format)
 
 
-def page_head(path: Path) -> tuple[str | None, str | None]:
-    """The language and title of a web page, (None, None) if it names neither."""
-    with path.open("rb") as page:
-        text = page.read(HEAD_BYTES).decode("utf-8", errors="replace")
-    match = HEAD.search(text)
-    if match is None:
-        return None, None
-    return match["lang"].lower(), html.unescape(match["title"]).strip() or None
-
-
-def edition_file(folder: Path, name: str, known: dict[str, tuple[str, str | None]]
-                 ) -> EditionFile | None:
-    """A file of a year's folder as an edition's; None if it is not a document."""
-    year = int(folder.name)
-    stems = {d.stem: d.kind for d in DOCUMENTS}
-    if name in known:
-        kind, lang = known[name]
-    elif (match := NAMED.fullmatch(name)) and int(match["year"]) == year:
-        kind, lang = stems.get(match["stem"], match["stem"]), match["lang"]
-    else:
-        return None
-    form = name.rpartition(".")[2]
-    path = folder / name
-    page_lang, title = page_head(path) if form == "html" else (None, None)
-    return EditionFile(year, kind, lang or (page_lang if kind == REPORT else None), form,
-                       f"{year}/{name}", path.stat().st_size, title)
+def as_planned(file: Named, manifest: dict) -> dict:
+    """What the plan says today of a file its build did not describe: no title; the
+    validation report in the report language the build recorded."""
+    in_report = file.lang is None and declared(file.kind).in_report_language
+    return {"document": file.kind, "lang": manifest.get("report_lang") if in_report else
+            file.lang, "format": file.format.name, "title": None}
 
 
 def year_files(folder: Path, names: list[str] | None = None) -> list[EditionFile]:
-    """The documents of a year's folder (or those of its names), sorted. The validation
-    report's spreadsheet is in the language of its page (REPORT_LANG at its build)."""
-    known = file_names(int(folder.name))
+    """The documents of a year's folder (or those of its names), sorted, as its manifest
+    describes them (files it does not describe: as_planned)."""
+    year = int(folder.name)
+    manifest = read_manifest(folder) or {}
+    entries, planned = manifest.get("outputs", {}), file_names(year)
     if names is None:
         names = [p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
-    files = [f for name in names if "/" not in name and not name.startswith(".")
-             if (f := edition_file(folder, name, known)) is not None]
-    report = next((f.lang for f in files if f.kind == REPORT and f.lang), None)
-    files = [dataclasses.replace(f, lang=report) if f.kind == REPORT else f for f in files]
+    files = []
+    for name in names:
+        if "/" in name or name.startswith("."):
+            continue
+        about = entries.get(name, {})
+        if "document" not in about:
+            if name not in planned:
+                continue
+            about = as_planned(planned[name], manifest)
+        files.append(EditionFile(year, about["document"], about["lang"], about["format"],
+                                 f"{year}/{name}", (folder / name).stat().st_size,
+                                 about["title"]))
     return sorted(files, key=EditionFile.order)
 
 
@@ -156,12 +132,13 @@ def grouped(files: list[EditionFile], key) -> list[list[EditionFile]]:
 
 
 def title(document: list[EditionFile], loc: Localiser) -> str:
-    """The title of a document (its files of one year) in the reader's language: from
-    TITLES, else its web page's in that language, else in English, else any, else its
-    kind and year."""
+    """The title of a document (its files of one year) in the reader's language: its
+    declaration's, else (a document of another version) the title its build recorded in
+    that language, else in English, else any, else its kind and year."""
     first = document[0]
-    if first.kind in TITLES:
-        return loc.gettext(TITLES[first.kind]) % {"year": first.year}
+    known = declared(first.kind)
+    if known:
+        return known.titled(loc.gettext, first.year)
     titles = {f.lang: f.title for f in document if f.title}
     return (titles.get(loc.lang) or titles.get(LANGUAGES[0]) or next(iter(titles.values()), "")
             or f"{first.kind} {first.year}")
@@ -184,7 +161,9 @@ def asset_description(name: str, loc: Localiser) -> str | None:
 
 
 def format_name(file: EditionFile, loc: Localiser) -> str:
-    return loc.gettext(FORMATS[file.format]) if file.format in FORMATS else file.format.upper()
+    """The format's label in the reader's language; one of another version by its name."""
+    form = format_named(file.format)
+    return loc.gettext(form.label) if form and form.label else file.format.upper()
 
 
 def describe(file: EditionFile, document: list[EditionFile], loc: Localiser) -> str:

@@ -16,8 +16,10 @@ the documents it describes (so it is as atomic as they are):
   whose key is the previous build's is carried over from the previous folder
   by a hard link, keeping its bytes and its modification time.
 
-Each file's entry records the sources it was made from (and for a document's
-page and PDF, the languages its switcher links to). A partial build (LANGS, DOCS
+Each file's entry records the sources it was made from, what it is (its
+document, language, format and title, as the plan knows them: the archive page
+and the bundle's README.txt read them there), and for a document's page and
+PDF, the languages its switcher links to. A partial build (LANGS, DOCS
 or FORMATS) carries every file it does not make over, with its entry; one made
 from other sources, or whose switcher no longer lists the languages the folder
 holds, is kept but marked ``"stale": true``: a full build makes it again.
@@ -48,6 +50,7 @@ from . import plan
 
 if TYPE_CHECKING:  # model imports pandas, which "up to date" must not load
     from ..model import EditionDate
+    from ..render.xlsx import SheetFile
 
 MANIFEST = ".manifest.json"
 SELECTION = ("langs", "docs", "formats")
@@ -156,14 +159,28 @@ class Keys:
         return digest(options, tree_digest(config.inputs_dir, inputs),
                       tree_digest(config.templates_dir), self.code)
 
+    @staticmethod
+    def text(content: str | bytes) -> str:
+        """A file that is its text (a web page, the summary, the .ics): the text alone."""
+        return digest(content)
+
     def pdf(self, html: str) -> str:
         """A PDF depends on its HTML, the files it links to, the base URL they resolve
         against, and the renderer's code and version."""
         return digest(html, self.assets, self.config.templates_dir.as_uri(), self.code)
 
     def data(self, *content: object) -> str:
-        """A file our own code writes from plain values (the XLSX table)."""
+        """A file our own code writes from plain values."""
         return digest(json.dumps(content, default=str, ensure_ascii=False), self.code)
+
+    def sheet(self, content: SheetFile) -> str:
+        """A spreadsheet: its rows, date and direction, and the code that writes them."""
+        return self.data(content.sheet, content.edition, content.right_to_left)
+
+    @staticmethod
+    def file(source: Path) -> str:
+        """A copy of a file (an asset): its bytes."""
+        return file_digest(source)
 
 
 def read_manifest(folder: Path) -> dict | None:
@@ -249,46 +266,46 @@ class Outputs:
         self.old: dict[str, dict] = (read_manifest(previous) or {}).get("outputs", {})
         self.entries: dict[str, dict] = {}
         self.made, self.reused, self.kept = [], [], []  # names, in the order handled
-        self.pending: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.pending: dict[str, tuple[str, dict]] = {}
 
-    def entry(self, key: str, sha256: str, languages: tuple[str, ...]) -> dict:
-        """A file's manifest entry: its key and hash, the sources it is made from, and (a
-        document's page or PDF) the languages its switcher links to."""
-        return {"key": key, "sha256": sha256, "sources": self.sources,
-                **({"languages": list(languages)} if languages else {})}
+    def entry(self, key: str, sha256: str, about: dict) -> dict:
+        """A file's manifest entry: its key and hash, the sources it is made from, and what
+        the plan says of it (plan.Target.described: its document, language, format and
+        title; for a document's page or PDF, the languages its switcher links to)."""
+        return {"key": key, "sha256": sha256, "sources": self.sources, **about}
 
-    def reuse(self, name: str, key: str, languages: tuple[str, ...] = ()) -> bool:
+    def reuse(self, name: str, key: str, about: dict) -> bool:
         """Carry the previous file over if it was made from the same key and is intact."""
         old = self.old.get(name)
         if old is None or old["key"] != key or not intact(self.previous, name, old):
             return False
         carry_over(self.previous / name, self.folder / name)
-        self.entries[name] = self.entry(key, old["sha256"], languages)
+        self.entries[name] = self.entry(key, old["sha256"], about)
         self.reused.append(name)
         return True
 
-    def record(self, name: str, key: str, languages: tuple[str, ...] = ()) -> None:
+    def record(self, name: str, key: str, about: dict) -> None:
         """Note a file just written to the staging folder."""
-        self.entries[name] = self.entry(key, file_digest(self.folder / name), languages)
+        self.entries[name] = self.entry(key, file_digest(self.folder / name), about)
         self.made.append(name)
 
     def make(self, name: str, key: str, write: Callable[..., object], *args,
-             languages: tuple[str, ...] = (), **kwargs) -> bool:
+             about: dict | None = None, **kwargs) -> bool:
         """Reuse the file, or write it with write(path, *args, **kwargs). True if written."""
-        if self.reuse(name, key, languages):
+        if self.reuse(name, key, about or {}):
             return False
         path = self.folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         write(path, *args, **kwargs)
-        self.record(name, key, languages)
+        self.record(name, key, about or {})
         return True
 
-    def needs(self, name: str, key: str, languages: tuple[str, ...] = ()) -> bool:
+    def needs(self, name: str, key: str, about: dict | None = None) -> bool:
         """Reuse the file, or return True: the caller makes it (in the background), and
         it is recorded when the manifest is saved."""
-        if self.reuse(name, key, languages):
+        if self.reuse(name, key, about or {}):
             return False
-        self.pending[name] = key, languages
+        self.pending[name] = key, about or {}
         return True
 
     def keep(self, languages: dict[str, tuple[str, ...]], year: int) -> None:
@@ -319,8 +336,8 @@ class Outputs:
         like every other output. The edition date is kept for `iscm dist`, which dates the
         bundle's entries with it without reading the inputs again, and, when it is the
         default, the latest meeting date it comes from, for same_edition_date()."""
-        for name, (key, languages) in self.pending.items():
-            self.record(name, key, languages)
+        for name, (key, about) in self.pending.items():
+            self.record(name, key, about)
         self.pending.clear()
         manifest = {
             "sources": self.sources,

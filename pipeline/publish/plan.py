@@ -2,55 +2,42 @@
 
 A build gathers everything first, then plans, then writes (as Pelican runs every
 generator before any writer, and MkDocs gathers all pages before writing one).
-Each ``Target`` says what a file is called, what it is made from (its key: a hash,
-compared with the previous build's to decide whether to make it again) and how it
-is written. A PDF has no writer of its own: the pool renders it from its HTML.
-
-A new document is one line in ``DOCUMENTS``: its template, file stem and formats.
+The plan is a loop over the documents, the languages and the outputs each document
+declares (outputs.py): each ``Target`` says what a file is called, its format, what
+it is made from (its content, and its key: a hash, compared with the previous
+build's to decide whether to make it again), and what it is (document, language,
+title), which the manifest records for the archive page and the bundle's README.txt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..config import FORMATS, LANGUAGES, BulletinConfig
+from ..config import LANGUAGES, BulletinConfig
 from ..errors import Report
-
-
-@dataclass(frozen=True)
-class Document:
-    """A document made in every language, from one template."""
-
-    kind: str
-    """Its name in the code and the templates: bulletin, table."""
-    stem: str
-    """The start of its file names: iscm-highlights -> iscm-highlights-2025-en.pdf."""
-    formats: tuple[str, ...]
-    """html always; pdf (rendered from the HTML) and xlsx (from its rows) when listed."""
-
-    @property
-    def template(self) -> str:
-        return f"{self.kind}.html"
-
-
-# The longest documents first: the PDF pool renders in this order.
-DOCUMENTS: tuple[Document, ...] = (
-    Document("bulletin", "iscm-highlights", ("html", "pdf")),
-    Document("profiles", "iscm-profiles", ("html", "pdf")),
-    Document("table", "iscm-table", ("html", "pdf", "xlsx")),
-    Document("calendar", "iscm-calendar", ("html", "pdf")),
-    Document("factsheet", "iscm-factsheet", ("html", "pdf")),
-    Document("map", "iscm-map", ("html", "pdf")),
+from .outputs import (
+    ASSET,
+    CHOSEN,
+    DATA_FILES,
+    DOCUMENTS,
+    HTML,
+    REPORT,
+    Document,
+    Materials,
+    Output,
+    OutputFormat,
 )
-BULLETIN, PROFILES, TABLE, CALENDAR, FACTSHEET, MAP = DOCUMENTS
+
+if TYPE_CHECKING:  # model imports pandas, which the CLI's quick path must not load
+    from ..model import BulletinData
+    from .incremental import Keys
 
 
-def kinds() -> tuple[str, ...]:
-    """What `--docs` (DOCS=) may name: every document's kind, in the order they are made."""
-    return tuple(document.kind for document in DOCUMENTS)
+class PlanError(Exception):
+    """Two outputs of the plan would write one file: a mistake in the declarations."""
 
 
 def selected(config: BulletinConfig) -> tuple[Document, ...]:
@@ -63,25 +50,24 @@ def is_partial(config: BulletinConfig) -> bool:
     FORMATS): it keeps the files of the year it does not make, where a full build makes the
     year's folder anew."""
     return (config.langs != LANGUAGES or selected(config) != DOCUMENTS
-            or set(config.formats) != set(FORMATS))
+            or set(config.formats or CHOSEN) != set(CHOSEN))
 
 
-def document_name(document: Document, year: int, lang: str, suffix: str) -> str:
-    """File names come from fixed parts only, never from the data."""
-    return f"{document.stem}-{year}-{lang}.{suffix}"
+def is_made(output: Output, formats: tuple[str, ...]) -> bool:
+    """Whether a build of these formats (none named: every one) makes the output."""
+    return not output.optional or not formats or output.format.name in formats
 
 
-def summary_name(year: int) -> str:
-    return f"summary-{year}.json"
+def renders_in_pool(config: BulletinConfig) -> bool:
+    """Whether the build makes any file the PDF pool renders: if not, no pool is started."""
+    return any(output.format.pooled and is_made(output, config.formats)
+               for document in selected(config) for output in document.outputs)
 
 
-def calendar_name(year: int) -> str:
-    """The year's meetings for calendar applications: one file, in English."""
-    return f"iscm-calendar-{year}.ics"
-
-
-def report_name(year: int, suffix: str) -> str:
-    return f"validation-report-{year}.{suffix}"
+def file_name(document: Document, year: int, lang: str | None, form: OutputFormat) -> str:
+    """File names come from fixed parts only, never from the data: iscm-table-2025-fr.xlsx,
+    iscm-calendar-2025.ics (a file in no language)."""
+    return f"{document.stem}-{year}{f'-{lang}' if lang else ''}.{form.name}"
 
 
 def archive_name(lang: str) -> str:
@@ -90,31 +76,51 @@ def archive_name(lang: str) -> str:
     return "index.html" if lang == LANGUAGES[0] else f"index-{lang}.html"
 
 
-SUMMARY, REPORT = "summary", "validation-report"
-"""The kinds of the year's data files, beside the documents' (file_names)."""
+class Planned(NamedTuple):
+    """One file of the plan, known without reading the inputs."""
+
+    name: str
+    document: Document
+    output: Output
+    lang: str | None
+    """The language in its name; None for a file named in none."""
+
+
+def planned(year: int, langs: tuple[str, ...], documents: tuple[Document, ...],
+            formats: tuple[str, ...]) -> list[Planned]:
+    """The files of these documents, the year's data files after them, in the order they
+    are made: for each document, its outputs in each language, then those in none. Raises
+    PlanError if two would write one file."""
+    files = [Planned(file_name(document, year, lang, output.format), document, output, lang)
+             for document in (*documents, *DATA_FILES) for lang in (*langs, None)
+             for output in document.outputs
+             if output.each_language == (lang is not None) and is_made(output, formats)]
+    twice = [name for name, n in Counter(file.name for file in files).items() if n > 1]
+    if twice:
+        raise PlanError(f"two outputs of the plan would write {', '.join(twice)}")
+    return files
+
+
+class Named(NamedTuple):
+    """What file_names() says of a file."""
+
+    kind: str
+    """Its document's kind."""
+    lang: str | None
+    """The language in its name; None for none (the summary, the validation report)."""
+    format: OutputFormat
 
 
 def file_names(year: int, langs: tuple[str, ...] = LANGUAGES,
-               documents: tuple[Document, ...] = DOCUMENTS, formats: tuple[str, ...] = FORMATS
-               ) -> dict[str, tuple[str, str | None]]:
-    """Every file a build of these languages, documents and formats writes but the assets
-    (a copy of the templates' assets/ folder): name -> (kind, language), the language None
-    for a file in none. Known without reading the inputs, as plan() names them: `iscm dist`
-    tells a complete edition from it, and the quick "up to date" path what a build would
-    make. A document's web page is always made; its PDF and spreadsheet when both it and
-    formats have them; the .ics with the calendar."""
-    names: dict[str, tuple[str, str | None]] = {}
-    for document in documents:
-        for lang in langs:
-            for suffix in document.formats:
-                if suffix == "html" or suffix in formats:
-                    names[document_name(document, year, lang, suffix)] = (document.kind, lang)
-    names[summary_name(year)] = (SUMMARY, None)
-    if CALENDAR in documents:
-        names[calendar_name(year)] = (CALENDAR.kind, None)
-    for suffix in ("html", "xlsx"):
-        names[report_name(year, suffix)] = (REPORT, None)
-    return names
+               documents: tuple[Document, ...] = DOCUMENTS, formats: tuple[str, ...] = ()
+               ) -> dict[str, Named]:
+    """Every file a build of these languages, documents and formats (none named: every one)
+    writes but the assets (a copy of the templates' assets/ folder): name -> (kind,
+    language in the name, format), in the order plan() makes them. Known without reading
+    the inputs: `iscm dist` tells a complete edition from it, and the quick "up to date"
+    path what a build would make."""
+    return {file.name: Named(file.document.kind, file.lang, file.output.format)
+            for file in planned(year, langs, documents, formats)}
 
 
 def folder_languages(config: BulletinConfig, year: int, previous: set[str]
@@ -128,13 +134,13 @@ def folder_languages(config: BulletinConfig, year: int, previous: set[str]
     return {document.kind: tuple(
         lang for lang in LANGUAGES
         if (document.kind in made and lang in config.langs)
-        or document_name(document, year, lang, "html") in previous) for document in DOCUMENTS}
+        or file_name(document, year, lang, HTML) in previous) for document in DOCUMENTS}
 
 
 def switcher(document: Document, year: int, langs: tuple[str, ...]
              ) -> tuple[tuple[str, str], ...]:
     """(language, file name of the same document in it), for the language switcher."""
-    return tuple((lang, document_name(document, year, lang, "html"))
+    return tuple((lang, file_name(document, year, lang, HTML))
                  for lang in LANGUAGES if lang in langs)
 
 
@@ -144,76 +150,59 @@ class Target:
 
     name: str
     """Its path in the year's folder: iscm-table-2025-fr.xlsx, assets/css/common.css."""
-    format: str
-    """html, pdf, xlsx, json, ics or asset."""
+    format: OutputFormat
     key: str
     """The hash of what it is made from: an unchanged key carries the file over."""
-    write: Callable[[Path], object] | None = None
-    """Writes the file at the path it is given; None for a PDF (the pool renders it)."""
-    html: str = ""
-    """For a PDF: the page it is rendered from."""
+    content: Any
+    """What its format writes (the pool renders a PDF from its page)."""
+    document: str = ""
+    """The kind of its document (bulletin, summary); '' for an asset."""
+    lang: str | None = None
+    """The language it is in; None for a file in none."""
+    title: str = ""
+    """Its document's title in its language (in English for a file in none)."""
     languages: tuple[str, ...] = ()
     """For a document's web page and PDF: the languages its switcher links to. A page kept
     by a partial build whose switcher no longer lists the folder's languages is out of date."""
 
+    def described(self) -> dict[str, Any]:
+        """What the manifest records of it beside its key: what it is (the archive page and
+        README.txt read it), and the languages its switcher links to."""
+        about = {"document": self.document, "lang": self.lang, "format": self.format.name,
+                 "title": self.title} if self.document else {}
+        return {**about, **({"languages": list(self.languages)} if self.languages else {})}
 
-def plan(data, report: Report, config: BulletinConfig, keys,
+
+def plan(data: BulletinData, report: Report, config: BulletinConfig, keys: Keys,
          languages: dict[str, tuple[str, ...]] | None = None) -> list[Target]:
-    """Every output of the build, in the order they are made (the longest PDFs first).
-
-    data is the BulletinData of the year, keys the build's incremental.Keys, languages the
-    languages of each document in the folder once built (folder_languages; default: those
-    built).
-    """
+    """Every output of the build, in the order they are made (the longest PDFs first), the
+    assets last. languages: the languages of each document in the folder once built
+    (folder_languages; default: those built)."""
     # Imported here: the CLI names files with this module on its quick "up to date" path,
-    # which must not load Jinja, Babel or pandas.
-    from ..lang.catalogues import report_wording
-    from ..lang.localiser import RTL_LANGUAGES
-    from ..render import ical, pages, validation_report, xlsx
+    # which must not load Babel or pandas.
+    from ..lang.localiser import Localiser
     from . import write
-    from .incremental import digest, file_digest
 
-    year, edition = data.year, data.edition_date
-    wanted = set(config.formats)
+    year = data.year
+    linked = languages or {d.kind: config.langs for d in selected(config)}
+    made: dict[tuple[str, str | None], Materials] = {}
     targets: list[Target] = []
-    documents = selected(config)
-    for document in documents:
-        linked = languages[document.kind] if languages else config.langs
-        for lang in config.langs:
-            html = pages.render_html(data, document.template, lang, config,
-                                      switcher(document, year, linked))
-            name = partial(document_name, document, year, lang)
-            targets.append(Target(name("html"), "html", digest(html),
-                                  partial(write.write_text, text=html),
-                                  languages=linked))
-            if "pdf" in document.formats and "pdf" in wanted:
-                targets.append(Target(name("pdf"), "pdf", keys.pdf(html), html=html,
-                                      languages=linked))
-    for document in documents:
-        for lang in config.langs if "xlsx" in document.formats and "xlsx" in wanted else ():
-            sheet = pages.table_sheet(data, lang)
-            rtl = lang in RTL_LANGUAGES
-            targets.append(Target(document_name(document, year, lang, "xlsx"), "xlsx",
-                                  keys.data(sheet, edition, rtl),
-                                  partial(xlsx.write_xlsx, sheet=sheet, edition=edition,
-                                          right_to_left=rtl)))
-    text = write.summary_json(data.summary)
-    targets.append(Target(summary_name(year), "json", digest(text),
-                          partial(write.write_text, text=text)))
-    if CALENDAR in documents:  # the calendar's other format, whatever FORMATS says
-        ics = ical.calendar_ics(data)
-        targets.append(Target(calendar_name(year), "ics", digest(ics),
-                              partial(write.write_bytes, data=ics)))
-    page = validation_report.render_html(report, config, year)
-    targets.append(Target(report_name(year, "html"), "html", digest(page),
-                          partial(write.write_text, text=page)))
-    sheet = validation_report.report_sheet(report, report_wording(config.report_lang))
-    targets.append(Target(report_name(year, "xlsx"), "xlsx", keys.data(sheet, edition),
-                          partial(xlsx.write_xlsx, sheet=sheet, edition=edition)))
-    for name, source in write.asset_files(config):
-        targets.append(Target(name, "asset", file_digest(source),
-                              partial(write.copy_file, source=source)))
-    assert len({t.name for t in targets}) == len(targets), "two targets write one file"
-    assert {t.name for t in targets if t.format != "asset"} == set(file_names(
-        year, config.langs, documents, config.formats)), "file_names() names other files"
+    for file in planned(year, config.langs, selected(config), config.formats):
+        document, output = file.document, file.output
+        lang = file.lang or (config.report_lang if document.in_report_language else None)
+        materials = made.setdefault((document.kind, lang), Materials(
+            data, report, config, document, lang,
+            switcher(document, year, linked.get(document.kind, ()))))
+        content = output.content(materials)
+        title = document.titled(Localiser(lang or LANGUAGES[0]).gettext, year)
+        targets.append(Target(file.name, output.format, output.format.key(keys, content),
+                              content, document.kind, lang, title,
+                              linked.get(document.kind, ()) if output.linked else ()))
+    targets += [Target(name, ASSET, ASSET.key(keys, source), source)
+                for name, source in write.asset_files(config)]
     return targets
+
+
+def report_page(folder: Path) -> Path:
+    """The validation report's web page in a year's folder (where the warnings are listed)."""
+    return folder / file_name(REPORT, int(folder.name), None, HTML)

@@ -22,9 +22,12 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import BulletinConfig
-from ..model import Summary
+
+if TYPE_CHECKING:  # model imports pandas; the output formats name these writers on the
+    from ..model import Summary  # CLI's quick "up to date" path, which must not load it
 
 ASSETS = "assets"
 

@@ -1,39 +1,82 @@
-"""The input file formats: which files are inputs, and of which kind.
+"""The input file formats: which files are inputs, and how each kind is checked and read.
 
-Like Pelican's readers, which declare their file extensions: the suffixes are
-named here and nowhere else. Each kind's safety check and reader are paired in
-ingest.FORMATS. This module uses the standard library only: the CLI's quick
-"up to date" check reads it.
+Like Pelican's readers, which declare their file extensions: one table, ``FORMATS``,
+names each kind's suffixes, its safety check and its reader, and nothing else lists
+them. This module imports only the standard library and the safety checks at its
+top: the CLI's quick "up to date" check reads it (is_input); the readers, which
+load pandas, are imported when a file is read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-KINDS: dict[str, str] = {".xlsx": "xlsx", ".xlsm": "xlsx", ".ods": "ods", ".csv": "csv",
-                         ".xls": "xls"}
-"""Suffix -> kind of input. Old .xls files are looked at only to say that they must be
-saved as .xlsx."""
+from . import safety
+
+if TYPE_CHECKING:  # readers imports pandas, which "up to date" must not load
+    from ..errors import Problem
+    from .readers import Grid
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """One kind of input file: the suffixes it is known by, how it is checked, then read."""
+
+    suffixes: tuple[str, ...]
+    """Lower case, with the dot: .xlsx."""
+    check: Callable[[Path], list[Problem]]
+    """Problems that make the file unreadable (after the size check common to all)."""
+    read: Callable[[Path], list[Grid]]
+    """The file's grids, one per sheet."""
+
+
+def read_xlsx(path: Path) -> list[Grid]:
+    from . import readers
+
+    return readers.read_workbook(path, add_metadata=readers.add_xlsx_metadata)
+
+
+def read_ods(path: Path) -> list[Grid]:
+    from . import readers
+
+    return readers.read_workbook(path, add_metadata=readers.add_ods_metadata)
+
+
+def read_csv(path: Path) -> list[Grid]:
+    from . import readers
+
+    return readers.read_csv_grids(path)
+
+
+def never_read(path: Path) -> list[Grid]:
+    return []
+
+
+FORMATS: tuple[InputFormat, ...] = (
+    InputFormat((".xlsx", ".xlsm"), partial(safety.check_workbook, kind="xlsx"), read_xlsx),
+    InputFormat((".ods",), partial(safety.check_workbook, kind="ods"), read_ods),
+    InputFormat((".csv",), safety.check_text, read_csv),
+    # Old .xls files are looked at only to say that they must be saved as .xlsx.
+    InputFormat((".xls",), safety.refuse_old_xls, never_read),
+)
+BY_SUFFIX: dict[str, InputFormat] = {suffix: kind for kind in FORMATS for suffix in kind.suffixes}
 NOT_INPUTS = ("~$", ".")
 """Office lock files (~$book.xlsx, .~lock.book.xlsx#) and hidden files: never inputs."""
 
 
 def is_input(path: Path) -> bool:
     """Whether ingest reads the file: a spreadsheet, not a lock file nor a hidden one."""
-    return (path.is_file() and path.suffix.lower() in KINDS
+    return (path.is_file() and path.suffix.lower() in BY_SUFFIX
             and not path.name.startswith(NOT_INPUTS))
 
 
-@dataclass(frozen=True)
-class InputFormat:
-    """How one kind of input file is checked, then read into grids of cells."""
-
-    check: Callable[[Path], list]
-    """Problems that make the file unreadable (after the size check common to all)."""
-    read: Callable[[Path], list]
-    """The file's grids (readers.Grid), one per sheet."""
+def format_of(path: Path) -> InputFormat:
+    """The format of an input file (is_input), by its suffix."""
+    return BY_SUFFIX[path.suffix.lower()]
 
 
 TRANSLATION_SUFFIXES = (".xlsx", ".xlf", ".xliff")
@@ -50,8 +93,3 @@ def translation_files(inputs_dir: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in TRANSLATION_SUFFIXES
                   and not any(part.startswith(NOT_INPUTS) for part in p.relative_to(folder).parts)
                   and p.is_file())
-
-
-def kind_of(path: Path) -> str:
-    """The kind of an input file: xlsx, ods, csv or xls."""
-    return KINDS[path.suffix.lower()]

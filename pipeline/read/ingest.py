@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 from ..contract.schema import IGNORED_SHEETS, TABLES, TableSpec
@@ -125,22 +124,9 @@ def find_input_files(inputs_dir: Path) -> list[Path]:
     return sorted(p for p in inputs_dir.iterdir() if formats.is_input(p))
 
 
-FORMATS: dict[str, formats.InputFormat] = {
-    "xlsx": formats.InputFormat(partial(safety.check_workbook, kind="xlsx"),
-                                partial(readers.read_workbook,
-                                        add_metadata=readers.add_xlsx_metadata)),
-    "ods": formats.InputFormat(partial(safety.check_workbook, kind="ods"),
-                               partial(readers.read_workbook,
-                                       add_metadata=readers.add_ods_metadata)),
-    "csv": formats.InputFormat(safety.check_text, readers.read_csv_grids),
-    "xls": formats.InputFormat(safety.refuse_old_xls, lambda path: []),  # never read
-}
-"""Each kind of input file (formats.KINDS): its safety check and its reader."""
-
-
 def check_file(path: Path) -> list[Problem]:
     """Problems that make a file unreadable; empty when it is safe to hand to a reader."""
-    return safety.check_size(path) or FORMATS[formats.kind_of(path)].check(path)
+    return safety.check_size(path) or formats.format_of(path).check(path)
 
 
 def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
@@ -149,7 +135,7 @@ def read_file(path: Path) -> tuple[list[readers.Grid], list[Problem]]:
     if refusals:
         return [], refusals
     try:
-        return FORMATS[formats.kind_of(path)].read(path), []
+        return formats.format_of(path).read(path), []
     except readers.ReadError as error:
         hint = (R_("Save it again as CSV UTF-8 (Excel: File › Save As › CSV UTF-8).")
                 if error.code == "bad-encoding" else safety.RECOPY_HINT)

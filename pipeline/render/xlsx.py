@@ -7,13 +7,30 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+SheetRows = tuple[str, list[str], list[list[object]], list[int]]
+"""One sheet: its title, headers, rows and column widths."""
 
 
-def write_xlsx(path: Path, sheet: tuple[str, list[str], list[list[object]], list[int]],
-               edition: dt.date, right_to_left: bool = False,
+@dataclass(frozen=True)
+class SheetFile:
+    """What a spreadsheet of the build is made from: its one sheet, the date its properties
+    carry (the edition's) and its direction."""
+
+    sheet: SheetRows
+    edition: dt.date
+    right_to_left: bool = False
+
+
+def write_sheet(path: Path, content: SheetFile) -> Path:
+    """A spreadsheet of the build (write_xlsx)."""
+    return write_xlsx(path, content.sheet, content.edition, content.right_to_left)
+
+
+def write_xlsx(path: Path, sheet: SheetRows, edition: dt.date, right_to_left: bool = False,
                properties: dict[str, str] | None = None) -> Path:
     """One sheet (title, headers, rows, column widths), frozen header row, autofilter,
     wrapped text; text never becomes a formula. Right to left (Arabic), the sheet opens

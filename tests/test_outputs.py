@@ -1,0 +1,68 @@
+"""The output formats and the documents, each declared once: tests generated from the
+declarations, so that a format or a document added there is checked without a line here."""
+
+import pytest
+
+from pipeline.config import LANGUAGES
+from pipeline.lang.localiser import Localiser
+from pipeline.publish import editions, plan
+from pipeline.publish.outputs import CHOSEN, DATA_FILES, DOCUMENTS, FORMATS, declared
+from tests.conftest import golden_plan
+
+EVERY_DOCUMENT = (*DOCUMENTS, *DATA_FILES)
+DECLARED = [pytest.param(document, output, id=f"{document.kind}-{output.format.name}")
+            for document in EVERY_DOCUMENT for output in document.outputs]
+
+
+@pytest.mark.parametrize("form", FORMATS, ids=lambda f: f.name)
+def test_every_format_has_a_writer_or_renders_in_the_pool(form):
+    assert (form.write is None) == form.pooled
+    assert form.write is None or callable(form.write)
+
+
+@pytest.mark.parametrize("document, output", DECLARED)
+def test_every_format_a_document_declares_has_a_label_for_readers(document, output):
+    label = output.format.label
+    assert label and Localiser("fr").gettext(label)
+    assert editions.format_name(editions.EditionFile(2025, document.kind, "fr",
+                                                     output.format.name, "", 0),
+                                Localiser("fr")) == Localiser("fr").gettext(label)
+
+
+def test_formats_may_choose_only_formats_a_document_declares():
+    declared_formats = {o.format.name for d in DOCUMENTS for o in d.outputs}
+    assert CHOSEN and set(CHOSEN) <= declared_formats
+
+
+def test_every_document_has_its_own_kind_stem_and_title():
+    assert len({d.kind for d in EVERY_DOCUMENT}) == len({d.stem for d in EVERY_DOCUMENT}) \
+        == len(EVERY_DOCUMENT)
+    for document in EVERY_DOCUMENT:
+        assert "%(year)s" in document.title
+        assert declared(document.kind) is document
+
+
+@pytest.mark.parametrize("document, output", DECLARED)
+def test_every_declared_output_is_planned_and_named(document, output):
+    """In the golden plan of a full build: one file per language, or one in none, each
+    named after its document and the year."""
+    files = [r for r in golden_plan() if r.document == document.kind
+             and r.format == output.format.name]
+    assert len(files) == (len(LANGUAGES) if output.each_language else 1)
+    assert all(r.name.startswith(f"{document.stem}-2025") and
+               r.name.endswith(f".{output.format.name}") for r in files)
+
+
+@pytest.mark.parametrize("document, output", DECLARED)
+def test_every_declared_output_is_listed_by_the_archive_with_its_title(small_build, document,
+                                                                       output):
+    """The small build (English, every format) lists each file on the archive page, under
+    its document's title and format."""
+    config, result = small_build
+    files = [f for f in editions.year_files(result.folder)
+             if f.kind == document.kind and f.format == output.format.name]
+    assert len(files) == 1
+    assert files[0].title == document.titled(Localiser(files[0].lang or "en").gettext, 2025)
+    page = (config.outputs_dir / plan.archive_name("fr")).read_text(encoding="utf-8")
+    assert f'href="{files[0].href}"' in page
+    assert editions.title(files, Localiser("fr")) in page
