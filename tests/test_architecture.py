@@ -129,3 +129,16 @@ def test_the_maintainers_guide_names_every_folder():
     layout = guide.split("## Layout", 1)[1].split("\n## ", 1)[0]
     named = set(re.findall(r"^  (\w+)/", layout, re.MULTILINE))
     assert named == {*FOLDERS, TOOLS, "locale"}
+
+
+def test_the_tests_mirror_the_folders():
+    """tests/<folder>/test_<module>.py tests pipeline/<folder>/<module>.py (the folder's
+    __init__ for validate and aggregate); the cross-cutting tests stay at tests/."""
+    tests = ROOT / "tests"
+    for folder in (p for p in tests.iterdir()
+                   if (p / "__init__.py").is_file() and p.name != "data"):  # the input corpus
+        assert folder.name in (*FOLDERS, TOOLS), folder.name
+        for test in folder.glob("test_*.py"):
+            module = test.stem.removeprefix("test_")
+            assert module == folder.name or f"{folder.name}.{module}" in modules(), \
+                test.relative_to(ROOT)

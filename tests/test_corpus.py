@@ -94,7 +94,7 @@ def test_every_problem_code_is_explained_in_the_editors_guide():
         "## When the build complains", 1)[1].split("\n## ", 1)[0]
     documented = set(re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE))
     exercised = {code for case in CASES.values() for *_, code in case.expected}
-    # file-too-large needs a 50 MB file: tests/test_safety.py covers it with a lower cap.
+    # file-too-large needs a 50 MB file: tests/read/test_safety.py covers it with a lower cap.
     assert documented - {"file-too-large"} == exercised
 
 

@@ -330,7 +330,7 @@ def columns(draw, spec: TableSpec, faulty: bool) -> list[Column | str]:
     """Some of the table's columns in any order: every required one (in a faulty example,
     nearly every one), half of the others, now and then one the contract does not know."""
     chosen: list[Column | str] = [
-        c for c in spec.template_columns  # translation columns: tests/test_translations.py
+        c for c in spec.template_columns  # translation columns: tests/validate/test_translations.py
         if (not (faulty and one_in(draw, 30)) if c.required else not one_in(draw, 2))]
     chosen += draw(st.lists(st.sampled_from(("Notes", "Budget", "")), max_size=1))
     return draw(st.permutations(chosen))

@@ -16,7 +16,7 @@ from pipeline.model import Mechanism, Meeting, Party
 from pipeline.read.translator_files import Entry
 from pipeline.validate import translations
 from tests.conftest import MEETING_ROWS, validated, write_inputs
-from tests.test_translator_files import SUMMIT_SUMMARY, TITLE
+from tests.read.test_translator_files import SUMMIT_SUMMARY, TITLE
 
 
 def frames(tables) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

@@ -33,11 +33,11 @@ from pipeline.config import LANGUAGES
 from pipeline.lang.catalogues import catalogue_path
 from pipeline.lang.localiser import Localiser
 from pipeline.world.countries import UN_NAMES_FILE
+from tests.compose.test_charts import luminance
 from tests.conftest import pdf_cases
 from tests.pdfcheck import alternative_texts, map_description
-from tests.test_charts import luminance
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SVG = "{http://www.w3.org/2000/svg}"
 COUNTS = {"FRA": 7, "DEU": 6, "ITA": 6, "ESP": 5, "MAR": 4, "SEN": 3, "NGA": 3, "MEX": 2,
           "CAN": 1, "TUV": 1, "NRU": 2, "LUX": 5}

@@ -40,7 +40,7 @@ def test_validating_writes_nothing_it_is_given_and_gives_the_same_twice(tmp_path
     """A check never writes its input: the raw tables are as read after validation (the
     translators' files filled in included), and validating them again gives the same."""
     from pipeline import validate
-    from tests.test_translator_files import TITLE, kit_row, write_book
+    from tests.read.test_translator_files import TITLE, kit_row, write_book
 
     folder = write_inputs(tmp_path / "in")
     write_book(folder / "translations" / "strings-2025-fr-2026-03-02.xlsx",

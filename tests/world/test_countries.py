@@ -18,7 +18,7 @@ from pipeline.world.countries import (
     un_countries,
 )
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("name, iso3", [
