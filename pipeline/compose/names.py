@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..contract.grammar import Grammar, grammar_key
 from ..contract.printing import ACRONYM, printed_name
 from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, Column, TableSpec
 from ..lang.localiser import DATA_LANGUAGE, Localiser, plain_text
@@ -51,6 +52,12 @@ class Names:
     def translation(self, record: Translated, column: Column) -> object | None:
         """A text of a record in the reader's language, when it is translated there."""
         return record.translation(column, self.loc.lang)
+
+    def grammar(self, record: Translated, column: Column) -> tuple[Grammar, ...] | None:
+        """The gender and number of a text's translation in the reader's language (of each
+        document, for a list), as the translator gave them (contract/grammar.py); None
+        where not given."""
+        return record.translations.get(grammar_key(column.name), {}).get(self.loc.lang)
 
     def tr(self, record: Translated, column: Column, country: str | None = None) -> Markup:
         """A text of the inputs as the reader's documents print it: translated where it is;

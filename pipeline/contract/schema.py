@@ -470,6 +470,13 @@ TRANSLATOR_SHEET = TableSpec(
              "texte cible", "texto meta", "translated text", "texte traduit",
              "texto traducido",
              required=True, help="The translation; blank: not translated yet."),
+        # Not required: the grammar of a title or document's translation, for the sentence
+        # that names it (contract/grammar.py); a kit of before it has none.
+        _col("gender", TEXT, "genre", "género", "grammatical gender", "genre grammatical",
+             "género gramatical", "род", "الجنس", "grammar", "grammaire", "gramática",
+             help="For a meeting's title or a document's name: the gender of its head noun "
+                  "in your language (m, f or n, with pl for a plural; for several documents, "
+                  "one per document, separated by ;)."),
     ),
 )
 """A translator's spreadsheet in inputs/translations/, as make translation-kit writes it;

@@ -2,14 +2,13 @@
 
 A ``Value`` is declared once with everything that depends on it: its key (what the
 tables and the summary hold), the other ways offices write it (English, French,
-Spanish, compared after text.header_key()), the label the documents print, and for a
-meeting's level, the patterns of the sentences that tell of a meeting of that level.
+Spanish, compared after text.header_key()) and the label the documents print.
 Everything else derives from these declarations: ``VOCABULARIES`` (the keys and their
 aliases, which the kinds parse with), ``VOCABULARY_LABELS``, the help of a column in
-the contract (schema.py: ``{values}``) and the tests that every value of a shown
-vocabulary has a label and, for the levels, a sentence in every language.
+the contract (schema.py: ``{values}``) and the test that every value of a shown
+vocabulary has a label in every language.
 
-Labels and patterns are messages (N_(), NC_()): ``make translations`` extracts them
+Labels are messages (N_()): ``make translations`` extracts them
 where they are written here, with the ``# Translators:`` comment just above them.
 Free columns (regions, themes) are not here: never turn a free column into a closed list.
 """
@@ -18,24 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .labels import N_, NC_, REGION
-
-Message = tuple[str, str]
-"""A message with its context (NC_): (context, msgid)."""
-
-
-@dataclass(frozen=True)
-class SentencePatterns:
-    """How a sentence tells of a meeting of one level (compose/sentences.py). Each pattern's
-    context names the kind of meeting, so that translators can make the verb agree with the
-    noun their language uses for it ('s’est tenue' / 's’est tenu')."""
-
-    held: Message
-    """A meeting that took place: '{meeting} took place {dates} {place}.'"""
-    adopted: Message
-    """One that adopted documents: '{meeting}, held {dates} {place}, adopted {outcomes}.'"""
-    upcoming: Message
-    """One after the edition date: '{meeting} is scheduled to take place {dates} {place}.'"""
+from .labels import N_, REGION
 
 
 @dataclass(frozen=True)
@@ -51,10 +33,6 @@ class Value:
     plural_label: str | None = None
     """The values of this key together, as a heading ('Regional consultative processes
     (RCPs)'); only where the documents group by the value."""
-    title_pattern: Message | None = None
-    """A meeting of this level named by its own title, as a sentence opens ('The {title}')."""
-    sentence_patterns: SentencePatterns | None = None
-    """The sentences that tell of a meeting of this level."""
 
 
 @dataclass(frozen=True)
@@ -144,94 +122,29 @@ PARTICIPANT_TYPE = Vocabulary("participant_type", (
 ), shown=False)
 
 LEVEL = Vocabulary("level", (
-    Value(
-        "ministerial",
-        ("ministerial meeting", "ministerial conference", "ministers", "ministérielle",
-         "ministériel", "réunion ministérielle", "conférence ministérielle",
-         "reunión ministerial", "conferencia ministerial"),
-        N_("Ministerial"),
-        # Translators: {title} is the meeting's own title as written in the inputs (in
-        # English), which the sentence opens with. Name the kind of meeting in your language
-        # before it, so that the verb of the sentence can agree: 'La réunion ministérielle
-        # « {title} »'.
-        title_pattern=NC_("meeting named by its title, ministerial meeting", "The {title}"),
-        sentence_patterns=SentencePatterns(
-            # Translators: {meeting} is the meeting named by its title (see those messages),
-            # {dates} a date in a sentence ('on 4 May 2025'), {place} 'in Colombo, Sri Lanka' or
-            # 'online', {outcomes} the documents it adopted ('the Colombo Declaration').
-            NC_("sentence, ministerial meeting", "{meeting} took place {dates} {place}."),
-            NC_("sentence, ministerial meeting",
-                "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            # Translators: a meeting that has not taken place yet (after the date of the edition):
-            # {meeting}, {dates} and {place} as in "{meeting} took place {dates} {place}.". Say it
-            # in the future ('se tiendra', 'состоится'), agreeing with the kind of meeting.
-            NC_("sentence, upcoming ministerial meeting",
-                "{meeting} is scheduled to take place {dates} {place}."))),
-    Value(
-        "senior-officials",
-        ("senior officials", "senior officials meeting", "SOM", "hauts fonctionnaires",
-         "réunion des hauts fonctionnaires", "altos funcionarios", "vice-ministerial",
-         "vice-ministérielle", "viceministerial"),
-        N_("Senior officials"),
-        title_pattern=NC_("meeting named by its title, senior officials’ meeting",
-                          "The {title}"),
-        sentence_patterns=SentencePatterns(
-            NC_("sentence, senior officials’ meeting", "{meeting} took place {dates} {place}."),
-            NC_("sentence, senior officials’ meeting",
-                "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            NC_("sentence, upcoming senior officials’ meeting",
-                "{meeting} is scheduled to take place {dates} {place}."))),
-    Value(
-        "technical", ("technique", "técnica", "técnico", "experts", "expert meeting"),
-        N_("Technical"),
-        title_pattern=NC_("meeting named by its title, technical meeting", "The {title}"),
-        sentence_patterns=SentencePatterns(
-            NC_("sentence, technical meeting", "{meeting} took place {dates} {place}."),
-            NC_("sentence, technical meeting",
-                "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            NC_("sentence, upcoming technical meeting",
-                "{meeting} is scheduled to take place {dates} {place}."))),
-    Value(
-        "thematic", ("thématique", "temática", "temático"),
-        N_("Thematic"),
-        title_pattern=NC_("meeting named by its title, thematic meeting", "The {title}"),
-        sentence_patterns=SentencePatterns(
-            NC_("sentence, thematic meeting", "{meeting} took place {dates} {place}."),
-            NC_("sentence, thematic meeting",
-                "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            NC_("sentence, upcoming thematic meeting",
-                "{meeting} is scheduled to take place {dates} {place}."))),
-    Value(
-        "working-group", ("working group", "groupe de travail", "grupo de trabajo", "WG"),
-        N_("Working group"),
-        title_pattern=NC_("meeting named by its title, working group meeting", "The {title}"),
-        sentence_patterns=SentencePatterns(
-            NC_("sentence, working group meeting", "{meeting} took place {dates} {place}."),
-            NC_("sentence, working group meeting",
-                "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            NC_("sentence, upcoming working group meeting",
-                "{meeting} is scheduled to take place {dates} {place}."))),
-    Value(
-        "summit", ("sommet", "cumbre"),
-        N_("Summit"),
-        title_pattern=NC_("meeting named by its title, summit", "The {title}"),
-        sentence_patterns=SentencePatterns(
-            NC_("sentence, summit", "{meeting} took place {dates} {place}."),
-            NC_("sentence, summit", "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            NC_("sentence, upcoming summit",
-                "{meeting} is scheduled to take place {dates} {place}."))),
-    Value(
-        "other", ("autre", "otro", "otra"),
-        N_("Other"),
-        title_pattern=NC_("meeting named by its title, other meeting", "The {title}"),
-        sentence_patterns=SentencePatterns(
-            NC_("sentence, other meeting", "{meeting} took place {dates} {place}."),
-            NC_("sentence, other meeting",
-                "{meeting}, held {dates} {place}, adopted {outcomes}."),
-            NC_("sentence, upcoming other meeting",
-                "{meeting} is scheduled to take place {dates} {place}."))),
+    Value("ministerial",
+          ("ministerial meeting", "ministerial conference", "ministers", "ministérielle",
+           "ministériel", "réunion ministérielle", "conférence ministérielle",
+           "reunión ministerial", "conferencia ministerial"),
+          N_("Ministerial")),
+    Value("senior-officials",
+          ("senior officials", "senior officials meeting", "SOM", "hauts fonctionnaires",
+           "réunion des hauts fonctionnaires", "altos funcionarios", "vice-ministerial",
+           "vice-ministérielle", "viceministerial"),
+          N_("Senior officials")),
+    Value("technical", ("technique", "técnica", "técnico", "experts", "expert meeting"),
+          N_("Technical")),
+    Value("thematic", ("thématique", "temática", "temático"),
+          N_("Thematic")),
+    Value("working-group", ("working group", "groupe de travail", "grupo de trabajo", "WG"),
+          N_("Working group")),
+    Value("summit", ("sommet", "cumbre"),
+          N_("Summit")),
+    Value("other", ("autre", "otro", "otra"),
+          N_("Other")),
 ))
-"""A meeting's level: the kind of meeting, which the sentences that tell of it agree with."""
+"""A meeting's level: the kind of meeting, for the figures and the tables. The sentences that
+tell of a meeting name it by its own title, never by its level (compose/sentences.py)."""
 
 BOOL = Vocabulary("bool", (
     Value("yes", ("y", "x", "true", "1", "oui", "o", "sí", "si", "vrai")),

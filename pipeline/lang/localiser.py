@@ -20,6 +20,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from .. import languages
+from ..contract.grammar import Grammar
 from ..contract.vocabularies import VOCABULARY_LABELS
 from ..model import Theme
 from ..utils.text import collation_key, typographic
@@ -37,6 +38,19 @@ LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9’'&+./-]| (?=[A-Za-z0-9]))*")
 TAG = re.compile(r"<[^>]*>")
 DATA_LANGUAGE = languages.SOURCE
 """The language of free text in the inputs (titles, summaries)."""
+OWN_ARTICLE = re.compile(r"the\s", re.IGNORECASE)
+"""An English name that opens with its own article takes no other: 'The Hague Forum'."""
+ARTICLES = {
+    "fr": {"masculine": "le ", "feminine": "la ", "neuter": "le ", "masculine plural": "les ",
+           "feminine plural": "les ", "plural": "les "},
+    "es": {"masculine": "el ", "feminine": "la ", "neuter": "lo ", "masculine plural": "los ",
+           "feminine plural": "las ", "plural": "los "},
+}
+"""The definite article by the name's gender and number (grammar.Grammar.key)."""
+ELIDING = re.compile(r"[aeiouâàäéèêëîïôöûùüœæ]", re.IGNORECASE)
+"""A French name that opens with a vowel elides the article before it: 'l’Atelier',
+'l’Initiative' (not before a digit: 'la 11e réunion'; before a mute h, where the grammar
+says so: contract/grammar.py)."""
 
 
 def plain_text(markup: Markup) -> str:
@@ -158,6 +172,24 @@ class Localiser(Dates):
         if self.direction != "rtl":
             return escape(text)
         return escape(LATIN_RUN.sub(lambda run: f"{LRI}{run.group(0)}{PDI}", text))
+
+    def article(self, name: str, grammar: Grammar | None, opens: bool = False) -> Markup:
+        """The article a name takes as the subject or object of a sentence, written before it
+        (with its space, or the French apostrophe): English 'the ' (none before a name that
+        has its own, 'The Hague Forum'); French and Spanish by the name's gender and number
+        (grammar: None, not known, none) and, in French, elided before a vowel ('l’Atelier';
+        before a mute h where the grammar says so); none in Russian and Arabic. opens: the
+        sentence opens with it, which takes a capital."""
+        if self.lang == DATA_LANGUAGE:
+            article = "" if OWN_ARTICLE.match(name) else "the "
+        elif grammar is None:
+            article = ""
+        else:
+            article = ARTICLES.get(self.lang, {}).get(grammar.key, "")
+            if self.lang == "fr" and not grammar.plural and (
+                    grammar.elided or ELIDING.match(name)):
+                article = "l’"
+        return escape(article[:1].upper() + article[1:] if opens else article)
 
     def labelled(self, label: str, value: str | Markup) -> Markup:
         """'Label: value', as the language writes it (French: a space before the colon)."""

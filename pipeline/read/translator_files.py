@@ -25,7 +25,7 @@ import hashlib
 import re
 import zipfile
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -72,6 +72,11 @@ class Entry:
     XLIFF unit's id."""
     made: dt.datetime | None = None
     """When the kit it was translated from was made; None: not known (oldest)."""
+    gender: str = ""
+    """The grammar of a title or document's translation, as written in its `gender` column
+    (contract/grammar.py); '' when not given."""
+    gender_column: str = "gender"
+    """That column's header as written, where a problem with it is located."""
 
     @property
     def rank(self) -> tuple:
@@ -97,6 +102,10 @@ class Chosen:
     English: the one that is outdated when the English changed."""
     replaced: dict[tuple[str, str], tuple[Entry, ...]]
     """(language, id) -> the older translations of the text that differ from the one used."""
+    gendered: dict[tuple[str, str], Entry] = field(default_factory=dict)
+    """(language, id) -> the newest translation that gives the grammar (gender) of the text
+    used: the one used, or an older file's identical one (a later round that copied the
+    translation without its gender does not lose it)."""
 
 
 def latest(entries: list[Entry]) -> Chosen:
@@ -110,7 +119,10 @@ def latest(entries: list[Entry]) -> Chosen:
         every[entry.lang, entry.id].append(entry)
     replaced = {key: tuple(e for e in found if e.text != by_id[key].text)
                 for key, found in every.items()}
-    return Chosen(by_id, by_context, {key: found for key, found in replaced.items() if found})
+    gendered = {key: same[-1] for key, found in every.items()
+                if (same := [e for e in found if e.gender and e.text == by_id[key].text])}
+    return Chosen(by_id, by_context, {key: found for key, found in replaced.items() if found},
+                  gendered)
 
 
 def located(entry: Entry, code: str, message: Text, hint: Text, severity: str = "warning"
@@ -209,7 +221,10 @@ def read_sheet(name: str, grid: Grid, lang: str, made: dt.datetime | None
                                                   if context and source else "")
         if id_:
             entries.append(Entry(lang, id_, context, source, text, name, grid.sheet, row,
-                                 headers["translation"], made))
+                                 headers["translation"], made,
+                                 "" if is_blank(cells.get("gender")) else
+                                 clean_text(cells["gender"]),
+                                 headers.get("gender", "gender")))
         else:
             problems.append(without_id(located, row, headers.get("id", "id"), text))
     return entries, problems

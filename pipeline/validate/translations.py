@@ -33,6 +33,13 @@ import numpy as np
 import pandas as pd
 
 from ..contract.glyphs import missing_glyphs
+from ..contract.grammar import (
+    GRAMMATICAL,
+    Grammar,
+    gender_column,
+    grammar_key,
+    parse_grammars,
+)
 from ..contract.printing import needs_translation
 from ..contract.schema import (
     MECHANISMS,
@@ -204,6 +211,12 @@ def apply(spec: TableSpec, frame: pd.DataFrame, shown: pd.Series, chosen: Chosen
                         positions = sharing[k][untranslated[sharing[k]]]
                         filled.setdefault(target.name, {}).update(
                             dict.fromkeys(rows.index[positions], value))
+                        grammar, found = grammar_of(chosen.gendered.get((lang, ids[k])),
+                                                    column, value)
+                        problems += found
+                        if grammar is not None:
+                            filled.setdefault(gender_column(column.name, lang), {}).update(
+                                dict.fromkeys(rows.index[positions], grammar))
                 elif in_english[k]:  # printed in English until translated
                     string = strings[k]
                     stale = chosen.by_context.get((lang, string.context))
@@ -211,8 +224,30 @@ def apply(spec: TableSpec, frame: pd.DataFrame, shown: pd.Series, chosen: Chosen
                         problems.append(outdated(stale, string, target.name, lang))
                     if lang in missing:
                         missing[lang].setdefault(ids[k], (column.name, string))
-    return Applied({name: filled_column(frame[name], cells) for name, cells in filled.items()},
-                   problems, missing)
+    return Applied({name: filled_column(frame[name] if name in frame else
+                                        pd.Series(None, index=frame.index, dtype=object), cells)
+                    for name, cells in filled.items()}, problems, missing)
+
+
+def grammar_of(entry: Entry | None, column: Column, value: object
+               ) -> tuple[tuple[Grammar, ...] | None, list[Problem]]:
+    """The grammar a translator gives a title or documents' translation (one per document),
+    for the sentence that names them (contract/grammar.py); None where none is given, or
+    one that cannot be read (reported: the sentence then needs none)."""
+    if entry is None or column.name not in GRAMMATICAL:
+        return None, []
+    grammars = parse_grammars(entry.gender)
+    items = len(value) if isinstance(value, tuple) else 1
+    if grammars is not None and len(grammars) == items:
+        return grammars, []
+    return None, [Problem(entry.file, entry.sheet, entry.row, entry.gender_column,
+                          "unknown-value", "warning", entry.gender[:80],
+                          R_("is not the gender of the translation: write m, f or n (pl "
+                             "added for a plural)") if items == 1 else
+                          R_("is not the gender of each of the {n} documents: write m, f or n "
+                             "for each (pl added for a plural), separated by ;", n=items),
+                          R_("Or leave it blank: the sentence then names it in a way that "
+                             "needs no gender."))]
 
 
 def translation(entry: Entry, string: String, target: Column, older: tuple[Entry, ...]
@@ -266,6 +301,11 @@ def of_rows(spec: TableSpec, frame: pd.DataFrame) -> list[dict[str, dict[str, ob
         values = frame[column.name]
         for position in np.flatnonzero(~blank_cells(values)).tolist():
             found[position].setdefault(column.translates, {})[column.lang] = values.iat[position]
+        name = gender_column(column.translates, column.lang)
+        if name in frame:  # the grammar of the translations, where the translators gave it
+            for position in np.flatnonzero(frame[name].notna().to_numpy()).tolist():
+                found[position].setdefault(grammar_key(column.translates), {})[
+                    column.lang] = frame[name].iat[position]
     return found
 
 

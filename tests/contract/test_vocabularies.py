@@ -1,8 +1,9 @@
 """The closed lists, generated from their declaration: every value a document prints has a
-label in every language, and every meeting level its title and sentences in every language.
+label in every language; a meeting of every level is told by its own title, never by its
+level's label.
 
-A value added to vocabularies.py without its label or its patterns fails here, not in a
-build; nothing below lists the values again.
+A value added to vocabularies.py without its label fails here, not in a build; nothing
+below lists the values again.
 """
 
 import dataclasses
@@ -33,25 +34,18 @@ SHOWN = [(vocabulary, value) for vocabulary in ALL if vocabulary.shown
 
 
 def unworded(vocabulary: Vocabulary) -> list[str]:
-    """What a vocabulary's values lack: a label where the documents print the list; the title
-    and sentence patterns for the levels, which the meeting sentences read."""
-    missing = [f"{vocabulary.name} {value.key}: no label" for value in vocabulary.values
-               if vocabulary.shown and not value.label]
-    if vocabulary.name == LEVEL.name:
-        missing += [f"level {value.key}: no {what}" for value in vocabulary.values
-                    for what in ("title_pattern", "sentence_patterns")
-                    if getattr(value, what) is None]
-    return missing
+    """What a vocabulary's values lack: a label where the documents print the list."""
+    return [f"{vocabulary.name} {value.key}: no label" for value in vocabulary.values
+            if vocabulary.shown and not value.label]
 
 
 def test_every_value_has_its_wording():
     assert [problem for vocabulary in ALL for problem in unworded(vocabulary)] == []
 
 
-def test_a_value_declared_without_its_label_or_patterns_is_caught():
+def test_a_value_declared_without_its_label_is_caught():
     bare = dataclasses.replace(LEVEL, values=(*LEVEL.values, Value("webinar", ("web",))))
-    assert unworded(bare) == ["level webinar: no label", "level webinar: no title_pattern",
-                              "level webinar: no sentence_patterns"]
+    assert unworded(bare) == ["level webinar: no label"]
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +65,6 @@ def test_every_label_is_translated(catalogues, lang):
     labels = [value.label for _, value in SHOWN] + [value.plural_label for value in
                                                      BY_NAME["type"].values]
     assert [label for label in labels if not translated(catalogues[lang], label)] == []
-
-
-@pytest.mark.parametrize("lang", LANGUAGES[1:])
-def test_every_level_pattern_is_translated(catalogues, lang):
-    patterns = [pattern for value in LEVEL.values for pattern in
-                (value.title_pattern, *dataclasses.astuple(value.sentence_patterns))]
-    assert len(patterns) == 4 * len(LEVEL.values)
-    assert [p for p in patterns if not translated(catalogues[lang], p)] == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -106,20 +92,20 @@ def plain(markup) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("level", LEVEL.keys)
-def test_every_level_renders_its_sentences_in_every_language(level, lang):
+def test_every_level_is_told_by_the_title_never_by_its_label(level, lang):
     """A meeting of each level, held, held with a document adopted, and upcoming: each
-    sentence is the level's own pattern filled in (its title, the document), and the three
-    differ."""
+    sentence names the meeting by its own title, without its level's label before it (the
+    level is not the kind of meeting its title says), and the three differ."""
     sentences = Sentences(Localiser(lang))
     held = plain(sentences.meeting_sentence(meeting(level)))
     adopted = plain(sentences.meeting_sentence(meeting(level, outcome_documents=("Accord",))))
     upcoming = plain(sentences.meeting_sentence(meeting(level, status="planned")))
+    label = Localiser(lang).label(level, "level").casefold()
     for sentence in (held, adopted, upcoming):
         assert "Colombo Meeting <X>" in sentence and "{" not in sentence, sentence
+        assert label not in sentence.casefold(), sentence
     assert "Accord" in adopted and "Accord" not in held + upcoming
     assert len({held, adopted, upcoming}) == 3
-    title = plain(sentences.meeting_name(meeting(level)))
-    assert "Colombo Meeting <X>" in title and title != "Colombo Meeting <X>"
 
 
 def test_the_contract_lists_each_closed_list_from_its_values():
