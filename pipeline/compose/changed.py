@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..lang.localiser import Localiser
+from ..lang.localiser import Localiser, capitalised
 from ..model import Mechanism, Summary
 from .names import Names
 
@@ -81,18 +81,22 @@ def mechanism_sentences(summary: Summary, by_id: dict[str, Mechanism], loc: Loca
 
 
 def compared(n: int, before: int, counted: str, loc: Localiser, year: int) -> str:
-    """'29 meetings in 2025, 4 more than in 2024' (or fewer, or as many as); `counted` is
-    the counted noun phrase with its number ('29 meetings')."""
+    """'29 meetings in 2025, four more than in 2024' (or fewer, or as many as); `counted` is
+    the counted noun phrase with its number ('29 meetings', 'Three ministerial meetings':
+    one to nine in words, as running text writes them)."""
     values = dict(counted=counted, year=year, previous=year - 1)
     if n == before:
-        return loc.gettext("{counted} in {year}, as many as in {previous}.", **values)
+        return capitalised(loc.gettext("{counted} in {year}, as many as in {previous}.",
+                                       **values))
     if n > before:
-        return loc.ngettext("{counted} in {year}, {n} more than in {previous}.",
-                            "{counted} in {year}, {n} more than in {previous}.", n - before,
-                            **values)
-    return loc.ngettext("{counted} in {year}, {n} fewer than in {previous}.",
-                        "{counted} in {year}, {n} fewer than in {previous}.", before - n,
-                        **values)
+        return capitalised(loc.ngettext(
+            "{counted} in {year}, {n} more than in {previous}.",
+            "{counted} in {year}, {n} more than in {previous}.", n - before, in_words=True,
+            **values))
+    return capitalised(loc.ngettext(
+        "{counted} in {year}, {n} fewer than in {previous}.",
+        "{counted} in {year}, {n} fewer than in {previous}.", before - n, in_words=True,
+        **values))
 
 
 def meeting_sentences(summary: Summary, loc: Localiser) -> list[str]:
@@ -105,16 +109,19 @@ def meeting_sentences(summary: Summary, loc: Localiser) -> list[str]:
     found = []
     now, before = summary.meetings_per_year[year], summary.meetings_per_year[year - 1]
     if now:
-        found.append(compared(now, before, loc.ngettext("{n} meeting", "{n} meetings", now),
+        found.append(compared(now, before, loc.ngettext("{n} meeting", "{n} meetings", now,
+                                                   in_words=True),
                               loc, year))
     now, before = by_level[year]["ministerial"], by_level[year - 1]["ministerial"]
     if now:
         found.append(compared(now, before, loc.ngettext(
-            "{n} ministerial meeting", "{n} ministerial meetings", now), loc, year))
+            "{n} ministerial meeting", "{n} ministerial meetings", now, in_words=True), loc,
+            year))
     elif before:
-        found.append(loc.ngettext("No ministerial meeting in {year}, against {n} in {previous}.",
-                                  "No ministerial meeting in {year}, against {n} in {previous}.",
-                                  before, year=year, previous=year - 1))
+        found.append(loc.ngettext(
+            "No ministerial meeting in {year}, against {n} in {previous}.",
+            "No ministerial meeting in {year}, against {n} in {previous}.",
+            before, in_words=True, year=year, previous=year - 1))
     return found
 
 

@@ -25,6 +25,10 @@ from ..model import Mechanism, Meeting, Party, Translated
 from ..utils.text import typographic, words_key
 
 BRACKETED = re.compile(r"\(([^()]+)\)")
+FINAL_BRACKET = re.compile(r"(.*\S)\s*\(([^()]+)\)")
+"""A name that ends with a bracket: 'Regional Conference on Migration (Puebla Process)'."""
+ACRONYM_LIKE = re.compile(r"[A-Z0-9][A-Z0-9&+./-]*[A-Z][A-Z0-9&+./-]*")
+"""Initials in capitals, as a name's own bracket gives its acronym: 'PCR-IGAD', 'MIDCOM'."""
 TABLE_OF: dict[type, TableSpec] = {Mechanism: MECHANISMS, Meeting: MEETINGS,
                                    Party: PARTICIPANTS}
 """The table of the contract each kind of record is read from."""
@@ -93,13 +97,22 @@ class Names:
     # Mechanisms ------------------------------------------------------------
 
     def mechanism_name(self, mechanism: Mechanism) -> str:
-        return mechanism.names.get(self.loc.lang) or mechanism.names["en"]
+        """The name in the reader's language, else in English; its apostrophes typographic
+        ('l’Afrique australe'), in a spreadsheet cell as on a page."""
+        if self.loc.lang in mechanism.names:
+            return typographic(mechanism.names[self.loc.lang], self.loc.lang)
+        return typographic(mechanism.names["en"])
 
     def display_name(self, mechanism: Mechanism) -> Markup:
         """The name for a page: when it falls back to English, tagged as English."""
+        return self.shown_name(mechanism, self.mechanism_name(mechanism))
+
+    def shown_name(self, mechanism: Mechanism, text: str) -> Markup:
+        """A mechanism's name, or a part of it, as a page shows it: in the reader's language,
+        isolated; else in English, tagged as English."""
         if self.loc.lang in mechanism.names:
-            return self.loc.isolated(typographic(mechanism.names[self.loc.lang], self.loc.lang))
-        return self.loc.data_text(mechanism.names["en"])
+            return self.loc.isolated(typographic(text, self.loc.lang))
+        return self.loc.data_text(text)
 
     def short_name(self, mechanism: Mechanism) -> Markup:
         """The acronym or short name in the reader's language where it is translated (FMMD,
@@ -121,12 +134,26 @@ class Names:
         return self.short_name(mechanism)
 
     def full_name(self, mechanism: Mechanism) -> Markup:
-        """The name followed by the short name in brackets, unless the name already says it."""
+        """The name followed by the short name in brackets, unless the name already says it.
+
+        Never two brackets in a row: a name that ends with its own short name in brackets
+        ('Regional Conference on Migration (Puebla Process)') takes the acronym inside that
+        bracket, after a semicolon ('(Puebla Process; RCM)'); one that ends with its own
+        acronym ('… (PCR-IGAD)') takes no second one."""
         acronym = self.acronym(mechanism)
-        name = self.display_name(mechanism)
         if not acronym:
-            return name
-        return name + Markup(' <span class="acronym">({})</span>').format(acronym)
+            return self.display_name(mechanism)
+        name = self.mechanism_name(mechanism)
+        if not (bracketed := FINAL_BRACKET.fullmatch(name)):
+            return self.display_name(mechanism) + Markup(
+                ' <span class="acronym">({})</span>').format(acronym)
+        base, inner = bracketed.groups()
+        if ACRONYM_LIKE.fullmatch(inner):
+            return self.display_name(mechanism)
+        separator = self.loc.pgettext("a short name and an acronym in one bracket", "; ")
+        return Markup('{} ({}{}<span class="acronym">{}</span>)').format(
+            self.shown_name(mechanism, base), self.shown_name(mechanism, inner), separator,
+            acronym)
 
     def other_names(self, mechanism: Mechanism) -> list[tuple[str, str]]:
         """(language, name) of the mechanism in the table's other languages, when given
@@ -134,7 +161,7 @@ class Names:
         shown = self.mechanism_name(mechanism)
         wanted = [x for x in language(self.loc.lang).other_names if x != self.loc.lang]
         return [(x, mechanism.names[x]) for x in wanted
-                if x in mechanism.names and mechanism.names[x] != shown]
+                if x in mechanism.names and typographic(mechanism.names[x], x) != shown]
 
     def party_names(self, parties: tuple[Party, ...], markup: bool = False) -> str | Markup:
         """States and territories alphabetical in the reader's language, then organisations,

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from .. import languages
 from ..contract.grammar import Grammar
+from ..contract.labels import NC_
 from ..contract.vocabularies import VOCABULARY_LABELS
 from ..model import Theme
 from ..utils.text import collation_key, typographic
@@ -51,6 +52,43 @@ ELIDING = re.compile(r"[aeiouâàäéèêëîïôöûùüœæ]", re.IGNORECASE)
 """A French name that opens with a vowel elides the article before it: 'l’Atelier',
 'l’Initiative' (not before a digit: 'la 11e réunion'; before a mute h, where the grammar
 says so: contract/grammar.py)."""
+
+
+CONJUNCTIONS = {"en": re.compile(r"\band\b"), "fr": re.compile(r"\bet\b"),
+                "es": re.compile(r"\b[ye]\b"), "ru": re.compile(r"(?<!\w)и(?!\w)")}
+"""The conjunction that ends a list, where an item may hold it (Localiser.list)."""
+CAPITALISED = re.compile(r"[^\W\d_][^\W\d_A-ZÀ-ÞА-ЯЁ]*(?=[\s’'-]|$)")
+"""A first word with a capital only at its start: 'Gestion', not 'GCM' nor 'eBorder'."""
+
+
+def lower_first(label: str) -> str:
+    """A label as it reads inside a sentence: its first word in lower case where only its
+    initial is a capital ('Gestion des frontières' -> 'gestion des frontières'); text marked
+    up (an English label, tagged) as it is."""
+    if isinstance(label, Markup) and str(label).startswith("<"):
+        return label
+    if CAPITALISED.match(label) and label[:1].isupper():
+        return label[:1].lower() + label[1:]
+    return label
+
+
+# Translators: numbers of meetings written in words in running text ('Three ministerial
+# meetings in 2025, one more than in 2024'), in the form that agrees with your language's
+# noun for a meeting (French 'une' for réunion, Russian 'одно' for совещание, Arabic 'ثلاثة'
+# for اجتماع).
+MEETINGS_IN_WORDS = (
+    NC_("a number of meetings, in words", "one"), NC_("a number of meetings, in words", "two"),
+    NC_("a number of meetings, in words", "three"),
+    NC_("a number of meetings, in words", "four"), NC_("a number of meetings, in words", "five"),
+    NC_("a number of meetings, in words", "six"), NC_("a number of meetings, in words", "seven"),
+    NC_("a number of meetings, in words", "eight"),
+    NC_("a number of meetings, in words", "nine"),
+)
+
+
+def capitalised(text: str) -> str:
+    """A sentence that opens with a word in lower case ('three meetings…'), with its capital."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def plain_text(markup: Markup) -> str:
@@ -89,14 +127,25 @@ class Localiser(Dates):
     def pgettext(self, context: str, message: str, **values) -> str:
         return fill(self.translations.pgettext(context, message), values)
 
-    def ngettext(self, singular: str, plural: str, n: int, **values) -> str:
+    def ngettext(self, singular: str, plural: str, n: int, *, in_words: bool = False,
+                 **values) -> str:
+        """The message for n, {n} filled in figures; in_words: in words under ten, as
+        running text writes a count (in_words)."""
         return fill(self.translations.ngettext(singular, plural, n),
-                    dict(n=self.number(n), **values))
+                    dict(n=self.in_words(n) if in_words else self.number(n), **values))
 
     # Numbers, dates, lists -------------------------------------------------
 
     def number(self, value: int | float | None) -> str:
         return "–" if value is None else format_decimal(value, locale=self.locale)
+
+    def in_words(self, n: int) -> str:
+        """A number of meetings as running text writes it: one to nine in words, in the
+        form that agrees with the language's noun for a meeting ('une', 'одно', 'ثلاثة');
+        ten and more in figures (UN editorial style, in every language)."""
+        if 1 <= n <= len(MEETINGS_IN_WORDS):
+            return self.pgettext(*MEETINGS_IN_WORDS[n - 1])
+        return self.number(n)
 
     def big_figure(self, n: int, label: str) -> Markup:
         """A key figure: the number, large, above what it counts. Arabic writes one and two
@@ -114,12 +163,32 @@ class Localiser(Dates):
         return Locale.parse(self.locale).list_patterns["standard"]["middle"].format("", "")
 
     def list(self, items: list[str]) -> str:
-        """'A, B and C' in the reader's language; in Arabic with the Arabic comma, 'أ، ب وج'
-        (CLDR joins every item with و)."""
+        """'A, B and C' in the reader's language. Arabic repeats the conjunction before each
+        item after the first ('بوركينا فاسو ومالي', 'حرية التنقل، وإدارة الحدود، والهجرة غير
+        النظامية'). Where an item holds the conjunction itself, the items are separated by
+        semicolons, so that the last 'and' is not read inside an item ('trafficking and
+        smuggling; irregular migration; protection and asylum; and border management')."""
         items = list(items)
-        if self.lang == "ar" and len(items) > 2:
-            return f"{self.comma.join(items[:-1])} و{items[-1]}"
+        if self.lang == "ar" and len(items) > 1:
+            joined = [items[0], *(f"و{item}" for item in items[1:])]
+            return (" " if len(items) == 2 else self.comma).join(joined)
+        conjunction = CONJUNCTIONS.get(self.lang)
+        if len(items) > 2 and conjunction and any(conjunction.search(TAG.sub("", str(item)))
+                                                  for item in items):
+            semicolon = self.pgettext("list separator", "; ")
+            last = self.pgettext("list, last separator when items hold the conjunction",
+                                 "; and ")
+            return semicolon.join(items[:-1]) + last + items[-1]
         return format_list(items, locale=self.locale) if items else ""
+
+    def label_list(self, labels: list[str]) -> Markup:
+        """Labels the documents write (themes, IOM's roles) listed in running text: each after
+        the first in lower case, as a language that writes them so lowers them ('Libre
+        circulation, gestion des frontières et migration irrégulière'); a word in capitals
+        (an acronym, 'GCM') or a label marked as English keeps its case."""
+        lowered = [label if position == 0 else escape(lower_first(label))
+                   for position, label in enumerate(labels)]
+        return Markup(self.list([str(escape(label)) for label in lowered]))
 
     # Names and labels ----------------------------------------------------
 

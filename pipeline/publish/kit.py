@@ -3,7 +3,7 @@
 `make translation-kit` (`iscm translation-kit --lang fr`) writes, for each language,
 every text the year's documents show that has no translation in it yet, with its
 context, to ``outputs/translation-kit/strings-<year>-<lang>-<date>.xlsx`` (sheet
-``strings``: id, context, source, translation) and ``.xlf`` (XLIFF 2.1, for memoQ,
+``strings``: id, context, source, translation, gender) and ``.xlf`` (XLIFF 2.1, for memoQ,
 Trados or OmegaT). Translated, either file goes back into ``inputs/translations/`` as it
 is named, beside the earlier ones: the next build reads them all (translator_files.py).
 
@@ -31,8 +31,10 @@ from ..validate.translations import String
 from . import write
 
 FOLDER = "translation-kit"
-HEADERS = ["id", "context", "source", "translation"]
-WIDTHS = [18, 60, 80, 80]
+HEADERS = ["id", "context", "source", "translation", "gender"]
+"""gender: for a meeting's title or a document's name, the gender of the translation's head
+noun (contract/grammar.py), which the sentence that names it agrees with."""
+WIDTHS = [18, 60, 80, 80, 10]
 SUFFIXES = (".xlsx", ".xlf")
 
 
@@ -77,7 +79,7 @@ def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Pa
         strings = missing_strings(tables, year, lang)
         stem, busy = free_stem(folder, f"strings-{year}-{lang}-{made:%Y-%m-%d}", returned)
         kept += busy
-        sheet = ("strings", HEADERS, [[s.id, s.context, s.source, ""] for s in strings], WIDTHS)
+        sheet = ("strings", HEADERS, [[s.id, s.context, s.source, "", ""] for s in strings], WIDTHS)
         written.append(write.atomically(
             folder / f"{stem}.xlsx", xlsx.write_xlsx, sheet=sheet, edition=made.date(),
             properties={translator_files.KIT_MADE: stamp, translator_files.KIT_LANGUAGE: lang}))

@@ -48,12 +48,16 @@ def kit_file(outputs, lang: str, suffix: str, epoch: int = FIRST_ROUND, n: str =
     return outputs / "translation-kit" / f"strings-2025-{lang}-{day:%Y-%m-%d}{n}.{suffix}"
 
 
-def translate_xlsx(kit, path, translations: dict[str, str]) -> None:
-    """What a translator does in Excel: fill the translation column, save."""
+def translate_xlsx(kit, path, translations: dict[str, str], genders: dict[str, str] = {}
+                   ) -> None:  # noqa: B006 (read only)
+    """What a translator does in Excel: fill the translation column (and, for a title, the
+    gender column), save."""
     book = openpyxl.load_workbook(kit)
     for row in book["strings"].iter_rows(min_row=2):
         if row[2].value in translations:
             row[3].value = translations[row[2].value]
+        if row[2].value in genders:
+            row[4].value = genders[row[2].value]
     book.save(path)
 
 
@@ -117,8 +121,8 @@ def test_the_kit_lists_what_each_language_lacks_with_its_context_and_its_date(tm
     assert f"wrote {kit}" in result.output
     book = openpyxl.load_workbook(kit)
     rows = list(book["strings"].iter_rows(values_only=True))
-    assert rows[0] == ("id", "context", "source", "translation")
-    by_source = {source: (id_, context) for id_, context, source, _ in rows[1:]}
+    assert rows[0] == ("id", "context", "source", "translation", "gender")
+    by_source = {source: (id_, context) for id_, context, source, *_ in rows[1:]}
     assert by_source["GFMD Summit"][1] == "meetings › title › gfmd 2025-03-05 «GFMD Summit»"
     assert by_source[SUMMIT_SUMMARY][1].startswith("meetings › summary › gfmd 2025-03-05")
     # Meetings of other years are not in the year's documents: not in the kit.
@@ -143,6 +147,25 @@ def test_the_kit_lists_what_each_language_lacks_with_its_context_and_its_date(tm
     first = kit.read_bytes(), kit.with_suffix(".xlf").read_bytes()
     export(inputs, outputs, "fr")
     assert (kit.read_bytes(), kit.with_suffix(".xlf").read_bytes()) == first
+
+
+def test_the_gender_a_translator_gives_a_title_makes_its_sentence_agree(tmp_path):
+    """The kit's gender column, filled for a title: the French sentence opens with the title
+    and its article, its verb agreeing ('Le Sommet du FMMD s’est tenu'); without it, the
+    sentence needs none. A gender that cannot be read is reported where it is written."""
+    inputs, outputs = write_inputs(tmp_path / "inputs"), tmp_path / "outputs"
+    export(inputs, outputs, "fr")
+    kit = kit_file(outputs, "fr", "xlsx")
+    translate_xlsx(kit, returned(inputs, kit), FRENCH | FRENCH_LATER,
+                   {"GFMD Summit": "m", "MIDSA Ministerial Meeting": "feminine-ish"})
+    result = built(inputs, outputs, langs="en,fr")
+    french = html(result, "fr").replace("\u00a0", " ")
+    assert "<li>Le Sommet du FMMD s’est tenu " in french
+    assert "<li>Réunion ministérielle du MIDSA : réunion tenue " in french
+    [problem] = [p for p in result.report.problems if p.column == "gender"]
+    assert (problem.code, problem.severity, problem.row, problem.value) == (
+        "unknown-value", "warning", excel_row(kit, "MIDSA Ministerial Meeting"), "feminine-ish")
+    assert problem.message.startswith("is not the gender of the translation")
 
 
 def test_two_rounds_of_translation_accumulate_in_the_documents(translated):

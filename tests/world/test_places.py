@@ -85,7 +85,7 @@ def test_the_gaps_are_exactly_the_forms_left_empty():
 @pytest.mark.parametrize("written, key", [
     ("Nukualofa", "Nuku'alofa"), ("Nuku‘alofa", "Nuku'alofa"), ("NUKU'ALOFA", "Nuku'alofa"),
     ("Chişinău", "Chisinau"), ("Chișinău", "Chisinau"), ("Kishinev", "Chisinau"),
-    ("Brasilia", "Brasília"), ("brasília", "Brasília"), ("Genève", "Geneva"),
+    ("Brasília", "Brasilia"), ("brasília", "Brasilia"), ("Genève", "Geneva"),
     ("Ginebra", "Geneva"), ("Женева", "Geneva"), ("جنيف", "Geneva"), ("Le Caire", "Cairo"),
     ("El Cairo", "Cairo"), ("القاهرة", "Cairo"), ("St. John's", "Saint John's"),
     ("Washington, D.C.", "Washington"), ("Washington DC", "Washington"),

@@ -1,0 +1,347 @@
+"""Style checks, per language, in the spirit of a linter: every HTML page of the shipped build
+is read for the forms a UN reviser strikes out (the UN Editorial Manual for English, UNTERM
+and UN usage for the others), and each form has a failing example here.
+
+What a page prints verbatim from a name in the data is skipped: proper names as their owners
+write them are not errors ('Oceania Customs Organisation', 'Organisation for Economic
+Co-operation and Development'), and the code never respells one. Text marked as another
+language than the page's (an English title left untranslated) is checked in its own
+language's rules only for quotation marks.
+
+The checks read the text of paragraphs, list items, definitions, headings, captions and
+table cells (where numbers stay figures: the check of numbers under ten reads running text
+only); charts are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
+
+import pytest
+
+from pipeline import build
+from pipeline.config import LANGUAGES, load_config
+from pipeline.publish.outputs import CHOSEN
+from tests.conftest import SHIPPED_INPUTS
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form a reviser strikes out: its name, the pattern that finds it, and an example of
+    it that the check must report."""
+
+    name: str
+    pattern: re.Pattern
+    example: str
+    in_cells: bool = True
+    """Checked in table cells too (a day range is not: '9–12 septembre 2025' is a table's
+    date; in running text, 'du 9 au 12 septembre')."""
+
+
+def form(name: str, pattern: str, example: str, flags: int = 0, in_cells: bool = True) -> Form:
+    return Form(name, re.compile(pattern, flags), example, in_cells)
+
+
+UN_IZE = ("organis", "finalis", "revitalis", "prioritis", "recognis", "mobilis", "realis",
+          "harmonis", "operationalis", "formalis", "institutionalis", "summaris", "categoris",
+          "minimis", "maximis", "optimis", "stabilis", "criminalis", "utilis", "authoris",
+          "standardis", "modernis", "emphasis[ei]")
+"""Stems the UN writes with -ize (organization, finalized, revitalizing)."""
+MONTHS = {
+    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre",
+    "es": "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+          "diciembre",
+    "ar": "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين",
+}
+
+FORMS: dict[str, tuple[Form, ...]] = {
+    "en": (
+        form("-ise for the UN's -ize", rf"\b(?:{'|'.join(UN_IZE)})(?:e|es|ed|ing|ation|ations)\b",
+             "five international organisations finalised the plan", re.IGNORECASE),
+        form("States in lower case", r"\b(?:member|observer|participating) states\b",
+             "the member states adopted it"),
+        form("Czech Republic for Czechia", r"\bCzech Republic\b", "Czech Republic (chair)"),
+        form("% for per cent", r"\d\s?%", "grew by 12% in a year"),
+    ),
+    "fr": (
+        form("« le document « … »", r"\b(?:le|du|au) document\s*«", "a adopté le document « X »"),
+        form("a day range in figures", rf"\b\d{{1,2}}(?:er)?\s?[–-]\s?\d{{1,2}}\s+(?:{MONTHS['fr']})",
+             "tenu à Bangkok les 25–26 février 2025", in_cells=False),
+        form("« alternatives à la détention »", r"\balternatives à la détention",
+             "les alternatives à la détention"),
+    ),
+    "es": (
+        form("Abuya for Abuja", r"\bAbuya\b", "en Abuya (Nigeria)"),
+        form("Estados Miembros outside UN membership",
+             r"\bEstados Miembros\b(?! de las Naciones Unidas)", "13 Estados Miembros del "
+             "Proceso de Bali"),
+        form("a day range in figures", rf"\b\d{{1,2}}\s?[–-]\s?\d{{1,2}}\s+de\s+(?:{MONTHS['es']})",
+             "(1–5 de diciembre de 2025)", in_cells=False),
+    ),
+    "ru": (),
+    "ar": (
+        form("a detached و after a comma", r"، و\s", "بوركينا فاسو، و مالي"),
+        form("a day range in figures", rf"\b\d{{1,2}}\s?[–-]\s?\d{{1,2}}\s+(?:{MONTHS['ar']})",
+             "(1–5 كانون الأول/ديسمبر 2025)", in_cells=False),
+    ),
+}
+
+NESTED = {"«": "»", "“": "”", "„": "“"}
+"""Each opening quotation mark and its closing one: one of a level inside the same kind (« …
+« … » … ») is nested wrongly in every language (« … “ … ” … », «… „…“ …»)."""
+CLOSING = {close for close in NESTED.values()}
+
+SMALL_NUMBER = re.compile(r"(?<![\w.,:/–+-])(?<!:\s)(?<!:\u00a0)[1-9](?![\w.,:/–%-])"
+                          r"(?=\s+[^\W\d_])")
+"""A number under ten standing alone before a word: written in words in running text (not
+the figure after a label, 'Border management: 8 meetings', a count in a list of counts)."""
+EVERY_MONTH = "|".join((*MONTHS.values(), "January|February|March|April|May|June|July|August|"
+                        "September|October|November|December", "января|февраля|марта|апреля|"
+                        "мая|июня|июля|августа|сентября|октября|ноября|декабря"))
+A_DAY = re.compile(rf"\s+(?:\S+\s+){{0,3}}?(?:{EVERY_MONTH})")
+"""What follows a day of the month: its month, within a few words ('1 al 5 de diciembre',
+'1 إلى 5 كانون الأول')."""
+
+
+def nested_quotes(text: str) -> list[str]:
+    """The quotation marks opened inside a quotation of the same kind."""
+    found, open_marks = [], []
+    for position, char in enumerate(text):
+        if char in NESTED and not (char == "“" and open_marks and open_marks[-1] == "„"):
+            if char in open_marks:
+                found.append(text[max(0, position - 30):position + 30])
+            open_marks.append(char)
+        elif char in CLOSING and open_marks:
+            if NESTED[open_marks[-1]] == char:
+                open_marks.pop()
+    return found
+
+
+def english_style_lists(text: str) -> list[str]:
+    """Arabic lists written as English ones, 'أ، ب وج': items after commas without و, and
+    the conjunction only before the last (Arabic repeats it before each item)."""
+    found = []
+    for clause in re.split(r"[.؛:()«»\n]", text):
+        parts = clause.split("، ")
+        if len(parts) < 3:
+            continue
+        *middle, last = parts[1:]
+        # Items are short (a few words each), and the last pair is joined by و: a clause
+        # between commas is longer, and opens with a word of its own.
+        if all(not item.startswith("و") and len(item.split()) <= LIST_ITEM_WORDS
+               for item in middle) and not last.startswith("و") \
+                and re.match(rf"(?:\S+ ){{1,{LIST_ITEM_WORDS}}}و\w", last):
+            found.append(clause.strip()[:80])
+    return found
+
+
+LIST_ITEM_WORDS = 4
+"""The most words an item of a list has, for the Arabic list check: names of States, themes."""
+
+
+def small_numbers(text: str, lang: str) -> list[str]:
+    """Numbers one to nine in figures before a word (not a day before its month)."""
+    return [text[max(0, m.start() - 20):m.end() + 20] for m in SMALL_NUMBER.finditer(text)
+            if not A_DAY.match(text[m.end():])]
+
+
+def check(text: str, lang: str, cell: bool = False) -> list[str]:
+    """Every forbidden form in a text of running text in lang (cell: a table cell, where
+    numbers stay figures): 'name: excerpt'."""
+    found = [f"{f.name}: {m.group(0)}" for f in FORMS[lang] if f.in_cells or not cell
+             for m in f.pattern.finditer(text)]
+    found += [f"nested quotation marks: {x}" for x in nested_quotes(text)]
+    if lang == "ar":
+        found += [f"English-style list: {x}" for x in english_style_lists(text)]
+    if not cell:
+        found += [f"a number under ten in figures: {x}" for x in small_numbers(text, lang)]
+    return found
+
+
+# Reading a page ---------------------------------------------------------------------------
+
+RUNNING = {"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "figcaption", "caption", "blockquote"}
+"""Elements whose text is running text."""
+CELLS = {"td", "th"}
+"""Table cells: checked as running text is, but for numbers, which stay figures there."""
+BLOCKS = RUNNING | CELLS
+SKIPPED = {"script", "style", "svg", "title", "nav"}
+VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "source", "col"}
+
+
+class Blocks(HTMLParser):
+    """A page's running text, one string per block of running text, in the page's language
+    (text marked as another language, and the data's names, left out of the style checks
+    but kept for the quotation marks)."""
+
+    def __init__(self, page_lang: str):
+        super().__init__(convert_charrefs=True)
+        self.page_lang = page_lang
+        self.stack: list[tuple[str, str, bool]] = []  # tag, lang, skipped
+        self.blocks: list[tuple[str, str, bool]] = []
+        """(text in the page's language, all its text, whether it is a table cell)"""
+        self.current: list[list[str]] | None = None
+        self.cell = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attrs = dict(attrs)
+        lang = attrs.get("lang") or (self.stack[-1][1] if self.stack else self.page_lang)
+        classes = set((attrs.get("class") or "").split())
+        skipped = (tag in SKIPPED or bool(classes & {"other-name", "names", "lang-switch"})
+                   or (self.stack and self.stack[-1][2]))
+        self.stack.append((tag, lang, bool(skipped)))
+        if tag in BLOCKS and self.current is None and not skipped:
+            self.current = [[], []]
+            self.cell = tag in CELLS
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        while self.stack:
+            opened, _, _ = self.stack.pop()
+            if opened == tag:
+                break
+        if tag in BLOCKS and self.current is not None and not any(
+                t in BLOCKS for t, _, _ in self.stack):
+            own, every = ("".join(part) for part in self.current)
+            self.blocks.append((own, every, self.cell))
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is None or (self.stack and self.stack[-1][2]):
+            return
+        lang = self.stack[-1][1] if self.stack else self.page_lang
+        self.current[1].append(data)
+        # Another language's text is left out, a space in its place.
+        self.current[0].append(data if lang == self.page_lang else " ")
+
+
+def running_text(html: str, lang: str) -> list[tuple[str, str, bool]]:
+    parser = Blocks(lang)
+    parser.feed(html)
+    return parser.blocks
+
+
+@cache
+def data_names() -> tuple[str, ...]:
+    """Every name the data gives (mechanisms, their short names, participants, in every
+    language they are written), longest first: printed verbatim, never checked."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as outputs:
+        data, _ = build.bulletin_data(load_config(SHIPPED_INPUTS, outputs,
+                                                  format_choices=CHOSEN))
+    names: set[str] = set()
+    for mechanism in data.mechanisms:
+        names.update(mechanism.names.values())
+        names.add(mechanism.acronym)
+        names.update(mechanism.translations.get("acronym", {}).values())
+        for party in (*mechanism.members, *mechanism.observers, *mechanism.partners):
+            names.add(party.name)
+            names.update(party.translations.get("participant", {}).values())
+    names.discard("")
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+NAME = "Ⓝ"
+"""What stands for a name of the data in the text checked: a mark that is neither a word nor
+a space, so that no check reads a form across it ('، وⓃ' is not a detached و)."""
+
+
+def without_names(text: str) -> str:
+    for name in data_names():
+        if name in text:
+            text = text.replace(name, NAME)
+    return text
+
+
+def page_findings(html: str, lang: str) -> list[str]:
+    found = []
+    for own, every, cell in running_text(html, lang):
+        found += [x for x in check(without_names(own), lang, cell)
+                  if not x.startswith("nested quotation marks")]
+        found += [f"nested quotation marks: {x}" for x in nested_quotes(every)]
+    return found
+
+
+# The tests --------------------------------------------------------------------------------
+
+EXAMPLES = [(lang, f) for lang, forms in FORMS.items() for f in forms]
+
+
+@pytest.mark.parametrize("lang, form", EXAMPLES, ids=lambda x: getattr(x, "name", x))
+def test_each_forbidden_form_has_a_failing_example(lang, form):
+    assert [x for x in check(form.example, lang) if x.startswith(form.name)], form
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La Réunion thématique « Jeunesse, « innovation » et éducation » s’est tenue."),
+    ("ru", "Тематическое совещание «Молодежь «и» образование» состоялось."),
+    ("es", "La reunión «Juventud «e» innovación» se celebró."),
+    ("ar", "عُقد الاجتماع «الشباب «والابتكار» والتعليم»."),
+    ("en", "The “Youth “and” Education” meeting took place."),
+])
+def test_nested_quotation_marks_of_one_kind_are_reported_in_every_language(lang, text):
+    assert any(x.startswith("nested quotation marks") for x in check(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "La Réunion thématique « Jeunesse “innovation” et éducation » s’est tenue."),
+    ("ru", "Тематическое совещание «Молодежь „и“ образование» состоялось."),
+    ("es", "La reunión «Juventud “e” innovación» se celebró."),
+])
+def test_quotation_marks_nested_by_the_language_s_rules_pass(lang, text):
+    assert not [x for x in check(text, lang) if x.startswith("nested")]
+
+
+def test_arabic_lists_written_as_english_ones_are_reported():
+    assert check("انسحبت بوركينا فاسو، مالي، تشاد والنيجر.", "ar") == [
+        "English-style list: انسحبت بوركينا فاسو، مالي، تشاد والنيجر"]
+    assert check("انسحبت بوركينا فاسو، ومالي، وتشاد، والنيجر.", "ar") == []
+    assert check("انسحبت بوركينا فاسو ومالي والنيجر.", "ar") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "3 ministerial meetings in 2025, 1 more than in 2024."),
+    ("fr", "3 réunions ministérielles en 2025"), ("es", "3 reuniones ministeriales"),
+    ("ru", "3 совещания министров"), ("ar", "3 اجتماعات وزارية"),
+])
+def test_numbers_under_ten_in_figures_in_running_text_are_reported(lang, text):
+    assert any(x.startswith("a number under ten") for x in check(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "on 1 March 2025, Three ministerial meetings, 12 States, the 3rd Conference"),
+    ("fr", "le 1er mars 2025, du 1er au 5 décembre 2025, la 3e Conférence, 12 États"),
+    ("es", "el 1 de marzo de 2025, del 1 al 5 de diciembre"),
+    ("ru", "1 марта 2025 года, 3-я конференция"),
+])
+def test_days_ordinals_and_larger_numbers_are_not_reported(lang, text):
+    assert check(text, lang) == []
+
+
+def test_names_from_the_data_are_skipped():
+    text = "Members include the Organisation for Economic Co-operation and Development."
+    assert check(text, "en")
+    names = data_names()
+    assert any("Organisation" in name for name in names)
+    assert not check(without_names(text), "en") or "Organisation for Economic Co-operation " \
+        "and Development" not in names
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shipped_build_passes_the_style_checks(shipped, lang):
+    """Every HTML page of the shipped build in the language: none of the forbidden forms,
+    no quotation mark nested in its own kind, numbers under ten in words in running text."""
+    found = {}
+    for page in sorted(shipped.folder.glob(f"*-{lang}.html")):
+        if page.name.startswith("validation-report"):
+            continue
+        if findings := page_findings(page.read_text(encoding="utf-8"), lang):
+            found[page.name] = findings
+    assert found == {}
