@@ -165,7 +165,7 @@ def test_no_name_is_repeated_in_brackets(shipped):
 # in the calendar) and three countries, as the reader's language writes them.
 IN_EACH_LANGUAGE = {
     "en": (["Key figures of 2025", "About ISCMs", "Highlights of 2025", "Calendar of 2025",
-            "IOM’s role"], "28 April – 2 May 2025", ["Switzerland", "Egypt", "Thailand"]),
+            "IOM’s role"], "28 April–2 May 2025", ["Switzerland", "Egypt", "Thailand"]),
     "fr": (["Chiffres clés de 2025", "À propos des MCIM", "Faits saillants de 2025",
             "Calendrier 2025", "Rôle de l’OIM"], "28 avril – 2 mai 2025",
            ["Suisse", "Égypte", "Thaïlande"]),

@@ -15,7 +15,9 @@ only); charts are left out.
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from html.parser import HTMLParser
@@ -24,7 +26,11 @@ import pytest
 
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
+from pipeline.contract.vocabularies import VOCABULARIES
+from pipeline.lang.localiser import Localiser
+from pipeline.model import BulletinData
 from pipeline.publish.outputs import CHOSEN
+from pipeline.utils.text import typographic
 from tests.conftest import SHIPPED_INPUTS
 
 
@@ -57,6 +63,9 @@ MONTHS = {
     "ar": "كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين",
 }
 
+EN_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+             "December")
+
 FORMS: dict[str, tuple[Form, ...]] = {
     "en": (
         form("-ise for the UN's -ize", rf"\b(?:{'|'.join(UN_IZE)})(?:e|es|ed|ing|ation|ations)\b",
@@ -65,10 +74,15 @@ FORMS: dict[str, tuple[Form, ...]] = {
              "the member states adopted it"),
         form("Czech Republic for Czechia", r"\bCzech Republic\b", "Czech Republic (chair)"),
         form("% for per cent", r"\d\s?%", "grew by 12% in a year"),
+        form("an ordinal under tenth in figures", r"\b[1-9](?:st|nd|rd|th)\b",
+             "The 3rd Ministerial Conference took place", in_cells=False),
+        form("a spaced dash in a date range", rf"\b\d{{1,2}} (?:{EN_MONTHS}) – \d{{1,2}} "
+             rf"(?:{EN_MONTHS})\b", "28 April – 2 May 2025"),
     ),
     "fr": (
         form("« le document « … »", r"\b(?:le|du|au) document\s*«", "a adopté le document « X »"),
-        form("a day range in figures", rf"\b\d{{1,2}}(?:er)?\s?[–-]\s?\d{{1,2}}\s+(?:{MONTHS['fr']})",
+        form("a day range in figures",
+             rf"\b\d{{1,2}}(?:er)?\s?[–-]\s?\d{{1,2}}\s+(?:{MONTHS['fr']})",
              "tenu à Bangkok les 25–26 février 2025", in_cells=False),
         form("« alternatives à la détention »", r"\balternatives à la détention",
              "les alternatives à la détention"),
@@ -98,8 +112,7 @@ SMALL_NUMBER = re.compile(r"(?<![\w.,:/–+-])(?<!:\s)(?<!:\u00a0)[1-9](?![\w.,:
                           r"(?=\s+[^\W\d_])")
 """A number under ten standing alone before a word: written in words in running text (not
 the figure after a label, 'Border management: 8 meetings', a count in a list of counts)."""
-EVERY_MONTH = "|".join((*MONTHS.values(), "January|February|March|April|May|June|July|August|"
-                        "September|October|November|December", "января|февраля|марта|апреля|"
+EVERY_MONTH = "|".join((*MONTHS.values(), EN_MONTHS, "января|февраля|марта|апреля|"
                         "мая|июня|июля|августа|сентября|октября|ноября|декабря"))
 A_DAY = re.compile(rf"\s+(?:\S+\s+){{0,3}}?(?:{EVERY_MONTH})")
 """What follows a day of the month: its month, within a few words ('1 al 5 de diciembre',
@@ -228,16 +241,20 @@ def running_text(html: str, lang: str) -> list[tuple[str, str, bool]]:
 
 
 @cache
-def data_names() -> tuple[str, ...]:
-    """Every name the data gives (mechanisms, their short names, participants, in every
-    language they are written), longest first: printed verbatim, never checked."""
-    import tempfile
-
+def shipped_data() -> BulletinData:
+    """What the documents of the shipped inputs show (read, validated, aggregated)."""
     with tempfile.TemporaryDirectory() as outputs:
         data, _ = build.bulletin_data(load_config(SHIPPED_INPUTS, outputs,
                                                   format_choices=CHOSEN))
+    return data
+
+
+@cache
+def data_names() -> tuple[str, ...]:
+    """Every name the data gives (mechanisms, their short names, participants, in every
+    language they are written), longest first: printed verbatim, never checked."""
     names: set[str] = set()
-    for mechanism in data.mechanisms:
+    for mechanism in shipped_data().mechanisms:
         names.update(mechanism.names.values())
         names.add(mechanism.acronym)
         names.update(mechanism.translations.get("acronym", {}).values())
@@ -316,7 +333,7 @@ def test_numbers_under_ten_in_figures_in_running_text_are_reported(lang, text):
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "on 1 March 2025, Three ministerial meetings, 12 States, the 3rd Conference"),
+    ("en", "on 1 March 2025, Three ministerial meetings, 12 States, the 15th Summit"),
     ("fr", "le 1er mars 2025, du 1er au 5 décembre 2025, la 3e Conférence, 12 États"),
     ("es", "el 1 de marzo de 2025, del 1 al 5 de diciembre"),
     ("ru", "1 марта 2025 года, 3-я конференция"),
@@ -345,3 +362,98 @@ def test_the_shipped_build_passes_the_style_checks(shipped, lang):
         if findings := page_findings(page.read_text(encoding="utf-8"), lang):
             found[page.name] = findings
     assert found == {}
+
+
+# The meeting sentences ---------------------------------------------------------------------
+
+MEETINGS_LIST = re.compile(r'<ul class="meetings">(.*?)</ul>', re.S)
+ISOLATES = re.compile("[\u2066-\u2069]")
+QUOTES = "«»“”„‘\""
+"""Quotation marks that may open a quoted title (not the apostrophe of an elided article,
+'L’Atelier')."""
+
+
+def meeting_sentences(page: str) -> list[str]:
+    """The text of every meeting sentence of a bulletin page (its highlights' lists)."""
+    return [" ".join(ISOLATES.sub("", html_lib.unescape(re.sub(r"<[^>]+>", "", item))).split())
+            for part in MEETINGS_LIST.findall(page)
+            for item in re.findall(r"<li>(.*?)</li>", part, re.S)]
+
+
+def printed_title(meeting, lang: str) -> str:
+    """The meeting's title as the translation sheet writes it, with the typography every
+    text of the data gets (apostrophes, number ranges, French spaces)."""
+    return " ".join(typographic(meeting.translations["title"][lang], lang).split())
+
+
+def sentence_of(title: str, sentences: list[str]) -> str | None:
+    """The sentence that names the title earliest."""
+    found = [(s.index(title), s) for s in sentences if title in s]
+    return min(found)[1] if found else None
+
+
+def subject_findings(sentence: str, title: str, levels: list[str]) -> list[str]:
+    """What is wrong with how a meeting sentence names its meeting: more than an article (or
+    an Arabic sentence's opening verb) before the title, a level's label, the title quoted,
+    quotation marks of one kind nested."""
+    before = sentence[:sentence.index(title)]
+    found = []
+    if len(before.split()) > 1:
+        found.append(f"before the title: {before}")
+    if before.rstrip()[-1:] in QUOTES and before.strip():
+        found.append(f"the title quoted: {before}")
+    found += [f"a level before the title: {level}" for level in levels
+              if level in before.casefold()]
+    return found + [f"nested quotation marks: {x}" for x in nested_quotes(sentence)]
+
+
+def level_labels(lang: str) -> list[str]:
+    loc = Localiser(lang)
+    return [loc.label(key, "level").casefold() for key in VOCABULARIES["level"]]
+
+
+@pytest.mark.parametrize("lang", [x for x in LANGUAGES if x != "en"])
+def test_every_meeting_sentence_names_the_meeting_by_its_translated_title(shipped, lang):
+    """Every meeting sentence of the shipped bulletin: its subject is the meeting's title as
+    the translation sheet writes it, with at most an article before it (French 'La ', 'L’',
+    Spanish 'El ') or the verb that opens an Arabic sentence ('عُقد '), never the label of the
+    meeting's level nor a quotation mark; no quotation mark of one level inside one of the
+    same kind anywhere in the sentence."""
+    data = shipped_data()
+    page = (shipped.folder / f"iscm-highlights-{data.year}-{lang}.html").read_text("utf-8")
+    sentences = meeting_sentences(page)
+    meetings = [m for highlight in data.highlights for m in highlight.meetings]
+    assert len(sentences) == len(meetings) == 29
+    found, left = {}, list(sentences)
+    # Longest titles first: a title may open another's ('Réunion du Comité de pilotage du
+    # Processus de Rabat [sous la présidence nigériane]'); each sentence names one meeting.
+    for meeting in sorted(meetings, key=lambda m: -len(printed_title(m, lang))):
+        title = printed_title(meeting, lang)
+        sentence = sentence_of(title, left)
+        assert sentence, (meeting.title, title)
+        left.remove(sentence)
+        if findings := subject_findings(sentence, title, level_labels(lang)):
+            found[sentence] = findings
+    assert found == {} and left == []
+
+
+@pytest.mark.parametrize("lang, sentence, title", [
+    ("fr", "La réunion des hauts fonctionnaires « Réunion du Comité de pilotage du Processus "
+     "de Rabat » s’est tenue le 29 janvier 2025 à Porto (Portugal).",
+     "Réunion du Comité de pilotage du Processus de Rabat"),
+    ("ru", "Тематическое совещание «Тематическое совещание Рабатского процесса «Молодежь…»» "
+     "состоялось 13–14 мая 2025 года в Абудже (Нигерия).",
+     "Тематическое совещание Рабатского процесса «Молодежь…»"),
+    ("es", "La reunión de altos funcionarios «XXIII Conferencia Suramericana sobre "
+     "Migraciones», celebrada los días 18 y 19 de noviembre de 2025…",
+     "XXIII Conferencia Suramericana sobre Migraciones"),
+    ("ar", "عُقد اجتماع كبار المسؤولين «اجتماع كبار المسؤولين في عملية الرباط»",
+     "اجتماع كبار المسؤولين في عملية الرباط"),
+])
+def test_a_level_before_a_quoted_title_is_caught(lang, sentence, title):
+    """The sentences the bulletins of 2025 printed before (issue 20), each refused."""
+    findings = subject_findings(sentence, title, level_labels(lang))
+    assert any(x.startswith("before the title") for x in findings)
+    assert any(x.startswith("the title quoted") for x in findings)
+    if lang == "ru":
+        assert any(x.startswith("nested quotation marks") for x in findings)

@@ -101,7 +101,7 @@ DATE_PATTERNS = {
     "day": NC_("date", "{day} {month} {year}"),
     "two days": NC_("date range, two days", "{day1}–{day2} {month} {year}"),
     "same month": NC_("date range, same month", "{day1}–{day2} {month} {year}"),
-    "same year": NC_("date range, same year", "{day1} {month1} – {day2} {month2} {year}"),
+    "same year": NC_("date range, same year", "{day1} {month1}–{day2} {month2} {year}"),
     "two years": NC_("date range, two years",
                      "{day1} {month1} {year1} – {day2} {month2} {year2}"),
 }

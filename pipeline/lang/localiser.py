@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -181,14 +181,24 @@ class Localiser(Dates):
             return semicolon.join(items[:-1]) + last + items[-1]
         return format_list(items, locale=self.locale) if items else ""
 
-    def label_list(self, labels: list[str]) -> Markup:
+    def label_list(self, labels: list[str], as_written: frozenset[int] = frozenset()
+                   ) -> Markup:
         """Labels the documents write (themes, IOM's roles) listed in running text: each after
         the first in lower case, as a language that writes them so lowers them ('Libre
         circulation, gestion des frontières et migration irrégulière'); a word in capitals
-        (an acronym, 'GCM') or a label marked as English keeps its case."""
-        lowered = [label if position == 0 else escape(lower_first(label))
-                   for position, label in enumerate(labels)]
+        (an acronym, 'GCM'), a label marked as English, and the items at the positions
+        as_written (the inputs' own words) keep their case."""
+        lowered = [label if position == 0 or position in as_written
+                   else escape(lower_first(label)) for position, label in enumerate(labels)]
         return Markup(self.list([str(escape(label)) for label in lowered]))
+
+    def theme_list(self, keys: Iterable[str], themes: Mapping[str, Theme]) -> Markup:
+        """A list of themes in running text (label_list); a theme that no table declares is
+        the inputs' own words, printed as written."""
+        keys = list(keys)
+        return self.label_list([self.theme(key, themes) for key in keys],
+                               frozenset(i for i, key in enumerate(keys)
+                                         if key not in themes or not themes[key].known))
 
     # Names and labels ----------------------------------------------------
 

@@ -120,7 +120,9 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
         country=loc.country, label=loc.label, text=loc.data_text, theme=loc.theme,
-        join_list=loc.list, markup_list=loc.markup_list, label_list=loc.label_list, labelled=loc.labelled,
+        join_list=loc.list, markup_list=loc.markup_list, label_list=loc.label_list,
+        theme_list=loc.theme_list,
+        labelled=loc.labelled,
         month_caption=loc.month_caption, big_figure=loc.big_figure,
         name=names.display_name, other_names=names.other_names, full_name=names.full_name,
         regions=names.regions, status=names.status, short_name=names.short_name,
@@ -230,8 +232,7 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                 m.year_established,
                 names.party_names(m.members), m.member_states,
                 names.party_names(m.observers_and_partners), names.text(m, SECRETARIAT),
-                plain_text(loc.label_list([loc.theme_text(t, data.theme_names)
-                                           for t in m.thematic_focus])),
+                plain_text(loc.theme_list(m.thematic_focus, data.theme_names)),
                 plain_text(loc.label_list([loc.label(r, "iom_role") for r in m.iom_roles])),
                 plain_text(names.status(m)), m.website])
     return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths

@@ -27,21 +27,21 @@ EXPECTED = {
     (2025, "en"): [
         "Migration Dialogue for COMESA Member States (MIDCOM): Kenya and Uganda joined.",
         "Migration Dialogue for Southern Africa (MIDSA): Zambia joined.",
-        "Regional Conference on Migration (Puebla Process) (RCM): Belize and Panama joined.",
+        "Regional Conference on Migration (Puebla Process; RCM): Belize and Panama joined.",
         "Migration Dialogue for West Africa (MIDWA): Senegal left.",
         "Established in 2025: Migration Dialogue for COMESA Member States (MIDCOM).",
         "Became inactive in 2025: Asia-Pacific Consultations on Refugees, Displaced Persons "
         "and Migrants (APC).",
-        "4 meetings in 2025, 1 more than in 2024.",
-        "2 ministerial meetings in 2025, 1 more than in 2024."],
+        "Four meetings in 2025, one more than in 2024.",
+        "Two ministerial meetings in 2025, one more than in 2024."],
     (2024, "en"): [
         "Migration Dialogue for Southern Africa (MIDSA): Angola joined.",
         "Migration Dialogue for Southern Africa (MIDSA): Eswatini left.",
         "Became active in 2024: Migration Dialogue for West Africa (MIDWA).",
-        "3 meetings in 2024, 2 more than in 2023.",
-        "1 ministerial meeting in 2024, as many as in 2023."],
+        "Three meetings in 2024, two more than in 2023.",
+        "One ministerial meeting in 2024, as many as in 2023."],
     (2025, "fr"): [
-        "Conférence régionale sur la migration (Processus de Puebla) (RCM) – nouveaux États "
+        "Conférence régionale sur la migration (Processus de Puebla\u202f; RCM) – nouveaux États "
         f"membres{NBSP}: Belize et Panama.",
         f"Dialogue sur la migration pour l’Afrique australe (MIDSA) – nouvel État membre{NBSP}: "
         "Zambie.",
@@ -53,18 +53,18 @@ EXPECTED = {
         "COMESA (MIDCOM).",
         f"Devenu inactif en 2025{NBSP}: Consultations Asie-Pacifique sur les réfugiés, les "
         "personnes déplacées et les migrants (APC).",
-        "4 réunions en 2025, soit 1 de plus qu’en 2024.",
-        "2 réunions ministérielles en 2025, soit 1 de plus qu’en 2024."],
+        "Quatre réunions en 2025, soit une de plus qu’en 2024.",
+        "Deux réunions ministérielles en 2025, soit une de plus qu’en 2024."],
     (2025, "ar"): [
         "حوار الهجرة للجنوب الأفريقي (MIDSA): انضمت زامبيا.",
         "حوار الهجرة للدول الأعضاء في الكوميسا (MIDCOM): انضمت أوغندا وكينيا.",
-        "المؤتمر الإقليمي المعني بالهجرة (عملية بويبلا) (RCM): انضمت بليز وبنما.",
+        "المؤتمر الإقليمي المعني بالهجرة (عملية بويبلا؛ RCM): انضمت بليز وبنما.",
         "حوار الهجرة لغرب أفريقيا (MIDWA): انسحبت السنغال.",
         "آلية أُنشئت في عام 2025: حوار الهجرة للدول الأعضاء في الكوميسا (MIDCOM).",
         "أصبحت غير نشطة في عام 2025: مشاورات آسيا والمحيط الهادئ بشأن اللاجئين والمشردين "
         "والمهاجرين (APC).",
-        "4 اجتماعات في عام 2025، أي بزيادة قدرها 1 عن عام 2024.",
-        "اجتماعان وزاريان في عام 2025، أي بزيادة قدرها 1 عن عام 2024."],
+        "أربعة اجتماعات في عام 2025، أي بزيادة اجتماع واحد عن عام 2024.",
+        "اجتماعان وزاريان في عام 2025، أي بزيادة اجتماع واحد عن عام 2024."],
 }
 
 
@@ -86,9 +86,9 @@ def with_meetings(data, per_year: dict[int, dict[str, int]]):
 
 
 @pytest.mark.parametrize("before, now, expected", [
-    ((5, 2), (3, 0), ["3 meetings in 2025, 2 fewer than in 2024.",
-                      "No ministerial meeting in 2025, against 2 in 2024."]),
-    ((1, 0), (1, 0), ["1 meeting in 2025, as many as in 2024."]),
+    ((5, 2), (3, 0), ["Three meetings in 2025, two fewer than in 2024.",
+                      "No ministerial meeting in 2025, against two in 2024."]),
+    ((1, 0), (1, 0), ["One meeting in 2025, as many as in 2024."]),
     ((0, 0), (0, 0), []),  # never '0 meetings'
 ])
 def test_meetings_are_compared_with_the_year_before(history_editions, before, now, expected):
@@ -117,4 +117,4 @@ def test_russian_plural_forms_agree_with_the_number(history_editions):
     summary = with_meetings(history_editions[2025][0], {2024: {"ministerial": 0, "technical": 21},
                                                         2025: {"ministerial": 0, "technical": 22}})
     assert meeting_sentences(summary, Localiser("ru")) == [
-        "22 совещания в 2025 году, на 1 больше, чем в 2024 году."]
+        "22 совещания в 2025 году, на одно больше, чем в 2024 году."]

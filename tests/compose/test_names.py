@@ -103,3 +103,34 @@ def test_a_template_names_a_text_by_the_contract_column_of_its_record():
     assert meeting.english(column_of(meeting, "outcome_document")) == ("A",)
     with pytest.raises(StopIteration):
         column_of(meeting, "secretariat")  # not a column of the meetings
+
+
+def test_a_name_that_ends_with_its_short_name_takes_the_acronym_in_the_same_bracket():
+    """Never two brackets in a row (issue 20): 'Regional Conference on Migration (Puebla
+    Process; RCM)', not '(Puebla Process) (RCM)'; a name whose own bracket is its acronym
+    takes no second one ('… (PCR-IGAD)', not '(PCR-IGAD) (IGAD-RCP)')."""
+    rcm = mechanism(id="rcm", acronym="RCM", names={
+        "en": "Regional Conference on Migration (Puebla Process)",
+        "fr": "Conférence régionale sur la migration (Processus de Puebla)"},
+        translations={"acronym": {"fr": "CRM"}})
+    assert EN.full_name(rcm).striptags() == (
+        "Regional Conference on Migration (Puebla Process; RCM)")
+    assert plain_text(FR.full_name(rcm)) == (
+        "Conférence régionale sur la migration (Processus de Puebla\u202f; CRM)")
+    igad = mechanism(id="igad-rcp", acronym="IGAD-RCP", names={
+        "en": "IGAD Regional Consultative Process on Migration (IGAD-RCP)",
+        "fr": "Processus consultatif régional de l'IGAD sur la migration (PCR-IGAD)"})
+    assert FR.full_name(igad).striptags() == (
+        "Processus consultatif régional de l’IGAD sur la migration (PCR-IGAD)")
+    assert EN.full_name(igad).striptags() == (
+        "IGAD Regional Consultative Process on Migration (IGAD-RCP)")
+    for names, m in ((EN, rcm), (FR, rcm), (FR, igad)):
+        assert ") (" not in names.full_name(m).striptags()
+
+
+def test_a_spreadsheet_names_a_mechanism_with_typographic_apostrophes():
+    """The French XLSX as the page: 'l’Afrique australe', not 'l'Afrique australe'."""
+    midsa = mechanism(id="midsa", acronym="MIDSA", names={
+        "en": "Migration Dialogue for Southern Africa",
+        "fr": "Dialogue sur la migration pour l'Afrique australe"})
+    assert FR.mechanism_name(midsa) == "Dialogue sur la migration pour l’Afrique australe"

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from pipeline.lang.localiser import Localiser
+from pipeline.model import Theme
 
 EN = Localiser("en")
 
@@ -12,7 +13,7 @@ EN = Localiser("en")
 @pytest.mark.parametrize("start, end, text", [
     (dt.date(2025, 1, 23), dt.date(2025, 1, 23), "23 January 2025"),
     (dt.date(2025, 1, 23), dt.date(2025, 1, 24), "23–24 January 2025"),
-    (dt.date(2025, 1, 30), dt.date(2025, 2, 2), "30 January – 2 February 2025"),
+    (dt.date(2025, 1, 30), dt.date(2025, 2, 2), "30 January–2 February 2025"),
     (dt.date(2024, 12, 30), dt.date(2025, 1, 2), "30 December 2024 – 2 January 2025"),
 ])
 def test_english_date_ranges(start, end, text):
@@ -72,7 +73,8 @@ def test_date_ranges_in_tables_and_in_sentences(loc, table, sentence):
 
 def test_numbers_lists_and_order_per_locale():
     assert FR.number(1234) == "1\u202f234" and ES.number(1234567) == "1.234.567"
-    assert AR.list(["أ", "ب", "ج"]) == "أ، ب وج" and AR.list(["أ", "ب"]) == "أ وب"
+    # Arabic repeats the conjunction before every item after the first (issue 20).
+    assert AR.list(["أ", "ب", "ج"]) == "أ، وب، وج" and AR.list(["أ", "ب"]) == "أ وب"
     # Arabic lists are sorted without the article: الأردن is filed under أردن, before
     # إسبانيا (ر before س), and البحرين under بحرين, after both.
     assert sorted(["إسبانيا", "الأردن", "البحرين"], key=AR.sort_key) == [
@@ -101,7 +103,7 @@ def test_arabic_writes_one_and_two_in_the_noun_not_with_a_digit():
 def test_arabic_months_and_lists_follow_un_arabic_style():
     assert AR.date(dt.date(2025, 4, 24)) == "24 نيسان/أبريل 2025"
     assert AR.month(12) == "كانون الأول/ديسمبر"
-    assert AR.list(["بورتو", "البرتغال", "إسبانيا"]) == "بورتو، البرتغال وإسبانيا"
+    assert AR.list(["بورتو", "البرتغال", "إسبانيا"]) == "بورتو، والبرتغال، وإسبانيا"
     assert "," not in AR.comma
 
 
@@ -115,3 +117,41 @@ def test_calendar_captions_and_a_date_that_ends_a_sentence():
         "Inter-State consultation mechanisms on migration, by type and region, as of %(date)s.")
     assert (caption % {"date": RU.date(dt.date(2025, 12, 18))}).endswith("2025\u202fг.")
     assert not (caption % {"date": RU.date(dt.date(2025, 12, 18))}).endswith("г..")
+
+
+@pytest.mark.parametrize("lang, items, text", [
+    ("en", ["Trafficking and smuggling", "irregular migration", "protection and asylum",
+            "border management"],
+     "Trafficking and smuggling; irregular migration; protection and asylum; and border "
+     "management"),
+    ("fr", ["Libre circulation", "retour et réintégration", "diaspora"],
+     "Libre circulation\u202f; retour et réintégration\u202f; et diaspora"),
+    ("es", ["Migración laboral", "datos e investigación", "diáspora"],
+     "Migración laboral; datos e investigación; y diáspora"),
+    ("ru", ["Трудовая миграция", "данные и исследования", "диаспора"],
+     "Трудовая миграция; данные и исследования; и диаспора"),
+    # No item holds the conjunction: the language's own list.
+    ("en", ["Labour migration", "free movement", "diaspora"],
+     "Labour migration, free movement and diaspora"),
+])
+def test_items_that_hold_the_conjunction_are_separated_by_semicolons(lang, items, text):
+    assert Localiser(lang).list(items) == text
+
+
+def test_labels_in_a_list_are_lower_cased_after_the_first_but_acronyms_and_english():
+    fr = Localiser("fr")
+    assert fr.label_list(["Libre circulation", "Gestion des frontières", "GCM"]) == (
+        "Libre circulation, gestion des frontières et GCM")
+    english = fr.data_text("Regional integration")
+    assert fr.label_list(["Libre circulation", english]) == (
+        'Libre circulation et <span lang="en" dir="ltr">Regional integration</span>')
+    assert Localiser("en").label_list(["Observer", "Secretariat"]) == "Observer and secretariat"
+
+
+def test_a_theme_no_table_declares_is_printed_as_the_inputs_write_it():
+    themes = {"border-management": Theme("border-management", {"en": "Border management"}),
+              "Regional Integration": Theme("Regional Integration",
+                                            {"en": "Regional Integration"}, known=False)}
+    assert Localiser("en").theme_list(
+        ["irregular", "border-management", "Regional Integration", "Free Movement"],
+        themes) == "irregular, border management, Regional Integration and Free Movement"

@@ -48,15 +48,15 @@ def kit_file(outputs, lang: str, suffix: str, epoch: int = FIRST_ROUND, n: str =
     return outputs / "translation-kit" / f"strings-2025-{lang}-{day:%Y-%m-%d}{n}.{suffix}"
 
 
-def translate_xlsx(kit, path, translations: dict[str, str], genders: dict[str, str] = {}
-                   ) -> None:  # noqa: B006 (read only)
+def translate_xlsx(kit, path, translations: dict[str, str],
+                   genders: dict[str, str] | None = None) -> None:
     """What a translator does in Excel: fill the translation column (and, for a title, the
     gender column), save."""
     book = openpyxl.load_workbook(kit)
     for row in book["strings"].iter_rows(min_row=2):
         if row[2].value in translations:
             row[3].value = translations[row[2].value]
-        if row[2].value in genders:
+        if row[2].value in (genders or {}):
             row[4].value = genders[row[2].value]
     book.save(path)
 
