@@ -73,6 +73,7 @@ FORMS: dict[str, tuple[Form, ...]] = {
         form("States in lower case", r"\b(?:member|observer|participating) states\b",
              "the member states adopted it"),
         form("Czech Republic for Czechia", r"\bCzech Republic\b", "Czech Republic (chair)"),
+        form("Brasília for the UN's Brasilia", r"\bBrasília\b", "in Brasília, Brazil"),
         form("% for per cent", r"\d\s?%", "grew by 12% in a year"),
         form("an ordinal under tenth in figures", r"\b[1-9](?:st|nd|rd|th)\b",
              "The 3rd Ministerial Conference took place", in_cells=False),
@@ -86,6 +87,10 @@ FORMS: dict[str, tuple[Form, ...]] = {
              "tenu à Bangkok les 25–26 février 2025", in_cells=False),
         form("« alternatives à la détention »", r"\balternatives à la détention",
              "les alternatives à la détention"),
+        form("SACM for IOM's French CSM", r"\bSACM\b", "la Conférence (SACM)"),
+        form("the Rabat Process's senior officials named a second way",
+             r"\bhauts fonctionnaires du Processus de Rabat",
+             "la réunion des hauts fonctionnaires du Processus de Rabat"),
     ),
     "es": (
         form("Abuya for Abuja", r"\bAbuya\b", "en Abuya (Nigeria)"),
@@ -98,6 +103,8 @@ FORMS: dict[str, tuple[Form, ...]] = {
     "ru": (),
     "ar": (
         form("a detached و after a comma", r"، و\s", "بوركينا فاسو، و مالي"),
+        form("the Pan-African Forum without 'Pan-'", r"المنتدى الأفريقي (?:حول |المعني ب)الهجرة",
+             "المنتدى الأفريقي حول الهجرة"),
         form("a day range in figures", rf"\b\d{{1,2}}\s?[–-]\s?\d{{1,2}}\s+(?:{MONTHS['ar']})",
              "(1–5 كانون الأول/ديسمبر 2025)", in_cells=False),
     ),
@@ -251,8 +258,9 @@ def shipped_data() -> BulletinData:
 
 @cache
 def data_names() -> tuple[str, ...]:
-    """Every name the data gives (mechanisms, their short names, participants, in every
-    language they are written), longest first: printed verbatim, never checked."""
+    """Every name the data gives (mechanisms, their short names, participants, meetings'
+    titles and their outcome documents, in every language they are written), longest first:
+    printed verbatim, never checked."""
     names: set[str] = set()
     for mechanism in shipped_data().mechanisms:
         names.update(mechanism.names.values())
@@ -261,6 +269,11 @@ def data_names() -> tuple[str, ...]:
         for party in (*mechanism.members, *mechanism.observers, *mechanism.partners):
             names.add(party.name)
             names.update(party.translations.get("participant", {}).values())
+    for meeting in (*shipped_data().recent, *shipped_data().calendar):
+        names.update((meeting.title, meeting.name, *meeting.outcome_documents))
+        names.update(meeting.translations.get("title", {}).values())
+        for documents in meeting.translations.get("outcome_document", {}).values():
+            names.update(documents)
     names.discard("")
     return tuple(sorted(names, key=len, reverse=True))
 
@@ -362,6 +375,18 @@ def test_the_shipped_build_passes_the_style_checks(shipped, lang):
         if findings := page_findings(page.read_text(encoding="utf-8"), lang):
             found[page.name] = findings
     assert found == {}
+
+
+def test_the_french_spreadsheet_has_typographic_apostrophes(shipped):
+    """The French ISCM table's cells write ’ as its page does ('l’Afrique australe'), but in a
+    web address."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(next(shipped.folder.glob("iscm-table-*-fr.xlsx")))
+    straight = [value for sheet in book for row in sheet.iter_rows(values_only=True)
+                for value in row if isinstance(value, str) and "'" in value
+                and not value.startswith(("http://", "https://"))]
+    assert straight == []
 
 
 # The meeting sentences ---------------------------------------------------------------------
