@@ -213,7 +213,7 @@ class Blocks(HTMLParser):
         lang = attrs.get("lang") or (self.stack[-1][1] if self.stack else self.page_lang)
         classes = set((attrs.get("class") or "").split())
         skipped = (tag in SKIPPED or bool(classes & {"other-name", "names", "lang-switch"})
-                   or (self.stack and self.stack[-1][2]))
+                   or (bool(self.stack) and self.stack[-1][2]))
         self.stack.append((tag, lang, bool(skipped)))
         if tag in BLOCKS and self.current is None and not skipped:
             self.current = [[], []]
@@ -244,6 +244,7 @@ class Blocks(HTMLParser):
 def running_text(html: str, lang: str) -> list[tuple[str, str, bool]]:
     parser = Blocks(lang)
     parser.feed(html)
+    parser.close()
     return parser.blocks
 
 
@@ -290,12 +291,26 @@ def without_names(text: str) -> str:
     return text
 
 
+STACKED = re.compile(r"\)\s*\(")
+"""Two brackets in a row: 'Regional Conference on Migration (Puebla Process) (RCM)',
+'Regional consultative processes (RCPs) (12)'. One bracket holds the short name and the
+acronym, or the acronym alone."""
+
+
+def stacked_brackets(text: str) -> list[str]:
+    return [text[max(0, m.start() - 40):m.end() + 10] for m in STACKED.finditer(text)]
+
+
 def page_findings(html: str, lang: str) -> list[str]:
+    """The forms a page's running text should not hold; quotation marks and brackets are
+    read over the whole text, the data's names included (a name and the bracket the code
+    adds after it)."""
     found = []
     for own, every, cell in running_text(html, lang):
         found += [x for x in check(without_names(own), lang, cell)
                   if not x.startswith("nested quotation marks")]
         found += [f"nested quotation marks: {x}" for x in nested_quotes(every)]
+        found += [f"stacked brackets: {x}" for x in stacked_brackets(every)]
     return found
 
 
@@ -353,6 +368,16 @@ def test_numbers_under_ten_in_figures_in_running_text_are_reported(lang, text):
 ])
 def test_days_ordinals_and_larger_numbers_are_not_reported(lang, text):
     assert check(text, lang) == []
+
+
+@pytest.mark.parametrize("html", [
+    "<h3>Regional Conference on Migration (Puebla Process) (RCM)</h3>",
+    "<h3>Regional consultative processes (RCPs) (12)</h3>",
+    '<p>Processus consultatif régional de l’IGAD (PCR-IGAD) <span class="acronym">'
+    "(IGAD-RCP)</span></p>",
+])
+def test_stacked_brackets_are_reported(html):
+    assert [x for x in page_findings(html, "fr") if x.startswith("stacked brackets")]
 
 
 def test_names_from_the_data_are_skipped():
