@@ -75,7 +75,7 @@ def numbers(items, loc: Localiser) -> str:
 
 def counted(meetings: int, mechanisms: int, loc: Localiser) -> str:
     """'13 meetings; 5 mechanisms'."""
-    return "; ".join([loc.ngettext("{n} meeting", "{n} meetings", meetings),
+    return loc.comma.join([loc.ngettext("{n} meeting", "{n} meetings", meetings),
                       loc.ngettext("{n} mechanism", "{n} mechanisms", mechanisms)])
 
 
@@ -129,14 +129,13 @@ def target_sentence(summary: Summary, loc: Localiser) -> str:
     if not reached:
         return loc.gettext("No meeting of {year} addressed an SDG target on migration through "
                            "its themes.", year=summary.year)
+    items = [loc.gettext("target {target} ({meetings})", target=t,
+                         meetings=loc.ngettext("{n} meeting", "{n} meetings",
+                                               counts[t]["meetings"])) for t in reached]
     return loc.ngettext(
         "Through their themes, the meetings addressed one SDG target on migration: {targets}.",
         "Through their themes, the meetings addressed {n} SDG targets on migration: "
-        "{targets}.", len(reached),
-        targets=loc.list([loc.gettext("target {target} ({meetings})", target=t,
-                                      meetings=loc.ngettext("{n} meeting", "{n} meetings",
-                                                            counts[t]["meetings"]))
-                          for t in reached]))
+        "{targets}.", len(reached), targets=loc.list(items))
 
 
 def objectives_chart(summary: Summary, loc: Localiser) -> Chart | None:
