@@ -160,14 +160,17 @@ def method(summary: Summary, loc: Localiser) -> str:
     """How the figures are made: direct tags, else the crosswalk of the themes."""
     named = summary.gcm_meetings_named
     how = loc.gettext(
-        "Method: a meeting counts towards the objectives that the meetings sheet names for it "
-        "(its gcm_objectives column), or else towards those its themes are linked to by the "
+        "Method: a meeting counts towards the objectives that the meetings sheet names for it, "
+        "or else towards those its themes are linked to by the "
         "crosswalk below, an editorial reading of each objective’s title and commitments in "
         "the Global Compact (A/RES/73/195); a meeting may count towards several objectives. "
         "Only meetings held by the edition date are counted.")
-    told = loc.ngettext("{n} meeting named its objectives itself.",
-                        "{n} meetings named their objectives themselves.", named) if named else loc.gettext(
-        "No meeting named its objectives itself: every figure comes from the crosswalk.")
+    if named:
+        told = loc.ngettext("{n} meeting named its objectives itself.",
+                            "{n} meetings named their objectives themselves.", named)
+    else:
+        told = loc.gettext("No meeting named its objectives itself: every figure comes from "
+                           "the crosswalk.")
     return f"{how} {told}"
 
 

@@ -133,8 +133,8 @@ GCM_OBJECTIVES_HEADERS = (
     "Global Compact objectives", "objectifs du Pacte mondial", "objectifs PMM",
     "objectifs", "objetivos del Pacto Mundial", "objetivos PMM", "objetivos")
 """Headers offices write for a gcm_objectives column (English, French, Spanish)."""
-SDG_TARGETS_HEADERS = ("SDG targets", "SDG target", "cibles des ODD", "cibles ODD", "metas de los ODS",
-                       "metas ODS")
+SDG_TARGETS_HEADERS = ("SDG targets", "SDG target", "cibles des ODD", "cibles ODD",
+                       "metas de los ODS", "metas ODS")
 TRANSLATION_LANGUAGES = languages.TRANSLATED
 """The languages the data is translated into; English is the language of the inputs."""
 

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..contract import gcm
 from ..lang.localiser import Localiser
-from ..model import BulletinData, Meeting
+from ..model import BulletinData
 from .ical import meeting_key
 
 LICENCE = {"name": "CC-BY-IGO-3.0", "title": "Creative Commons Attribution 3.0 IGO",

@@ -17,8 +17,8 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..compose.changed import change_sentences
-from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
 from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
 from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years

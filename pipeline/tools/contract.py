@@ -8,9 +8,9 @@ from __future__ import annotations
 from babel import Locale
 
 from ..config import PROJECT_DIR, REPORT_LANGUAGES
+from ..contract.gcm import objectives, targets
 from ..contract.schema import SETTINGS as SETTINGS_TABLE
 from ..contract.schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
-from ..contract.gcm import objectives, targets
 from ..contract.themes import built_in
 from ..contract.vocabularies import VOCABULARIES
 from ..validate.publication import SETTINGS

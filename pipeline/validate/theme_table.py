@@ -66,7 +66,8 @@ def declared(raw: RawTables, ctx: Context) -> tuple[ThemeIndex, list[Problem]]:
             continue
         first_row[key] = (row, record)
         themes[key] = changed(themes.get(key), key, record)
-        if themes[key].gcm_objectives is None:
+        if themes[key].gcm_objectives is None and not any(  # a refused cell is reported
+                (p.row, p.column) == (row, "gcm_objectives") for p in problems):
             problems.append(no_crosswalk(table, row, "gcm_objectives", key, written))
         labels = ((f"label_{lang}", record[f"label_{lang}"]) for lang in LANGUAGES)
         for column, name in [("theme", written), *labels,
@@ -156,21 +157,7 @@ def resolve_all(raw: RawTables, ctx: Context, mechanisms: pd.DataFrame,
     problems += found
     meetings, found = resolve(meetings, raw["meetings"], "themes", index, unknown)
     problems += found
-    problems += unlinked(meetings, raw["meetings"], unknown)
     return (mechanisms, meetings), {**index.themes, **unknown}, problems
-
-
-def unlinked(meetings: pd.DataFrame, raw: RawTable, unknown: Mapping[str, Theme]
-             ) -> list[Problem]:
-    """One no-crosswalk warning per theme nobody declared that meetings are tagged with, at
-    the first row that writes it."""
-    first: dict[str, int] = {}
-    for row, keys in meetings["themes"].items():
-        for key in keys:
-            if key in unknown:
-                first.setdefault(key, row)
-    return [no_crosswalk(raw, row, "themes", key, unknown[key].labels["en"])
-            for key, row in first.items()]
 
 
 def left_in_english(themes: Mapping[str, Theme], mechanisms: pd.DataFrame,

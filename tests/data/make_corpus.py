@@ -466,14 +466,15 @@ def theme_alias_of_another_theme(folder):
     """A new theme whose alias, 'integration', is the name of a known theme."""
     write_clean(folder, themes=THEME_ROWS + [
         {"theme": "regional-integration", "label_en": "Regional integration",
-         "aliases": "integration"}])
+         "aliases": "integration", "gcm_objectives": "23"}])
 
 
 @case(error(*THEM, 3, "label_en", "required-value"))
 def theme_without_english_label(folder):
     """A new theme declared with its French label only."""
     write_clean(folder, themes=THEME_ROWS + [
-        {"theme": "regional-integration", "label_fr": "Intégration régionale"}])
+        {"theme": "regional-integration", "label_fr": "Intégration régionale",
+         "gcm_objectives": "23"}])
 
 
 @case(error(*THEM, 2, "gcm_objectives", "unknown-objective"))
@@ -985,7 +986,8 @@ def hostile_text(folder):
                 "http://169.254.169.254/latest/meta-data/",
         outcome_document="=HYPERLINK(\"http://169.254.169.254/\",\"click\")",
         chair="@SUM(1+1)"))
-    books["meetings.xlsx"]["meetings"]["N3"].data_type = "s"  # typed as text, not a formula
+    meetings = books["meetings.xlsx"]["meetings"]  # typed as text, not a formula:
+    meetings.cell(3, header_cell(meetings, "outcome_document").column).data_type = "s"
     sheet = books["mechanisms.xlsx"]["mechanisms"]
     sheet.cell(2, header_cell(sheet, "secretariat").column).data_type = "s"
     save(folder, books)
