@@ -74,3 +74,19 @@ def test_the_objectives_are_named_in_the_readers_language(shipped):
     assert "Objetivo 6: Contratación y trabajo decente" in section(shipped, "es")
     assert "Recruitment and decent work" not in section(shipped, "ru")
     assert "Recruitment and decent work" not in section(shipped, "ar")
+
+
+def test_the_table_spreadsheets_objectives_column_gives_the_summarys_mechanisms(shipped,
+                                                                              summary):
+    """The ISCM table's XLSX: each mechanism's objectives (its meetings held in the year);
+    the mechanisms listing an objective are as many as the summary counts for it."""
+    from openpyxl import load_workbook
+
+    year = shipped.folder.name
+    sheet = load_workbook(shipped.folder / f"iscm-table-{year}-en.xlsx").active
+    headers = [c.value for c in sheet[1]]
+    column = headers.index(f"GCM objectives (meetings of {year})")
+    listed = [{int(n) for n in (row[column] or "").split("; ") if n}
+              for row in sheet.iter_rows(min_row=2, values_only=True) if row[2]]
+    assert {str(n): sum(n in cell for cell in listed) for n in range(1, 24)} == {
+        n: c["mechanisms"] for n, c in summary["gcm_objectives"].items()}
