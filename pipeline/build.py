@@ -31,7 +31,8 @@ log = logging.getLogger("iscm")
 class BuildResult:
     folder: Path
     files: tuple[str, ...]
-    """The documents in the folder (not the assets/ folder nor the manifest)."""
+    """The documents and data files in the folder, by their path in it (data/meetings.csv):
+    not the assets/ folder nor the manifest (write.published_files)."""
     report: Report
     made: tuple[str, ...] = ()
     """Files this build wrote (assets/… included), in the order they were made."""
@@ -132,8 +133,7 @@ def build(config: BulletinConfig, jobs: int | None = None, progress: Progress | 
             if partial:
                 outputs.keep(languages, year)
             outputs.save(report, data.year, data.edition, config.report_lang)
-            files = tuple(sorted(p.name for p in folder.iterdir()
-                                 if p.is_file() and not p.name.startswith(".")))
+            files = write.published_files(folder)
     archive.write_archive(config)  # once the year is published: it lists it as it now is
     clock.lap("publish")
     return BuildResult(target, files, report, tuple(outputs.made), tuple(outputs.reused),

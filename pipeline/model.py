@@ -88,6 +88,12 @@ class Theme:
     known: bool = True
     """False for a theme written in the inputs that neither the built-in list nor a themes
     sheet declares: kept as written, and reported."""
+    gcm_objectives: tuple[int, ...] | None = None
+    """The crosswalk: the Global Compact's objectives a meeting with the theme counts towards
+    (() for none); None where no crosswalk says (a theme nobody declared, a new theme whose
+    row leaves it blank): it counts towards none, and is reported."""
+    sdg_targets: tuple[str, ...] | None = None
+    """The SDG targets on migration a meeting with the theme counts towards; None: not said."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +250,13 @@ class Meeting(Translated):
     """held, planned, postponed or cancelled: as written, except that a meeting that starts
     after the edition date is never held (planned, unless postponed or cancelled); blank,
     held when it started by the edition date."""
+    gcm_objectives: tuple[int, ...] = ()
+    """The Global Compact's objectives it addressed: those its gcm_objectives column names,
+    else those its themes count towards (the crosswalk: aggregate/gcm.py)."""
+    objectives_named: bool = False
+    """Whether gcm_objectives are the meeting's own (its column), not its themes'."""
+    sdg_targets: tuple[str, ...] = ()
+    """The SDG targets on migration its themes count towards."""
     translations: dict[str, dict[str, object]] = field(default_factory=dict)
     """Column -> language -> its text in that language, where translated (title,
     summary, outcome_document (a tuple, as outcome_documents), chair, city)."""
@@ -310,6 +323,14 @@ class Summary:
     """Year -> meetings held, from the first year of the inputs' meetings to the year."""
     meetings_per_year_by_level: dict[int, dict[str, int]] = field(default_factory=dict)
     """Year -> level -> meetings held, over the same years (the trends chart)."""
+    gcm_objectives: dict[int, dict[str, int]] = field(default_factory=dict)
+    """Objective of the Global Compact for Migration (1-23, every one) -> {'meetings': the
+    year's meetings held that addressed it, 'mechanisms': the mechanisms they are of}."""
+    sdg_targets: dict[str, dict[str, int]] = field(default_factory=dict)
+    """SDG target on migration ('10.7', every one) -> {'meetings', 'mechanisms'}, likewise."""
+    gcm_meetings_named: int = 0
+    """Of the year's meetings held, those that name their objectives themselves (the rest
+    count by their themes' crosswalk)."""
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,7 @@ def shipped(tmp_path_factory):
     read its report from its manifest, as `iscm build` does.
     """
     from pipeline import build
-    from pipeline.publish import incremental
+    from pipeline.publish import incremental, write
 
     shared = run_folder(tmp_path_factory, "shipped-build")
     config = load_config(SHIPPED_INPUTS, shared, formats="html,xlsx", format_choices=CHOSEN)
@@ -216,9 +216,7 @@ def shipped(tmp_path_factory):
     if built is None:
         pytest.fail("the shared build of the shipped inputs failed in another process")
     folder = built.folder
-    return build.BuildResult(folder, tuple(sorted(
-        p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))),
-        built.report)
+    return build.BuildResult(folder, write.published_files(folder), built.report)
 
 
 class ShippedPdfs:

@@ -56,7 +56,11 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         for stem, suffix in [("iscm-highlights", "html"), ("iscm-table", "html"),
                              ("iscm-table", "xlsx"), ("iscm-calendar", "html"),
                              ("iscm-profiles", "html"), ("iscm-factsheet", "html"),
-                             ("iscm-map", "html")]} | {f"iscm-calendar-{year}.ics"}
+                             ("iscm-map", "html")]} | {f"iscm-calendar-{year}.ics"} | {
+        "data/datapackage.json"} | {
+        f"data/{hxl}{table}.csv" for hxl in ("", "hxl/")
+        for table in ("mechanisms", "participations", "meetings", "memberships",
+                      "gcm_objectives")}
     assert set(shipped.files) == expected
 
 
@@ -72,8 +76,9 @@ def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipp
     table = text_of("table", "en")
     from openpyxl import load_workbook
     sheet = load_workbook(shipped.folder / f"iscm-table-{year}-en.xlsx").active
+    status = [c.value for c in sheet[1]].index("Status")
     active = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)
-              if row[12] == "Active"]
+              if row[status] == "Active"]
     assert len(active) >= 22
     for name in active:
         assert " ".join(name.split()) in table
@@ -304,7 +309,7 @@ def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
     assert [(p.row, p.code, p.value) for p in result.report.warnings
             if p.code == "unknown-region"] == [(3, "unknown-region", "Golfe de Guinée")]
     html = (result.folder / "iscm-table-2025-en.html").read_text()
-    groups = re.findall(r'<th scope="colgroup" colspan="9">([^<]+)</th>', html)
+    groups = re.findall(r'<th scope="colgroup" colspan="10">([^<]+)</th>', html)
     assert groups == ["Regional consultative processes (RCPs) · Africa",
                       "Regional consultative processes (RCPs) · Americas",
                       "Regional consultative processes (RCPs) · Asia-Pacific",

@@ -17,7 +17,7 @@ from ..contract.vocabularies import VOCABULARIES
 from ..model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
 from ..validate import translations
 from ..world import regions
-from . import history, titles
+from . import gcm, history, titles
 
 TOP_STATES = 10
 """How many States 'the States in the most mechanisms' lists (more when tied)."""
@@ -228,7 +228,8 @@ def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: d
         start=r.start_date, end=r.end_date, city=r.city, country=r.country, level=r.level,
         themes=r.themes, chair=r.chair, iom_participation=r.iom_participation,
         summary=r.summary, outcome_documents=r.outcome_document, source=r.source,
-        status=r.status, translations=translated)
+        status=r.status, gcm_objectives=r.objectives, objectives_named=r.objectives_named,
+        sdg_targets=r.targets, translations=translated)
         for r, translated in zip(meetings.itertuples(), translations.of_rows(MEETINGS, meetings)))
 
 
@@ -262,7 +263,8 @@ def summarise(tables: Tables, year: int) -> BulletinData:
     mechanisms = history.edition_mechanisms(tables.mechanisms, year)
     participants = history.participants_at(tables.participants, mechanisms, year)
     edition = tables.edition.date
-    calendar_rows = year_meetings(tables.meetings, year)
+    all_meetings = gcm.with_objectives(tables.meetings, tables.themes)
+    calendar_rows = year_meetings(all_meetings, year)
     meetings = held(calendar_rows, edition)
     per_year = history.meetings_per_year_by_level(held(tables.meetings, edition), year)
     memberships = memberships_per_state(participants)
@@ -292,6 +294,9 @@ def summarise(tables: Tables, year: int) -> BulletinData:
         changes=history.changes(mechanisms, tables.participants, year),
         meetings_per_year={y: sum(levels.values()) for y, levels in per_year.items()},
         meetings_per_year_by_level=per_year,
+        gcm_objectives=gcm.objective_counts(meetings),
+        sdg_targets=gcm.target_counts(meetings),
+        gcm_meetings_named=int(meetings["objectives_named"].sum()),
     )
     all_mechanisms = mechanism_objects(mechanisms, participants, per_mechanism)
     calendar = meeting_objects(calendar_rows, mechanisms, edition)
@@ -304,6 +309,6 @@ def summarise(tables: Tables, year: int) -> BulletinData:
         calendar=calendar,
         themes=themes_in_use(mechanisms, meetings),
         theme_names=tables.themes,
-        recent=meeting_objects(recent_meetings(tables.meetings, year), mechanisms, edition),
+        recent=meeting_objects(recent_meetings(all_meetings, year), mechanisms, edition),
         edition=tables.edition,
     )

@@ -15,6 +15,7 @@ from ..aggregate import RECENT_YEARS
 from ..config import LANGUAGES
 from ..lang.localiser import RTL_LANGUAGES, Localiser, plain_text
 from ..model import BulletinData, Mechanism, Meeting
+from .gcm import mechanism_objectives
 from .maps import Map, mechanism_map
 from .names import Names
 
@@ -46,6 +47,8 @@ class Profile:
     """Its member States highlighted; None when its members are not listed."""
     meetings: tuple[Meeting, ...]
     """Its meetings of the last three years, the latest first."""
+    objectives: tuple[int, ...] = ()
+    """The Global Compact's objectives its meetings held in those years addressed."""
 
     @property
     def dense(self) -> bool:
@@ -76,7 +79,8 @@ def profiles(data: BulletinData, loc: Localiser) -> tuple[Profile, ...]:
                          "rtl" if lang in RTL_LANGUAGES else "ltr", m.names[lang])
                     for lang in LANGUAGES if lang in m.names),
         map=member_map(m, loc),
-        meetings=tuple(reversed(meetings.get(m.id, ()))))
+        meetings=tuple(reversed(meetings.get(m.id, ()))),
+        objectives=mechanism_objectives(tuple(meetings.get(m.id, ()))))
         for m in chosen)
 
 

@@ -24,6 +24,7 @@ from ..config import FIRST_YEAR, REPORT_LANGUAGES
 from ..utils.text import clean_text, header_key
 from ..wording import R_, Either, Text
 from ..world.countries import suggest_countries, to_iso3
+from . import gcm
 from .vocabularies import VOCABULARIES
 
 
@@ -263,6 +264,49 @@ def parse_as_written(value: object, column: Column, ctx: Context) -> object:
     return value
 
 
+def is_none_word(text: str) -> bool:
+    """Whether a cell says 'no objective' ('none', 'aucun', 'ninguno', '-'): gcm.NONE_WORDS."""
+    return text.casefold() in gcm.NONE_WORDS
+
+
+def parse_objectives(value: object, column: Column, ctx: Context) -> tuple[int, ...]:
+    """The Global Compact's objectives a cell names by number ('2; 10; 23'), sorted; () for
+    'none'. Text is refused (the objectives are named by their numbers), and so is a number
+    outside 1–23."""
+    items = split(value, LOOSE_SEPARATORS)
+    if len(items) == 1 and is_none_word(items[0]):
+        return ()
+    found = set()
+    for item in items:
+        if not re.fullmatch(r"\d{1,6}", item):
+            raise Invalid("not-an-objective", R_(
+                "is not a list of objective numbers of the Global Compact for Migration"),
+                R_("Write the objectives' numbers, from {first} to {last}, separated by ; "
+                   "(2; 10; 23), or none.", first=gcm.FIRST, last=gcm.LAST))
+        if not gcm.FIRST <= int(item) <= gcm.LAST:
+            raise Invalid("unknown-objective", R_(
+                "names objective {number}: the Global Compact for Migration has objectives "
+                "{first} to {last}", number=int(item), first=gcm.FIRST, last=gcm.LAST),
+                R_("Correct the number (docs/inputs.md lists the objectives)."))
+        found.add(int(item))
+    return tuple(sorted(found))
+
+
+def parse_targets(value: object, column: Column, ctx: Context) -> tuple[str, ...]:
+    """SDG targets on migration by their numbers ('10.7; 8.8'), in the framework's order; ()
+    for 'none'. A target that is not one of the targets on migration is refused."""
+    items = split(value, LOOSE_SEPARATORS)
+    if len(items) == 1 and is_none_word(items[0]):
+        return ()
+    known = gcm.targets()
+    for item in items:
+        if item.casefold() not in known:
+            raise Invalid("unknown-sdg-target", R_(
+                "names {target}, which is not one of the SDG targets on migration",
+                target=item), R_("Use one of: {values}; or none.", values=", ".join(known)))
+    return tuple(code for code in known if code in {item.casefold() for item in items})
+
+
 Parser = Callable[[object, Column, Context], object]
 
 
@@ -305,4 +349,9 @@ YES_NO = Kind("bool", parse_bool, blank=None, width=10)
 SETTING = Kind("setting", parse_text, width=24)
 """The name of a publication setting (publication.SETTINGS lists them)."""
 AS_WRITTEN = Kind("as written", parse_as_written, width=40)
+OBJECTIVES = Kind("objectives", parse_objectives, blank=None, width=16, several=True)
+"""Objectives of the Global Compact for Migration by number ('2; 10; 23', or none); blank
+(None): not given, so the themes' crosswalk counts."""
+SDG_TARGETS = Kind("sdg targets", parse_targets, blank=None, width=16, several=True)
+"""SDG targets on migration by number ('10.7; 8.8', or none); blank (None): not given."""
 """A setting's value: read by that setting's kind, once the row says which it is."""

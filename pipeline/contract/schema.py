@@ -22,7 +22,9 @@ from .kinds import (
     ID,
     MECHANISM,
     NAMES,
+    OBJECTIVES,
     PLACES,
+    SDG_TARGETS,
     SETTING,
     TAGS,
     TEXT,
@@ -126,6 +128,13 @@ def values_help(kind: Kind, vocabulary: str) -> str:
 
 THEMES_HELP = ("Themes, separated by ; (a known theme's key, labour-migration, or its name in "
                "English, French or Spanish: see docs/inputs.md; another theme is kept).")
+GCM_OBJECTIVES_HEADERS = (
+    "GCM objectives", "GCM objective", "objectives of the Global Compact",
+    "Global Compact objectives", "objectifs du Pacte mondial", "objectifs PMM",
+    "objectifs", "objetivos del Pacto Mundial", "objetivos PMM", "objetivos")
+"""Headers offices write for a gcm_objectives column (English, French, Spanish)."""
+SDG_TARGETS_HEADERS = ("SDG targets", "SDG target", "cibles des ODD", "cibles ODD",
+                       "metas de los ODS", "metas ODS")
 TRANSLATION_LANGUAGES = languages.TRANSLATED
 """The languages the data is translated into; English is the language of the inputs."""
 
@@ -357,6 +366,10 @@ MEETINGS = TableSpec(
              "thématiques", "thématique", "sujets abordés", "mots-clés", "tema",
              "temática", "temáticas", "temas tratados", "temas abordados", "palabras clave",
              warn_blank=True, help=THEMES_HELP),
+        _col("gcm_objectives", OBJECTIVES, *GCM_OBJECTIVES_HEADERS,
+             help="Objectives of the Global Compact for Migration the meeting addressed, by "
+                  "number, separated by ; (2; 10; 23), or none (blank: those its themes count "
+                  "towards, by the crosswalk of the themes: see docs/inputs.md)."),
         _col("chair", TEXT, "présidence", "presidencia", "chaired by", "président",
              "chairperson", "presided by", "présidé par", "pays président",
              "présidence de la réunion", "presidente", "presidenta", "presidido por",
@@ -422,6 +435,13 @@ THEMES = TableSpec(
              "otros nombres", "also written", "aussi écrit", "también escrito",
              help="Other ways the theme is written, separated by ; (added to a known "
                   "theme's own)."),
+        _col("gcm_objectives", OBJECTIVES, *GCM_OBJECTIVES_HEADERS,
+             help="The objectives of the Global Compact for Migration a meeting with this "
+                  "theme counts towards, by number, separated by ; (9; 10), or none (blank: a "
+                  "known theme's own; a new theme counts towards none, with a warning)."),
+        _col("sdg_targets", SDG_TARGETS, *SDG_TARGETS_HEADERS,
+             help="The SDG targets on migration a meeting with this theme counts towards "
+                  "(10.7; 8.8), or none (blank: a known theme's own, else none)."),
     ),
 )
 

@@ -5,9 +5,10 @@ theme, its key (the slug the figures and the summary use), its label in the five
 languages and the other ways offices write it (``aliases``, English, French or
 Spanish, separated by ``;``). ``data/SOURCES.md`` says where they come from. A
 themes sheet in the inputs adds themes or changes these labels and aliases
-(theme_table.py). The file is read by column name: a column added later (the
-crosswalk to the Global Compact's objectives and the SDG targets, say) is a new
-column of the same rows, read where it is needed.
+(theme_table.py). The file is read by column name; its columns gcm_objectives and
+sdg_targets are the crosswalk: the objectives of the Global Compact for Migration and
+the SDG targets on migration a meeting with the theme counts towards (gcm.py), read
+as the themes sheet's columns of the same names are.
 
 A theme written in the inputs is matched to a key after ``theme_key()``: case,
 accents, separators, 'and' (et, y, e, &), British or American spelling do not
@@ -33,6 +34,7 @@ from ..config import LANGUAGES
 from ..languages import require_columns
 from ..model import Theme
 from ..utils.text import COMBINING_MARKS
+from .kinds import OBJECTIVES, SDG_TARGETS, Invalid, Kind
 
 DATA = Path(__file__).resolve().parent / "data" / "themes.csv"
 ALIAS_SEPARATOR = re.compile(r"\s*;\s*")
@@ -64,11 +66,25 @@ def theme_key(text: str) -> str:
 
 
 def make_theme(key: str, labels: Mapping[str, str], aliases: Iterable[str] = (),
-               known: bool = True) -> Theme:
+               known: bool = True, gcm_objectives: tuple[int, ...] | None = None,
+               sdg_targets: tuple[str, ...] | None = None) -> Theme:
     """A theme, its labels kept only where given."""
     return Theme(key, MappingProxyType({lang: labels[lang] for lang in LANGUAGES
                                         if labels.get(lang)}),
-                 tuple(dict.fromkeys(a for a in aliases if a)), known)
+                 tuple(dict.fromkeys(a for a in aliases if a)), known, gcm_objectives,
+                 sdg_targets)
+
+
+def crosswalk(row: Mapping[str, str], column: str, kind: Kind) -> tuple | None:
+    """A crosswalk cell of data/themes.csv, read by the kind the themes sheet reads it by
+    (a mistake in the file is refused on loading: a test reads it)."""
+    text = (row.get(column) or "").strip()
+    if not text:
+        return None
+    try:
+        return kind.parse(text, None, None)
+    except Invalid as invalid:
+        raise ValueError(f"{DATA.name}: {row['key']} › {column}: {text!r} {invalid}") from None
 
 
 def names_of(theme: Theme) -> Iterator[str]:
@@ -87,7 +103,9 @@ def built_in() -> Mapping[str, Theme]:
         rows = list(reader)
     themes = {row["key"]: make_theme(row["key"], {lang: row[f"label_{lang}"]
                                                   for lang in LANGUAGES},
-                                     ALIAS_SEPARATOR.split(row["aliases"].strip()))
+                                     ALIAS_SEPARATOR.split(row["aliases"].strip()),
+                                     gcm_objectives=crosswalk(row, "gcm_objectives", OBJECTIVES),
+                                     sdg_targets=crosswalk(row, "sdg_targets", SDG_TARGETS))
               for row in rows}
     index = ThemeIndex.of(themes)
     if index.clashes:

@@ -66,7 +66,8 @@ class EditionFile:
 
     @property
     def name(self) -> str:
-        return self.href.rpartition("/")[2]
+        """Its path in the year's folder: iscm-table-2025-fr.xlsx, data/meetings.csv."""
+        return self.href.partition("/")[2]
 
     def order(self) -> tuple:
         """Newest year first, then by document (outputs.DOCUMENTS in their order, documents
@@ -81,7 +82,15 @@ class EditionFile:
         listed = list(dict.fromkeys([*(o.format.name for o in (known.outputs if known else ())),
                                      *(f.name for f in FORMATS)]))
         form = listed.index(self.format) if self.format in listed else len(listed)
-        return (-self.year, document, self.kind, language, self.lang or "", form, self.format)
+        return (-self.year, document, self.kind, language, self.lang or "", form, self.format,
+                self.output_index(), self.name)
+
+    def output_index(self) -> int:
+        """Its place among its document's outputs, for the files named apart (the open data's
+        tables, in the order outputs.py declares them)."""
+        known = declared(self.kind)
+        names = [o.name for o in (known.outputs if known else ())]
+        return names.index(self.name) if self.name in names else len(names)
 
 
 def as_planned(file: Named, manifest: dict) -> dict:
@@ -100,9 +109,12 @@ def year_files(folder: Path, names: list[str] | None = None) -> list[EditionFile
     entries, planned = manifest.get("outputs", {}), file_names(year)
     if names is None:
         names = [p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+        names += [name for name, about in entries.items()  # the open data, in data/
+                  if "/" in name and "document" in about and (folder / name).is_file()]
     files = []
     for name in names:
-        if "/" in name or name.startswith("."):
+        if name.startswith(".") or ("/" in name and name not in planned
+                                    and "document" not in entries.get(name, {})):
             continue
         about = entries.get(name, {})
         if "document" not in about:
@@ -161,7 +173,13 @@ def asset_description(name: str, loc: Localiser) -> str | None:
 
 
 def format_name(file: EditionFile, loc: Localiser) -> str:
-    """The format's label in the reader's language; one of another version by its name."""
+    """What the file is called in the reader's language: its output's own label where its
+    document declares one ('Meetings (CSV)'), else its format's; one of another version by
+    its suffix."""
+    known = declared(file.kind)
+    output = next((o for o in (known.outputs if known else ()) if o.name == file.name), None)
+    if output is not None and output.label:
+        return loc.gettext(output.label)
     form = format_named(file.format)
     return loc.gettext(form.label) if form and form.label else file.format.upper()
 

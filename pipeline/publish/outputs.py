@@ -31,6 +31,7 @@ from . import write
 
 if TYPE_CHECKING:  # model imports pandas
     from ..model import BulletinData
+    from ..render.datapackage import Package
     from .incremental import Keys
 
 
@@ -62,9 +63,11 @@ XLSX = OutputFormat("xlsx", lambda keys, sheet: keys.sheet(sheet), xlsx.write_sh
 JSON = OutputFormat("json", lambda keys, text: keys.text(text), write.write_text,
                     N_("Data (JSON)"))
 ICS = OutputFormat("ics", lambda keys, data: keys.text(data), write.write_bytes, N_("ICS"))
+CSV = OutputFormat("csv", lambda keys, text: keys.text(text), write.write_text,
+                   N_("Data (CSV)"))
 ASSET = OutputFormat("asset", lambda keys, source: keys.file(source), write.copy_file)
 """A stylesheet, font, script or map copied from the templates' assets/ folder."""
-FORMATS: tuple[OutputFormat, ...] = (HTML, PDF, XLSX, JSON, ICS, ASSET)
+FORMATS: tuple[OutputFormat, ...] = (HTML, PDF, XLSX, JSON, CSV, ICS, ASSET)
 """Every format, in this order wherever formats are listed but by a document (FORMATS=, a
 document of another version on the archive page)."""
 CHOSEN: tuple[str, ...] = tuple(f.name for f in FORMATS if f.chosen)
@@ -83,6 +86,13 @@ class Materials:
     """The files' language: one of the build's; the report's for a document in it; None."""
     switcher: tuple[tuple[str, str], ...] = ()
     """For a document's page: (language, file name of the page in it) (plan.switcher)."""
+
+    @cached_property
+    def open_data(self) -> Package:
+        """The year's open data package (render/datapackage.py), made once for its files."""
+        from ..render.datapackage import package
+
+        return package(self.data)
 
     @cached_property
     def page(self) -> str:
@@ -113,6 +123,12 @@ class Output:
     linked: bool = False
     """Its content links to the document in the other languages (the page's language
     switcher): a file kept by a partial build is out of date when they change."""
+    name: str = ""
+    """Its path in the year's folder, for a file not named after its document
+    (data/meetings.csv); blank: <stem>-<year>[-<lang>].<format> (plan.file_name)."""
+    label: str | None = None
+    """What readers call it (N_), where its format's label would not tell it from the
+    document's other files of that format: 'Meetings (CSV)'."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +217,41 @@ REPORT = Document("validation-report", "validation-report", N_("Validation repor
                   (Output(HTML, report_page, each_language=False),
                    Output(XLSX, report_sheet, each_language=False)), in_report_language=True)
 """Every warning about the inputs, for the editors."""
-DATA_FILES: tuple[Document, ...] = (SUMMARY, REPORT)
+DATA_FOLDER = "data"
+"""The open data package's folder in the year's folder."""
+
+
+def data_table(name: str, hxl: bool = False) -> Callable[[Materials], str]:
+    """The content of one table of the open data package: its CSV, or its HXL variant."""
+    return lambda made: made.open_data.table(name).csv(hxl)
+
+
+def data_descriptor(made: Materials) -> str:
+    return made.open_data.descriptor()
+
+
+DATA_TABLES = (("mechanisms", N_("Mechanisms (CSV)"), N_("Mechanisms, with HXL hashtags (CSV)")),
+               ("participations", N_("Participations (CSV)"),
+                N_("Participations, with HXL hashtags (CSV)")),
+               ("meetings", N_("Meetings (CSV)"), N_("Meetings, with HXL hashtags (CSV)")),
+               ("memberships", N_("Memberships per State (CSV)"),
+                N_("Memberships per State, with HXL hashtags (CSV)")),
+               ("gcm_objectives", N_("GCM objectives by meeting (CSV)"),
+                N_("GCM objectives by meeting, with HXL hashtags (CSV)")))
+"""The package's tables (datapackage.TABLES, in order) and what readers call their files."""
+OPEN_DATA = Document(
+    "data", DATA_FOLDER, N_("Open data %(year)s"),
+    (Output(JSON, data_descriptor, each_language=False, name=f"{DATA_FOLDER}/datapackage.json",
+            label=N_("Data package description (Frictionless JSON)")),
+     *(Output(CSV, data_table(table), each_language=False, name=f"{DATA_FOLDER}/{table}.csv",
+              label=label) for table, label, _hxl in DATA_TABLES),
+     *(Output(CSV, data_table(table, hxl=True), each_language=False,
+              name=f"{DATA_FOLDER}/hxl/{table}.csv", label=hxl)
+       for table, _label, hxl in DATA_TABLES)))
+"""The tables behind the figures, as CSV, with their Frictionless descriptor: the mechanisms,
+the participations as of the year, the meetings, the memberships per State and the GCM
+objectives by meeting; the same with HXL hashtags under hxl/."""
+DATA_FILES: tuple[Document, ...] = (SUMMARY, OPEN_DATA, REPORT)
 """The year's data files, written by every build whatever DOCS= says, after the documents."""
 
 

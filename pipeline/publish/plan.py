@@ -91,7 +91,8 @@ def planned(year: int, langs: tuple[str, ...], documents: tuple[Document, ...],
     """The files of these documents, the year's data files after them, in the order they
     are made: for each document, its outputs in each language, then those in none. Raises
     PlanError if two would write one file."""
-    files = [Planned(file_name(document, year, lang, output.format), document, output, lang)
+    files = [Planned(output.name or file_name(document, year, lang, output.format), document,
+                     output, lang)
              for document in (*documents, *DATA_FILES) for lang in (*langs, None)
              for output in document.outputs
              if output.each_language == (lang is not None) and is_made(output, formats)]

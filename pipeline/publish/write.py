@@ -66,6 +66,16 @@ def asset_files(config: BulletinConfig) -> list[tuple[str, Path]]:
             for p in sorted(root.rglob("*")) if p.is_file()]
 
 
+def published_files(folder: Path) -> tuple[str, ...]:
+    """The files of a year's folder, by their path in it, sorted: the documents and data
+    files, and those in its subfolders (data/meetings.csv) but the assets'; never a hidden
+    one."""
+    return tuple(sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.relative_to(folder).parts[0] != ASSETS))
+
+
 def copy_file(path: Path, source: Path) -> Path:
     shutil.copy2(source, path)
     return path

@@ -32,11 +32,16 @@ calendar's status column does. A postponed one keeps the dates it had, which no 
 hold: tentative until the inputs give new ones."""
 
 
-def meeting_uid(meeting: Meeting) -> str:
-    """The event's UID: the same for the same meeting on every build, whatever else of it
-    changes (place, summary, status), so that calendars update the event."""
+def meeting_key(meeting: Meeting) -> str:
+    """A meeting's identifier: the same for the same meeting on every build, whatever else of
+    it changes (place, summary, status). The .ics's UIDs and the open data's meeting_id."""
     key = "\n".join((meeting.mechanism_id, meeting.start.isoformat(), meeting.title))
-    return f"{hashlib.sha256(key.encode()).hexdigest()[:24]}@{UID_DOMAIN}"
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    """The event's UID, so that calendars update the event rather than double it."""
+    return f"{meeting_key(meeting)}@{UID_DOMAIN}"
 
 
 def summary(meeting: Meeting, mechanism: Mechanism | None, sentences: Sentences) -> str:

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
 from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
@@ -76,6 +77,11 @@ class DocumentContext:
     """Meetings per year by level over the last ten years; None with fewer than two."""
     changes: tuple[Markup, ...] = ()
     """The sentences of 'What changed in <year>' (changed.py); empty: no such section."""
+    gcm: GcmSection = field(default_factory=GcmSection)
+    """'ISCMs and the Global Compact' (compose/gcm.py); empty: no such section."""
+    objectives: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Mechanism id -> the Global Compact's objectives its meetings held in the year
+    addressed (the ISCM table)."""
 
     @cached_property
     def profiles(self) -> tuple[Profile, ...]:
@@ -191,7 +197,16 @@ def document_context(data: BulletinData, loc: Localiser,
             by_id[i] for i in data.summary.active_without_member_list),
         localiser=loc,
         trends=trends_chart(data.summary, loc),
-        changes=change_sentences(data.summary, by_id, loc))
+        changes=change_sentences(data.summary, by_id, loc),
+        gcm=gcm_section(data, loc), objectives=objectives_by_mechanism(data))
+
+
+def objectives_by_mechanism(data: BulletinData) -> dict[str, tuple[int, ...]]:
+    """Mechanism id -> the objectives its meetings held in the year addressed."""
+    meetings: dict[str, list[Meeting]] = {}
+    for meeting in data.calendar:
+        meetings.setdefault(meeting.mechanism_id, []).append(meeting)
+    return {key: mechanism_objectives(tuple(held)) for key, held in meetings.items()}
 
 
 @cache
@@ -219,9 +234,11 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
     headers = [_("Type"), _("Region"), _("Mechanism"), _("Acronym"), _("Regions covered"),
                _("Established"),
                _("Member States"), _("Number of Member States"), _("Observers and partners"),
-               _("Secretariat"), _("Thematic focus"), _("IOM’s role"), _("Status"),
-               _("Website")]
-    widths = [14, 16, 40, 12, 24, 10, 60, 10, 40, 24, 30, 24, 24, 30]
+               _("Secretariat"), _("Thematic focus"),
+               _("GCM objectives (meetings of %(year)s)") % {"year": data.year},
+               _("IOM’s role"), _("Status"), _("Website")]
+    widths = [14, 16, 40, 12, 24, 10, 60, 10, 40, 24, 30, 16, 24, 24, 30]
+    objectives = objectives_by_mechanism(data)
     rows = []
     for group in table_groups(data.mechanisms, loc):
         for m in group.mechanisms:
@@ -233,6 +250,7 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                 names.party_names(m.members), m.member_states,
                 names.party_names(m.observers_and_partners), names.text(m, SECRETARIAT),
                 plain_text(loc.theme_list(m.thematic_focus, data.theme_names)),
+                "; ".join(str(n) for n in objectives.get(m.id, ())),
                 plain_text(loc.label_list([loc.label(r, "iom_role") for r in m.iom_roles])),
                 plain_text(names.status(m)), m.website])
     return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths

@@ -8,6 +8,7 @@ from __future__ import annotations
 from babel import Locale
 
 from ..config import PROJECT_DIR, REPORT_LANGUAGES
+from ..contract.gcm import objectives, targets
 from ..contract.schema import SETTINGS as SETTINGS_TABLE
 from ..contract.schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
 from ..contract.themes import built_in
@@ -126,10 +127,37 @@ English, and counted in the `untranslated` warning. A theme declared twice
 def theme_rows() -> list[str]:
     """The known themes (data/themes.csv): key, labels, other names accepted."""
     named = [Locale.parse("en").languages[lang] for lang in REPORT_LANGUAGES]
-    rows = [f"| Key | {' | '.join(named)} | Also accepted |", f"|---|{'---|' * len(named)}---|"]
+    rows = [f"| Key | {' | '.join(named)} | GCM objectives | SDG targets | Also accepted |",
+            f"|---|{'---|' * len(named)}---|---|---|"]
     for theme in built_in().values():
         labels = " | ".join(theme.labels[lang] for lang in REPORT_LANGUAGES)
-        rows.append(f"| `{theme.key}` | {labels} | {'; '.join(theme.aliases)} |")
+        crosswalk = " | ".join("; ".join(map(str, items)) if items else "none"
+                               for items in (theme.gcm_objectives, theme.sdg_targets))
+        rows.append(f"| `{theme.key}` | {labels} | {crosswalk} | {'; '.join(theme.aliases)} |")
+    return rows
+
+
+CROSSWALK = """\
+**The crosswalk.** The columns GCM objectives and SDG targets say which objectives of
+the Global Compact for Safe, Orderly and Regular Migration (A/RES/73/195) and which SDG
+targets on migration a meeting with the theme counts towards, in the bulletin's section
+"ISCMs and the Global Compact", the summary (`gcm_objectives`, `sdg_targets`) and the
+open data: an editorial reading of each objective's title and commitments, kept
+conservative (a theme that spans several objectives without being one of them, such as
+irregular or mixed migration, counts towards none). A meeting whose `gcm_objectives`
+cell names objectives counts towards those instead. To change the crosswalk, give the
+theme's row in a `themes` sheet its `gcm_objectives` (`9; 10`, or `none`) and
+`sdg_targets` (`10.7; 8.8`, or `none`); a theme with no crosswalk is reported
+(`no-crosswalk`). The objectives and targets:
+"""
+
+
+def objective_rows() -> list[str]:
+    """The 23 objectives (data/gcm_objectives.csv) and the SDG targets on migration."""
+    rows = ["| Objective | Short name | Title (A/RES/73/195) |", "|---|---|---|"]
+    rows += [f"| {n} | {o.short['en']} | {o.title['en']} |" for n, o in objectives().items()]
+    rows += ["", "| SDG target | Text (A/RES/71/313) |", "|---|---|"]
+    rows += [f"| {code} | {t.title['en']} |" for code, t in targets().items()]
     return rows
 
 
@@ -202,6 +230,8 @@ def contract_markdown() -> str:
     parts.append("## Known themes\n")
     parts.append(KNOWN_THEMES)
     parts.append("\n".join(theme_rows()) + "\n")
+    parts.append(CROSSWALK)
+    parts.append("\n".join(objective_rows()) + "\n")
     return "\n".join(parts)
 
 

@@ -128,8 +128,9 @@ def shown_seconds(seconds: float, lang: str) -> str:
 
 
 def documents(names) -> list[str]:
-    """The files of the year's folder itself: not its assets/ (the summary counts these)."""
-    return [name for name in names if "/" not in name]
+    """The documents and data files of the year's folder (data/meetings.csv too): not its
+    assets/ (publish/write.ASSETS), which the summary does not count."""
+    return [name for name in names if not name.startswith("assets/")]
 
 
 def listing(result, wording: Wording) -> list[str]:

@@ -66,6 +66,9 @@ def declared(raw: RawTables, ctx: Context) -> tuple[ThemeIndex, list[Problem]]:
             continue
         first_row[key] = (row, record)
         themes[key] = changed(themes.get(key), key, record)
+        if themes[key].gcm_objectives is None and not any(  # a refused cell is reported
+                (p.row, p.column) == (row, "gcm_objectives") for p in problems):
+            problems.append(no_crosswalk(table, row, "gcm_objectives", key, written))
         labels = ((f"label_{lang}", record[f"label_{lang}"]) for lang in LANGUAGES)
         for column, name in [("theme", written), *labels,
                              *(("aliases", alias) for alias in record["aliases"])]:
@@ -87,10 +90,25 @@ def declared(raw: RawTables, ctx: Context) -> tuple[ThemeIndex, list[Problem]]:
 
 def changed(before: Theme | None, key: str, record: Mapping) -> Theme:
     """A theme as a row of the themes sheet gives it: its labels over the built-in ones, its
-    aliases after them."""
+    aliases after them, its crosswalk (objectives, targets) where given, else the built-in
+    one."""
     labels = dict(before.labels) if before else {}
     labels.update({lang: text for lang in LANGUAGES if (text := record[f"label_{lang}"])})
-    return make_theme(key, labels, (*(before.aliases if before else ()), *record["aliases"]))
+    given = {name: record[name] if record[name] is not None else
+             getattr(before, name, None) for name in ("gcm_objectives", "sdg_targets")}
+    return make_theme(key, labels, (*(before.aliases if before else ()), *record["aliases"]),
+                      **given)
+
+
+def no_crosswalk(raw: RawTable, row: int, column: str, key: str, written: str) -> Problem:
+    """The warning on a theme that no crosswalk links to the Global Compact's objectives: its
+    meetings count towards none (unless they name their objectives themselves)."""
+    return problem(raw, row, column, "no-crosswalk",
+                   R_("the theme {key} is linked to no objective of the Global Compact for "
+                      "Migration: its meetings count towards none", key=key),
+                   R_("In a themes sheet, give the theme's row the objectives it counts "
+                      "towards in gcm_objectives (9; 10), or none if it counts towards none "
+                      "(see docs/inputs.md)."), written, severity="warning")
 
 
 def resolve(frame: pd.DataFrame, raw: RawTable, column: str, index: ThemeIndex,

@@ -208,7 +208,8 @@ def test_a_themes_sheet_changes_a_known_themes_labels_and_adds_to_its_aliases(tm
         "trabajadores migrantes", "labour mobility and skills")
 
 
-THEME_ROW = {"theme": "regional-integration", "label_en": "Regional integration"}
+THEME_ROW = {"theme": "regional-integration", "label_en": "Regional integration",
+             "gcm_objectives": "23"}  # with its crosswalk: no no-crosswalk warning
 
 
 @pytest.mark.parametrize("rows, expected", [
@@ -229,14 +230,15 @@ THEME_ROW = {"theme": "regional-integration", "label_en": "Regional integration"
              "Remove it from this row; or, if the two are one theme, declare them in one row "
              "(theme labour-migration).")),
     ([THEME_ROW, {"theme": "regional cooperation", "label_en": "Regional cooperation",
-                  "aliases": "regional integration"}],
+                  "aliases": "regional integration", "gcm_objectives": "none"}],
      Problem("mechanisms.xlsx", "thèmes", 3, "aliases", "ambiguous-theme", "error",
              "regional integration",
              "is also a name of the theme regional-integration: a theme written so could not "
              "be told apart",
              "Remove it from this row; or, if the two are one theme, declare them in one row "
              "(theme regional-integration).")),
-    ([{"theme": "regional-integration", "label_fr": "Intégration régionale"}],
+    ([{"theme": "regional-integration", "label_fr": "Intégration régionale",
+       "gcm_objectives": "23"}],
      Problem("mechanisms.xlsx", "thèmes", 2, "label_en", "required-value", "error", "",
              "'label_en' is required but blank",
              "Fill it in: The theme's label in English.")),

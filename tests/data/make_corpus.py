@@ -79,7 +79,8 @@ MEETING_ROWS = [dict(row, themes=row.get("themes", "free-movement"))
 THEME_ROWS = [  # APC's theme, which the known themes lack, declared with its labels
     {"theme": "displacement", "label_en": "Displacement", "label_fr": "Déplacements",
      "label_es": "Desplazamiento", "label_ru": "Перемещение населения", "label_ar": "النزوح",
-     "aliases": "forced displacement; déplacement forcé; desplazamiento forzado"},
+     "aliases": "forced displacement; déplacement forcé; desplazamiento forzado",
+     "gcm_objectives": "none"},
 ]
 
 
@@ -465,14 +466,40 @@ def theme_alias_of_another_theme(folder):
     """A new theme whose alias, 'integration', is the name of a known theme."""
     write_clean(folder, themes=THEME_ROWS + [
         {"theme": "regional-integration", "label_en": "Regional integration",
-         "aliases": "integration"}])
+         "aliases": "integration", "gcm_objectives": "23"}])
 
 
 @case(error(*THEM, 3, "label_en", "required-value"))
 def theme_without_english_label(folder):
     """A new theme declared with its French label only."""
     write_clean(folder, themes=THEME_ROWS + [
-        {"theme": "regional-integration", "label_fr": "Intégration régionale"}])
+        {"theme": "regional-integration", "label_fr": "Intégration régionale",
+         "gcm_objectives": "23"}])
+
+
+@case(error(*THEM, 2, "gcm_objectives", "unknown-objective"))
+def objective_outside_range(folder):
+    """The crosswalk names objective 24: the Global Compact has 23."""
+    write_clean(folder, themes=[dict(THEME_ROWS[0], gcm_objectives="2; 24")])
+
+
+@case(error(*THEM, 2, "sdg_targets", "unknown-sdg-target"))
+def sdg_target_not_on_migration(folder):
+    """The crosswalk names SDG target 4.1, which is not one of the targets on migration."""
+    write_clean(folder, themes=[dict(THEME_ROWS[0], sdg_targets="4.1")])
+
+
+@case(warning(*THEM, 2, "gcm_objectives", "no-crosswalk"), builds=True)
+def theme_without_crosswalk(folder):
+    """A new theme declared without its objectives: its meetings count towards none."""
+    write_clean(folder, themes=[dict(THEME_ROWS[0], gcm_objectives=None)])
+
+
+@case(error(*MEET, 2, "gcm_objectives", "not-an-objective"))
+def objectives_written_as_text(folder):
+    """A meeting names its objectives in words, not by number."""
+    write_clean(folder, meetings=rows_with(MEETING_ROWS, 0,
+                                           gcm_objectives="labour migration; decent work"))
 
 
 # Files that cannot be read: refused before any parser sees them.
@@ -914,11 +941,13 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "start_date": "Date de début", "end_date": "Date de fin", "city": "Ville",
         "country": "Pays", "level": "Niveau", "status": "Statut de la réunion",
         "themes": "Thématiques", "chair": "Présidé par", "iom_participation": "Participation OIM",
-        "summary": "Synthèse", "outcome_document": "Document adopté", "source": "Références"},
+        "summary": "Synthèse", "outcome_document": "Document adopté", "source": "Références",
+        "gcm_objectives": "Objectifs du Pacte mondial"},
     "themes": {
         "theme": "Nom du thème", "label_en": "Libellé anglais", "label_fr": "Libellé français",
         "label_es": "Libellé espagnol", "label_ru": "Libellé russe", "label_ar": "Libellé arabe",
-        "aliases": "Autres noms"},
+        "aliases": "Autres noms", "gcm_objectives": "Objectifs du Pacte mondial",
+        "sdg_targets": "Cibles des ODD"},
     "settings": {"setting": "Paramètre", "value": "Valeur"},
 }
 FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions",
@@ -957,7 +986,8 @@ def hostile_text(folder):
                 "http://169.254.169.254/latest/meta-data/",
         outcome_document="=HYPERLINK(\"http://169.254.169.254/\",\"click\")",
         chair="@SUM(1+1)"))
-    books["meetings.xlsx"]["meetings"]["N3"].data_type = "s"  # typed as text, not a formula
+    meetings = books["meetings.xlsx"]["meetings"]  # typed as text, not a formula:
+    meetings.cell(3, header_cell(meetings, "outcome_document").column).data_type = "s"
     sheet = books["mechanisms.xlsx"]["mechanisms"]
     sheet.cell(2, header_cell(sheet, "secretariat").column).data_type = "s"
     save(folder, books)

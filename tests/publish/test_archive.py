@@ -12,7 +12,7 @@ import pytest
 from pipeline import build
 from pipeline.config import LANGUAGES, load_config
 from pipeline.lang.localiser import Localiser
-from pipeline.publish import archive, incremental
+from pipeline.publish import archive, incremental, write
 from pipeline.publish.outputs import CHOSEN
 from pipeline.publish.plan import archive_name
 
@@ -88,17 +88,17 @@ def test_every_link_resolves_and_every_document_is_linked(outputs):
     page = Page(outputs / "index.html")
     links = document_links(page)
     assert all((outputs / href).is_file() for href in links_to_files(page))
-    documents = sorted(p.relative_to(outputs).as_posix() for year in ("2024", "2025")
-                       for p in (outputs / year).iterdir()
-                       if p.is_file() and not p.name.startswith(".") and p.name != "notes.txt")
+    documents = sorted(f"{year}/{name}" for year in ("2024", "2025")
+                       for name in write.published_files(outputs / year) if name != "notes.txt")
     assert sorted(links) == documents
     assert "2025/iscm-highlights-2025-fr.html" in links and "2024/summary-2024.json" in links
     assert "2025/iscm-atlas-2025-fr.html" in links
+    assert "2025/data/datapackage.json" in links and "2025/data/hxl/meetings.csv" in links
 
 
 def test_editions_newest_first_then_by_document_language_and_format(outputs):
     links = document_links(Page(outputs / "index.html"))
-    assert links[:16] == ["2025/iscm-highlights-2025-en.html",
+    assert links[:15] == ["2025/iscm-highlights-2025-en.html",
                           "2025/iscm-highlights-2025-fr.html",
                           "2025/iscm-profiles-2025-en.html", "2025/iscm-profiles-2025-fr.html",
                           "2025/iscm-table-2025-en.html", "2025/iscm-table-2025-fr.html",
@@ -108,7 +108,12 @@ def test_editions_newest_first_then_by_document_language_and_format(outputs):
                           "2025/iscm-factsheet-2025-fr.html",
                           "2025/iscm-map-2025-en.html", "2025/iscm-map-2025-fr.html",
                           "2025/iscm-atlas-2025-fr.html",
-                          "2025/summary-2025.json", "2025/validation-report-2025.html"]
+                          "2025/summary-2025.json"]
+    tables = ("mechanisms", "participations", "meetings", "memberships", "gcm_objectives")
+    assert links[15:27] == ["2025/data/datapackage.json",  # the open data, as declared
+                            *(f"2025/data/{t}.csv" for t in tables),
+                            *(f"2025/data/hxl/{t}.csv" for t in tables),
+                            "2025/validation-report-2025.html"]
     assert links.index("2025/validation-report-2025.xlsx") < links.index(
         "2024/iscm-highlights-2024-en.html")
 

@@ -235,7 +235,7 @@ def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
     build.build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,xlsx",
                             edition_date=EDITION, format_choices=CHOSEN), jobs=1)
     assert refusal(outputs) == (
-        "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
+        "Error: 2025 is not complete: 58 of its 78 files are missing (the files in en, es, "
         f"ru, ar; the PDF files). {WHAT_TO_RUN}")
     assert not (outputs / "dist").exists()
     (outputs / "2025" / "iscm-table-2025-fr.xlsx").unlink()
@@ -244,7 +244,7 @@ def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
                                format_choices=CHOSEN)
                    )  # the French factsheet's PDF: the other PDFs are named one by one
     assert refusal(outputs) == (
-        "Error: 2025 is not complete: 58 of its 67 files are missing (the files in en, es, "
+        "Error: 2025 is not complete: 58 of its 78 files are missing (the files in en, es, "
         "ru, ar; the XLSX files; iscm-highlights-2025-fr.pdf; iscm-profiles-2025-fr.pdf; "
         f"iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf). {WHAT_TO_RUN}")
 
@@ -309,3 +309,20 @@ def test_the_validation_report_is_in_the_bundle_only_when_asked_for(outputs):
         readme = archive.read("iscm-2025/README.txt").decode()
     assert reports <= names and len(names) == len(default.names) + 2
     assert "validation-report-2025.html" in readme
+
+
+def test_the_open_data_package_is_in_the_zip_and_its_checksums(bundled, tmp_path):
+    """outputs/<year>/data/ (the CSVs, their HXL variants, datapackage.json) travels in the
+    bundle under data/, each file with its line in SHA256SUMS, both copies."""
+    folder = bundled.zip.parent.parent / "2025"
+    data = [n for n in documents(folder) if n.startswith("data/")]
+    assert "data/datapackage.json" in data and "data/hxl/gcm_objectives.csv" in data
+    assert len(data) == 11  # the descriptor, five tables, their five HXL variants
+    assert {f"iscm-2025/{n}" for n in data} <= set(bundled.names)
+    sums = dict(reversed(line.split("  ", 1)) for line in
+                bundled.sums.read_text(encoding="utf-8").splitlines())
+    assert {n: sums[n] for n in data} == {
+        n: hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in data}
+    unzipped = extract(bundled, tmp_path / "unzipped")
+    assert (unzipped / "data" / "meetings.csv").read_bytes() == (
+        folder / "data" / "meetings.csv").read_bytes()

@@ -70,15 +70,17 @@ def changed(before, after) -> set[str]:
 
 
 def test_a_meeting_moved_remakes_the_documents_that_show_it(built):
-    """The calendar, the .ics, the profiles and the bulletin print a meeting's place; the
-    ISCM table, its spreadsheet and the summary do not."""
+    """The calendar, the .ics, the profiles, the bulletin and the open data's meetings table
+    (and its HXL variant) print a meeting's place; the ISCM table, its spreadsheet, the
+    summary and the other tables do not."""
     config, first = built
     rows = [dict(r) for r in MEETING_ROWS]
     rows[1]["city"] = "Bern"  # the GFMD Summit of 2025
     write_inputs(config.inputs_dir, meetings=rows)
     before = snapshot(first.folder)
     second = build.build(config, jobs=1)
-    shows_it = files_of("bulletin", "calendar", "profiles")
+    shows_it = files_of("bulletin", "calendar", "profiles") | {
+        "data/meetings.csv", "data/hxl/meetings.csv"}
     assert set(second.made) == shows_it
     assert changed(before, snapshot(second.folder)) == shows_it
 

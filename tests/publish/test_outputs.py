@@ -1,6 +1,8 @@
 """The output formats and the documents, each declared once: tests generated from the
 declarations, so that a format or a document added there is checked without a line here."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from pipeline.config import LANGUAGES
@@ -42,14 +44,28 @@ def test_every_document_has_its_own_kind_stem_and_title():
         assert declared(document.kind) is document
 
 
+def its_files(files, document, output):
+    """The files (of the golden plan, of a year's folder) of one declared output: the one
+    of its name, for an output named apart (data/meetings.csv); else those of its document
+    and format that no output names apart."""
+    named = {o.name for o in document.outputs if o.name}
+    if output.name:
+        return [f for f in files if f.name == output.name]
+    return [f for f in files if f.document_kind == document.kind
+            and f.format == output.format.name and f.name not in named]
+
+
 @pytest.mark.parametrize("document, output", DECLARED)
 def test_every_declared_output_is_planned_and_named(document, output):
     """In the golden plan of a full build: one file per language, or one in none, each
-    named after its document and the year."""
-    files = [r for r in golden_plan() if r.document == document.kind
-             and r.format == output.format.name]
+    named after its document and the year, or by the name it declares."""
+    rows = [SimpleNamespace(**r._asdict(), document_kind=r.document) for r in golden_plan()]
+    files = its_files(rows, document, output)
     assert len(files) == (len(LANGUAGES) if output.each_language else 1)
-    assert all(r.name.startswith(f"{document.stem}-2025") and
+    assert all(r.document == document.kind and r.format == output.format.name
+               for r in files)
+    assert all(r.name == output.name if output.name else
+               r.name.startswith(f"{document.stem}-2025") and
                r.name.endswith(f".{output.format.name}") for r in files)
 
 
@@ -59,8 +75,9 @@ def test_every_declared_output_is_listed_by_the_archive_with_its_title(small_bui
     """The small build (English, every format) lists each file on the archive page, under
     its document's title and format."""
     config, result = small_build
-    files = [f for f in editions.year_files(result.folder)
-             if f.kind == document.kind and f.format == output.format.name]
+    files = [SimpleNamespace(**vars(f), document_kind=f.kind, name=f.name, file=f)
+             for f in editions.year_files(result.folder)]
+    files = [f.file for f in its_files(files, document, output)]
     assert len(files) == 1
     assert files[0].title == document.titled(Localiser(files[0].lang or "en").gettext, 2025)
     page = (config.outputs_dir / plan.archive_name("fr")).read_text(encoding="utf-8")

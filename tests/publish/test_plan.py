@@ -84,7 +84,7 @@ def test_docs_narrows_the_plan_to_the_documents_named(small_inputs, tmp_path):
     config = load_config(small_inputs, tmp_path / "out", langs="en,ar", formats="html,xlsx",
                          docs="map, table", kinds=kinds(), format_choices=CHOSEN)
     assert config.docs == ("table", "map")  # the plan's order, whatever the order asked
-    named = ("table", "map", "summary", "validation-report")
+    named = ("table", "map", "summary", "data", "validation-report")
     assert planned(config) == [
         r.name for r in golden_plan() if r.document in named and r.lang in ("en", "ar", "-")
         and (r.format in ("html", "xlsx") or r.lang == "-" or r.document not in kinds())]

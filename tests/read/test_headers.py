@@ -239,11 +239,12 @@ SPANISH_HEADERS = {
                      "Miembro desde", "Año de salida"],
     "meetings": ["Mecanismo", "Número de edición", "Nombre de la reunión", "Fecha de inicio",
                  "Fecha de fin", "Ciudad", "País anfitrión", "Nivel de la reunión",
-                 "Estado de la reunión", "Temas",
+                 "Estado de la reunión", "Temas", "Objetivos del Pacto Mundial",
                  "Presidido por", "Participación de la OIM", "Resumen", "Documento final",
                  "Fuente"],
     "themes": ["Tema (clave)", "Etiqueta en inglés", "Etiqueta en francés",
-               "Etiqueta en español", "Etiqueta en ruso", "Etiqueta en árabe", "Otros nombres"],
+               "Etiqueta en español", "Etiqueta en ruso", "Etiqueta en árabe", "Otros nombres",
+               "Objetivos del Pacto Mundial", "Metas de los ODS"],
     "settings": ["Parámetro", "Valor"],
 }
 

@@ -66,7 +66,7 @@ def test_bulletin_structure(tmp_path):
 
 def test_table_groups_by_type_then_region(tmp_path):
     html = render_with(tmp_path, kind="table")
-    groups = re.findall(r'<th scope="colgroup" colspan="9">([^<]+)</th>', html)
+    groups = re.findall(r'<th scope="colgroup" colspan="10">([^<]+)</th>', html)
     assert groups == ["Regional consultative processes (RCPs) · Africa",
                       "Regional consultative processes (RCPs) · Americas",
                       "Regional consultative processes (RCPs) · Asia-Pacific",
