@@ -162,10 +162,29 @@ LIST_ITEM_WORDS = 4
 """The most words an item of a list has, for the Arabic list check: names of States, themes."""
 
 
+NUMBERED = re.compile(r"(?:objectives?|objectifs?|objetivos?|цел[ьиейям]+|الهدف|الأهداف|"
+                      r"target|cible|meta|задач[аи]|غاية)\s+(?:\d+(?:[.,]\d+)?(?:,\s*|\s+))*$",
+                      re.IGNORECASE)
+"""A number that names an item, not a count ('Objective 9', 'objectives 1, 2 and 23')."""
+SENTENCE = re.compile(r"[^.!?؟]*(?:[.!?؟]|$)")
+LARGER = re.compile(r"(?<![\w.,])(?:[1-9]\d{1,2})(?![\w.,]?\d)")
+"""A count of ten or more (not a year, not a decimal such as a target's 10.7)."""
+
+
+def in_a_series_with_larger_numbers(text: str, at: int) -> bool:
+    """UN editorial style writes every count of a series in figures when one of them is ten
+    or more ('13 meetings, 5 mechanisms')."""
+    sentence = next(m.group(0) for m in SENTENCE.finditer(text) if m.start() <= at <= m.end())
+    return bool(LARGER.search(sentence))
+
+
 def small_numbers(text: str, lang: str) -> list[str]:
-    """Numbers one to nine in figures before a word (not a day before its month)."""
+    """Numbers one to nine in figures before a word (not a day before its month, not a
+    number that names an objective or a target, not a count beside larger ones)."""
     return [text[max(0, m.start() - 20):m.end() + 20] for m in SMALL_NUMBER.finditer(text)
-            if not A_DAY.match(text[m.end():])]
+            if not A_DAY.match(text[m.end():])
+            and not NUMBERED.search(text[max(0, m.start() - 40):m.start()])
+            and not in_a_series_with_larger_numbers(text, m.start())]
 
 
 def check(text: str, lang: str, cell: bool = False) -> list[str]:
@@ -368,6 +387,22 @@ def test_numbers_under_ten_in_figures_in_running_text_are_reported(lang, text):
 ])
 def test_days_ordinals_and_larger_numbers_are_not_reported(lang, text):
     assert check(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "No meeting addressed objectives 1, 2, 5 and 23. Objective 9 and Objective 10 led."),
+    ("en", "Addressed by the most meetings: Objective 9 (13 meetings, 5 mechanisms)."),
+    ("fr", "Aucune réunion n’a traité les objectifs 1, 2, 5 et 23."),
+    ("ru", "Цель 9 и Цель 10 (13 совещаний, 5 механизмов)."),
+    ("ar", "الهدف 9 والهدف 10 (13 اجتماعًا، 5 آليات)."),
+])
+def test_numbers_naming_objectives_and_counts_beside_larger_ones_are_not_reported(lang, text):
+    assert check(text, lang) == []
+
+
+def test_a_small_count_in_another_sentence_than_the_larger_one_is_reported():
+    assert check("Objective 9 had 13 meetings. It had 5 mechanisms.", "en") == [
+        "a number under ten in figures: 3 meetings. It had 5 mechanisms."]
 
 
 @pytest.mark.parametrize("html", [

@@ -131,10 +131,12 @@ def target_sentence(summary: Summary, loc: Localiser) -> str:
                            "its themes.", year=summary.year)
     items = [loc.gettext("target {target} ({meetings})", target=t,
                          meetings=loc.ngettext("{n} meeting", "{n} meetings",
-                                               counts[t]["meetings"])) for t in reached]
+                                               counts[t]["meetings"], in_words=True))
+             for t in reached]
+    # The targets are listed whole: their count would only repeat the list.
     return loc.ngettext(
         "Through their themes, the meetings addressed one SDG target on migration: {targets}.",
-        "Through their themes, the meetings addressed {n} SDG targets on migration: "
+        "Through their themes, the meetings addressed these SDG targets on migration: "
         "{targets}.", len(reached), targets=loc.list(items))
 
 
