@@ -58,25 +58,30 @@ class Names:
         row, for a column printed by a place's name (Column.country_from)."""
         if translated := self.translation(record, column):
             return self.loc.isolated(typographic(translated, self.loc.lang))
-        return self.untranslated(column, record.english(column), country)
+        return self.untranslated(column, record.english(column), country,
+                                 record.written_in(column))
 
-    def untranslated(self, column: Column, text: str, country: str | None = None) -> Markup:
+    def untranslated(self, column: Column, text: str, country: str | None = None,
+                     written_in: str = DATA_LANGUAGE) -> Markup:
         """A text with no translation: by the name it is printed by in the language
-        (printing.printed_name), else as written, marked as English. Initials are isolated,
-        so that they keep their order in a right-to-left line."""
+        (printing.printed_name), else as written, marked with the language it is written in
+        (English, or the row's: a title published in Spanish). Initials are isolated, so that
+        they keep their order in a right-to-left line."""
         name = printed_name(column, text, self.loc.lang, country)
         if name is None:
-            return self.loc.data_text(text)
+            return self.loc.data_text(text, written_in)
         if column.printed_as == ACRONYM:
             return Markup("<bdi>{}</bdi>").format(self.loc.isolated(name))
         return escape(name)
 
     def tr_items(self, record: Translated, column: Column) -> list[Markup]:
         """The items of a list column (outcome documents) as tr prints a text: an item left
-        as written in the translation (a title published only in English) is marked."""
+        as written in the translation (a title published only in English, or in the
+        language its row gives) is marked with its language."""
         sources = record.english(column)
         translated = self.translation(record, column) or sources
-        return [self.loc.data_text(item) if item in sources else
+        written_in = record.written_in(column)
+        return [self.loc.data_text(item, written_in) if item in sources else
                 self.loc.isolated(typographic(item, self.loc.lang)) for item in translated]
 
     def text(self, record: Translated, column: Column) -> str:

@@ -2,7 +2,7 @@
 
 Computed here so that profiles.html only lays them out: the order, the names in
 the five languages, the map of the members and the meetings of the last three
-years (aggregate.RECENT_YEARS).
+years (validate/shown.py: RECENT_YEARS).
 """
 
 from __future__ import annotations
@@ -11,17 +11,15 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from ..aggregate import RECENT_YEARS
 from ..config import LANGUAGES
 from ..lang.localiser import RTL_LANGUAGES, Localiser, plain_text
 from ..model import BulletinData, Mechanism, Meeting
+from ..validate.shown import PROFILED, RECENT_YEARS
 from .maps import Map, mechanism_map
 from .names import Names
 
-PROFILED = ("active", "emerging")
 DENSE = 12
 """More meetings than this on a profile and its page is set tighter (print.css)."""
-"""The mechanisms that get a profile: those that work, or are being set up."""
 
 
 @dataclass(frozen=True)
@@ -55,8 +53,13 @@ class Profile:
 
 
 def recent_years(data: BulletinData, loc: Localiser) -> str:
-    """The years the profiles' meetings cover, '2023–2025' (years take no digit grouping)."""
-    first = data.year - RECENT_YEARS + 1
+    """The years the profiles' meetings cover, '2023–2025' (years take no digit grouping):
+    from the first of the last RECENT_YEARS years that the inputs have meetings of, '2025'
+    alone when the inputs start with the year."""
+    first = min((m.start.year for m in data.recent), default=data.year)
+    first = max(first, data.year - RECENT_YEARS + 1)
+    if first >= data.year:
+        return str(data.year)
     return loc.pgettext("a range of numbers", "{low}–{high}", low=str(first),
                         high=str(data.year))
 

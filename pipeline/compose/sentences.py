@@ -70,7 +70,7 @@ class Sentences:
         """The meeting's own title as printed (tables, calendar): translated where it is."""
         if self.names.translation(meeting, TITLE):
             return self.names.tr(meeting, TITLE)
-        return self.loc.data_text(meeting.name)
+        return self.loc.data_text(meeting.name, meeting.written_in(TITLE))
 
     def meeting_name(self, meeting: Meeting) -> Markup:
         """The meeting named by its title, as a sentence opens with it: 'The 18th Bali Process

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..languages import SOURCE
 from ..utils.text import INITIALS
 from ..world import places
 from ..world.countries import country_name, exact_iso3
@@ -58,11 +59,14 @@ def printed_name(column: Column, text: str, lang: str, country: str | None = Non
     return None
 
 
-def needs_translation(column: Column, value: object, lang: str, country: str | None = None
-                      ) -> bool:
+def needs_translation(column: Column, value: object, lang: str, country: str | None = None,
+                      written_in: str = SOURCE) -> bool:
     """Whether a text the documents print is shown in English in lang until it is
-    translated: a printed column's text, some item of which printed_name cannot name."""
-    if not column.printed:
+    translated: a printed column's text, some item of which printed_name cannot name.
+    written_in: the language the row says the text is written in (Column.language_from);
+    one not English is printed as written, marked with its language: it needs no
+    translation (a title published in Spanish)."""
+    if not column.printed or (written_in or SOURCE) != SOURCE:
         return False
     items = value if isinstance(value, tuple) else (value,)
     return any(printed_name(column, item, lang, country) is None for item in items)

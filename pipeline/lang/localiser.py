@@ -30,8 +30,8 @@ from .dates import Dates
 RTL_LANGUAGES = frozenset(language.code for language in languages.ALL if language.rtl)
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 """Two full stops that are not an ellipsis."""
-LRI, PDI = "\u2066", "\u2069"
-"""Unicode's left-to-right isolate and its end."""
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+"""Unicode's left-to-right and right-to-left isolates, and their end."""
 LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9’'&+./-]| (?=[A-Za-z0-9]))*")
 """Latin words in a row, with the digits and punctuation inside them: 'PAFoM IX', 'U.S.'."""
 TAG = re.compile(r"<[^>]*>")
@@ -42,7 +42,8 @@ DATA_LANGUAGE = languages.SOURCE
 def plain_text(markup: Markup) -> str:
     """Markup as the text a spreadsheet cell holds: tags and isolate marks removed, entities
     decoded, the spaces kept (Markup.striptags folds non-breaking spaces into plain ones)."""
-    return Markup(TAG.sub("", markup)).unescape().translate({ord(LRI): None, ord(PDI): None})
+    return Markup(TAG.sub("", markup)).unescape().translate(
+        dict.fromkeys(map(ord, (LRI, RLI, PDI))))
 
 
 def fill(message: str, values: dict) -> str:
@@ -136,18 +137,21 @@ class Localiser(Dates):
         """The same label, plain (a spreadsheet cell, an order)."""
         return plain_text(self.theme(key, themes))
 
-    def data_text(self, text: str) -> Markup:
-        """Free text from the inputs, tagged with its language when it is not the reader's.
+    def data_text(self, text: str, written_in: str = DATA_LANGUAGE) -> Markup:
+        """Free text from the inputs, tagged with its language when it is not the reader's:
+        English, or the language the row says it is written in (a title published in
+        Spanish: lang="es", also in the English documents).
 
-        The tag also isolates it (dir="ltr"), so an English title keeps its word
-        order and punctuation inside an Arabic sentence.
+        The tag also isolates it (its dir), so an English title keeps its word order and
+        punctuation inside an Arabic sentence.
         """
         text = typographic(text)
-        if not text or self.lang == DATA_LANGUAGE:
+        if not text or self.lang == written_in:
             return escape(text)
-        if self.direction == "rtl":
-            text = f"{LRI}{text}{PDI}"
-        return Markup('<span lang="{}" dir="ltr">{}</span>').format(DATA_LANGUAGE, text)
+        direction = languages.language(written_in).direction
+        if self.direction != direction:
+            text = f"{LRI if direction == 'ltr' else RLI}{text}{PDI}"
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(written_in, direction, text)
 
     def isolated(self, text: str) -> Markup:
         """Text in the reader's language, escaped; on a right-to-left page each Latin run

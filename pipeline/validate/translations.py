@@ -43,10 +43,12 @@ from ..contract.schema import (
     TableSpec,
 )
 from ..errors import Problem
+from ..languages import SOURCE
 from ..read.translator_files import FOLDER, Chosen, Entry, latest, located, replaced, string_id
-from ..utils.frames import parse_distinct, rows_by_code
+from ..utils.frames import objects, parse_distinct, rows_by_code
 from ..utils.text import clean_text, is_blank
 from ..wording import R_, RN_, LanguageName, Text
+from .shown import shown_meetings
 
 NAMES = "name_en"
 """The mechanisms' names: left in English, they are reported by name-fallback (one warning
@@ -133,17 +135,18 @@ def strings_of(spec: TableSpec, column: Column, values: pd.Series, records: list
 
 def needing(column: Column, rows: pd.DataFrame) -> Callable[[str], np.ndarray]:
     """Whether each row's text needs a translation into a language (printing.py): asked
-    once per distinct text (and the State its row names, Column.country_from)."""
+    once per distinct text (with the State its row names, Column.country_from, and the
+    language it says the text is written in, Column.language_from)."""
     if not column.printed:
         return lambda lang: np.zeros(len(rows), dtype=bool)
-    if column.country_from:
-        pairs = pd.Series(list(zip(rows[column.name], rows[column.country_from])),
-                          index=rows.index, dtype=object)
-        codes, distinct = parse_distinct(pairs, lambda pair: pair)
-    else:
-        codes, distinct = parse_distinct(rows[column.name], lambda value: (value, None))
-    return lambda lang: np.array([needs_translation(column, value, lang, country)
-                                  for value, country in distinct], dtype=bool)[codes]
+    blank = [None] * len(rows)
+    country = rows[column.country_from] if column.country_from else blank
+    written_in = rows[column.language_from] if column.language_from else blank
+    triples = objects(list(zip(rows[column.name], country, written_in)), rows.index)
+    codes, distinct = parse_distinct(triples, lambda triple: triple)
+    return lambda lang: np.array([
+        needs_translation(column, value, lang, country, written_in or SOURCE)
+        for value, country, written_in in distinct], dtype=bool)[codes]
 
 
 def translated_columns(spec: TableSpec) -> tuple[Column, ...]:
@@ -167,22 +170,27 @@ def too_long(source: str, translation: str) -> bool:
     return len(translation) > MAX_GROWTH * len(source) + MAX_EXTRA
 
 
-def apply(spec: TableSpec, frame: pd.DataFrame, shown: pd.Series, chosen: Chosen,
-          langs: tuple[str, ...]) -> Applied:
+def apply(spec: TableSpec, frame: pd.DataFrame, shown: Callable[[str], pd.Series],
+          chosen: Chosen, langs: tuple[str, ...]) -> Applied:
     """The blank translation cells of the rows shown, filled from the translators' files.
 
-    shown: a boolean Series, the rows the documents show. The spreadsheet's own translation
-    wins; a text printed in a language without one (printing.needs_translation) needs none.
-    Returns the filled columns, the problems (an outdated, replaced or overlong translation,
-    characters no font draws) and, per language built, the printed texts left in English.
+    shown: for a column, a boolean Series, the rows whose text of it the documents print.
+    The spreadsheet's own translation wins; a text printed in a language without one
+    (printing.needs_translation) needs none. Returns the filled columns, the problems (an
+    outdated, replaced or overlong translation, characters no font draws) and, per language
+    built, the printed texts left in English.
     """
-    rows = frame.loc[shown.astype(bool)]
-    records = record_names(spec, rows)
     problems: list[Problem] = []
     missing: dict[str, dict[str, tuple[str, String]]] = {
         lang: {} for lang in langs if lang != "en"}
     filled: dict[str, dict[object, object]] = {}
+    selected: dict[int, tuple[pd.DataFrame, list[str]]] = {}
     for column in translated_columns(spec):
+        mask = shown(column.name)
+        if id(mask) not in selected:  # the rows and their names, once per set of rows
+            rows = frame.loc[mask.astype(bool)]
+            selected[id(mask)] = rows, record_names(spec, rows)
+        rows, records = selected[id(mask)]
         codes, strings = strings_of(spec, column, rows[column.name], records)
         sharing = rows_by_code(codes + 1)[1:]  # the positions of the rows of each String
         needs = needing(column, rows)
@@ -278,7 +286,8 @@ def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd
               themes: Mapping[str, int] | None = None
               ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem]]:
     """The three tables with the translators' translations in the blank translation cells of
-    what the documents show (every mechanism and participant, the year's meetings): new
+    what the documents show (every mechanism and participant, the meetings shown.py says the
+    edition prints): new
     frames, those given are left as they are. And the problems, with one warning per
     language built for what stays in English, themes shown without a label included."""
     problems: list[Problem] = []
@@ -300,7 +309,8 @@ def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd
 def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
                     meetings: pd.DataFrame, year: int, lang: str) -> list[String]:
     """The texts the year's documents print in English in lang, for want of a translation
-    (the translation kit: what translators are asked for), by context."""
+    (the translation kit: what translators are asked for), by context: those of the
+    meetings of the earlier years the profiles list too."""
     found: dict[str, String] = {}
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
         applied = apply(spec, frame, shown, latest([]), (lang,))
@@ -309,12 +319,17 @@ def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
 
 
 def shown_rows(mechanisms, participants, meetings, year: int):
-    """(spec, frame, the rows the documents show) for each table that has translations."""
-    everyone = lambda frame: pd.Series(True, index=frame.index, dtype=bool)  # noqa: E731
-    in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
+    """(spec, frame, the rows whose text of a column the documents print) for each table that
+    has translations: every mechanism and participant; the meetings of the year, and the
+    titles, places and outcome documents of those of the years before it that the profiles
+    list (shown.py)."""
+    def everyone(frame: pd.DataFrame) -> Callable[[str], pd.Series]:
+        rows = pd.Series(True, index=frame.index, dtype=bool)
+        return lambda column: rows
+
     return ((MECHANISMS, mechanisms, everyone(mechanisms)),
             (PARTICIPANTS, participants, everyone(participants)),
-            (MEETINGS, meetings, in_year))
+            (MEETINGS, meetings, shown_meetings(meetings, mechanisms, year)))
 
 
 def untranslated(lang: str, counts, year: int) -> Problem:

@@ -238,7 +238,8 @@ THEM = ("mechanisms.xlsx", "themes")
 def missing_column(folder):
     """The required column 'level' is missing."""
     books = clean_books()
-    books["meetings.xlsx"]["meetings"].delete_cols(8)
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet.delete_cols([cell.value for cell in sheet[1]].index("level") + 1)
     save(folder, books)
 
 
