@@ -77,12 +77,14 @@ class Names:
     def tr_items(self, record: Translated, column: Column) -> list[Markup]:
         """The items of a list column (outcome documents) as tr prints a text: an item left
         as written in the translation (a title published only in English, or in the
-        language its row gives) is marked with its language."""
+        language its row gives) is marked with its language, unless the language writes it
+        so too (a region's name, 'Europe' in French: printing.printed_name)."""
         sources = record.english(column)
         translated = self.translation(record, column) or sources
         written_in = record.written_in(column)
-        return [self.loc.data_text(item, written_in) if item in sources else
-                self.loc.isolated(typographic(item, self.loc.lang)) for item in translated]
+        return [self.loc.data_text(item, written_in)
+                if item in sources and printed_name(column, item, self.loc.lang) != item
+                else self.loc.isolated(typographic(item, self.loc.lang)) for item in translated]
 
     def text(self, record: Translated, column: Column) -> str:
         """The same text, plain (for a spreadsheet cell, which orders its own text)."""

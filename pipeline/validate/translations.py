@@ -25,7 +25,7 @@ translation kit (left_in_english) by the same function, apply.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -170,6 +170,19 @@ def too_long(source: str, translation: str) -> bool:
     return len(translation) > MAX_GROWTH * len(source) + MAX_EXTRA
 
 
+def columns_shown(spec: TableSpec, frame: pd.DataFrame, shown: Callable[[str], pd.Series]
+                  ) -> Iterator[tuple[Column, pd.DataFrame, list[str]]]:
+    """Each translated column with the rows whose text of it the documents print, and how
+    each of those rows is named (record_names): once per set of rows."""
+    selected: dict[int, tuple[pd.DataFrame, list[str]]] = {}
+    for column in translated_columns(spec):
+        mask = shown(column.name)
+        if id(mask) not in selected:
+            rows = frame.loc[mask.astype(bool)]
+            selected[id(mask)] = rows, record_names(spec, rows)
+        yield column, *selected[id(mask)]
+
+
 def apply(spec: TableSpec, frame: pd.DataFrame, shown: Callable[[str], pd.Series],
           chosen: Chosen, langs: tuple[str, ...]) -> Applied:
     """The blank translation cells of the rows shown, filled from the translators' files.
@@ -184,13 +197,7 @@ def apply(spec: TableSpec, frame: pd.DataFrame, shown: Callable[[str], pd.Series
     missing: dict[str, dict[str, tuple[str, String]]] = {
         lang: {} for lang in langs if lang != "en"}
     filled: dict[str, dict[object, object]] = {}
-    selected: dict[int, tuple[pd.DataFrame, list[str]]] = {}
-    for column in translated_columns(spec):
-        mask = shown(column.name)
-        if id(mask) not in selected:  # the rows and their names, once per set of rows
-            rows = frame.loc[mask.astype(bool)]
-            selected[id(mask)] = rows, record_names(spec, rows)
-        rows, records = selected[id(mask)]
+    for column, rows, records in columns_shown(spec, frame, shown):
         codes, strings = strings_of(spec, column, rows[column.name], records)
         sharing = rows_by_code(codes + 1)[1:]  # the positions of the rows of each String
         needs = needing(column, rows)
@@ -281,18 +288,26 @@ TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translat
                        for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)}
 
 
+AS_WRITTEN = R_("texts shown as written, in another language, in the {language} documents "
+                "(kept so by a translator, or published in that language)")
+"""The label of the count, per language, of what printed_as_written finds (Report.counts)."""
+
+
 def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd.DataFrame,
               entries: list[Entry], year: int, langs: tuple[str, ...],
               themes: Mapping[str, int] | None = None
-              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem]]:
+              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem],
+                         tuple[tuple[str, int, str], ...]]:
     """The three tables with the translators' translations in the blank translation cells of
     what the documents show (every mechanism and participant, the meetings shown.py says the
-    edition prints): new
-    frames, those given are left as they are. And the problems, with one warning per
-    language built for what stays in English, themes shown without a label included."""
+    edition prints): new frames, those given are left as they are. The problems, with one
+    warning per language built for what stays in English, themes shown without a label
+    included. And the report's counts (Report.counts: label, number, language) of the texts
+    each language's documents show as written, for a reason the inputs give."""
     problems: list[Problem] = []
     missing = {lang: +Counter(themes=(themes or {}).get(lang, 0)) for lang in langs
                if lang != "en"}
+    as_written: dict[str, set[str]] = {lang: set() for lang in missing}
     chosen = latest(entries)
     frames = []
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
@@ -301,9 +316,41 @@ def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd
         for lang, strings in applied.missing.items():
             missing[lang].update(column for column, _ in strings.values() if column != NAMES)
         frames.append(frame.assign(**applied.columns) if applied.columns else frame)
+        for lang, ids in printed_as_written(spec, frames[-1], shown, tuple(missing)).items():
+            as_written[lang] |= ids
     mechanisms, participants, meetings = frames
+    counts = tuple((AS_WRITTEN.template, len(ids), lang) for lang, ids in as_written.items()
+                   if ids)
     return (mechanisms, participants, meetings), problems + [
-        untranslated(lang, counts, year) for lang, counts in missing.items() if counts]
+        untranslated(lang, counts, year) for lang, counts in missing.items() if counts], counts
+
+
+def printed_as_written(spec: TableSpec, frame: pd.DataFrame,
+                       shown: Callable[[str], pd.Series], langs: tuple[str, ...]
+                       ) -> dict[str, set[str]]:
+    """Language -> the ids of the texts of the (translated) table that its documents show as
+    written, in another language than theirs, for a reason the inputs give: the translation
+    given is the text itself (a document published in English only, kept so by its
+    translator), or the row says the text is written in another language (a title published
+    in Spanish) and no other translation is given. A text the language writes the same way
+    (a region's name, 'Europe' in French: printing.py) is not counted; nor are the
+    mechanisms' names, which name-fallback reports."""
+    found: dict[str, set[str]] = {lang: set() for lang in langs}
+    for column, rows, records in columns_shown(spec, frame, shown):
+        if column.name == NAMES:
+            continue
+        codes, strings = strings_of(spec, column, rows[column.name], records)
+        needs = needing(column, rows)
+        written = (rows[column.language_from].to_numpy(dtype=object) if column.language_from
+                   else np.full(len(rows), "", dtype=object))
+        for lang in langs:
+            target = rows[translation_column(spec, column.name, lang).name]
+            itself = (target == rows[column.name]).to_numpy(dtype=bool)
+            elsewhere = ~np.isin(written, ("", SOURCE, lang))
+            shown_as_written = (itself & needs(lang)) | (elsewhere & (itself | blank_cells(target)))
+            found[lang].update(strings[k].id for k in
+                               set(codes[shown_as_written & (codes >= 0)].tolist()))
+    return found
 
 
 def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,

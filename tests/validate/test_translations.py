@@ -31,7 +31,7 @@ def entry(context: str, source: str, text: str, lang: str = "fr") -> Entry:
 def test_translating_returns_new_frames_and_leaves_those_given(tmp_path):
     tables, _ = validated(write_inputs(tmp_path / "in"), langs=("en", "fr"))
     given = [frame.copy(deep=True) for frame in frames(tables)]
-    (mechanisms, participants, meetings), problems = translations.translate(
+    (mechanisms, participants, meetings), problems, _ = translations.translate(
         *frames(tables), [entry(TITLE, "GFMD Summit", "Sommet du FMMD")], 2025, ("en", "fr"))
     for before, after in zip(given, frames(tables)):
         pd.testing.assert_frame_equal(before, after)  # not written
