@@ -510,7 +510,7 @@ def kept_as_written(data, page_lang: str) -> dict[str, set[str]]:
                 kept = given == english or (isinstance(given, tuple) and item in given)
                 if item and (kept or (written_in != "en" and given is None)):
                     reasons.setdefault(written_in, set()).add(item)
-    return {lang: {typographic(text) for text in texts} for lang, texts in reasons.items()}
+    return {lang: {typographic(text, lang) for text in texts} for lang, texts in reasons.items()}
 
 
 @pytest.fixture(scope="module")
@@ -558,3 +558,20 @@ def test_the_english_word_check_finds_english():
                                               "conference"}
     assert set(english_words("<p>Совещание Senior Officials</p>", "ru")) == {
         "senior", "officials"}
+
+
+NAURU = {"en": "Nauru", "fr": "Nauru", "es": "Nauru", "ru": "Науру", "ar": "ناورو"}
+NAOERO = ("Naoero", "Наоэро", "ناويرو")
+"""UNTERM's 2026 name of Nauru, which could not be confirmed: not applied."""
+
+
+def test_the_2025_edition_names_nauru_as_in_2025(shipped, shipped_data):
+    """Nauru (a member of the Bali Process and PIDC) by the name in force on the edition's
+    date, in every language; its unconfirmed 2026 name nowhere; the summary keeps NRU."""
+    assert shipped_data.edition_date.year == 2025
+    pages = {path.name: path.read_text(encoding="utf-8")
+             for path in shipped.folder.glob("*.html")}
+    for lang, name in NAURU.items():
+        assert name in pages[f"iscm-profiles-{shipped.folder.name}-{lang}.html"], lang
+    assert [page for page, text in pages.items() if any(n in text for n in NAOERO)] == []
+    assert "NRU" in (shipped.folder / f"summary-{shipped.folder.name}.json").read_text()

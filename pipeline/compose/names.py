@@ -67,7 +67,7 @@ class Names:
         (printing.printed_name), else as written, marked with the language it is written in
         (English, or the row's: a title published in Spanish). Initials are isolated, so that
         they keep their order in a right-to-left line."""
-        name = printed_name(column, text, self.loc.lang, country)
+        name = printed_name(column, text, self.loc.lang, country, self.loc.as_of)
         if name is None:
             return self.loc.data_text(text, written_in)
         if column.printed_as == ACRONYM:
@@ -130,17 +130,18 @@ class Names:
 
     def other_names(self, mechanism: Mechanism) -> list[tuple[str, str]]:
         """(language, name) of the mechanism in the table's other languages, when given
-        and not already the name shown."""
+        and not already the name shown; curled as the documents print data text in x."""
         shown = self.mechanism_name(mechanism)
         wanted = [x for x in language(self.loc.lang).other_names if x != self.loc.lang]
-        return [(x, mechanism.names[x]) for x in wanted
+        return [(x, typographic(mechanism.names[x], x)) for x in wanted
                 if x in mechanism.names and mechanism.names[x] != shown]
 
     def party_names(self, parties: tuple[Party, ...], markup: bool = False) -> str | Markup:
         """States and territories alphabetical in the reader's language, then organisations,
         by their translated names where they have one (an English one is tagged as such).
         A State is always printed by its UN name (the participant column: printing.py)."""
-        named = [(p, printed_name(PARTICIPANT, p.name, self.loc.lang, p.code)) for p in parties]
+        named = [(p, printed_name(PARTICIPANT, p.name, self.loc.lang, p.code, self.loc.as_of))
+                 for p in parties]
         countries = [escape(name) for name in sorted((name for _, name in named if name),
                                                      key=self.loc.sort_key)]
         others = sorted((self.tr(p, PARTICIPANT, p.code) for p, name in named if not name),

@@ -14,6 +14,7 @@ from babel import Locale
 from ..config import LANGUAGES
 from ..lang.localiser import RTL_LANGUAGES, Localiser, plain_text
 from ..model import BulletinData, Mechanism, Meeting
+from ..utils.text import typographic
 from ..validate.shown import PROFILED, RECENT_YEARS
 from .maps import Map, mechanism_map
 from .names import Names
@@ -76,7 +77,8 @@ def profiles(data: BulletinData, loc: Localiser) -> tuple[Profile, ...]:
     return tuple(Profile(
         mechanism=m,
         names=tuple(Name(lang, language_name(lang, loc),
-                         "rtl" if lang in RTL_LANGUAGES else "ltr", m.names[lang])
+                         "rtl" if lang in RTL_LANGUAGES else "ltr",
+                         typographic(m.names[lang], lang))
                     for lang in LANGUAGES if lang in m.names),
         map=member_map(m, loc),
         meetings=tuple(reversed(meetings.get(m.id, ()))))

@@ -10,6 +10,7 @@ kit), so that the two cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from ..languages import SOURCE
@@ -33,14 +34,15 @@ PRINTED_AS: dict[str, str] = {
 """The ways a text is printed without a translation, besides in English (None)."""
 
 
-def printed_name(column: Column, text: str, lang: str, country: str | None = None
-                 ) -> str | None:
+def printed_name(column: Column, text: str, lang: str, country: str | None = None,
+                 as_of: dt.date | None = None) -> str | None:
     """What the documents in lang print for a text of column that has no translation there,
     when it is not the English text marked as English (None).
 
     country: what the row says of the State, from column.country_from: a meeting's country
     (for its city), a participant's code ('' for an organisation); None where the text
-    itself is looked up (a chair written as a country's name).
+    itself is looked up (a chair written as a country's name). as_of: the day whose
+    country names are printed (the edition's date: countries.country_name).
     """
     match column.printed_as:
         case "city":
@@ -49,11 +51,11 @@ def printed_name(column: Column, text: str, lang: str, country: str | None = Non
             return places.city_name(text, country or None, lang)
         case "country":
             iso3 = exact_iso3(text) if country is None else country
-            return country_name(iso3, lang) if iso3 else None
+            return country_name(iso3, lang, as_of) if iso3 else None
         case "region":
             if name := region_name(text, lang):
                 return name
-            return country_name(iso3, lang) if (iso3 := exact_iso3(text)) else None
+            return country_name(iso3, lang, as_of) if (iso3 := exact_iso3(text)) else None
         case "initials":
             return text if INITIALS.fullmatch(text) else None
     return None

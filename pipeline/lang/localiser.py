@@ -8,6 +8,7 @@ and the sentences built from both compose/sentences.py's.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import re
 from collections.abc import Mapping
@@ -57,6 +58,9 @@ class Localiser(Dates):
     """Formatting for one language; its methods are the templates' filters."""
 
     lang: str
+    as_of: dt.date | None = None
+    """The day whose country names it prints (the edition's date: names.py, printing.py);
+    None, the latest."""
 
     @cached_property
     def translations(self) -> gettext.NullTranslations:
@@ -114,7 +118,7 @@ class Localiser(Dates):
         return collation_key(text, self.lang)
 
     def country(self, iso3: str) -> str:
-        return country_name(iso3, self.locale.split("_")[0]) if iso3 else ""
+        return country_name(iso3, self.locale.split("_")[0], self.as_of) if iso3 else ""
 
     def label(self, value: str, vocabulary: str) -> str:
         """The reader's label of a vocabulary value (one without a label, humanised)."""

@@ -124,3 +124,29 @@ def test_the_documents_mark_english_exactly_what_the_count_calls_untranslated(sp
         outcomes.add(marked)
     # A column printed otherwise than in English has texts of both kinds among these.
     assert outcomes == ({True, False} if column.printed_as else {True})
+
+
+def test_the_report_counts_per_language_the_texts_shown_as_written(tmp_path):
+    """A document published in Spanish (outcome_document_language = es) is shown as written
+    in the French, Russian and Arabic documents, not in the Spanish ones (it is theirs); a
+    title its French translator kept as written (the translation is the text) in the
+    French ones only. Each language's documents get a count in the report, in its words."""
+    from dataclasses import replace as with_values
+
+    from pipeline.config import BulletinConfig
+    from pipeline.errors import Report
+    from pipeline.render import validation_report
+
+    rows = [dict(MEETING_ROWS[0], outcome_document="Declaración de Windhoek",
+                 outcome_document_language="es"), *MEETING_ROWS[1:]]
+    langs = ("en", "fr", "es", "ru", "ar")
+    tables, _ = validated(write_inputs(tmp_path / "in", meetings=rows), langs=langs)
+    _, _, counts = translations.translate(
+        *frames(tables), [entry(TITLE, "GFMD Summit", "GFMD Summit")], 2025, langs)
+    label = translations.AS_WRITTEN.template
+    assert counts == ((label, 2, "fr"), (label, 1, "ru"), (label, 1, "ar"))
+    page = validation_report.render_html(with_values(Report(), counts=counts),
+                                         BulletinConfig(inputs_dir=tmp_path), 2025)
+    assert ("texts shown as written, in another language, in the French documents (kept so "
+            "by a translator, or published in that language): 2") in page
+    assert "in the Russian documents" in page and "in the Spanish documents" not in page
