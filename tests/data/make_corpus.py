@@ -920,7 +920,8 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "left": "Année de retrait"},
     "meetings": {
         "mechanism_id": "Mécanisme", "edition": "Numéro d'édition", "title": "Intitulé",
-        "title_language": "Langue de l'intitulé", "start_date": "Date de début", "end_date": "Date de fin", "city": "Ville",
+        "title_language": "Langue de l'intitulé", "start_date": "Date de début",
+        "end_date": "Date de fin", "city": "Ville",
         "country": "Pays", "level": "Niveau", "status": "Statut de la réunion",
         "themes": "Thématiques", "chair": "Présidé par", "iom_participation": "Participation OIM",
         "summary": "Synthèse", "outcome_document": "Document adopté",
