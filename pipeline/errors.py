@@ -97,8 +97,9 @@ class Report:
     """All problems of a run, sorted; errors stop the build, warnings do not."""
 
     problems: tuple[Problem, ...] = ()
-    counts: tuple[tuple[str, int], ...] = ()
-    """Things dropped or repaired quietly, e.g. ('blank rows dropped', 3)."""
+    counts: tuple[tuple, ...] = ()
+    """Things dropped, repaired or kept quietly, e.g. ('blank rows dropped', 3); a count of
+    one language's documents names it third: (label with {language}, 2, 'fr')."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -18,6 +18,8 @@ from typing import Protocol
 
 import pandas as pd
 
+from .languages import SOURCE
+
 
 @dataclass(frozen=True)
 class BadCell:
@@ -163,6 +165,11 @@ class Translated:
         found = self.translations.get(column.name, {}).get(lang)
         return None if found == self.english(column) else found
 
+    def written_in(self, column: ColumnName) -> str:
+        """The language the record's text of a column is written in: English, the inputs'
+        language, unless the row says otherwise (a title published in Spanish)."""
+        return SOURCE
+
 
 @dataclass(frozen=True)
 class Party(Translated):
@@ -260,12 +267,19 @@ class Meeting(Translated):
     translations: dict[str, dict[str, object]] = field(default_factory=dict)
     """Column -> language -> its text in that language, where translated (title,
     summary, outcome_document (a tuple, as outcome_documents), chair, city)."""
+    languages: dict[str, str] = field(default_factory=dict)
+    """Column -> the language its text is written in, where the row says it is not English
+    (title: title_language; outcome_document: outcome_document_language)."""
 
     def english(self, column: ColumnName) -> object:
-        """The text of a translated column of the meetings table."""
+        """The text of a translated column of the meetings table (as written: in English,
+        or in the language written_in gives)."""
         return {"title": self.title, "summary": self.summary,
                 "outcome_document": self.outcome_documents, "chair": self.chair,
                 "city": self.city}[column.name]
+
+    def written_in(self, column: ColumnName) -> str:
+        return self.languages.get(column.name) or SOURCE
 
 
 @dataclass(frozen=True)

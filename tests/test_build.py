@@ -9,6 +9,7 @@ import json
 import re
 import subprocess
 import unicodedata
+from html.parser import HTMLParser
 
 import openpyxl
 import pandas as pd
@@ -55,8 +56,8 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         f"{stem}-{year}-{lang}.{suffix}" for lang in LANGUAGES
         for stem, suffix in [("iscm-highlights", "html"), ("iscm-table", "html"),
                              ("iscm-table", "xlsx"), ("iscm-calendar", "html"),
-                             ("iscm-profiles", "html"), ("iscm-factsheet", "html"),
-                             ("iscm-map", "html")]} | {f"iscm-calendar-{year}.ics"} | {
+                             ("iscm-calendar", "ics"), ("iscm-profiles", "html"),
+                             ("iscm-factsheet", "html"), ("iscm-map", "html")]} | {
         "data/datapackage.json"} | {
         f"data/{hxl}{table}.csv" for hxl in ("", "hxl/")
         for table in ("mechanisms", "participations", "meetings", "memberships",
@@ -372,9 +373,9 @@ def test_control_characters_in_the_cells_do_not_reach_the_documents(tmp_path):
 # The data in five languages ------------------------------------------------------------
 
 WORD = re.compile(r"[^\W\d_]{3,}")
-SHARED_WORDS = {"fr": {"but", "panel"}, "ru": {"pro"}}
-"""Words of the language that English has too, and more often ('le but': the aim); the
-Latin 'pro tempore' in Russian."""
+SHARED_WORDS = {"fr": {"but", "panel", "finals"}, "ru": {"pro"}}
+"""Words of the language that English has too, and more often ('le but': the aim; 'les
+documents finals', the UN's French plural); the Latin 'pro tempore' in Russian."""
 
 
 def own_words(lang: str) -> set[str]:
@@ -408,7 +409,6 @@ def english_words(page: str, lang: str) -> dict[str, str]:
     such as 'meeting' are in French corpora too); in a language not written in Latin
     letters (Russian, Arabic), any such word."""
     from lxml import html as lxml_html
-    from wordfreq import zipf_frequency
 
     allowed = own_words(lang)
     root = lxml_html.fromstring(page)
@@ -417,13 +417,24 @@ def english_words(page: str, lang: str) -> dict[str, str]:
         element.drop_tree()
     found = {}
     for text in root.itertext():
-        for word in WORD.findall(text):
-            if word.isupper() or word.lower() in found or word.lower() in allowed:
-                continue
-            english = zipf_frequency(word, "en")
-            if english >= 3 and (not in_latin_letters(lang)
-                                 or english - zipf_frequency(word, lang) >= 1):
-                found[word.lower()] = text.strip()[:100]
+        for word in english_words_of(text, lang, allowed):
+            found.setdefault(word.lower(), text.strip()[:100])
+    return found
+
+
+def english_words_of(text: str, lang: str, allowed: set[str]) -> list[str]:
+    """The words of a text that read as English in a page of lang (english_words): common in
+    English, and ten times rarer in the language where it is written in Latin letters."""
+    from wordfreq import zipf_frequency
+
+    found = []
+    for word in WORD.findall(text):
+        if word.isupper() or word.lower() in allowed:
+            continue
+        english = zipf_frequency(word, "en")
+        if english >= 3 and (not in_latin_letters(lang)
+                             or english - zipf_frequency(word, lang) >= 1):
+            found.append(word)
     return found
 
 
@@ -437,6 +448,116 @@ def test_a_translated_document_holds_no_english_word(shipped, document, lang):
     assert english_words(page, lang) == {}
 
 
+class LanguageRuns(HTMLParser):
+    """Every text of a page with the language it inherits from the lang attributes, as a
+    screen reader or a PDF's /Lang takes it: the page's head, scripts, styles and language
+    switcher (codes: EN, FR…) apart."""
+
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                      "meta", "source", "track", "wbr"})
+    SKIPPED = frozenset({"head", "script", "style"})
+
+    def __init__(self, lang: str):
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str, bool]] = [("", lang, False)]
+        self.runs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attributes = dict(attrs)
+        _, lang, skipped = self.open[-1]
+        skipped = (skipped or tag in self.SKIPPED
+                   or "languages" in (attributes.get("class") or "").split())
+        self.open.append((tag, attributes.get("lang") or lang, skipped))
+
+    def handle_endtag(self, tag):
+        while len(self.open) > 1 and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        _, lang, skipped = self.open[-1]
+        text = " ".join(data.translate(BIDI_CONTROLS).split())
+        if text and not skipped:
+            self.runs.append((lang, text))
+
+
+def language_runs(page: str, lang: str) -> list[tuple[str, str]]:
+    """(language, text) of every text node of a page of lang."""
+    parser = LanguageRuns(lang)
+    parser.feed(page)
+    return parser.runs
+
+
+URL = re.compile(r"https?://\S+")
+
+
+def kept_as_written(data, page_lang: str) -> dict[str, set[str]]:
+    """Language -> the texts the data gives a reason to print in it, as written, in the
+    documents of page_lang: the mechanisms' names in their languages (the names blocks, and
+    the English name where page_lang has none), a text whose translation into page_lang is
+    the text itself (kept so by a translator), a title or document published in a language
+    (title_language, outcome_document_language) that page_lang has no translation of."""
+    from pipeline.compose.names import TABLE_OF
+    from pipeline.validate.translations import NAMES, translated_columns
+
+    reasons: dict[str, set[str]] = {}
+    for mechanism in data.mechanisms:
+        for lang, name in mechanism.names.items():
+            reasons.setdefault(lang, set()).add(name)
+    parties = [p for m in data.mechanisms for p in m.members + m.observers + m.partners]
+    for record in (*data.mechanisms, *parties, *data.calendar, *data.recent):
+        for column in translated_columns(TABLE_OF[type(record)]):
+            if column.name == NAMES:
+                continue
+            english = record.english(column)
+            given = record.translations.get(column.name, {}).get(page_lang)
+            written_in = record.written_in(column)
+            for item in english if isinstance(english, tuple) else (english,):
+                kept = given == english or (isinstance(given, tuple) and item in given)
+                if item and (kept or (written_in != "en" and given is None)):
+                    reasons.setdefault(written_in, set()).add(item)
+    return {lang: {typographic(text, lang) for text in texts} for lang, texts in reasons.items()}
+
+
+@pytest.fixture(scope="module")
+def shipped_data():
+    """What the shipped inputs' documents show (the shared build's), in no language yet."""
+    return build.bulletin_data(load_config(SHIPPED_INPUTS))[0]
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+@pytest.mark.parametrize("document", ["iscm-highlights", "iscm-profiles"])
+def test_no_english_outside_what_the_data_keeps_as_written(shipped, shipped_data, document,
+                                                           lang):
+    """Every text node of the bulletin and the profiles, with the language it inherits: in
+    the page's language, no English word (but web addresses); marked with another language,
+    only a text the data gives a reason to print as written in it (kept_as_written)."""
+    page = (shipped.folder / f"{document}-{shipped.folder.name}-{lang}.html").read_text()
+    allowed, reasons = own_words(lang), kept_as_written(shipped_data, lang)
+    runs = language_runs(page, lang)
+    english = {text for run_lang, text in runs if run_lang == lang
+               and english_words_of(URL.sub("", text), lang, allowed)}
+    unexplained = {(run_lang, text) for run_lang, text in runs
+                   if run_lang != lang and text not in reasons.get(run_lang, set())}
+    assert (english, unexplained) == (set(), set())
+    assert any(run_lang != lang for run_lang, _ in runs)  # the names blocks, at least
+
+
+def test_the_language_runs_of_a_page():
+    page = ('<html lang="fr"><head><title>Titre</title></head><body><nav class="languages">'
+            '<a lang="en">EN</a></nav><p>Le <cite><span lang="es" dir="ltr">\u2066Declaración'
+            '\u2069</span></cite> et <br>la <span lang="en">Baku Declaration</span>.</p>'
+            '<p>The meeting</p></body></html>')
+    assert language_runs(page, "fr") == [("fr", "Le"), ("es", "Declaración"), ("fr", "et"),
+                                         ("fr", "la"), ("en", "Baku Declaration"),
+                                         ("fr", "."), ("fr", "The meeting")]
+    assert english_words_of("The meeting of https://www.rabat-process.org", "fr", set()) == [
+        "The", "meeting", "process"]
+    assert english_words_of(URL.sub("", "Voir https://www.rabat-process.org"), "fr",
+                            set()) == []
+
+
 def test_the_english_word_check_finds_english():
     page = ("<html><body><p>Le sommet <cite>Baku Declaration</cite> a eu lieu. The meeting "
             "adopted a plan. <span lang='en'>Regional Conference</span> IOM</p></body></html>")
@@ -444,3 +565,20 @@ def test_the_english_word_check_finds_english():
                                               "conference"}
     assert set(english_words("<p>Совещание Senior Officials</p>", "ru")) == {
         "senior", "officials"}
+
+
+NAURU = {"en": "Nauru", "fr": "Nauru", "es": "Nauru", "ru": "Науру", "ar": "ناورو"}
+NAOERO = ("Naoero", "Наоэро", "ناويرو")
+"""UNTERM's 2026 name of Nauru, which could not be confirmed: not applied."""
+
+
+def test_the_2025_edition_names_nauru_as_in_2025(shipped, shipped_data):
+    """Nauru (a member of the Bali Process and PIDC) by the name in force on the edition's
+    date, in every language; its unconfirmed 2026 name nowhere; the summary keeps NRU."""
+    assert shipped_data.edition_date.year == 2025
+    pages = {path.name: path.read_text(encoding="utf-8")
+             for path in shipped.folder.glob("*.html")}
+    for lang, name in NAURU.items():
+        assert name in pages[f"iscm-profiles-{shipped.folder.name}-{lang}.html"], lang
+    assert [page for page, text in pages.items() if any(n in text for n in NAOERO)] == []
+    assert "NRU" in (shipped.folder / f"summary-{shipped.folder.name}.json").read_text()

@@ -139,13 +139,16 @@ def test_figures_count_only_the_meetings_held(built):
 
 
 def test_the_ics_says_upcoming_and_confirmed(built):
-    calendar = Calendar.from_ical((built / "iscm-calendar-2025.ics").read_bytes())
+    calendar = Calendar.from_ical((built / "iscm-calendar-2025-en.ics").read_bytes())
     found = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
     midwa = found["MIDWA Ministerial Conference"]
     assert midwa["STATUS"] == "CONFIRMED"  # RFC 5545: scheduled, with its dates
     assert str(midwa["DESCRIPTION"]).splitlines()[-1] == "Status: Upcoming"
     assert "Status: Upcoming" in str(found["RCM Vice-Ministerial Meeting"]["DESCRIPTION"])
     assert str(found["GFMD Summit"]["DESCRIPTION"]).endswith("Status: Held")
+    french = Calendar.from_ical((built / "iscm-calendar-2025-fr.ics").read_bytes())
+    conference = next(e for e in french.walk("VEVENT") if e["UID"] == midwa["UID"])
+    assert str(conference["DESCRIPTION"]).splitlines()[-1] == "Statut\u00a0: À venir"
     assert found["GFMD Thematic Meeting"]["STATUS"] == "CANCELLED"
     assert midwa.decoded("DTSTAMP") == dt.datetime(2025, 6, 30, tzinfo=dt.UTC)
 

@@ -14,8 +14,13 @@ import urllib.request
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
+from pipeline.contract.schema import MEETINGS
 from tests.conftest import ROOT, write_inputs
+
+COUNTRY = get_column_letter([c.name for c in MEETINGS.template_columns].index("country") + 1)
+"""The meetings sheet's country column, wherever the contract puts it."""
 
 
 def free_port() -> int:
@@ -81,10 +86,10 @@ def test_a_saved_spreadsheet_shows_in_the_open_page(preview):
     assert "The Global Summit on Skills Mobility took place" in page
 
     # An input error shows in the page as the validation report, and the server stays up.
-    set_cell(inputs / "meetings.xlsx", "meetings", "G3", "Atlantis")
+    set_cell(inputs / "meetings.xlsx", "meetings", f"{COUNTRY}3", "Atlantis")
     wait_for(lambda: "unknown-country" in get(port, "/iscm-highlights-2025-en.html"))
     assert "Atlantis" in get(port, "/")
-    set_cell(inputs / "meetings.xlsx", "meetings", "G3", "Switzerland")
+    set_cell(inputs / "meetings.xlsx", "meetings", f"{COUNTRY}3", "Switzerland")
     wait_for(lambda: "Global Summit on Skills Mobility" in get(
         port, "/iscm-highlights-2025-en.html"))
 

@@ -16,6 +16,7 @@ from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS
 from ..contract.vocabularies import VOCABULARIES
 from ..model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
 from ..validate import translations
+from ..validate.shown import RECENT_YEARS, in_years
 from ..world import regions
 from . import gcm, history, titles
 
@@ -25,8 +26,6 @@ RANKING_COVERAGE = 0.9
 """Share of the active mechanisms whose member lists must be known for the States to be
 ranked by membership: with the Budapest, Rabat and GFMD lists missing, a ranking only
 shows which lists were typed in."""
-RECENT_YEARS = 3
-"""A mechanism's profile lists its meetings of the bulletin year and the two before it."""
 
 
 def state_members(participants: pd.DataFrame) -> pd.DataFrame:
@@ -43,9 +42,7 @@ def recent_meetings(meetings: pd.DataFrame, year: int, years: int = RECENT_YEARS
                     ) -> pd.DataFrame:
     """The meetings that started in the bulletin year or the years just before it, in date
     order (a profile shows what a mechanism has done lately, not only this year)."""
-    since = year - years + 1
-    # astype(bool): an empty object Series would select columns, not rows.
-    recent = meetings[meetings["start_date"].map(lambda d: since <= d.year <= year).astype(bool)]
+    recent = meetings[in_years(meetings, year, years)]
     return recent.sort_values(["start_date", "end_date", "mechanism_id", "title"])
 
 
@@ -217,6 +214,19 @@ def held(meetings: pd.DataFrame, edition: dt.date) -> pd.DataFrame:
     return meetings[(meeting_statuses(meetings, edition) == "held").astype(bool)]
 
 
+WRITTEN_IN = {column.name: column.language_from for column in MEETINGS.columns
+              if column.language_from}
+"""A meeting's texts that may be written in another language than English, and the column of
+the row that says which (schema.Column.language_from)."""
+
+
+def written_in(meetings: pd.DataFrame) -> list[dict[str, str]]:
+    """For each meeting: column -> the language its text is written in, where the row says
+    it is not English."""
+    return [{text: language for text, language in zip(WRITTEN_IN, row) if language}
+            for row in zip(*(meetings[column] for column in WRITTEN_IN.values()))]
+
+
 def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: dt.date
                     ) -> tuple[Meeting, ...]:
     """The meetings as typed objects, in the frame's order, each with its printed name."""
@@ -229,8 +239,10 @@ def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: d
         themes=r.themes, chair=r.chair, iom_participation=r.iom_participation,
         summary=r.summary, outcome_documents=r.outcome_document, source=r.source,
         status=r.status, gcm_objectives=r.objectives, objectives_named=r.objectives_named,
-        sdg_targets=r.targets, translations=translated)
-        for r, translated in zip(meetings.itertuples(), translations.of_rows(MEETINGS, meetings)))
+        sdg_targets=r.targets, translations=translated, languages=languages)
+        for r, translated, languages in zip(meetings.itertuples(),
+                                            translations.of_rows(MEETINGS, meetings),
+                                            written_in(meetings)))
 
 
 HIGHLIGHTED = ("held", "planned")

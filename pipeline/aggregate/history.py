@@ -16,22 +16,7 @@ import pandas as pd
 from ..config import FIRST_YEAR
 from ..contract.vocabularies import VOCABULARIES
 from ..model import Changes
-
-
-def by_year(values: pd.Series, year: int) -> pd.Series:
-    """Whether each year (None: not known, taken as always) is by the end of `year`."""
-    return values.map(lambda y: y is None or y <= year).astype(bool)
-
-
-def established_by(mechanisms: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The mechanisms established by the end of the year (year_established blank: always)."""
-    return mechanisms[by_year(mechanisms["year_established"], year)]
-
-
-def status_not_yet(mechanisms: pd.DataFrame, year: int) -> pd.Series:
-    """Mechanisms whose status was taken after the year and whose status before is known."""
-    since = mechanisms["status_since"].map(lambda y: y is not None and y > year).astype(bool)
-    return since & (mechanisms["status_before"] != "")
+from ..validate.shown import by_year, established_by, status_not_yet, statuses_at
 
 
 def edition_mechanisms(mechanisms: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -43,7 +28,7 @@ def edition_mechanisms(mechanisms: pd.DataFrame, year: int) -> pd.DataFrame:
     mechanisms = established_by(mechanisms, year).copy()
     earlier = status_not_yet(mechanisms, year)
     if earlier.any():
-        mechanisms.loc[earlier, "status"] = mechanisms.loc[earlier, "status_before"]
+        mechanisms["status"] = statuses_at(mechanisms, year)
         for column in [c for c in mechanisms if c.startswith("status_detail")]:
             mechanisms.loc[earlier, column] = ""
     return mechanisms

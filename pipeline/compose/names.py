@@ -69,26 +69,33 @@ class Names:
         row, for a column printed by a place's name (Column.country_from)."""
         if translated := self.translation(record, column):
             return self.loc.isolated(typographic(translated, self.loc.lang))
-        return self.untranslated(column, record.english(column), country)
+        return self.untranslated(column, record.english(column), country,
+                                 record.written_in(column))
 
-    def untranslated(self, column: Column, text: str, country: str | None = None) -> Markup:
+    def untranslated(self, column: Column, text: str, country: str | None = None,
+                     written_in: str = DATA_LANGUAGE) -> Markup:
         """A text with no translation: by the name it is printed by in the language
-        (printing.printed_name), else as written, marked as English. Initials are isolated,
-        so that they keep their order in a right-to-left line."""
-        name = printed_name(column, text, self.loc.lang, country)
+        (printing.printed_name), else as written, marked with the language it is written in
+        (English, or the row's: a title published in Spanish). Initials are isolated, so that
+        they keep their order in a right-to-left line."""
+        name = printed_name(column, text, self.loc.lang, country, self.loc.as_of)
         if name is None:
-            return self.loc.data_text(text)
+            return self.loc.data_text(text, written_in)
         if column.printed_as == ACRONYM:
             return Markup("<bdi>{}</bdi>").format(self.loc.isolated(name))
         return escape(name)
 
     def tr_items(self, record: Translated, column: Column) -> list[Markup]:
         """The items of a list column (outcome documents) as tr prints a text: an item left
-        as written in the translation (a title published only in English) is marked."""
+        as written in the translation (a title published only in English, or in the
+        language its row gives) is marked with its language, unless the language writes it
+        so too (a region's name, 'Europe' in French: printing.printed_name)."""
         sources = record.english(column)
         translated = self.translation(record, column) or sources
-        return [self.loc.data_text(item) if item in sources else
-                self.loc.isolated(typographic(item, self.loc.lang)) for item in translated]
+        written_in = record.written_in(column)
+        return [self.loc.data_text(item, written_in)
+                if item in sources and printed_name(column, item, self.loc.lang) != item
+                else self.loc.isolated(typographic(item, self.loc.lang)) for item in translated]
 
     def text(self, record: Translated, column: Column) -> str:
         """The same text, plain (for a spreadsheet cell, which orders its own text)."""
@@ -157,17 +164,18 @@ class Names:
 
     def other_names(self, mechanism: Mechanism) -> list[tuple[str, str]]:
         """(language, name) of the mechanism in the table's other languages, when given
-        and not already the name shown."""
+        and not already the name shown; curled as the documents print data text in x."""
         shown = self.mechanism_name(mechanism)
         wanted = [x for x in language(self.loc.lang).other_names if x != self.loc.lang]
-        return [(x, mechanism.names[x]) for x in wanted
+        return [(x, typographic(mechanism.names[x], x)) for x in wanted
                 if x in mechanism.names and typographic(mechanism.names[x], x) != shown]
 
     def party_names(self, parties: tuple[Party, ...], markup: bool = False) -> str | Markup:
         """States and territories alphabetical in the reader's language, then organisations,
         by their translated names where they have one (an English one is tagged as such).
         A State is always printed by its UN name (the participant column: printing.py)."""
-        named = [(p, printed_name(PARTICIPANT, p.name, self.loc.lang, p.code)) for p in parties]
+        named = [(p, printed_name(PARTICIPANT, p.name, self.loc.lang, p.code, self.loc.as_of))
+                 for p in parties]
         countries = [escape(name) for name in sorted((name for _, name in named if name),
                                                      key=self.loc.sort_key)]
         others = sorted((self.tr(p, PARTICIPANT, p.code) for p, name in named if not name),

@@ -2,7 +2,7 @@
 
 Computed here so that profiles.html only lays them out: the order, the names in
 the five languages, the map of the members and the meetings of the last three
-years (aggregate.RECENT_YEARS).
+years (validate/shown.py: RECENT_YEARS).
 """
 
 from __future__ import annotations
@@ -11,18 +11,17 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from ..aggregate import RECENT_YEARS
 from ..config import LANGUAGES
 from ..lang.localiser import RTL_LANGUAGES, Localiser, plain_text
 from ..model import BulletinData, Mechanism, Meeting
+from ..utils.text import typographic
+from ..validate.shown import PROFILED, RECENT_YEARS
 from .gcm import mechanism_objectives
 from .maps import Map, mechanism_map
 from .names import Names
 
-PROFILED = ("active", "emerging")
 DENSE = 12
 """More meetings than this on a profile and its page is set tighter (print.css)."""
-"""The mechanisms that get a profile: those that work, or are being set up."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,13 @@ class Profile:
 
 
 def recent_years(data: BulletinData, loc: Localiser) -> str:
-    """The years the profiles' meetings cover, '2023–2025' (years take no digit grouping)."""
-    first = data.year - RECENT_YEARS + 1
+    """The years the profiles' meetings cover, '2023–2025' (years take no digit grouping):
+    from the first of the last RECENT_YEARS years that the inputs have meetings of, '2025'
+    alone when the inputs start with the year."""
+    first = min((m.start.year for m in data.recent), default=data.year)
+    first = max(first, data.year - RECENT_YEARS + 1)
+    if first >= data.year:
+        return str(data.year)
     return loc.pgettext("a range of numbers", "{low}–{high}", low=str(first),
                         high=str(data.year))
 
@@ -76,7 +80,8 @@ def profiles(data: BulletinData, loc: Localiser) -> tuple[Profile, ...]:
     return tuple(Profile(
         mechanism=m,
         names=tuple(Name(lang, language_name(lang, loc),
-                         "rtl" if lang in RTL_LANGUAGES else "ltr", m.names[lang])
+                         "rtl" if lang in RTL_LANGUAGES else "ltr",
+                         typographic(m.names[lang], lang))
                     for lang in LANGUAGES if lang in m.names),
         map=member_map(m, loc),
         meetings=tuple(reversed(meetings.get(m.id, ()))),

@@ -69,7 +69,7 @@ class Sentences:
         """The meeting's own title as printed (tables, calendar): translated where it is."""
         if self.names.translation(meeting, TITLE):
             return self.names.tr(meeting, TITLE)
-        return self.loc.data_text(meeting.name)
+        return self.loc.data_text(meeting.name, meeting.written_in(TITLE))
 
     def meeting_name(self, meeting: Meeting, opens: bool = True) -> tuple[Markup, str | None]:
         """The meeting named by its own title, as a sentence names its subject, and the

@@ -10,8 +10,10 @@ kit), so that the two cannot disagree.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..languages import SOURCE
 from ..utils.text import INITIALS
 from ..world import places
 from ..world.countries import country_name, exact_iso3
@@ -32,14 +34,15 @@ PRINTED_AS: dict[str, str] = {
 """The ways a text is printed without a translation, besides in English (None)."""
 
 
-def printed_name(column: Column, text: str, lang: str, country: str | None = None
-                 ) -> str | None:
+def printed_name(column: Column, text: str, lang: str, country: str | None = None,
+                 as_of: dt.date | None = None) -> str | None:
     """What the documents in lang print for a text of column that has no translation there,
     when it is not the English text marked as English (None).
 
     country: what the row says of the State, from column.country_from: a meeting's country
     (for its city), a participant's code ('' for an organisation); None where the text
-    itself is looked up (a chair written as a country's name).
+    itself is looked up (a chair written as a country's name). as_of: the day whose
+    country names are printed (the edition's date: countries.country_name).
     """
     match column.printed_as:
         case "city":
@@ -48,21 +51,24 @@ def printed_name(column: Column, text: str, lang: str, country: str | None = Non
             return places.city_name(text, country or None, lang)
         case "country":
             iso3 = exact_iso3(text) if country is None else country
-            return country_name(iso3, lang) if iso3 else None
+            return country_name(iso3, lang, as_of) if iso3 else None
         case "region":
             if name := region_name(text, lang):
                 return name
-            return country_name(iso3, lang) if (iso3 := exact_iso3(text)) else None
+            return country_name(iso3, lang, as_of) if (iso3 := exact_iso3(text)) else None
         case "initials":
             return text if INITIALS.fullmatch(text) else None
     return None
 
 
-def needs_translation(column: Column, value: object, lang: str, country: str | None = None
-                      ) -> bool:
+def needs_translation(column: Column, value: object, lang: str, country: str | None = None,
+                      written_in: str = SOURCE) -> bool:
     """Whether a text the documents print is shown in English in lang until it is
-    translated: a printed column's text, some item of which printed_name cannot name."""
-    if not column.printed:
+    translated: a printed column's text, some item of which printed_name cannot name.
+    written_in: the language the row says the text is written in (Column.language_from);
+    one not English is printed as written, marked with its language: it needs no
+    translation (a title published in Spanish)."""
+    if not column.printed or (written_in or SOURCE) != SOURCE:
         return False
     items = value if isinstance(value, tuple) else (value,)
     return any(printed_name(column, item, lang, country) is None for item in items)

@@ -74,6 +74,11 @@ class Column:
     printed: bool = True
     """False for a translated column the documents do not print (formal_association, a
     meeting's chair): its English is neither asked of translators nor counted untranslated."""
+    language_from: str = ""
+    """For a text that may be written in another language than English (a title published
+    in Spanish): the column of its row that says which (a meeting's title_language); blank,
+    English. A text written in another language is printed as written, marked with its
+    language, wherever it has no translation: it needs none (printing.needs_translation)."""
 
     def __post_init__(self) -> None:
         if self.printed_as is not None and self.printed_as not in PRINTED_AS:
@@ -112,11 +117,12 @@ class TableSpec:
 
 
 def _col(name, kind, *aliases, required=False, vocabulary=None, help="", warn_blank=False,
-         printed_as=None, country_from="", printed=True):
+         printed_as=None, country_from="", printed=True, language_from=""):
     if vocabulary is not None:
         help = help.format(values=values_help(kind, vocabulary))
     return Column(name, kind, required, vocabulary, tuple(aliases), help, warn_blank,
-                  printed_as=printed_as, country_from=country_from, printed=printed)
+                  printed_as=printed_as, country_from=country_from, printed=printed,
+                  language_from=language_from)
 
 
 def values_help(kind: Kind, vocabulary: str) -> str:
@@ -332,7 +338,13 @@ MEETINGS = TableSpec(
              "événement", "titre de l'événement", "nom de l'événement", "denominación",
              "nombre de la reunión", "nombre del evento", "título de la reunión",
              "título del evento", "evento", "asunto",
-             required=True, help="The meeting's name."),
+             required=True, language_from="title_language", help="The meeting's name."),
+        _col("title_language", CHOICE, "language of the title", "title written in",
+             "langue du titre", "langue de l'intitulé", "idioma del título",
+             "lengua del título", vocabulary="language",
+             help="The language the title is written in, if not English: {values} (or its "
+                  "name, Spanish). It is then printed as written, marked with its language, "
+                  "where it has no translation."),
         _col("start_date", DATE, "start", "date", "date de début", "début",
              "fecha de inicio", "inicio", "fecha", "from", "du", "meeting date", "first day",
              "date début", "date d'ouverture", "date de la réunion", "premier jour",
@@ -391,7 +403,17 @@ MEETINGS = TableSpec(
              "résultats", "document adopté", "documents adoptés",
              "document de résultats", "declaración", "resultados", "documento adoptado",
              "documentos adoptados", "documento de resultados",
+             language_from="outcome_document_language",
              help="Documents adopted, if any, separated by ;"),
+        _col("outcome_document_language", CHOICE, "outcome document language",
+             "language of the outcome documents", "documents written in", "outcome language",
+             "langue du document final", "langue des documents finals",
+             "langue des documents adoptés", "idioma del documento final",
+             "idioma de los documentos finales", "idioma de los documentos adoptados",
+             "lengua del documento final", vocabulary="language",
+             help="The language the outcome documents are written in, if not English: "
+                  "{values} (or its name, Spanish). They are then printed as written, marked "
+                  "with their language, where they have no translation."),
         _col("source", TEXT, "sources", "fuente", "reference", "référence", "link", "lien",
              "references", "links", "liens", "fuentes", "referencia",
              "referencias", "enlace", "enlaces", "vínculo",

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from babel import Locale
+
+from .. import languages
 from .labels import N_, REGION
 
 
@@ -151,8 +154,24 @@ BOOL = Vocabulary("bool", (
     Value("no", ("n", "false", "0", "non", "faux")),
 ), shown=False)
 
+
+
+def language_names(language: languages.Language) -> tuple[str, ...]:
+    """How offices write a language of pipeline/languages.py: its name in each report
+    language and in itself (CLDR: 'Spanish', 'espagnol', 'español'), its locale (en_GB)."""
+    names = (Locale.parse(language.code).get_display_name(lang)
+             for lang in (*languages.REPORT_CODES, language.code))
+    return tuple(name for name in dict.fromkeys((*names, language.babel_locale))
+                 if name != language.code)
+
+
+LANGUAGE = Vocabulary("language", tuple(Value(language.code, language_names(language))
+                                        for language in languages.ALL), shown=False)
+"""The language a text of the inputs is written in (a meeting's title_language): the
+languages of the documents, from pipeline/languages.py, by code or name."""
+
 ALL: tuple[Vocabulary, ...] = (TYPE, STATUS, IOM_ROLE, ROLE, MEETING_STATUS, PARTICIPANT_TYPE,
-                               LEVEL, BOOL)
+                               LEVEL, BOOL, LANGUAGE)
 """Every closed list, in the order docs/inputs.md lists them."""
 BY_NAME: dict[str, Vocabulary] = {vocabulary.name: vocabulary for vocabulary in ALL}
 

@@ -8,6 +8,7 @@ and the sentences built from both compose/sentences.py's.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import re
 from collections.abc import Iterable, Mapping
@@ -32,8 +33,8 @@ from .dates import Dates
 RTL_LANGUAGES = frozenset(language.code for language in languages.ALL if language.rtl)
 DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 """Two full stops that are not an ellipsis."""
-LRI, PDI = "\u2066", "\u2069"
-"""Unicode's left-to-right isolate and its end."""
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+"""Unicode's left-to-right and right-to-left isolates, and their end."""
 LATIN_RUN = re.compile(r"[A-Za-z](?:[A-Za-z0-9’'&+./-]| (?=[A-Za-z0-9]))*")
 """Latin words in a row, with the digits and punctuation inside them: 'PAFoM IX', 'U.S.'."""
 TAG = re.compile(r"<[^>]*>")
@@ -94,7 +95,8 @@ def capitalised(text: str) -> str:
 def plain_text(markup: Markup) -> str:
     """Markup as the text a spreadsheet cell holds: tags and isolate marks removed, entities
     decoded, the spaces kept (Markup.striptags folds non-breaking spaces into plain ones)."""
-    return Markup(TAG.sub("", markup)).unescape().translate({ord(LRI): None, ord(PDI): None})
+    return Markup(TAG.sub("", markup)).unescape().translate(
+        dict.fromkeys(map(ord, (LRI, RLI, PDI))))
 
 
 def fill(message: str, values: dict) -> str:
@@ -108,6 +110,9 @@ class Localiser(Dates):
     """Formatting for one language; its methods are the templates' filters."""
 
     lang: str
+    as_of: dt.date | None = None
+    """The day whose country names it prints (the edition's date: names.py, printing.py);
+    None, the latest."""
 
     @cached_property
     def translations(self) -> gettext.NullTranslations:
@@ -206,7 +211,7 @@ class Localiser(Dates):
         return collation_key(text, self.lang)
 
     def country(self, iso3: str) -> str:
-        return country_name(iso3, self.locale.split("_")[0]) if iso3 else ""
+        return country_name(iso3, self.locale.split("_")[0], self.as_of) if iso3 else ""
 
     def label(self, value: str, vocabulary: str) -> str:
         """The reader's label of a vocabulary value (one without a label, humanised)."""
@@ -229,18 +234,21 @@ class Localiser(Dates):
         """The same label, plain (a spreadsheet cell, an order)."""
         return plain_text(self.theme(key, themes))
 
-    def data_text(self, text: str) -> Markup:
-        """Free text from the inputs, tagged with its language when it is not the reader's.
+    def data_text(self, text: str, written_in: str = DATA_LANGUAGE) -> Markup:
+        """Free text from the inputs, tagged with its language when it is not the reader's:
+        English, or the language the row says it is written in (a title published in
+        Spanish: lang="es", also in the English documents).
 
-        The tag also isolates it (dir="ltr"), so an English title keeps its word
-        order and punctuation inside an Arabic sentence.
+        The tag also isolates it (its dir), so an English title keeps its word order and
+        punctuation inside an Arabic sentence.
         """
         text = typographic(text)
-        if not text or self.lang == DATA_LANGUAGE:
+        if not text or self.lang == written_in:
             return escape(text)
-        if self.direction == "rtl":
-            text = f"{LRI}{text}{PDI}"
-        return Markup('<span lang="{}" dir="ltr">{}</span>').format(DATA_LANGUAGE, text)
+        direction = languages.language(written_in).direction
+        if self.direction != direction:
+            text = f"{LRI if direction == 'ltr' else RLI}{text}{PDI}"
+        return Markup('<span lang="{}" dir="{}">{}</span>').format(written_in, direction, text)
 
     def isolated(self, text: str) -> Markup:
         """Text in the reader's language, escaped; on a right-to-left page each Latin run

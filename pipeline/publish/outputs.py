@@ -117,7 +117,7 @@ class Output:
     content: Callable[[Materials], Any]
     each_language: bool = True
     """One file per language built (iscm-table-2025-fr.xlsx), else one in none
-    (iscm-calendar-2025.ics)."""
+    (summary-2025.json)."""
     optional: bool = False
     """Made only when FORMATS= names its format (or names none); else always."""
     linked: bool = False
@@ -172,9 +172,12 @@ def table_sheet(made: Materials) -> xlsx.SheetFile:
 
 
 def calendar_ics(made: Materials) -> bytes:
+    """The calendar's .ics in the language of its page, named by the document's title."""
+    from ..lang.localiser import Localiser
     from ..render.ical import calendar_ics as events
 
-    return events(made.data)
+    name = made.document.titled(Localiser(made.lang).gettext, made.data.year)
+    return events(made.data, made.lang, name)
 
 
 def summary_json(made: Materials) -> str:
@@ -202,8 +205,8 @@ PROFILES = Document("profiles", "iscm-profiles", N_("ISCM profiles %(year)s"),
 TABLE = Document("table", "iscm-table", N_("ISCM table %(year)s"),
                  (PRINTED, PAGE, Output(XLSX, table_sheet, optional=True)))
 CALENDAR = Document("calendar", "iscm-calendar", N_("Calendar of ISCM meetings %(year)s"),
-                    (PRINTED, PAGE, Output(ICS, calendar_ics, each_language=False)))
-"""Its .ics is in English, for calendar applications, made whatever FORMATS= says."""
+                    (PRINTED, PAGE, Output(ICS, calendar_ics)))
+"""Its .ics, one per language, for calendar applications, made whatever FORMATS= says."""
 FACTSHEET = Document("factsheet", "iscm-factsheet", N_("ISCM factsheet %(year)s"),
                      (PRINTED, PAGE))
 MAP = Document("map", "iscm-map", N_("ISCM map %(year)s"), (PRINTED, PAGE))

@@ -66,7 +66,7 @@ def renders_in_pool(config: BulletinConfig) -> bool:
 
 def file_name(document: Document, year: int, lang: str | None, form: OutputFormat) -> str:
     """File names come from fixed parts only, never from the data: iscm-table-2025-fr.xlsx,
-    iscm-calendar-2025.ics (a file in no language)."""
+    summary-2025.json (a file in no language)."""
     return f"{document.stem}-{year}{f'-{lang}' if lang else ''}.{form.name}"
 
 

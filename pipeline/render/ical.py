@@ -1,11 +1,13 @@
 """The year's meetings as an iCalendar file (RFC 5545), for calendar applications.
 
-One all-day event per meeting of the year, whatever its status, in English (the
-language of the data; an .ics file has no reader's language). Written with the
-``icalendar`` library. Same inputs, same bytes: each event's UID is a hash of
-the meeting's key (mechanism, start date, title as written), so that a calendar
-that subscribed to last build's file updates its events instead of doubling
-them, and the DTSTAMP is the edition date, never the clock.
+One all-day event per meeting of the year, whatever its status, one file per
+language: its titles, places and descriptions as that language's documents print
+them (a title with no translation as written). Written with the ``icalendar``
+library. Same inputs, same bytes: each event's UID is a hash of the meeting's key
+(mechanism, start date, title as written), the same in every language, so that a
+calendar that subscribed to last build's file updates its events instead of
+doubling them, and a reader who switches to another language's file gets the same
+events, not a second copy; the DTSTAMP is the edition date, never the clock.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 
 from icalendar import Calendar, Event
 
+from ..compose.names import ACRONYM_COLUMN
 from ..compose.sentences import Sentences
 from ..lang.localiser import Localiser, plain_text
 from ..model import BulletinData, Mechanism, Meeting
@@ -45,9 +48,10 @@ def meeting_uid(meeting: Meeting) -> str:
 
 
 def summary(meeting: Meeting, mechanism: Mechanism | None, sentences: Sentences) -> str:
-    """The meeting's own title, then its mechanism's acronym unless the title names it."""
+    """The meeting's own title, then its mechanism's acronym in the language (CRM, ГФМР)
+    unless the title names it."""
     title = plain_text(sentences.meeting_title(meeting))
-    acronym = mechanism.acronym if mechanism else ""
+    acronym = sentences.names.text(mechanism, ACRONYM_COLUMN) if mechanism else ""
     if not acronym or words_key(acronym) in words_key(title):
         return title
     return f"{title} ({acronym})"
@@ -87,15 +91,16 @@ def event(meeting: Meeting, mechanism: Mechanism | None, stamp: dt.datetime,
     return found
 
 
-def calendar_ics(data: BulletinData) -> bytes:
-    """The year's meetings as the bytes of an .ics file."""
-    sentences = Sentences(Localiser("en"))
+def calendar_ics(data: BulletinData, lang: str, name: str) -> bytes:
+    """The year's meetings as the bytes of an .ics file in a language; name: the calendar's
+    (X-WR-CALNAME, which calendar applications show), the document's title in it."""
+    sentences = Sentences(Localiser(lang, data.edition_date))
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"ISCM meetings {data.year}")
+    calendar.add("x-wr-calname", name)
     stamp = dt.datetime.combine(data.edition_date, dt.time(), dt.UTC)
     by_id = {m.id: m for m in data.mechanisms}
     for meeting in data.calendar:

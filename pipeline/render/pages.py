@@ -8,6 +8,7 @@ Autoescaping is on for every template, whatever its name.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import groupby
@@ -158,10 +159,11 @@ def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[Tab
 
 
 @cache
-def shaded_world(counts: tuple[tuple[str, int], ...], lang: str) -> Map:
+def shaded_world(counts: tuple[tuple[str, int], ...], lang: str, as_of: dt.date | None
+                 ) -> Map:
     """The world map of the counts, drawn once per language and run: the bulletin, the
-    factsheet and the poster show the same one."""
-    return world_map(dict(counts), Localiser(lang))
+    factsheet and the poster show the same one (its States named as on as_of)."""
+    return world_map(dict(counts), Localiser(lang, as_of))
 
 
 def document_context(data: BulletinData, loc: Localiser,
@@ -187,7 +189,7 @@ def document_context(data: BulletinData, loc: Localiser,
         languages=languages, charts=key_figure_charts(data.summary, loc),
         highlights=highlights, months=months, active=active, active_by_type=by_type,
         world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
-                               loc.lang),
+                               loc.lang, loc.as_of),
         iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
@@ -210,10 +212,12 @@ def objectives_by_mechanism(data: BulletinData) -> dict[str, tuple[int, ...]]:
 
 
 @cache
-def language_env(config: BulletinConfig, lang: str) -> tuple[Localiser, Environment]:
+def language_env(config: BulletinConfig, lang: str, as_of: dt.date | None = None
+                 ) -> tuple[Localiser, Environment]:
     """One Localiser and one Jinja environment per language and run: the catalogue is
-    loaded and the templates compiled once, whatever the number of documents."""
-    loc = Localiser(lang)
+    loaded and the templates compiled once, whatever the number of documents. as_of: the
+    edition's date, whose country names the documents print."""
+    loc = Localiser(lang, as_of)
     return loc, make_env(config, loc)
 
 
@@ -221,14 +225,14 @@ def render_html(data: BulletinData, template: str, lang: str, config: BulletinCo
                 languages: tuple[tuple[str, str], ...] = ()) -> str:
     """One document in one language, as an HTML page. languages: (language, file name) of
     the same document in each language built, for the language switcher (plan.py)."""
-    loc, env = language_env(config, lang)
+    loc, env = language_env(config, lang, data.edition_date)
     context = document_context(data, loc, languages)
     return env.get_template(template).render(doc=context)
 
 
 def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[list], list[int]]:
     """The ISCM table as spreadsheet rows: title, headers, rows and column widths."""
-    loc = Localiser(lang)
+    loc = Localiser(lang, data.edition_date)
     names = Names(loc)
     _ = loc.gettext
     headers = [_("Type"), _("Region"), _("Mechanism"), _("Acronym"), _("Regions covered"),

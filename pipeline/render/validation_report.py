@@ -17,7 +17,7 @@ from rich.table import Table
 
 from ..config import BulletinConfig
 from ..errors import SEVERITIES, Problem, Report
-from ..wording import ENGLISH, R_, Text, Wording
+from ..wording import ENGLISH, R_, LanguageName, Text, Wording
 
 TEMPLATE = "validation_report.html"
 HEADERS = (R_("Severity"), R_("File"), R_("Sheet"), R_("Row"), R_("Column"), R_("Value"),
@@ -27,7 +27,14 @@ COUNT_LABELS = (R_("blank rows dropped"), R_("blank columns dropped"),
                 R_("sheets ignored (not input tables)"),
                 R_("web addresses written without https://, read with it"))
 """The labels Report.counts holds (in English, as ingest, sheets and validate count them), marked
-here for the report catalogue."""
+here for the report catalogue (and validate/translations.AS_WRITTEN, per language)."""
+
+
+def count_label(count: tuple) -> Text:
+    """A count's label: its language's name in it, for a count of one language's documents
+    ('texts the French documents show as written…')."""
+    label, _, *lang = count
+    return Text(label, (("language", LanguageName(lang[0])),) if lang else ())
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ def render_html(report: Report, config: BulletinConfig, year: int | None) -> str
     _, env = language_env(config, lang)
     context = ReportContext(
         year, report, tuple(shown(p, wording) for p in report.problems),
-        tuple((Text(label).render(wording), n) for label, n in report.counts),
+        tuple((count_label(count).render(wording), count[1]) for count in report.counts),
         tuple(h.render(wording) for h in HEADERS), lang)
     return env.get_template(TEMPLATE).render(doc=context, **page_keywords(wording))
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from ..config import FIRST_YEAR
+from ..config import FIRST_YEAR, LANGUAGES
 from ..contract.kinds import URL, Context, did_you_mean
 from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, SETTINGS
 from ..errors import Problem, Report
@@ -95,10 +95,11 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = (),
     (mechanisms, meetings), themes, found = theme_table.resolve_all(raw, ctx, mechanisms,
                                                                    meetings)
     problems += found
-    (mechanisms, participants, meetings), found = translations.translate(
+    (mechanisms, participants, meetings), found, as_written = translations.translate(
         mechanisms, participants, meetings, list(raw.translations), ctx.year, langs,
         theme_table.left_in_english(themes, mechanisms, meetings, ctx.year, langs))
     problems += found
+    counts += as_written
     # After the translators' files, which may give the names a spreadsheet lacks.
     problems += warn_name_fallbacks(mechanisms, raw_mechanisms, langs)
 
@@ -115,7 +116,13 @@ def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:
 
 
 def make_report(problems: Iterable[Problem], counts=()) -> Report:
-    return Report(tuple(sorted(set(problems))), tuple(sorted((k, n) for k, n in counts if n)))
+    return Report(tuple(sorted(set(problems))),
+                  tuple(sorted((tuple(c) for c in counts if c[1]), key=count_order)))
+
+
+def count_order(count: tuple) -> tuple[str, int]:
+    """Counts by label, a language's in the order of the languages."""
+    return count[0], LANGUAGES.index(count[2]) if len(count) > 2 else -1
 
 
 COMPLETED_ADDRESSES = "web addresses written without https://, read with it"

@@ -31,6 +31,7 @@ from ..model import RawTable, RawTables, Theme
 from ..utils.frames import parse_distinct, rows_by_code
 from ..wording import R_
 from .cells import parse_table, problem
+from .shown import in_years
 
 Cell = tuple[int, str]
 """(Excel row, column) of the themes sheet where a name was written."""
@@ -165,7 +166,6 @@ def left_in_english(themes: Mapping[str, Theme], mechanisms: pd.DataFrame,
                     ) -> dict[str, int]:
     """Language -> the themes the documents show (every mechanism's, the year's meetings')
     that have no label in it."""
-    in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
     shown = (set(mechanisms["thematic_focus"].explode().dropna())
-             | set(meetings.loc[in_year, "themes"].explode().dropna()))
+             | set(meetings.loc[in_years(meetings, year), "themes"].explode().dropna()))
     return unlabelled(themes, shown, langs)

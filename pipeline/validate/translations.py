@@ -25,7 +25,7 @@ translation kit (left_in_english) by the same function, apply.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -50,10 +50,12 @@ from ..contract.schema import (
     TableSpec,
 )
 from ..errors import Problem
+from ..languages import SOURCE
 from ..read.translator_files import FOLDER, Chosen, Entry, latest, located, replaced, string_id
-from ..utils.frames import parse_distinct, rows_by_code
+from ..utils.frames import objects, parse_distinct, rows_by_code
 from ..utils.text import clean_text, is_blank
 from ..wording import R_, RN_, LanguageName, Text
+from .shown import shown_meetings
 
 NAMES = "name_en"
 """The mechanisms' names: left in English, they are reported by name-fallback (one warning
@@ -140,17 +142,18 @@ def strings_of(spec: TableSpec, column: Column, values: pd.Series, records: list
 
 def needing(column: Column, rows: pd.DataFrame) -> Callable[[str], np.ndarray]:
     """Whether each row's text needs a translation into a language (printing.py): asked
-    once per distinct text (and the State its row names, Column.country_from)."""
+    once per distinct text (with the State its row names, Column.country_from, and the
+    language it says the text is written in, Column.language_from)."""
     if not column.printed:
         return lambda lang: np.zeros(len(rows), dtype=bool)
-    if column.country_from:
-        pairs = pd.Series(list(zip(rows[column.name], rows[column.country_from])),
-                          index=rows.index, dtype=object)
-        codes, distinct = parse_distinct(pairs, lambda pair: pair)
-    else:
-        codes, distinct = parse_distinct(rows[column.name], lambda value: (value, None))
-    return lambda lang: np.array([needs_translation(column, value, lang, country)
-                                  for value, country in distinct], dtype=bool)[codes]
+    blank = [None] * len(rows)
+    country = rows[column.country_from] if column.country_from else blank
+    written_in = rows[column.language_from] if column.language_from else blank
+    triples = objects(list(zip(rows[column.name], country, written_in)), rows.index)
+    codes, distinct = parse_distinct(triples, lambda triple: triple)
+    return lambda lang: np.array([
+        needs_translation(column, value, lang, country, written_in or SOURCE)
+        for value, country, written_in in distinct], dtype=bool)[codes]
 
 
 def translated_columns(spec: TableSpec) -> tuple[Column, ...]:
@@ -174,22 +177,34 @@ def too_long(source: str, translation: str) -> bool:
     return len(translation) > MAX_GROWTH * len(source) + MAX_EXTRA
 
 
-def apply(spec: TableSpec, frame: pd.DataFrame, shown: pd.Series, chosen: Chosen,
-          langs: tuple[str, ...]) -> Applied:
+def columns_shown(spec: TableSpec, frame: pd.DataFrame, shown: Callable[[str], pd.Series]
+                  ) -> Iterator[tuple[Column, pd.DataFrame, list[str]]]:
+    """Each translated column with the rows whose text of it the documents print, and how
+    each of those rows is named (record_names): once per set of rows."""
+    selected: dict[int, tuple[pd.DataFrame, list[str]]] = {}
+    for column in translated_columns(spec):
+        mask = shown(column.name)
+        if id(mask) not in selected:
+            rows = frame.loc[mask.astype(bool)]
+            selected[id(mask)] = rows, record_names(spec, rows)
+        yield column, *selected[id(mask)]
+
+
+def apply(spec: TableSpec, frame: pd.DataFrame, shown: Callable[[str], pd.Series],
+          chosen: Chosen, langs: tuple[str, ...]) -> Applied:
     """The blank translation cells of the rows shown, filled from the translators' files.
 
-    shown: a boolean Series, the rows the documents show. The spreadsheet's own translation
-    wins; a text printed in a language without one (printing.needs_translation) needs none.
-    Returns the filled columns, the problems (an outdated, replaced or overlong translation,
-    characters no font draws) and, per language built, the printed texts left in English.
+    shown: for a column, a boolean Series, the rows whose text of it the documents print.
+    The spreadsheet's own translation wins; a text printed in a language without one
+    (printing.needs_translation) needs none. Returns the filled columns, the problems (an
+    outdated, replaced or overlong translation, characters no font draws) and, per language
+    built, the printed texts left in English.
     """
-    rows = frame.loc[shown.astype(bool)]
-    records = record_names(spec, rows)
     problems: list[Problem] = []
     missing: dict[str, dict[str, tuple[str, String]]] = {
         lang: {} for lang in langs if lang != "en"}
     filled: dict[str, dict[object, object]] = {}
-    for column in translated_columns(spec):
+    for column, rows, records in columns_shown(spec, frame, shown):
         codes, strings = strings_of(spec, column, rows[column.name], records)
         sharing = rows_by_code(codes + 1)[1:]  # the positions of the rows of each String
         needs = needing(column, rows)
@@ -313,17 +328,26 @@ TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translat
                        for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)}
 
 
+AS_WRITTEN = R_("texts shown as written, in another language, in the {language} documents "
+                "(kept so by a translator, or published in that language)")
+"""The label of the count, per language, of what printed_as_written finds (Report.counts)."""
+
+
 def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd.DataFrame,
               entries: list[Entry], year: int, langs: tuple[str, ...],
               themes: Mapping[str, int] | None = None
-              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem]]:
+              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem],
+                         tuple[tuple[str, int, str], ...]]:
     """The three tables with the translators' translations in the blank translation cells of
-    what the documents show (every mechanism and participant, the year's meetings): new
-    frames, those given are left as they are. And the problems, with one warning per
-    language built for what stays in English, themes shown without a label included."""
+    what the documents show (every mechanism and participant, the meetings shown.py says the
+    edition prints): new frames, those given are left as they are. The problems, with one
+    warning per language built for what stays in English, themes shown without a label
+    included. And the report's counts (Report.counts: label, number, language) of the texts
+    each language's documents show as written, for a reason the inputs give."""
     problems: list[Problem] = []
     missing = {lang: +Counter(themes=(themes or {}).get(lang, 0)) for lang in langs
                if lang != "en"}
+    as_written: dict[str, set[str]] = {lang: set() for lang in missing}
     chosen = latest(entries)
     frames = []
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
@@ -332,15 +356,48 @@ def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd
         for lang, strings in applied.missing.items():
             missing[lang].update(column for column, _ in strings.values() if column != NAMES)
         frames.append(frame.assign(**applied.columns) if applied.columns else frame)
+        for lang, ids in printed_as_written(spec, frames[-1], shown, tuple(missing)).items():
+            as_written[lang] |= ids
     mechanisms, participants, meetings = frames
+    counts = tuple((AS_WRITTEN.template, len(ids), lang) for lang, ids in as_written.items()
+                   if ids)
     return (mechanisms, participants, meetings), problems + [
-        untranslated(lang, counts, year) for lang, counts in missing.items() if counts]
+        untranslated(lang, counts, year) for lang, counts in missing.items() if counts], counts
+
+
+def printed_as_written(spec: TableSpec, frame: pd.DataFrame,
+                       shown: Callable[[str], pd.Series], langs: tuple[str, ...]
+                       ) -> dict[str, set[str]]:
+    """Language -> the ids of the texts of the (translated) table that its documents show as
+    written, in another language than theirs, for a reason the inputs give: the translation
+    given is the text itself (a document published in English only, kept so by its
+    translator), or the row says the text is written in another language (a title published
+    in Spanish) and no other translation is given. A text the language writes the same way
+    (a region's name, 'Europe' in French: printing.py) is not counted; nor are the
+    mechanisms' names, which name-fallback reports."""
+    found: dict[str, set[str]] = {lang: set() for lang in langs}
+    for column, rows, records in columns_shown(spec, frame, shown):
+        if column.name == NAMES:
+            continue
+        codes, strings = strings_of(spec, column, rows[column.name], records)
+        needs = needing(column, rows)
+        written = (rows[column.language_from].to_numpy(dtype=object) if column.language_from
+                   else np.full(len(rows), "", dtype=object))
+        for lang in langs:
+            target = rows[translation_column(spec, column.name, lang).name]
+            itself = (target == rows[column.name]).to_numpy(dtype=bool)
+            elsewhere = ~np.isin(written, ("", SOURCE, lang))
+            shown_as_written = (itself & needs(lang)) | (elsewhere & (itself | blank_cells(target)))
+            found[lang].update(strings[k].id for k in
+                               set(codes[shown_as_written & (codes >= 0)].tolist()))
+    return found
 
 
 def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
                     meetings: pd.DataFrame, year: int, lang: str) -> list[String]:
     """The texts the year's documents print in English in lang, for want of a translation
-    (the translation kit: what translators are asked for), by context."""
+    (the translation kit: what translators are asked for), by context: those of the
+    meetings of the earlier years the profiles list too."""
     found: dict[str, String] = {}
     for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
         applied = apply(spec, frame, shown, latest([]), (lang,))
@@ -349,12 +406,17 @@ def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
 
 
 def shown_rows(mechanisms, participants, meetings, year: int):
-    """(spec, frame, the rows the documents show) for each table that has translations."""
-    everyone = lambda frame: pd.Series(True, index=frame.index, dtype=bool)  # noqa: E731
-    in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
+    """(spec, frame, the rows whose text of a column the documents print) for each table that
+    has translations: every mechanism and participant; the meetings of the year, and the
+    titles, places and outcome documents of those of the years before it that the profiles
+    list (shown.py)."""
+    def everyone(frame: pd.DataFrame) -> Callable[[str], pd.Series]:
+        rows = pd.Series(True, index=frame.index, dtype=bool)
+        return lambda column: rows
+
     return ((MECHANISMS, mechanisms, everyone(mechanisms)),
             (PARTICIPANTS, participants, everyone(participants)),
-            (MEETINGS, meetings, in_year))
+            (MEETINGS, meetings, shown_meetings(meetings, mechanisms, year)))
 
 
 def untranslated(lang: str, counts, year: int) -> Problem:

@@ -11,9 +11,10 @@ where the UN table has none.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -49,6 +50,8 @@ PROJECT_NAMES: dict[str, str] = {
     "turquie": "TUR",
     "turquia": "TUR",
     "burma": "MMR",
+    # UNTERM's 2026 entry for Nauru, which the table does not apply (data/SOURCES.md).
+    "naoero": "NRU",
     "laos": "LAO",
     "macedonia": "MKD",
     "fyrom": "MKD",
@@ -77,6 +80,17 @@ class UNCountry:
     status: str
     names: dict[str, str]
     """Language -> UN short name, for the languages whose cell is filled."""
+    since: dt.date | None = None
+    """The day from which the UN uses these names (a State renamed: Türkiye, 1 June 2022);
+    None: no change the table records."""
+    previous: dict[str, str] = field(default_factory=dict)
+    """Language -> the UN short name in force before since."""
+
+    def names_on(self, day: dt.date | None) -> dict[str, str]:
+        """The names in force on a day (an edition's date); None: the latest."""
+        if day is not None and self.since is not None and day < self.since:
+            return self.previous
+        return self.names
 
 
 # Organisations that take part in mechanisms. Checked before country names, so
@@ -135,11 +149,15 @@ def un_countries() -> dict[str, UNCountry]:
     """ISO3 -> the UN's codes, status and short names, from UN_NAMES_FILE."""
     with UN_NAMES_FILE.open(encoding="utf-8", newline="") as file:
         reader = csv.DictReader(file)
-        require_columns(UN_NAMES_FILE.name, reader.fieldnames or (), "{code}")
+        require_columns(UN_NAMES_FILE.name, reader.fieldnames or (), "{code}",
+                        "previous_{code}")
         rows = list(reader)
-    return {row["iso3"]: UNCountry(row["iso3"], row["iso2"], row["m49"], row["status"],
-                                   {lang: row[lang] for lang in CODES if row[lang]})
-            for row in rows}
+    return {row["iso3"]: UNCountry(
+        row["iso3"], row["iso2"], row["m49"], row["status"],
+        {lang: row[lang] for lang in CODES if row[lang]},
+        dt.date.fromisoformat(row["since"]) if row["since"] else None,
+        {lang: name for lang in CODES if (name := row[f"previous_{lang}"])})
+        for row in rows}
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +168,10 @@ def _cldr_index() -> dict[str, str]:
     # another, the UN's reading wins, as it is the one the documents print.
     for country in un_countries().values():
         for name in country.names.values():
+            index.setdefault(header_key(name), country.iso3)
+    # A former name ('Swaziland') still names the State, in an older sheet or a minute.
+    for country in un_countries().values():
+        for name in country.previous.values():
             index.setdefault(header_key(name), country.iso3)
     iso3_by_iso2 = {iso2: iso3 for iso3, iso2 in _codes()["ISO2"].items()}
     iso3_by_iso2["XK"] = "XKX"
@@ -217,10 +239,12 @@ def is_state(iso3: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def country_name(iso3: str, lang: str) -> str:
-    """The UN short name of a country in the reader's language, else CLDR's."""
+def country_name(iso3: str, lang: str, as_of: dt.date | None = None) -> str:
+    """The UN short name of a country in the reader's language, else CLDR's. as_of: the day
+    whose names are printed (an edition's date: an edition of 2020 says 'Turkey', one of
+    2023 'Türkiye'); None, the latest."""
     country = un_countries().get(iso3)
-    if country is not None and (name := country.names.get(lang)):
+    if country is not None and (name := country.names_on(as_of).get(lang)):
         # The table keeps the UN's text as published; print apostrophes curled, as
         # typographic() does for all data text ('People's' -> 'People’s').
         return typographic(name)

@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape
 
 import openpyxl
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, THEMES
 from pipeline.render.xlsx import fixed_zip, save_workbook
@@ -239,7 +240,8 @@ THEM = ("mechanisms.xlsx", "themes")
 def missing_column(folder):
     """The required column 'level' is missing."""
     books = clean_books()
-    books["meetings.xlsx"]["meetings"].delete_cols(8)
+    sheet = books["meetings.xlsx"]["meetings"]
+    sheet.delete_cols([cell.value for cell in sheet[1]].index("level") + 1)
     save(folder, books)
 
 
@@ -373,7 +375,8 @@ def unknown_participant(folder):
 def excel_error_value(folder):
     """#REF! in a used cell."""
     books = clean_books()
-    cell = books["meetings.xlsx"]["meetings"]["G3"]
+    sheet = books["meetings.xlsx"]["meetings"]
+    cell = sheet.cell(3, header_cell(sheet, "country").column)
     cell.value, cell.data_type = "#REF!", "e"
     save(folder, books)
 
@@ -382,11 +385,13 @@ def excel_error_value(folder):
 def formula_with_error_result(folder):
     """A formula whose cached result is #N/A (a failed VLOOKUP)."""
     books = clean_books()
-    books["meetings.xlsx"]["meetings"]["F4"] = "PLACEHOLDER-CELL"
+    sheet = books["meetings.xlsx"]["meetings"]
+    ref = f"{get_column_letter(header_cell(sheet, 'city').column)}4".encode()
+    sheet[ref.decode()] = "PLACEHOLDER-CELL"
     save(folder, books)
     patch_part(folder / "meetings.xlsx", MEETINGS_SHEET, lambda xml: xml.replace(
-        b'<c r="F4" t="inlineStr"><is><t>PLACEHOLDER-CELL</t></is></c>',
-        b'<c r="F4" t="e"><f>VLOOKUP(A4,Cities!A:B,2,FALSE)</f><v>#N/A</v></c>'))
+        b'<c r="' + ref + b'" t="inlineStr"><is><t>PLACEHOLDER-CELL</t></is></c>',
+        b'<c r="' + ref + b'" t="e"><f>VLOOKUP(A4,Cities!A:B,2,FALSE)</f><v>#N/A</v></c>'))
 
 
 @case(error(*MEET, 2, "title", "formula-without-value"))
@@ -615,11 +620,15 @@ def ignored_column(folder):
     save(folder, books)
 
 
-@case(warning(*MEET, 4, "column Q", "unnamed-column"))
+UNNAMED = len(MEETINGS.template_columns) + 1
+"""The column after the template's last: no header."""
+
+
+@case(warning(*MEET, 4, f"column {get_column_letter(UNNAMED)}", "unnamed-column"))
 def unnamed_column(folder):
     """Values in a column that has no header."""
     books = clean_books()
-    books["meetings.xlsx"]["meetings"].cell(row=4, column=17, value="call Ana")
+    books["meetings.xlsx"]["meetings"].cell(row=4, column=UNNAMED, value="call Ana")
     save(folder, books)
 
 
@@ -938,10 +947,12 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "left": "Année de retrait"},
     "meetings": {
         "mechanism_id": "Mécanisme", "edition": "Numéro d'édition", "title": "Intitulé",
-        "start_date": "Date de début", "end_date": "Date de fin", "city": "Ville",
+        "title_language": "Langue de l'intitulé", "start_date": "Date de début",
+        "end_date": "Date de fin", "city": "Ville",
         "country": "Pays", "level": "Niveau", "status": "Statut de la réunion",
         "themes": "Thématiques", "chair": "Présidé par", "iom_participation": "Participation OIM",
-        "summary": "Synthèse", "outcome_document": "Document adopté", "source": "Références",
+        "summary": "Synthèse", "outcome_document": "Document adopté",
+        "outcome_document_language": "Langue des documents adoptés", "source": "Références",
         "gcm_objectives": "Objectifs du Pacte mondial"},
     "themes": {
         "theme": "Nom du thème", "label_en": "Libellé anglais", "label_fr": "Libellé français",
@@ -1021,9 +1032,10 @@ MESSY_HEADERS = {
                    "Site web"],
     "participants": ["Mécanisme", "Pays", "Rôle", "Type de participant", "Depuis",
                      "Jusqu'à"],
-    "meetings": ["Mécanisme", "Numéro", "Titre", "Date de début", "Date de fin", "Ville",
-                 "Pays", "Niveau", "Statut", "Thèmes", "Présidence", "Participation de l'OIM",
-                 "Résumé", "Document final", "Source"],
+    "meetings": ["Mécanisme", "Numéro", "Titre", "Langue du titre", "Date de début",
+                 "Date de fin", "Ville", "Pays", "Niveau", "Statut", "Thèmes", "Présidence",
+                 "Participation de l'OIM", "Résumé", "Document final",
+                 "Langue des documents adoptés", "Source"],
 }
 MESSY_VALUES = {
     "type": {"RCP": "PCR", "Global": "processus mondial"},

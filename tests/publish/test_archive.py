@@ -98,12 +98,12 @@ def test_every_link_resolves_and_every_document_is_linked(outputs):
 
 def test_editions_newest_first_then_by_document_language_and_format(outputs):
     links = document_links(Page(outputs / "index.html"))
-    assert links[:15] == ["2025/iscm-highlights-2025-en.html",
+    assert links[:17] == ["2025/iscm-highlights-2025-en.html",
                           "2025/iscm-highlights-2025-fr.html",
                           "2025/iscm-profiles-2025-en.html", "2025/iscm-profiles-2025-fr.html",
                           "2025/iscm-table-2025-en.html", "2025/iscm-table-2025-fr.html",
-                          "2025/iscm-calendar-2025-en.html", "2025/iscm-calendar-2025-fr.html",
-                          "2025/iscm-calendar-2025.ics",
+                          "2025/iscm-calendar-2025-en.html", "2025/iscm-calendar-2025-en.ics",
+                          "2025/iscm-calendar-2025-fr.html", "2025/iscm-calendar-2025-fr.ics",
                           "2025/iscm-factsheet-2025-en.html",
                           "2025/iscm-factsheet-2025-fr.html",
                           "2025/iscm-map-2025-en.html", "2025/iscm-map-2025-fr.html",
@@ -177,3 +177,15 @@ def test_every_build_rewrites_the_page_with_the_shipped_edition(shipped):
     sizes = re.findall(r'<td class="num">([^<]+)</td>', (outputs / "index-ar.html").read_text())
     assert len(sizes) == len(shipped.files)
     assert all("بايت" in s or "م.ب" in s for s in sizes)  # bytes, kB or MB, in Arabic
+
+
+def test_each_calendar_file_is_listed_under_its_language(outputs):
+    """The .ics of each language is in that language's rows of the calendar, linked with
+    its language (no longer one English file under 'All languages')."""
+    text = (outputs / "index.html").read_text(encoding="utf-8")
+    for lang in ("en", "fr"):
+        row = re.search(rf'<a href="2025/iscm-calendar-2025-{lang}.ics"[^>]*>', text)
+        assert row and f'hreflang="{lang}"' in row.group(0)
+        group = text[:row.start()].rsplit('scope="rowgroup"', 1)[1]
+        assert f'href="2025/iscm-calendar-2025-{lang}.html"' in group
+    assert "iscm-calendar-2025.ics" not in text

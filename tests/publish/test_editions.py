@@ -109,12 +109,12 @@ def test_files_a_manifest_does_not_describe_are_known_by_the_plans_names(tmp_pat
     """A folder built before the manifest described its files, or copied in without one:
     the files the plan names today, the validation report in the report language its build
     recorded; no other file."""
-    names = ["iscm-table-2025-en.html", "iscm-calendar-2025.ics", "validation-report-2025.html",
-             "iscm-atlas-2025-en.html", "notes.txt"]
+    names = ["iscm-table-2025-en.html", "iscm-calendar-2025-fr.ics",
+             "validation-report-2025.html", "iscm-atlas-2025-en.html", "notes.txt"]
     old = {name: {"key": "k", "sha256": "s"} for name in names}
     folder = write_folder(tmp_path / "2025", dict.fromkeys(names, "x"), old, report_lang="fr")
     files = editions.year_files(folder)
-    assert listed(files) == [("table", "en", "html"), ("calendar", None, "ics"),
+    assert listed(files) == [("table", "en", "html"), ("calendar", "fr", "ics"),
                              ("validation-report", "fr", "html")]
     assert [f.title for f in files] == [None, None, None]
     assert editions.title(files[:1], Localiser("ru")) == "Таблица МКМ за 2025 год"

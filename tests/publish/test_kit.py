@@ -125,8 +125,11 @@ def test_the_kit_lists_what_each_language_lacks_with_its_context_and_its_date(tm
     by_source = {source: (id_, context) for id_, context, source, *_ in rows[1:]}
     assert by_source["GFMD Summit"][1] == "meetings › title › gfmd 2025-03-05 «GFMD Summit»"
     assert by_source[SUMMIT_SUMMARY][1].startswith("meetings › summary › gfmd 2025-03-05")
-    # Meetings of other years are not in the year's documents: not in the kit.
-    assert "MIDWA Senior Officials Meeting" not in by_source
+    # A meeting of the year before is in the profiles' list of meetings: its title is in the
+    # kit (validate/shown.py), its summary, which no document of the year prints, is not.
+    assert by_source["MIDWA Senior Officials Meeting"][1] == (
+        "meetings › title › midwa 2024-06-11 «MIDWA Senior Officials Meeting»")
+    assert "Officials prepared the ministerial meeting." not in by_source
     # A city the gazetteer names in French needs no translation.
     assert "Geneva" not in by_source
     assert not list((outputs / "translation-kit").glob("*-en-*"))
@@ -182,7 +185,8 @@ def test_two_rounds_of_translation_accumulate_in_the_documents(translated):
     # names the kit's files as they are named now.
     untranslated = {p.message.split(" documents")[0].split()[-1]: p
                     for p in result.report.problems if p.code == "untranslated"}
-    assert "2 summary, 2 title)" in untranslated["French"].message  # of the year's three
+    # The year's three meetings and the 2024 one the profiles list: 2 summaries, 3 titles.
+    assert "2 summary, 3 title)" in untranslated["French"].message
     assert ("outputs/translation-kit/strings-2025-fr-<date>.xlsx (or .xlf) translated, and put "
             "the returned file in inputs/translations/ as it is named") in \
         untranslated["French"].hint
@@ -206,7 +210,8 @@ def test_two_rounds_of_translation_accumulate_in_the_documents(translated):
     assert "translation-replaced" not in codes(result)
     untranslated = {p.message.split(" documents")[0].split()[-1]: p.message
                     for p in result.report.problems if p.code == "untranslated"}
-    assert " 1 summary, 1 title)" in untranslated["French"]  # the Puebla meeting is left
+    # Left: the Puebla meeting, and the title of the 2024 meeting the profiles list.
+    assert " 1 summary, 2 title)" in untranslated["French"]
 
 
 def test_a_second_kit_of_the_day_never_overwrites_one_being_translated(tmp_path):

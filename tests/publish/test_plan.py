@@ -48,7 +48,8 @@ def test_the_manifest_records_what_each_file_is(small_build):
     assert {k: v for k, v in entries["iscm-table-2025-en.xlsx"].items()
             if k in ("document", "lang", "format", "title")} == {
         "document": "table", "lang": "en", "format": "xlsx", "title": "ISCM table 2025"}
-    assert entries["iscm-calendar-2025.ics"]["lang"] is None
+    assert entries["iscm-calendar-2025-en.ics"]["lang"] == "en"  # one .ics per language
+    assert entries["summary-2025.json"]["lang"] is None
     assert entries["validation-report-2025.xlsx"]["lang"] == "en"  # the report's language
     assert entries["iscm-map-2025-en.pdf"]["languages"] == ["en"]  # its switcher's
     assert "languages" not in entries["iscm-table-2025-en.xlsx"]  # no switcher
@@ -66,12 +67,13 @@ def test_html_only_plans_the_pages_and_the_data_files_but_no_pdf_nor_spreadsheet
         small_inputs, tmp_path):
     config = load_config(small_inputs, tmp_path / "out", langs="en,fr", formats="html",
                          format_choices=CHOSEN)
-    # Of a document's files in a language, only its web page; every file in none, every
-    # data file (the summary, the validation report).
+    # Of a document's files in a language, only its web page and the calendar's .ics (for
+    # calendar applications, made whatever FORMATS= says); every file in none, every data
+    # file (the summary, the validation report).
     assert planned(config) == [
         r.name for r in golden_plan() if r.lang in ("en", "fr", "-") and r.format != "asset"
-        and (r.format == "html" or r.lang == "-" or r.document not in kinds())]
-    assert "iscm-calendar-2025.ics" in planned(config)  # data, like the summary: always
+        and (r.format in ("html", "ics") or r.lang == "-" or r.document not in kinds())]
+    assert "iscm-calendar-2025-fr.ics" in planned(config)  # data, like the summary: always
 
 
 def test_the_language_switcher_links_the_same_document_in_each_language():
@@ -88,7 +90,7 @@ def test_docs_narrows_the_plan_to_the_documents_named(small_inputs, tmp_path):
     assert planned(config) == [
         r.name for r in golden_plan() if r.document in named and r.lang in ("en", "ar", "-")
         and (r.format in ("html", "xlsx") or r.lang == "-" or r.document not in kinds())]
-    assert "iscm-calendar-2025.ics" not in planned(config)  # the calendar's own file
+    assert "iscm-calendar-2025-en.ics" not in planned(config)  # the calendar's own file
 
 
 def test_the_names_are_known_without_reading_the_inputs(small_inputs, tmp_path):

@@ -87,7 +87,7 @@ def test_a_last_meeting_whose_title_opens_like_a_note_is_still_a_meeting(tmp_pat
     assert list(raw["meetings"].frame.index) == [2, 3]
 
 
-@pytest.mark.parametrize("cells", ["Q2:Q3", "A10:B11", "E6:F8"])  # Q: right of source
+@pytest.mark.parametrize("cells", ["Z2:Z3", "A10:B11", "E6:F8"])  # Z: right of the last column
 def test_merged_cells_beyond_the_data_are_only_formatting(tmp_path, cells):
     """Was IndexError in expand_merges: a merged range right of or below the cells that
     hold data starts outside the grid calamine reads, and holds no value to repeat."""

@@ -7,7 +7,7 @@ import pytest
 from icalendar import Calendar
 
 from pipeline import build
-from pipeline.config import load_config
+from pipeline.config import LANGUAGES, load_config
 from pipeline.render import ical
 from tests.conftest import MEETING_ROWS, write_inputs
 
@@ -16,13 +16,18 @@ EDITION = dt.date(2025, 3, 10)
 
 def year_data(tmp_path, meetings=None):
     folder = write_inputs(tmp_path / "inputs", meetings=meetings)
-    config = load_config(folder, tmp_path / "out", langs="en", edition_date=EDITION)
+    config = load_config(folder, tmp_path / "out", langs=",".join(LANGUAGES),
+                         edition_date=EDITION)
     return build.bulletin_data(config)[0]
 
 
-def events(data) -> dict[str, dict]:
+def ics(data, lang: str = "en") -> bytes:
+    return ical.calendar_ics(data, lang, f"Calendar {lang}")
+
+
+def events(data, lang: str = "en") -> dict[str, dict]:
     """Summary -> the event's fields, from the file's bytes."""
-    calendar = Calendar.from_ical(ical.calendar_ics(data))
+    calendar = Calendar.from_ical(ics(data, lang))
     return {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
 
 
@@ -70,7 +75,7 @@ def test_one_all_day_event_per_meeting_of_the_year(tmp_path, meetings):
 def test_uids_are_stable_and_unique_and_two_builds_give_the_same_bytes(tmp_path, meetings):
     data = year_data(tmp_path, meetings)
     again = year_data(tmp_path / "again", meetings)
-    assert ical.calendar_ics(data) == ical.calendar_ics(again)
+    assert all(ics(data, lang) == ics(again, lang) for lang in LANGUAGES)
     uids = [str(e["UID"]) for e in events(data).values()]
     assert len(set(uids)) == len(uids) and all(u.endswith("@" + ical.UID_DOMAIN) for u in uids)
     moved = copy.deepcopy(meetings)
@@ -81,15 +86,43 @@ def test_uids_are_stable_and_unique_and_two_builds_give_the_same_bytes(tmp_path,
 
 
 def test_the_calendar_says_who_made_it(tmp_path, meetings):
-    calendar = Calendar.from_ical(ical.calendar_ics(year_data(tmp_path, meetings)))
+    calendar = Calendar.from_ical(ics(year_data(tmp_path, meetings)))
     assert str(calendar["PRODID"]) == ical.PRODID and str(calendar["VERSION"]) == "2.0"
 
 
-def test_the_shipped_build_writes_one_event_per_meeting_of_the_year(shipped):
+def test_each_language_has_its_calendar_with_the_same_events(tmp_path, meetings):
+    """The titles, places and descriptions in the file's language (a title without a
+    translation as written), the same UIDs and dates in every language."""
+    data = year_data(tmp_path, meetings)
+    by_lang = {lang: Calendar.from_ical(ics(data, lang)) for lang in LANGUAGES}
+    uids = {lang: sorted(str(e["UID"]) for e in c.walk("VEVENT")) for lang, c in by_lang.items()}
+    assert all(found == uids["en"] for found in uids.values()) and len(uids["en"]) == 5
+    assert str(by_lang["fr"]["X-WR-CALNAME"]) == "Calendar fr"
+    summit = {lang: next(e for e in c.walk("VEVENT") if e.decoded("DTSTART") == dt.date(2025, 3, 5))
+              for lang, c in by_lang.items()}
+    assert str(summit["fr"]["LOCATION"]) == "Genève (Suisse)"  # as the calendar's table
+    assert str(summit["ru"]["LOCATION"]) == "Женева (Швейцария)"
+    assert str(summit["ar"]["LOCATION"]) == "جنيف، سويسرا"
+    assert "Forum mondial sur la migration et le développement" in str(
+        summit["fr"]["DESCRIPTION"])
+    assert "Niveau" in str(summit["fr"]["DESCRIPTION"])
+    assert str(summit["es"]["SUMMARY"]) == "GFMD Summit"  # no Spanish title: as written
+
+
+def test_the_shipped_build_writes_one_calendar_per_language_with_the_same_events(shipped):
+    """The five .ics files parse, hold one event per meeting of the year, with the same
+    UIDs; their titles are those of the calendar page in their language."""
     year = int(shipped.folder.name)
-    calendar = Calendar.from_ical((shipped.folder / f"iscm-calendar-{year}.ics").read_bytes())
-    summary = (shipped.folder / f"iscm-calendar-{year}-en.html").read_text(encoding="utf-8")
-    found = calendar.walk("VEVENT")
-    assert len(found) == summary.count("<tr class=\"status-")
-    assert all(e.decoded("DTSTART").year == year for e in found)
-    assert all(e.decoded("DTEND") > e.decoded("DTSTART") for e in found)
+    uids = {}
+    for lang in LANGUAGES:
+        calendar = Calendar.from_ical(
+            (shipped.folder / f"iscm-calendar-{year}-{lang}.ics").read_bytes())
+        page = (shipped.folder / f"iscm-calendar-{year}-{lang}.html").read_text(
+            encoding="utf-8")
+        found = calendar.walk("VEVENT")
+        assert len(found) == page.count("<tr class=\"status-")
+        assert all(e.decoded("DTSTART").year == year for e in found)
+        assert all(e.decoded("DTEND") > e.decoded("DTSTART") for e in found)
+        uids[lang] = sorted(str(e["UID"]) for e in found)
+    assert all(found == uids["en"] for found in uids.values())
+    assert not (shipped.folder / f"iscm-calendar-{year}.ics").exists()

@@ -1,6 +1,7 @@
 """Rendering: golden HTML, escaping of untrusted text, the structure readers rely on."""
 
 import copy
+import datetime as dt
 import re
 
 import pytest
@@ -93,3 +94,28 @@ def test_table_shows_other_names_without_repeating_the_name_shown(tmp_path):
     assert 'lang="en">Global Forum on Migration and Development</span>' in gfmd
     midwa = ru[ru.index('id="t-midwa"'):][:600]  # no Russian name: English shown, once
     assert midwa.count("Migration Dialogue for West Africa") == 1
+
+
+SWAZILAND = {"en": "Swaziland", "fr": "Swaziland", "es": "Swazilandia", "ru": "Свазиленд",
+             "ar": "سوازيلند"}
+ESWATINI = {"en": "Eswatini", "fr": "Eswatini", "es": "Eswatini", "ru": "Эсватини",
+            "ar": "إسواتيني"}
+
+
+@pytest.mark.parametrize("day, shown, not_shown", [
+    (dt.date(2018, 4, 18), SWAZILAND, ESWATINI), (dt.date(2018, 4, 19), ESWATINI, SWAZILAND)])
+def test_an_edition_prints_the_names_in_force_on_its_date(tmp_path, day, shown, not_shown):
+    """The small inputs name Eswatini a member of MIDSA: an edition dated the day before the
+    UN's change (19 April 2018) prints its former name, in every document and language (the
+    pages and the table's sheet); one dated that day, the new one. The data keeps ISO3."""
+    config = load_config(write_inputs(tmp_path / "in"), tmp_path / "out",
+                         langs=",".join(LANGUAGES), edition_date=day)
+    data, _ = build.bulletin_data(config)
+    assert "SWZ" in {p.code for m in data.mechanisms for p in m.members}
+    table = next(d for d in DOCUMENTS if d.kind == "table")
+    for lang in LANGUAGES:
+        texts = [pages.render_html(data, d.template, lang, config) for d in DOCUMENTS]
+        sheet = str(pages.table_sheet(data, lang)[2])
+        assert shown[lang] in pages.render_html(data, table.template, lang, config)
+        assert shown[lang] in sheet
+        assert not [text for text in texts + [sheet] if not_shown[lang] in text], lang

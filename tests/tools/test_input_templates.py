@@ -87,8 +87,9 @@ def test_the_publication_template_lists_every_setting_with_a_blank_value(templat
 
 def test_date_columns_have_a_date_format(templates):
     sheet = templates["meetings.xlsx"]["meetings"]
-    assert sheet.column_dimensions["D"].number_format == "DD/MM/YYYY"  # start_date
-    assert sheet.column_dimensions["E"].number_format == "DD/MM/YYYY"  # end_date
+    assert [sheet["E1"].value, sheet["F1"].value] == ["start_date", "end_date"]
+    assert sheet.column_dimensions["E"].number_format == "DD/MM/YYYY"
+    assert sheet.column_dimensions["F"].number_format == "DD/MM/YYYY"
 
 
 def test_instructions_in_english_french_and_spanish(templates):

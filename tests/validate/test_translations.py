@@ -31,7 +31,7 @@ def entry(context: str, source: str, text: str, lang: str = "fr") -> Entry:
 def test_translating_returns_new_frames_and_leaves_those_given(tmp_path):
     tables, _ = validated(write_inputs(tmp_path / "in"), langs=("en", "fr"))
     given = [frame.copy(deep=True) for frame in frames(tables)]
-    (mechanisms, participants, meetings), problems = translations.translate(
+    (mechanisms, participants, meetings), problems, _ = translations.translate(
         *frames(tables), [entry(TITLE, "GFMD Summit", "Sommet du FMMD")], 2025, ("en", "fr"))
     for before, after in zip(given, frames(tables)):
         pd.testing.assert_frame_equal(before, after)  # not written
@@ -42,7 +42,9 @@ def test_translating_returns_new_frames_and_leaves_those_given(tmp_path):
                                   tables.meetings.drop(columns="title_fr"))
     assert mechanisms is tables.mechanisms and participants is tables.participants
     [warning] = [p for p in problems if p.code == "untranslated"]
-    assert "3 summary, 2 title)" in warning.message  # the summit's title is no longer
+    # The summit's title is no longer counted; the 2024 MIDWA meeting's title is, as the
+    # 2025 profiles list it, but not its summary, which only the 2024 edition prints.
+    assert "3 summary, 3 title)" in warning.message
 
 
 def test_what_the_warning_counts_is_what_the_kit_asks_for(tmp_path):
@@ -51,9 +53,12 @@ def test_what_the_warning_counts_is_what_the_kit_asks_for(tmp_path):
     asked = translations.left_in_english(*frames(tables), 2025, "fr")
     counted = [s for s in asked if not s.context.startswith("mechanisms › name ›")]
     assert f"{len(counted)} texts shown in the French documents" in warning.message
+    # The 2024 MIDWA meeting's title too, which the 2025 profiles list, but not its summary.
     assert sorted({s.source for s in asked if s.context.startswith("meetings › title")}) == [
-        "GFMD Summit", "MIDSA Ministerial Meeting", "Technical meeting on labour mobility"]
+        "GFMD Summit", "MIDSA Ministerial Meeting", "MIDWA Senior Officials Meeting",
+        "Technical meeting on labour mobility"]
     assert SUMMIT_SUMMARY in {s.source for s in asked}
+    assert "Officials prepared the ministerial meeting." not in {s.source for s in asked}
     # Geneva, Windhoek and Mexico City are printed by the gazetteer's French names.
     assert not [s for s in asked if s.context.startswith("meetings › city")]
 
@@ -119,3 +124,29 @@ def test_the_documents_mark_english_exactly_what_the_count_calls_untranslated(sp
         outcomes.add(marked)
     # A column printed otherwise than in English has texts of both kinds among these.
     assert outcomes == ({True, False} if column.printed_as else {True})
+
+
+def test_the_report_counts_per_language_the_texts_shown_as_written(tmp_path):
+    """A document published in Spanish (outcome_document_language = es) is shown as written
+    in the French, Russian and Arabic documents, not in the Spanish ones (it is theirs); a
+    title its French translator kept as written (the translation is the text) in the
+    French ones only. Each language's documents get a count in the report, in its words."""
+    from dataclasses import replace as with_values
+
+    from pipeline.config import BulletinConfig
+    from pipeline.errors import Report
+    from pipeline.render import validation_report
+
+    rows = [dict(MEETING_ROWS[0], outcome_document="Declaración de Windhoek",
+                 outcome_document_language="es"), *MEETING_ROWS[1:]]
+    langs = ("en", "fr", "es", "ru", "ar")
+    tables, _ = validated(write_inputs(tmp_path / "in", meetings=rows), langs=langs)
+    _, _, counts = translations.translate(
+        *frames(tables), [entry(TITLE, "GFMD Summit", "GFMD Summit")], 2025, langs)
+    label = translations.AS_WRITTEN.template
+    assert counts == ((label, 2, "fr"), (label, 1, "ru"), (label, 1, "ar"))
+    page = validation_report.render_html(with_values(Report(), counts=counts),
+                                         BulletinConfig(inputs_dir=tmp_path), 2025)
+    assert ("texts shown as written, in another language, in the French documents (kept so "
+            "by a translator, or published in that language): 2") in page
+    assert "in the Russian documents" in page and "in the Spanish documents" not in page

@@ -162,7 +162,8 @@ def test_missing_required_column(tmp_path):
     folder = write_inputs(tmp_path / "in", meetings=rows)
     import openpyxl
     book = openpyxl.load_workbook(folder / "meetings.xlsx")
-    book["meetings"].delete_cols(8)  # level
+    sheet = book["meetings"]
+    sheet.delete_cols([cell.value for cell in sheet[1]].index("level") + 1)
     book.save(folder / "meetings.xlsx")
     _, report = validated(folder)
     assert ("meetings.xlsx", "meetings", 1, "level", "missing-column") in located(report)
