@@ -402,7 +402,7 @@ def test_numbers_naming_objectives_and_counts_beside_larger_ones_are_not_reporte
 
 def test_a_small_count_in_another_sentence_than_the_larger_one_is_reported():
     assert check("Objective 9 had 13 meetings. It had 5 mechanisms.", "en") == [
-        "a number under ten in figures: 3 meetings. It had 5 mechanisms."]
+        "a number under ten in figures: 13 meetings. It had 5 mechanisms."]
 
 
 @pytest.mark.parametrize("html", [

@@ -1033,8 +1033,8 @@ MESSY_HEADERS = {
     "participants": ["Mécanisme", "Pays", "Rôle", "Type de participant", "Depuis",
                      "Jusqu'à"],
     "meetings": ["Mécanisme", "Numéro", "Titre", "Langue du titre", "Date de début",
-                 "Date de fin", "Ville", "Pays", "Niveau", "Statut", "Thèmes", "Présidence",
-                 "Participation de l'OIM", "Résumé", "Document final",
+                 "Date de fin", "Ville", "Pays", "Niveau", "Statut", "Thèmes",
+                 "Objectifs du Pacte mondial", "Présidence", "Participation de l'OIM", "Résumé", "Document final",
                  "Langue des documents adoptés", "Source"],
 }
 MESSY_VALUES = {

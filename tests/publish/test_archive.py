@@ -98,7 +98,7 @@ def test_every_link_resolves_and_every_document_is_linked(outputs):
 
 def test_editions_newest_first_then_by_document_language_and_format(outputs):
     links = document_links(Page(outputs / "index.html"))
-    assert links[:17] == ["2025/iscm-highlights-2025-en.html",
+    assert links[:16] == ["2025/iscm-highlights-2025-en.html",
                           "2025/iscm-highlights-2025-fr.html",
                           "2025/iscm-profiles-2025-en.html", "2025/iscm-profiles-2025-fr.html",
                           "2025/iscm-table-2025-en.html", "2025/iscm-table-2025-fr.html",
@@ -110,7 +110,7 @@ def test_editions_newest_first_then_by_document_language_and_format(outputs):
                           "2025/iscm-atlas-2025-fr.html",
                           "2025/summary-2025.json"]
     tables = ("mechanisms", "participations", "meetings", "memberships", "gcm_objectives")
-    assert links[15:27] == ["2025/data/datapackage.json",  # the open data, as declared
+    assert links[16:28] == ["2025/data/datapackage.json",  # the open data, as declared
                             *(f"2025/data/{t}.csv" for t in tables),
                             *(f"2025/data/hxl/{t}.csv" for t in tables),
                             "2025/validation-report-2025.html"]
