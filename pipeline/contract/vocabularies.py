@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import languages
 from .labels import N_, NC_, REGION
 
 Message = tuple[str, str]
@@ -238,8 +239,22 @@ BOOL = Vocabulary("bool", (
     Value("no", ("n", "false", "0", "non", "faux")),
 ), shown=False)
 
+LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("English", "anglais", "inglés"),
+    "fr": ("French", "français", "francés"),
+    "es": ("Spanish", "espagnol", "español", "castellano"),
+    "ru": ("Russian", "russe", "ruso"),
+    "ar": ("Arabic", "arabe", "árabe"),
+}
+"""How offices write the languages of pipeline/languages.py (English, French, Spanish); a
+language added there without names here is still read by its code."""
+LANGUAGE = Vocabulary("language", tuple(Value(code, LANGUAGE_NAMES.get(code, ()))
+                                        for code in languages.CODES), shown=False)
+"""A language of the documents, by its code (pipeline/languages.py): a mechanism's working
+language, in which its yearly update workbook is written (make requests)."""
+
 ALL: tuple[Vocabulary, ...] = (TYPE, STATUS, IOM_ROLE, ROLE, MEETING_STATUS, PARTICIPANT_TYPE,
-                               LEVEL, BOOL)
+                               LEVEL, BOOL, LANGUAGE)
 """Every closed list, in the order docs/inputs.md lists them."""
 BY_NAME: dict[str, Vocabulary] = {vocabulary.name: vocabulary for vocabulary in ALL}
 

@@ -39,6 +39,7 @@ from ..contract.schema import (
     MEETINGS,
     PARTICIPANTS,
     TRANSLATION_LANGUAGES,
+    UPDATES,
     Column,
     TableSpec,
 )
@@ -96,12 +97,16 @@ def context(table: str, column: str, record: str) -> str:
 
 def record_names(spec: TableSpec, rows: pd.DataFrame) -> list[str]:
     """How each row is named in a context: a mechanism by its id; a participant by its name
-    (an organisation has one name, whatever it belongs to); a meeting by its mechanism, date
-    and English title (two meetings of a mechanism may share a day)."""
+    (an organisation has one name, whatever it belongs to); a yearly update by its mechanism
+    and year; a meeting by its mechanism, date and English title (two meetings of a
+    mechanism may share a day)."""
     if spec.name == "mechanisms":
         return [str(key) for key in rows["id"]]
     if spec.name == "participants":
         return [str(name) for name in rows["participant"]]
+    if spec.name == "updates":
+        return [f"{mechanism} {year}" for mechanism, year in zip(rows["mechanism_id"],
+                                                                 rows["year"])]
     return [f"{mechanism} {day:%Y-%m-%d} «{title}»" if day else ""
             for mechanism, day, title in zip(rows["mechanism_id"], rows["start_date"],
                                              rows["title"])]
@@ -270,51 +275,56 @@ def of_rows(spec: TableSpec, frame: pd.DataFrame) -> list[dict[str, dict[str, ob
 
 
 TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translation)
-                       for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)}
+                       for spec in (MECHANISMS, PARTICIPANTS, MEETINGS, UPDATES)}
 
 
 def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd.DataFrame,
               entries: list[Entry], year: int, langs: tuple[str, ...],
-              themes: Mapping[str, int] | None = None
-              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem]]:
-    """The three tables with the translators' translations in the blank translation cells of
-    what the documents show (every mechanism and participant, the year's meetings): new
-    frames, those given are left as they are. And the problems, with one warning per
-    language built for what stays in English, themes shown without a label included."""
+              themes: Mapping[str, int] | None = None, updates: pd.DataFrame | None = None
+              ) -> tuple[tuple[pd.DataFrame, ...], list[Problem]]:
+    """The tables with the translators' translations in the blank translation cells of what
+    the documents show (every mechanism and participant, the year's meetings and yearly
+    updates): new frames, those given are left as they are; the updates' after the three
+    others when they are given. And the problems, with one warning per language built for
+    what stays in English, themes shown without a label included."""
     problems: list[Problem] = []
     missing = {lang: +Counter(themes=(themes or {}).get(lang, 0)) for lang in langs
                if lang != "en"}
     chosen = latest(entries)
     frames = []
-    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
+    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year, updates):
         applied = apply(spec, frame, shown, chosen, langs)
         problems += applied.problems
         for lang, strings in applied.missing.items():
             missing[lang].update(column for column, _ in strings.values() if column != NAMES)
         frames.append(frame.assign(**applied.columns) if applied.columns else frame)
-    mechanisms, participants, meetings = frames
-    return (mechanisms, participants, meetings), problems + [
+    return tuple(frames), problems + [
         untranslated(lang, counts, year) for lang, counts in missing.items() if counts]
 
 
 def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
-                    meetings: pd.DataFrame, year: int, lang: str) -> list[String]:
+                    meetings: pd.DataFrame, year: int, lang: str,
+                    updates: pd.DataFrame | None = None) -> list[String]:
     """The texts the year's documents print in English in lang, for want of a translation
     (the translation kit: what translators are asked for), by context."""
     found: dict[str, String] = {}
-    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
+    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year, updates):
         applied = apply(spec, frame, shown, latest([]), (lang,))
         found.update((key, string) for key, (_, string) in applied.missing[lang].items())
     return sorted(found.values(), key=lambda s: (s.context, s.source))
 
 
-def shown_rows(mechanisms, participants, meetings, year: int):
-    """(spec, frame, the rows the documents show) for each table that has translations."""
+def shown_rows(mechanisms, participants, meetings, year: int, updates=None):
+    """(spec, frame, the rows the documents show) for each table that has translations: the
+    yearly updates' (the year's) when they are given."""
     everyone = lambda frame: pd.Series(True, index=frame.index, dtype=bool)  # noqa: E731
     in_year = meetings["start_date"].map(lambda d: bool(d) and d.year == year).astype(bool)
-    return ((MECHANISMS, mechanisms, everyone(mechanisms)),
-            (PARTICIPANTS, participants, everyone(participants)),
-            (MEETINGS, meetings, in_year))
+    shown = [(MECHANISMS, mechanisms, everyone(mechanisms)),
+             (PARTICIPANTS, participants, everyone(participants)),
+             (MEETINGS, meetings, in_year)]
+    if updates is not None:
+        shown.append((UPDATES, updates, (updates["year"] == year).astype(bool)))
+    return tuple(shown)
 
 
 def untranslated(lang: str, counts, year: int) -> Problem:
