@@ -234,9 +234,10 @@ SPANISH_HEADERS = {
                    "Tipo de mecanismo", "Estado", "Detalle del estado", "Estado desde",
                    "Estado anterior", "Región",
                    "Año de creación", "Secretaría", "Papel de la OIM", "Asociación formal",
-                   "Enfoque temático", "Presidencia", "Sitio web"],
+                   "Enfoque temático", "Presidencia", "Sitio web", "Idioma de trabajo",
+                   "Fuente"],
     "participants": ["Mecanismo", "País u organización", "Condición", "Tipo de participante",
-                     "Miembro desde", "Año de salida"],
+                     "Miembro desde", "Año de salida", "Fuentes"],
     "meetings": ["Mecanismo", "Número de edición", "Nombre de la reunión", "Fecha de inicio",
                  "Fecha de fin", "Ciudad", "País anfitrión", "Nivel de la reunión",
                  "Estado de la reunión", "Temas",
@@ -245,6 +246,8 @@ SPANISH_HEADERS = {
     "themes": ["Tema (clave)", "Etiqueta en inglés", "Etiqueta en francés",
                "Etiqueta en español", "Etiqueta en ruso", "Etiqueta en árabe", "Otros nombres"],
     "settings": ["Parámetro", "Valor"],
+    "updates": ["Mecanismo", "Año", "Logros del año", "Prioridades", "Próximos pasos",
+                "Enviado por", "Fecha del envío", "Fuente"],
 }
 
 
