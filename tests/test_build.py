@@ -56,7 +56,8 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         for stem, suffix in [("iscm-highlights", "html"), ("iscm-table", "html"),
                              ("iscm-table", "xlsx"), ("iscm-calendar", "html"),
                              ("iscm-profiles", "html"), ("iscm-factsheet", "html"),
-                             ("iscm-map", "html")]} | {f"iscm-calendar-{year}.ics"}
+                             ("iscm-map", "html"), ("iscm-updates", "html")]} | {
+        f"iscm-calendar-{year}.ics"}
     assert set(shipped.files) == expected
 
 

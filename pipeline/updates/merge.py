@@ -99,7 +99,7 @@ def apply(source: Source, review: Review, inputs_dir: Path, collected: dt.date
         for path, data in merged.items():
             (copied / path.name).write_bytes(data)
         read_source(copied, review.year)  # raises ValidationFailed: nothing is written
-    return tuple(atomically(path, write_bytes, data=data) for path, data in merged.items())
+    return tuple(atomically(path, write_bytes, data=data) for path, data in sorted(merged.items()))
 
 
 def table_file(source: Source, spec: TableSpec, inputs_dir: Path) -> tuple[Path, str]:

@@ -21,7 +21,7 @@ from ..errors import Report
 from ..publish.write import atomically, write_text
 from ..render import xlsx
 from ..render.validation_report import ShownProblem, page_keywords, rich_table, shown
-from ..wording import ENGLISH, R_, RN_, Text, Wording
+from ..wording import ENGLISH, R_, RN_, Wording
 from .review import Change, Review
 
 TEMPLATE = "review.html"
@@ -159,8 +159,3 @@ def write_review(review: Review, config: BulletinConfig, folder: Path, made: dt.
                        sheet=review_sheet(review, wording), edition=made)
     return html, sheet
 
-
-def counted(review: Review) -> Text:
-    """'3 returns read' for the terminal's first line."""
-    return RN_("{n} return read for {year}.", "{n} returns read for {year}.",
-               len(review.returns), year=review.year)

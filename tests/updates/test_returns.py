@@ -61,7 +61,7 @@ def test_collect_apply_changes_nothing_when_a_return_is_refused(name, tmp_path):
     assert snapshot(inputs) == before
     lines = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert len(lines) == len(expected)
-    for (code, file, sheet, row, column), line in zip(expected, lines):
+    for (_, file, sheet, row, column), line in zip(expected, lines):
         where = " › ".join(p for p in (file, sheet, f"row {row}" if row else "", column) if p)
         assert line.startswith(f"error: {where}"), line
     if expected:
@@ -89,7 +89,8 @@ def test_the_messages_name_what_was_changed(tmp_path):
         (problem,) = reviewed(name, inputs_of(name, tmp_path / name)).problems
         lines[name] = problem.line()
     assert lines["renamed-header"] == (
-        "error: iscm-update-2025-midsa.xlsx › Participants › Membership: the header of column B was changed from 'Role' to 'Membership'. Ask the sender to restore "
+        "error: iscm-update-2025-midsa.xlsx › Participants › Membership: the header of "
+        "column B was changed from 'Role' to 'Membership'. Ask the sender to restore "
         "the header (the workbook is read by its structure), or put it back as it was "
         "yourself.")
     assert lines["changed-on-both-sides"].startswith(
