@@ -266,3 +266,15 @@ def test_the_next_build_prints_the_changes(round_trip):
     assert MEETING["title"] in compendium.split('id="u-rabat"', 1)[1].split("</section>", 1)[0]
     silent = compendium.split('id="no-update"', 1)[1]
     assert "Khartoum Process" in silent and "Rabat Process" not in silent
+
+
+def test_the_make_variables_reach_the_commands():
+    from tests.test_makefile import make_commands
+
+    asked = make_commands("requests", "MECHANISMS=midsa,rcm", "YEAR=2025")
+    assert asked[0] == "requests" and asked[-4:] == ["--year", "2025", "--mechanisms",
+                                                     "midsa,rcm"]
+    collected = make_commands("collect", "RETURNS=/tmp/returns", "APPLY=1")
+    assert collected[0] == "collect" and collected[-3:] == ["--returns", "/tmp/returns",
+                                                            "--apply"]
+    assert "--apply" not in make_commands("collect")

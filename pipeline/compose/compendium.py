@@ -29,12 +29,13 @@ NARRATIVE = tuple(UPDATES.column(name) for name in ("achievements", "priorities"
 @dataclass(frozen=True)
 class Narrative:
     """One text of an update: its heading, the language it is printed in when it is not the
-    reader's (None), and its paragraphs as written."""
+    reader's (None), and its text as written (one paragraph: the reader of the inputs folds
+    the line breaks of a cell, as it folds its spaces)."""
 
     heading: str
     lang: str | None
     dir: str
-    paragraphs: tuple[str, ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,6 @@ class Compendium:
     """The active and emerging mechanisms that did not, alphabetical."""
 
 
-def paragraphs(text: str) -> tuple[str, ...]:
-    """A cell's text as paragraphs: one per line written (Alt+Enter in Excel)."""
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
 def narrative(update: Update, year: int, names: Names) -> tuple[Narrative, ...]:
     """The texts of an update that are given, each with its heading."""
     loc = names.loc
@@ -76,7 +72,7 @@ def narrative(update: Update, year: int, names: Names) -> tuple[Narrative, ...]:
         text, lang = names.written(update, column)
         if text:
             direction = "rtl" if (lang or loc.lang) in RTL_LANGUAGES else "ltr"
-            found.append(Narrative(headings[column.name], lang, direction, paragraphs(text)))
+            found.append(Narrative(headings[column.name], lang, direction, text))
     return tuple(found)
 
 
