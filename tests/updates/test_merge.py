@@ -94,9 +94,11 @@ def test_the_values_go_under_the_french_headers_with_their_provenance(office, tm
     changed = {(name, cell.coordinate) for name in after.sheetnames
                for row in after[name].iter_rows() for cell in row
                if cell.value != old_value(before, name, cell.coordinate)}
-    assert changed == {("Mécanismes", f"{get_column_letter(columns[header])}{row}") for header, row in (
-        ("Présidence en exercice", khartoum_row), ("Provenance", khartoum_row),
-        ("Site internet", midwa_row), ("Provenance", midwa_row))}
+    assert changed == {("Mécanismes", f"{get_column_letter(columns[header])}{row}")
+                       for header, row in (("Présidence en exercice", khartoum_row),
+                                           ("Provenance", khartoum_row),
+                                           ("Site internet", midwa_row),
+                                           ("Provenance", midwa_row))}
     updates = list(openpyxl.load_workbook(office / "updates.xlsx")["updates"]
                    .iter_rows(values_only=True))
     by_mechanism = {row[0]: dict(zip(updates[0], row)) for row in updates[1:]}
