@@ -15,7 +15,9 @@ DEV_STAMP := $(VENV)/.dev-installed
 # are upcoming; default: edition_date in inputs/publication.xlsx, else the latest meeting
 # date of the year, never later than the build's day: docs/editors.md, "The edition date"),
 # VERBOSE=1 (list every file and the time of each stage), PARTIAL=1 and WITH_REPORT=1 (make
-# dist: bundle an incomplete edition as iscm-<year>-partial.zip; add the validation report).
+# dist: bundle an incomplete edition as iscm-<year>-partial.zip; add the validation report),
+# MECHANISMS=id,id (make requests: only those), RETURNS=dir and APPLY=1 (make collect: the
+# returned workbooks, default INPUTS/returns; merge their changes into INPUTS/).
 YEAR     ?=
 INPUTS   ?= inputs
 OUTPUTS  ?= outputs
@@ -29,6 +31,9 @@ PARTIAL  ?=
 WITH_REPORT ?=
 REPORT_LANG ?=
 EDITION_DATE ?=
+MECHANISMS ?=
+RETURNS  ?=
+APPLY    ?=
 REPORT_ARG := $(if $(REPORT_LANG),--report-lang $(REPORT_LANG))
 EDITION_ARG := $(if $(EDITION_DATE),--edition-date $(EDITION_DATE))
 ISCM_ARGS := --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(FORMATS),--formats $(FORMATS)) $(if $(DOCS),--docs $(DOCS)) $(if $(VERBOSE),--verbose) $(EDITION_ARG) $(REPORT_ARG)
@@ -45,8 +50,8 @@ MO_FILES := $(foreach l,$(LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/messages.mo) \
             $(foreach l,$(REPORT_LOCALES),$(LOCALE)/$(l)/LC_MESSAGES/report.mo)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup poppler harfbuzz bulletin dist check preview translation-kit test test-browser lint golden docs bench translations \
-        templates dress-inputs corpus map-assets clean
+.PHONY: help setup poppler harfbuzz bulletin dist check preview translation-kit requests collect test test-browser lint \
+        golden docs bench translations templates dress-inputs corpus map-assets clean
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | awk -F '\t' '{printf "%-17s %s\n", $$1, $$2}'
@@ -109,6 +114,15 @@ preview: $(STAMP) $(MO_FILES) harfbuzz  ## Serve the HTML documents on 127.0.0.1
 # shared between them (tests/conftest.py).
 translation-kit: $(STAMP) $(MO_FILES)  ## Write the texts still to translate to OUTPUTS/translation-kit/ (XLSX, XLIFF)
 	$(BIN)/iscm translation-kit --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(LANGS),--lang $(LANGS)) $(REPORT_ARG)
+
+# The yearly updates: a workbook per mechanism to send (MECHANISMS=id,id: only those), then
+# the returned ones reviewed (RETURNS=dir, default INPUTS/returns) and, with APPLY=1 only,
+# merged into the input workbooks.
+requests: $(STAMP) $(MO_FILES)  ## Write each active or emerging mechanism's update workbook to OUTPUTS/requests/<year>/
+	$(BIN)/iscm requests --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(MECHANISMS),--mechanisms $(MECHANISMS)) $(REPORT_ARG)
+
+collect: $(STAMP) $(MO_FILES)  ## Review the returned update workbooks (RETURNS=dir); APPLY=1 merges them into INPUTS/
+	$(BIN)/iscm collect --inputs $(INPUTS) --outputs $(OUTPUTS) $(if $(YEAR),--year $(YEAR)) $(if $(RETURNS),--returns $(RETURNS)) $(if $(APPLY),--apply) $(REPORT_ARG)
 
 test: $(DEV_STAMP) $(MO_FILES) poppler harfbuzz  ## Run the whole test suite
 	$(BIN)/python -m pytest -n auto --dist worksteal

@@ -14,7 +14,7 @@ from collections import Counter
 import click
 
 from .config import LANGUAGES, REPORT_LANGUAGES, check_report_lang, load_config
-from .errors import BulletinError, ConfigError, Report, ValidationFailed
+from .errors import BulletinError, ConfigError, InputError, Report, ValidationFailed
 from .publish import incremental
 from .publish.outputs import CHOSEN, kinds
 from .publish.plan import archive_name, report_page
@@ -251,6 +251,100 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
 
     wording = wording_for(report_lang)
     run(debug, action, wording)
+
+
+@main.command()
+@common_options
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="The workbooks go to <outputs>/requests/<year>/ [default: outputs].")
+@click.option("--mechanisms", default=None, metavar="id,id,…",
+              help="The mechanisms to ask, by id (or acronym) [default: every active or "
+                   "emerging one].")
+def requests(inputs, year, debug, quiet, report_lang, outputs, mechanisms) -> None:
+    """Write, for each active or emerging mechanism, its yearly update workbook, pre-filled
+    with what the inputs hold for it, in its working language:
+    <outputs>/requests/<year>/iscm-update-<year>-<id>.xlsx, to send to its secretariat.
+    A workbook already there that holds answers is never overwritten."""
+    setup_logging(quiet)
+
+    def action():
+        from .updates import request, source
+
+        config = load_config(inputs, outputs, year, report_lang=report_lang)
+        data = source.read_source(config.inputs_dir, config.year, config.build_date)
+        wanted = tuple(m.strip() for m in mechanisms.split(",") if m.strip()) \
+            if mechanisms else ()
+        files = request.write_requests(data, config.outputs_dir, config.build_date, wanted)
+        for path in files.kept:
+            click.echo(R_("kept {path}: it holds answers, so the new workbook is written "
+                          "beside it", path=path).render(wording), err=True)
+        for path in files.written:
+            click.echo(f"wrote {path}", err=True)
+
+    wording = wording_for(report_lang)
+    run(debug, action, wording)
+
+
+@main.command()
+@common_options
+@click.option("--outputs", type=click.Path(file_okay=False), default=None,
+              help="The review goes to <outputs>/requests/<year>/ [default: outputs].")
+@click.option("--returns", "returns_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of the returned workbooks [default: <inputs>/returns].")
+@click.option("--apply", "apply_changes", is_flag=True,
+              help="Merge the changes into the input workbooks (only when the returns have "
+                   "no error); without it, nothing is changed.")
+def collect(inputs, year, debug, quiet, report_lang, outputs, returns_dir, apply_changes
+            ) -> None:
+    """Read the returned update workbooks, check them against the inputs and the contract,
+    and show what each secretariat changed (also as outputs/requests/<year>/review-<year>
+    .html and .xlsx). Nothing changes until --apply; with it, the changes are merged into
+    the input workbooks, each row recording where its change came from."""
+    setup_logging(quiet)
+
+    def action():
+        from pathlib import Path
+
+        from .updates import merge, report, returns, review, source
+        from .updates.request import FOLDER
+
+        config = load_config(inputs, outputs, year, report_lang=report_lang)
+        data = source.read_source(config.inputs_dir, config.year, config.build_date)
+        folder = Path(returns_dir).resolve() if returns_dir else config.inputs_dir / "returns"
+        paths = returns.find_returns(folder)
+        if not paths:
+            raise InputError(R_("No returned workbook in {folder}: put there the workbooks "
+                                "the secretariats sent back, as they are named.",
+                                folder=folder))
+        found = review.review(data, paths, folder)
+        applied = merge.apply(data, found, config.inputs_dir, config.build_date) \
+            if apply_changes and not found.errors else None
+        pages = report.write_review(found, config,
+                                    config.outputs_dir / FOLDER / str(found.year),
+                                    config.build_date, applied)
+        show_review(found, wording, quiet)
+        click.echo(R_("The review: {page} and {sheet}.", page=pages[0],
+                      sheet=pages[1].name).render(wording), err=True)
+        last = report.summary(found, applied, wording)
+        if found.errors:
+            raise InputError(last)
+        click.echo(last, err=True)
+
+    wording = wording_for(report_lang)
+    run(debug, action, wording)
+
+
+def show_review(found, wording: Wording, quiet: bool) -> None:
+    """The review: in a terminal as tables (rich), else one line per problem and change."""
+    from .updates import report
+
+    if sys.stdout.isatty():
+        report.print_review(found, wording)
+        return
+    print_problems(Report(found.problems), wording)
+    if not quiet:
+        for line in report.lines(found, wording):
+            click.echo(line)
 
 
 @main.command()

@@ -137,6 +137,9 @@ class Tables:
     edition: EditionDate | None = None
     """The edition date of the year validated; None only when the tables were not
     validated for a year."""
+    updates: pd.DataFrame | None = None
+    """The yearly updates the secretariats sent (the optional updates table: make collect);
+    None for tables validated without it (an empty frame when the inputs have none)."""
 
 
 class ColumnName(Protocol):
@@ -283,6 +286,29 @@ class Meeting(Translated):
 
 
 @dataclass(frozen=True)
+class Update(Translated):
+    """A mechanism's yearly update, as its secretariat wrote it (the updates table): the
+    narrative of the compendium of ISCM updates."""
+
+    mechanism_id: str
+    year: int
+    achievements: str
+    priorities: str
+    upcoming: str
+    sent_by: str
+    """Who filled it in, as written (a name and function: printed as written)."""
+    sent_on: dt.date | None
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Column -> language -> its text in that language (achievements_fr…): a text written in
+    another language than English is there alone, its English blank."""
+
+    def english(self, column: ColumnName) -> object:
+        """The text of a translated column of the updates table."""
+        return {"achievements": self.achievements, "priorities": self.priorities,
+                "upcoming": self.upcoming}[column.name]
+
+
+@dataclass(frozen=True)
 class Changes:
     """What changed in the bulletin year (history.py); empty where nothing did."""
 
@@ -380,3 +406,5 @@ class BulletinData:
     edition: EditionDate | None = None
     """How edition_date was chosen: the manifest keeps it, so that a build whose date is
     the default stays up to date only while the build's date does not change it."""
+    updates: tuple[Update, ...] = ()
+    """The yearly updates of the year the secretariats sent (the compendium), by mechanism."""

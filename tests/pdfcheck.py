@@ -108,9 +108,13 @@ MAP_TAGS = TABLE_TAGS + ("/L", "/LI", "/Figure", "/Caption")
 """The poster: the map (its /Alt), its legend as a list, its counts as a table."""
 FACTSHEET_TAGS = ("/Document", "/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Caption")
 CALENDAR_TAGS = TABLE_TAGS + ("/H2",)
+UPDATES_TAGS = ("/Document", "/H1", "/H2", "/L", "/LI")
+"""The compendium of ISCM updates of the shipped inputs, which hold no update yet: its
+introduction and the list of the mechanisms that sent none."""
 DOCUMENT_TAGS = {"iscm-highlights": BULLETIN_TAGS, "iscm-table": TABLE_TAGS,
                  "iscm-calendar": CALENDAR_TAGS, "iscm-profiles": BULLETIN_TAGS,
-                 "iscm-map": MAP_TAGS, "iscm-factsheet": FACTSHEET_TAGS}
+                 "iscm-map": MAP_TAGS, "iscm-factsheet": FACTSHEET_TAGS,
+                 "iscm-updates": UPDATES_TAGS}
 """The tags each document's PDF must hold, by its file stem."""
 
 

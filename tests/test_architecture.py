@@ -21,7 +21,7 @@ PACKAGE = ROOT / "pipeline"
 KERNEL = ("languages", "wording", "errors", "model", "config")
 """Modules every stage shares, in order: each imports only those before it."""
 FOLDERS = ("utils", "world", "contract", "read", "validate", "aggregate", "lang", "compose",
-           "render", "publish")
+           "render", "publish", "updates")
 """The stage folders, bottom to top: a folder imports only the kernel, itself and the
 folders before it."""
 COMMANDS = ("build", "preview", "cli", "__main__")

@@ -57,7 +57,8 @@ def test_shipped_inputs_build_every_document_in_every_language(shipped):
         for stem, suffix in [("iscm-highlights", "html"), ("iscm-table", "html"),
                              ("iscm-table", "xlsx"), ("iscm-calendar", "html"),
                              ("iscm-calendar", "ics"), ("iscm-profiles", "html"),
-                             ("iscm-factsheet", "html"), ("iscm-map", "html")]} | {
+                             ("iscm-factsheet", "html"), ("iscm-map", "html"),
+                             ("iscm-updates", "html")]} | {
         "data/datapackage.json"} | {
         f"data/{hxl}{table}.csv" for hxl in ("", "hxl/")
         for table in ("mechanisms", "participations", "meetings", "memberships",

@@ -12,9 +12,18 @@ import datetime as dt
 import pandas as pd
 
 from ..config import LANGUAGES
-from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS
+from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, UPDATES
 from ..contract.vocabularies import VOCABULARIES
-from ..model import BulletinData, Highlight, Mechanism, Meeting, Party, Summary, Tables
+from ..model import (
+    BulletinData,
+    Highlight,
+    Mechanism,
+    Meeting,
+    Party,
+    Summary,
+    Tables,
+    Update,
+)
 from ..validate import translations
 from ..validate.shown import RECENT_YEARS, in_years
 from ..world import regions
@@ -245,6 +254,22 @@ def meeting_objects(meetings: pd.DataFrame, mechanisms: pd.DataFrame, edition: d
                                             written_in(meetings)))
 
 
+def update_objects(updates: pd.DataFrame | None, mechanisms: pd.DataFrame, year: int
+                   ) -> tuple[Update, ...]:
+    """The yearly updates of the year (the compendium), of the mechanisms of the edition, by
+    mechanism id."""
+    if updates is None:
+        return ()
+    rows = updates[(updates["year"] == year).astype(bool)
+                   & updates["mechanism_id"].isin(set(mechanisms["id"])).astype(bool)]
+    rows = rows.sort_values("mechanism_id")
+    return tuple(Update(
+        mechanism_id=r.mechanism_id, year=r.year, achievements=r.achievements,
+        priorities=r.priorities, upcoming=r.upcoming, sent_by=r.sent_by, sent_on=r.sent_on,
+        translations=translated)
+        for r, translated in zip(rows.itertuples(), translations.of_rows(UPDATES, rows)))
+
+
 HIGHLIGHTED = ("held", "planned")
 """The meetings the highlights tell, in the past or the future tense (sentences.py): not
 those postponed or cancelled, which the calendars list with their status."""
@@ -323,4 +348,5 @@ def summarise(tables: Tables, year: int) -> BulletinData:
         theme_names=tables.themes,
         recent=meeting_objects(recent_meetings(all_meetings, year), mechanisms, edition),
         edition=tables.edition,
+        updates=update_objects(tables.updates, mechanisms, year),
     )

@@ -18,10 +18,18 @@ from markupsafe import Markup, escape
 
 from ..contract.grammar import Grammar, grammar_key
 from ..contract.printing import ACRONYM, printed_name
-from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, Column, TableSpec
+from ..contract.schema import (
+    MECHANISMS,
+    MEETINGS,
+    PARTICIPANTS,
+    TRANSLATION_LANGUAGES,
+    UPDATES,
+    Column,
+    TableSpec,
+)
 from ..lang.localiser import DATA_LANGUAGE, Localiser, plain_text
 from ..languages import language
-from ..model import Mechanism, Meeting, Party, Translated
+from ..model import Mechanism, Meeting, Party, Translated, Update
 from ..utils.text import typographic, words_key
 
 BRACKETED = re.compile(r"\(([^()]+)\)")
@@ -30,7 +38,7 @@ FINAL_BRACKET = re.compile(r"(.*\S)\s*\(([^()]+)\)")
 ACRONYM_LIKE = re.compile(r"[A-Z0-9][A-Z0-9&+./-]*[A-Z][A-Z0-9&+./-]*")
 """Initials in capitals, as a name's own bracket gives its acronym: 'PCR-IGAD', 'MIDCOM'."""
 TABLE_OF: dict[type, TableSpec] = {Mechanism: MECHANISMS, Meeting: MEETINGS,
-                                   Party: PARTICIPANTS}
+                                   Party: PARTICIPANTS, Update: UPDATES}
 """The table of the contract each kind of record is read from."""
 
 
@@ -96,6 +104,21 @@ class Names:
         return [self.loc.data_text(item, written_in)
                 if item in sources and printed_name(column, item, self.loc.lang) != item
                 else self.loc.isolated(typographic(item, self.loc.lang)) for item in translated]
+
+    def written(self, record: Translated, column: Column) -> tuple[str, str | None]:
+        """A text as a secretariat wrote it (a yearly update's narrative), and the language
+        to mark it with (None: the reader's): its translation into the reader's language;
+        else its English; else, for a text written in another language alone (an update sent
+        in Spanish), that text. A text neither translated nor given in English is never
+        left out for want of a translation."""
+        if translated := self.translation(record, column):
+            return typographic(str(translated), self.loc.lang), None
+        if english := record.english(column):
+            return typographic(str(english)), None if self.loc.lang == DATA_LANGUAGE \
+                else DATA_LANGUAGE
+        given = record.translations.get(column.name, {})
+        lang = next((lang for lang in TRANSLATION_LANGUAGES if given.get(lang)), None)
+        return ("", None) if lang is None else (typographic(str(given[lang]), lang), lang)
 
     def text(self, record: Translated, column: Column) -> str:
         """The same text, plain (for a spreadsheet cell, which orders its own text)."""

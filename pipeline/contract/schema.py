@@ -163,6 +163,13 @@ def with_translations(translated: tuple[str, ...], *columns: Column) -> tuple[Co
 NAME_TRANSLATIONS = tuple(f"name_{lang}" for lang in TRANSLATION_LANGUAGES)
 
 
+SOURCE = _col("source", TEXT, "sources", "fuente", "fuentes", "reference", "référence",
+              "referencia", "provenance", "procedencia",
+              help="Where the row's facts come from: a publication, a web address, or the "
+                   "secretariat and date of a yearly update (make collect writes it).")
+"""A row's provenance (mechanisms, participants): make collect records there the return a
+change came from."""
+
 MECHANISMS = TableSpec(
     name="mechanisms",
     workbook="mechanisms.xlsx",
@@ -265,6 +272,12 @@ MECHANISMS = TableSpec(
              "homepage", "site internet", "adresse web", "lien", "página web", "sitio",
              "dirección web", "enlace", "internet",
              help="Official website, https://…"),
+        _col("working_language", CHOICE, "working language", "language", "langue de travail",
+             "langue", "idioma de trabajo", "lengua de trabajo", "idioma",
+             vocabulary="language",
+             help="{values}: the language its secretariat works in, that of its yearly "
+                  "update workbook (make requests; blank: en)."),
+        SOURCE,
     ),
 )
 
@@ -312,6 +325,7 @@ PARTICIPANTS = TableSpec(
              "année de retrait", "sortie", "año de salida", "año de retiro", "fecha de salida",
              "retiro", "salida",
              help="Year left."),
+        SOURCE,
     ),
 )
 
@@ -422,6 +436,51 @@ MEETINGS = TableSpec(
 )
 
 
+UPDATES = TableSpec(
+    name="updates",
+    workbook="updates.xlsx",
+    sheet_aliases=("updates", "yearly updates", "mises à jour", "mises à jour annuelles",
+                   "actualizaciones", "actualizaciones anuales", "compendium", "recueil",
+                   "compendio"),
+    key=("mechanism_id", "year"),
+    required=False,
+    # achievements_fr…: the texts in the other languages. A text written in another
+    # language than English (a workbook sent in Spanish) is in its column (achievements_es),
+    # the English one blank until it is given.
+    columns=with_translations(
+        ("achievements", "priorities", "upcoming"),
+        _col("mechanism_id", MECHANISM, "mechanism", "mécanisme", "mecanismo", "ISCM", "MCIM",
+             "process", "processus", "proceso", "mechanism name", "nom du mécanisme",
+             "nombre del mecanismo", required=True,
+             help="The mechanism's id (or acronym, name, alias)."),
+        _col("year", YEAR, "année", "año", "update year", "année de la mise à jour",
+             "año de la actualización", required=True,
+             help="The year the update tells of (the edition it belongs to)."),
+        _col("achievements", TEXT, "achievements of the year", "achievements", "réalisations",
+             "réalisations de l'année", "logros", "logros del año", "highlights of the year",
+             help="What the mechanism achieved in the year, as its secretariat wrote it."),
+        _col("priorities", TEXT, "priorités", "prioridades", "current priorities",
+             "priorités actuelles", "prioridades actuales",
+             help="Its priorities, as its secretariat wrote them."),
+        _col("upcoming", TEXT, "à venir", "próximamente", "upcoming events", "next steps",
+             "prochaines étapes", "próximos pasos", "plans",
+             help="What is planned next, as its secretariat wrote it."),
+        _col("sent_by", TEXT, "sent by", "filled in by", "envoyé par", "rempli par",
+             "enviado por", "completado por", "respondent", "répondant", "encuestado",
+             help="Who filled in the update (name, function), as written."),
+        _col("sent_on", DATE, "sent on", "date of the return", "envoyé le", "date de l'envoi",
+             "enviado el", "fecha del envío", "date", "fecha",
+             help="When it was filled in (a date, or dd/mm/yyyy)."),
+        _col("source", TEXT, "sources", "fuente", "provenance", "procedencia",
+             "returned workbook", "classeur renvoyé", "libro devuelto",
+             help="The returned workbook it comes from (make collect writes it)."),
+    ),
+)
+"""The yearly updates the secretariats send back (make collect): one row per mechanism and
+year, the narrative of the compendium of ISCM updates. Optional: without it, no mechanism
+has replied."""
+
+
 def label_column(lang: str, language: str, *words: str) -> Column:
     """label_fr…: a theme's label in a language, headed also 'label FR', 'French'…"""
     return _col(f"label_{lang}", TEXT, f"label {lang}", f"libellé {lang}", f"etiqueta {lang}",
@@ -490,7 +549,7 @@ SETTINGS = TableSpec(
 """The publication settings: one row per setting (publication.py says which exist, what
 each holds and its default). Optional: without it, every setting takes its default."""
 
-TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS, THEMES, SETTINGS)
+TABLES: tuple[TableSpec, ...] = (MECHANISMS, PARTICIPANTS, MEETINGS, THEMES, SETTINGS, UPDATES)
 
 TRANSLATOR_SHEET = TableSpec(
     name="strings",

@@ -167,8 +167,9 @@ def language_names(language: languages.Language) -> tuple[str, ...]:
 
 LANGUAGE = Vocabulary("language", tuple(Value(language.code, language_names(language))
                                         for language in languages.ALL), shown=False)
-"""The language a text of the inputs is written in (a meeting's title_language): the
-languages of the documents, from pipeline/languages.py, by code or name."""
+"""The language a text of the inputs is written in (a meeting's title_language), or a
+mechanism's working language, in which its yearly update workbook is written (make
+requests): the languages of the documents, from pipeline/languages.py, by code or name."""
 
 ALL: tuple[Vocabulary, ...] = (TYPE, STATUS, IOM_ROLE, ROLE, MEETING_STATUS, PARTICIPANT_TYPE,
                                LEVEL, BOOL, LANGUAGE)

@@ -61,7 +61,7 @@ def missing_strings(tables: Tables, year: int, lang: str) -> list[String]:
     city the gazetteer knows and a chair that is a country need none), by context: what
     the `untranslated` warning counts."""
     return translations.left_in_english(tables.mechanisms, tables.participants,
-                                        tables.meetings, year, lang)
+                                        tables.meetings, year, lang, tables.updates)
 
 
 def write_kit(tables: Tables, year: int, langs: tuple[str, ...], outputs_dir: Path,

@@ -210,7 +210,11 @@ CALENDAR = Document("calendar", "iscm-calendar", N_("Calendar of ISCM meetings %
 FACTSHEET = Document("factsheet", "iscm-factsheet", N_("ISCM factsheet %(year)s"),
                      (PRINTED, PAGE))
 MAP = Document("map", "iscm-map", N_("ISCM map %(year)s"), (PRINTED, PAGE))
-DOCUMENTS: tuple[Document, ...] = (BULLETIN, PROFILES, TABLE, CALENDAR, FACTSHEET, MAP)
+UPDATES = Document("updates", "iscm-updates", N_("Compendium of ISCM updates %(year)s"),
+                   (PRINTED, PAGE))
+"""Each mechanism's yearly update as its secretariat sent it (make requests, make collect)."""
+DOCUMENTS: tuple[Document, ...] = (BULLETIN, PROFILES, TABLE, CALENDAR, FACTSHEET, MAP,
+                                   UPDATES)
 """The documents DOCS= may name, in the order they are made and listed."""
 
 SUMMARY = Document("summary", "summary", N_("Key figures of %(year)s"),

@@ -14,6 +14,7 @@ the archive declares.
 from __future__ import annotations
 
 import copy
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -260,3 +261,52 @@ def check_xml_parts(path: Path, archive: zipfile.ZipFile) -> Problem | None:
             except SafeET.ParseError:
                 raise zipfile.BadZipFile(f"{name} is not XML") from None
     return None
+
+
+UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"
+                          r"timelines|drawings/drawing\d|vbaProject)")
+"""Parts of a workbook that openpyxl would drop or damage on saving it again: the tools that
+write into the input workbooks (dressing, make collect) leave such a workbook as it is."""
+
+
+def unkept_parts(path: Path) -> list[str]:
+    """The parts of a workbook that saving it with openpyxl would lose (charts, pictures,
+    pivot tables, macros): a workbook that has any is never rewritten."""
+    with zipfile.ZipFile(path) as archive:
+        return [name for name in archive.namelist() if UNKEPT_PARTS.match(name)]
+
+
+MACROS = re.compile(r"(^|/)vbaProject\.bin$|^xl/macrosheets/|^xl/dialogsheets/|"
+                    r"^Basic/|^Scripts/", re.IGNORECASE)
+"""Parts that hold macros: Excel's VBA project and macro sheets, LibreOffice Basic and
+scripts."""
+EXTERNAL = re.compile(r"^xl/externalLinks/|^xl/connections\.xml$|^xl/embeddings/|^xl/activeX/",
+                      re.IGNORECASE)
+"""Parts that reach outside the workbook: links to other workbooks, data connections,
+embedded objects and ActiveX controls."""
+
+
+def check_active_content(path: Path) -> list[Problem]:
+    """A workbook sent back from outside (a secretariat's yearly update) holds values only:
+    one with macros, or with links, connections or objects that reach outside it, is refused
+    unread. The archive must have passed check_workbook."""
+    if path.suffix.lower() == ".xlsm":
+        return [refuse(path, "macros", R_("is a macro-enabled workbook (.xlsm), which is not "
+                                          "accepted from outside"), MACROS_HINT)]
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+    if any(MACROS.search(name) for name in names):
+        return [refuse(path, "macros", R_("holds macros, which are not accepted from "
+                                          "outside"), MACROS_HINT)]
+    if found := [name for name in names if EXTERNAL.search(name)]:
+        return [refuse(path, "external-links",
+                       R_("holds links or objects that reach outside the workbook ({part}), "
+                          "which are not accepted from outside", part=found[0]),
+                       R_("Ask the sender to remove the links to other files (Excel: Data › "
+                          "Edit Links › Break Link) and save it again as .xlsx; or copy its "
+                          "values into the workbook they were sent."))]
+    return []
+
+
+MACROS_HINT = R_("Ask the sender to save it as an .xlsx workbook without macros (Excel: File › "
+                 "Save As › Excel Workbook), and send it again.")

@@ -58,9 +58,10 @@ def summary(meeting: Meeting, mechanism: Mechanism | None, sentences: Sentences)
 
 
 def link(meeting: Meeting, mechanism: Mechanism | None) -> str:
-    """The meeting's source when it is one web address (the column is free text: it may
-    name a press release), else the mechanism's website; '' when neither is."""
-    candidates = (meeting.source.strip(), mechanism.website if mechanism else "")
+    """The meeting's source when it is one web address, or opens with one before a ';'
+    (make collect adds where an update came from after it); else the mechanism's website;
+    '' when neither is (the column is free text: it may name a press release)."""
+    candidates = (meeting.source.split(";")[0].strip(), mechanism.website if mechanism else "")
     return next((url for url in candidates
                  if url.startswith(("https://", "http://")) and not any(map(str.isspace, url))),
                 "")

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.compendium import Compendium, compendium
 from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
 from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
@@ -89,6 +90,12 @@ class DocumentContext:
         """The mechanism profiles (profiles.html), made only for the document that shows
         them: their maps are the costliest part of a page."""
         return profiles(self.bulletin, self.localiser)
+
+    @cached_property
+    def compendium(self) -> Compendium:
+        """The compendium of ISCM updates (updates.html): the year's replies, and the
+        mechanisms that sent none."""
+        return compendium(self.bulletin, self.localiser)
 
     @property
     def recent_years(self) -> str:

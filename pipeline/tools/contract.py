@@ -10,7 +10,7 @@ from babel import Locale
 from ..config import PROJECT_DIR, REPORT_LANGUAGES
 from ..contract.gcm import objectives, targets
 from ..contract.schema import SETTINGS as SETTINGS_TABLE
-from ..contract.schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET
+from ..contract.schema import TABLES, THEMES, TRANSLATION_LANGUAGES, TRANSLATOR_SHEET, UPDATES
 from ..contract.themes import built_in
 from ..contract.vocabularies import VOCABULARIES
 from ..validate.publication import SETTINGS
@@ -25,7 +25,8 @@ INTRO = """\
 The bulletin is built from the spreadsheets in `inputs/`:
 `mechanisms.xlsx` (sheets `mechanisms` and `participants`, and optionally
 `themes`) and `meetings.xlsx` (sheet `meetings`), and, if it is there,
-`publication.xlsx` (sheet `settings`: the edition date). `make templates`
+`publication.xlsx` (sheet `settings`: the edition date) and `updates.xlsx`
+(sheet `updates`: the secretariats' yearly updates). `make templates`
 writes blank ones, with dropdowns, to `inputs-template/`; `make dress-inputs`
 adds the same instructions, help and dropdowns to the workbooks of `inputs/`,
 changing no data. Other file names work too, as do `.xlsm`, `.ods` and `.csv`
@@ -207,6 +208,21 @@ def settings_note() -> str:
             "`docs/editors.md`, \"The edition date\".\n")
 
 
+UPDATES_NOTE = """\
+Optional: the yearly updates the mechanisms' secretariats send back, one row per
+mechanism and year, which `make collect APPLY=1` writes (and creates the workbook
+for) from the returned update workbooks; it may also be typed in. The compendium of
+ISCM updates (`iscm-updates-<year>-<lang>`) prints the year's rows as written; a
+mechanism without one is listed as not having replied. Two rows for one mechanism
+and year are an error (`duplicate-update`). A narrative written in another language
+than English (a workbook sent in Spanish) is in its translation column
+(`achievements_es`), the English one blank: it is then printed in that language,
+marked as such, in every language's compendium (warning `update-not-in-english`),
+until its English is given, from which the translation kit asks the other languages.
+See `docs/editors.md`, "Collecting the year's updates".
+"""
+
+
 def contract_markdown() -> str:
     parts = [INTRO]
     for spec in TABLES:
@@ -216,6 +232,8 @@ def contract_markdown() -> str:
         parts.append(f"The sheet may also be named {sheet_names}.\n")
         if spec is THEMES:
             parts.append(THEMES_NOTE)
+        if spec is UPDATES:
+            parts.append(UPDATES_NOTE)
         parts.append("\n".join(column_rows(spec)) + "\n")
         if spec is SETTINGS_TABLE:
             parts.append(settings_note())

@@ -16,15 +16,11 @@ in place (input_templates.py).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from copy import copy
-from functools import partial
-from pathlib import Path
 
 import openpyxl
-import pandas as pd
 from babel import Locale
 from openpyxl.comments import Comment
 from openpyxl.packaging.custom import StringProperty
@@ -35,20 +31,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..config import REPORT_LANGUAGES
 from ..contract.kinds import MECHANISM, SETTING
-from ..contract.schema import MECHANISMS, Column, TableSpec
+from ..contract.schema import MECHANISMS, Column
 from ..contract.schema import SETTINGS as SETTINGS_TABLE
 from ..contract.vocabularies import VOCABULARIES
 from ..errors import ConfigError
 from ..lang.catalogues import report_wording
 from ..languages import SOURCE
-from ..read import ingest, readers, sheets
-from ..read.headers import (
-    HEADER_SEARCH_ROWS,
-    column_help,
-    find_header_row,
-    header_map,
-    name_columns,
-)
+from ..read.headers import column_help
+from ..read.placed import PlacedTable, locate_tables
 from ..validate.publication import SETTINGS
 from ..wording import R_, Text, Wording
 
@@ -89,21 +79,6 @@ TEMPLATE_LANGUAGES = {lang: REPORT_LANGUAGES if lang == SOURCE else (lang,)
 """The languages of the instructions, by report language: English keeps all three (any
 office can start from them); French and Spanish speak their own, help texts and messages
 included. Headers stay as they are (the contract's names in the templates)."""
-
-
-@dataclasses.dataclass(frozen=True)
-class PlacedTable:
-    """A contract table in a sheet: its header row and the contract column of each column."""
-
-    spec: TableSpec
-    sheet: str
-    header_row: int
-    """Excel row number of the headers."""
-    columns: tuple[tuple[int, Column], ...]
-    """(Excel column number, the contract column it holds), left to right."""
-
-    def letter(self, name: str) -> str | None:
-        return next((get_column_letter(n) for n, c in self.columns if c.name == name), None)
 
 
 def dress(book: openpyxl.Workbook, file_name: str, ids: list[str], lang: str = "en"
@@ -153,30 +128,6 @@ def own_sheets(book: openpyxl.Workbook) -> list[str]:
         return []
     named = book.custom_doc_props[OWN_SHEETS].value.split(";")
     return [title for title in named if title in book.sheetnames]
-
-
-def locate_tables(book: openpyxl.Workbook, file_name: str) -> list[PlacedTable]:
-    """The contract tables of a workbook, found by sheet name or headers as ingest finds
-    them, each with its header row and columns as the build names them."""
-    placed = []
-    for sheet in book.worksheets:
-        # Within the cells in use: iter_rows() creates every cell it passes over.
-        rows = [["" if value is None else value for value in row]
-                for row in sheet.iter_rows(max_row=min(sheet.max_row, HEADER_SEARCH_ROWS),
-                                           max_col=sheet.max_column, values_only=True)]
-        grid = readers.Grid(sheet.title, pd.DataFrame(rows, dtype=object))
-        spec = ingest.identify_table(Path(file_name), grid)
-        if spec is None:
-            continue
-        header_row, _ = find_header_row(grid.cells, header_map(spec))
-        if header_row is None:
-            continue
-        located = partial(sheets.locate, file_name, sheet.title)
-        _, positions, _, _ = name_columns(spec, grid.cells.iloc[header_row], located,
-                                          header_row + 1)
-        columns = sorted((position + 1, spec.column(name)) for name, position in positions.items())
-        placed.append(PlacedTable(spec, sheet.title, header_row + 1, tuple(columns)))
-    return placed
 
 
 def mechanism_ids_at(placed: list[PlacedTable]) -> str | None:

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -35,16 +33,12 @@ from ..contract.schema import TABLES
 from ..errors import BulletinError, ConfigError, InputError
 from ..lang.catalogues import report_wording
 from ..publish.write import atomically, write_bytes
-from ..read import ingest
+from ..read import ingest, safety
 from ..render.xlsx import save_workbook
 from ..validate import cells
 from ..validate.publication import SETTINGS
 from ..wording import ENGLISH, R_, Text, Wording
 from .dressing import AUTHOR, STAMP, dress, own_sheets, setting_help
-
-UNKEPT_PARTS = re.compile(r"^xl/(charts|chartsheets|media|pivotTables|pivotCache|slicers|"
-                          r"timelines|drawings/drawing\d|vbaProject)")
-"""Parts of a workbook that openpyxl would drop or damage: such a workbook is not dressed."""
 
 
 def write_templates(out_dir: Path, inputs_dir: Path | None = None, lang: str = "en"
@@ -125,10 +119,9 @@ def dressed_bytes(path: Path, ids: list[str], lang: str) -> bytes | None:
         reason = dict(problems[0].texts).get("message", problems[0].message)
         raise InputError(R_("{file} cannot be read ({reason}): `make check` says more.",
                             file=path.name, reason=reason))
-    with zipfile.ZipFile(path) as archive:
-        if any(UNKEPT_PARTS.match(name) for name in archive.namelist()):
-            raise InputError(R_("{file} holds charts, pictures, pivot tables or macros, which "
-                                "dressing would lose: it was left as it was.", file=path.name))
+    if safety.unkept_parts(path):
+        raise InputError(R_("{file} holds charts, pictures, pivot tables or macros, which "
+                            "dressing would lose: it was left as it was.", file=path.name))
     book = openpyxl.load_workbook(path, rich_text=True)
     replaced = set(own_sheets(book))
     if not dress(book, path.name, ids, lang):

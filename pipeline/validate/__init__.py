@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..config import FIRST_YEAR, LANGUAGES
 from ..contract.kinds import URL, Context, did_you_mean
-from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, SETTINGS
+from ..contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, SETTINGS, UPDATES
 from ..errors import Problem, Report
 from ..model import RawTable, RawTables, Tables
 from ..utils.frames import objects, parse_distinct, rows_by_code
@@ -26,7 +26,7 @@ from ..utils.text import clean_text
 from ..wording import R_, RN_, LanguageName, Text
 from ..world import regions
 from ..world.countries import is_known_organisation, is_state, suggest_countries, to_iso3
-from . import publication, theme_table, translations
+from . import publication, theme_table, translations, update_table
 from .cells import latest_meeting_year, parse_table, problem, rows_listed
 from .references import MechanismIndex
 
@@ -95,9 +95,11 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = (),
     (mechanisms, meetings), themes, found = theme_table.resolve_all(raw, ctx, mechanisms,
                                                                    meetings)
     problems += found
-    (mechanisms, participants, meetings), found, as_written = translations.translate(
+    updates, found = check_updates(raw.tables.get(UPDATES.name), ctx, index)
+    problems += found
+    (mechanisms, participants, meetings, updates), found, as_written = translations.translate(
         mechanisms, participants, meetings, list(raw.translations), ctx.year, langs,
-        theme_table.left_in_english(themes, mechanisms, meetings, ctx.year, langs))
+        theme_table.left_in_english(themes, mechanisms, meetings, ctx.year, langs), updates)
     problems += found
     counts += as_written
     # After the translators' files, which may give the names a spreadsheet lacks.
@@ -106,8 +108,21 @@ def check(raw: RawTables, year: int | None, langs: tuple[str, ...] = (),
     settings, edition, found = publication.check(raw.tables.get(SETTINGS.name), meetings,
                                                  raw_meetings, ctx, edition_date, build_date)
     tables = Tables(mechanisms, participants, meetings, themes=themes, publication=settings,
-                    edition=edition)
+                    edition=edition, updates=updates)
     return tables, make_report(problems + found, counts)
+
+
+def check_updates(raw: RawTable | None, ctx: Context, index: MechanismIndex
+                  ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The yearly updates (update_table.py), their mechanisms resolved; an empty table when
+    the inputs have none."""
+    if raw is None:
+        return update_table.empty(), []
+    updates, problems = parse_table(raw, UPDATES, ctx)
+    updates, found = resolve_mechanisms(updates, raw, index)
+    problems += found
+    updates, found = update_table.one_per_year(updates, raw)
+    return updates, problems + found + update_table.not_in_english(updates, raw)
 
 
 def has_columns(raw: RawTable, columns: Iterable[str]) -> bool:

@@ -46,6 +46,7 @@ from ..contract.schema import (
     MEETINGS,
     PARTICIPANTS,
     TRANSLATION_LANGUAGES,
+    UPDATES,
     Column,
     TableSpec,
 )
@@ -105,12 +106,16 @@ def context(table: str, column: str, record: str) -> str:
 
 def record_names(spec: TableSpec, rows: pd.DataFrame) -> list[str]:
     """How each row is named in a context: a mechanism by its id; a participant by its name
-    (an organisation has one name, whatever it belongs to); a meeting by its mechanism, date
-    and English title (two meetings of a mechanism may share a day)."""
+    (an organisation has one name, whatever it belongs to); a yearly update by its mechanism
+    and year; a meeting by its mechanism, date and English title (two meetings of a
+    mechanism may share a day)."""
     if spec.name == "mechanisms":
         return [str(key) for key in rows["id"]]
     if spec.name == "participants":
         return [str(name) for name in rows["participant"]]
+    if spec.name == "updates":
+        return [f"{mechanism} {year}" for mechanism, year in zip(rows["mechanism_id"],
+                                                                 rows["year"])]
     return [f"{mechanism} {day:%Y-%m-%d} «{title}»" if day else ""
             for mechanism, day, title in zip(rows["mechanism_id"], rows["start_date"],
                                              rows["title"])]
@@ -325,7 +330,7 @@ def of_rows(spec: TableSpec, frame: pd.DataFrame) -> list[dict[str, dict[str, ob
 
 
 TRANSLATION_COLUMNS = {spec.name: tuple(c for c in spec.columns if c.is_translation)
-                       for spec in (MECHANISMS, PARTICIPANTS, MEETINGS)}
+                       for spec in (MECHANISMS, PARTICIPANTS, MEETINGS, UPDATES)}
 
 
 AS_WRITTEN = R_("texts shown as written, in another language, in the {language} documents "
@@ -335,12 +340,13 @@ AS_WRITTEN = R_("texts shown as written, in another language, in the {language} 
 
 def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd.DataFrame,
               entries: list[Entry], year: int, langs: tuple[str, ...],
-              themes: Mapping[str, int] | None = None
-              ) -> tuple[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], list[Problem],
+              themes: Mapping[str, int] | None = None, updates: pd.DataFrame | None = None
+              ) -> tuple[tuple[pd.DataFrame, ...], list[Problem],
                          tuple[tuple[str, int, str], ...]]:
-    """The three tables with the translators' translations in the blank translation cells of
-    what the documents show (every mechanism and participant, the meetings shown.py says the
-    edition prints): new frames, those given are left as they are. The problems, with one
+    """The tables with the translators' translations in the blank translation cells of what
+    the documents show (every mechanism and participant, the meetings shown.py says the
+    edition prints, the year's yearly updates): new frames, those given are left as they
+    are; the updates' after the three others when they are given. The problems, with one
     warning per language built for what stays in English, themes shown without a label
     included. And the report's counts (Report.counts: label, number, language) of the texts
     each language's documents show as written, for a reason the inputs give."""
@@ -350,7 +356,7 @@ def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd
     as_written: dict[str, set[str]] = {lang: set() for lang in missing}
     chosen = latest(entries)
     frames = []
-    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
+    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year, updates):
         applied = apply(spec, frame, shown, chosen, langs)
         problems += applied.problems
         for lang, strings in applied.missing.items():
@@ -358,10 +364,9 @@ def translate(mechanisms: pd.DataFrame, participants: pd.DataFrame, meetings: pd
         frames.append(frame.assign(**applied.columns) if applied.columns else frame)
         for lang, ids in printed_as_written(spec, frames[-1], shown, tuple(missing)).items():
             as_written[lang] |= ids
-    mechanisms, participants, meetings = frames
     counts = tuple((AS_WRITTEN.template, len(ids), lang) for lang, ids in as_written.items()
                    if ids)
-    return (mechanisms, participants, meetings), problems + [
+    return tuple(frames), problems + [
         untranslated(lang, counts, year) for lang, counts in missing.items() if counts], counts
 
 
@@ -394,29 +399,33 @@ def printed_as_written(spec: TableSpec, frame: pd.DataFrame,
 
 
 def left_in_english(mechanisms: pd.DataFrame, participants: pd.DataFrame,
-                    meetings: pd.DataFrame, year: int, lang: str) -> list[String]:
+                    meetings: pd.DataFrame, year: int, lang: str,
+                    updates: pd.DataFrame | None = None) -> list[String]:
     """The texts the year's documents print in English in lang, for want of a translation
     (the translation kit: what translators are asked for), by context: those of the
     meetings of the earlier years the profiles list too."""
     found: dict[str, String] = {}
-    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year):
+    for spec, frame, shown in shown_rows(mechanisms, participants, meetings, year, updates):
         applied = apply(spec, frame, shown, latest([]), (lang,))
         found.update((key, string) for key, (_, string) in applied.missing[lang].items())
     return sorted(found.values(), key=lambda s: (s.context, s.source))
 
 
-def shown_rows(mechanisms, participants, meetings, year: int):
+def shown_rows(mechanisms, participants, meetings, year: int, updates=None):
     """(spec, frame, the rows whose text of a column the documents print) for each table that
     has translations: every mechanism and participant; the meetings of the year, and the
     titles, places and outcome documents of those of the years before it that the profiles
-    list (shown.py)."""
-    def everyone(frame: pd.DataFrame) -> Callable[[str], pd.Series]:
-        rows = pd.Series(True, index=frame.index, dtype=bool)
+    list (shown.py); the yearly updates of the year, when they are given."""
+    def every(rows: pd.Series) -> Callable[[str], pd.Series]:
         return lambda column: rows
 
-    return ((MECHANISMS, mechanisms, everyone(mechanisms)),
-            (PARTICIPANTS, participants, everyone(participants)),
-            (MEETINGS, meetings, shown_meetings(meetings, mechanisms, year)))
+    shown = [(MECHANISMS, mechanisms, every(pd.Series(True, index=mechanisms.index, dtype=bool))),
+             (PARTICIPANTS, participants,
+              every(pd.Series(True, index=participants.index, dtype=bool))),
+             (MEETINGS, meetings, shown_meetings(meetings, mechanisms, year))]
+    if updates is not None:
+        shown.append((UPDATES, updates, every((updates["year"] == year).astype(bool))))
+    return tuple(shown)
 
 
 def untranslated(lang: str, counts, year: int) -> Problem:

@@ -32,7 +32,7 @@ import openpyxl
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, THEMES
+from pipeline.contract.schema import MECHANISMS, MEETINGS, PARTICIPANTS, THEMES, UPDATES
 from pipeline.render.xlsx import fixed_zip, save_workbook
 from pipeline.tools.dressing import dress
 from pipeline.tools.input_templates import known_mechanism_ids
@@ -940,11 +940,12 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "iom_role": "Rôle de l'OIM", "formal_association": "Rattachement institutionnel",
         "thematic_focus": "Domaines thématiques", "chair": "Présidence en exercice",
         "website": "Site internet", "acronym_fr": "Sigle FR", "acronym_es": "Sigle ES",
-        "acronym_ru": "Sigle RU", "acronym_ar": "Sigle AR"},
+        "acronym_ru": "Sigle RU", "acronym_ar": "Sigle AR",
+        "working_language": "Langue de travail", "source": "Provenance"},
     "participants": {
         "mechanism_id": "Mécanisme", "participant": "Pays ou organisation", "role": "Statut",
         "participant_type": "Type d'entité", "joined": "Membre depuis",
-        "left": "Année de retrait"},
+        "left": "Année de retrait", "source": "Sources"},
     "meetings": {
         "mechanism_id": "Mécanisme", "edition": "Numéro d'édition", "title": "Intitulé",
         "title_language": "Langue de l'intitulé", "start_date": "Date de début",
@@ -1016,6 +1017,35 @@ def long_and_right_to_left_text(folder):
     write_clean(folder, mechanisms=mechanisms, meetings=meetings)
 
 
+UPDATE_ROW = {"mechanism_id": "midsa", "year": 2025,
+              "achievements": "Ministers adopted the Windhoek Declaration.",
+              "sent_by": "MIDSA secretariat", "sent_on": dt.date(2026, 1, 20)}
+UPD = ("updates.xlsx", "updates")
+
+
+def write_updates(folder: Path, rows: list[dict]) -> None:
+    """The clean set with an updates.xlsx of these rows."""
+    write_clean(folder)
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    conftest.write_sheet(book, UPDATES.name, [c.name for c in UPDATES.columns], rows)
+    save_workbook(book, folder / "updates.xlsx", STAMP)
+
+
+@case(error(*UPD, 3, "mechanism_id", "duplicate-update"))
+def update_given_twice(folder):
+    """Two different updates of MIDSA for 2025: which to print is the editor's choice."""
+    write_updates(folder, [UPDATE_ROW, dict(UPDATE_ROW, achievements="Officials met.")])
+
+
+@case(warning(*UPD, 2, "achievements", "update-not-in-english"))
+def update_only_in_spanish(folder):
+    """MIDSA's 2025 update sent in Spanish: its achievements in achievements_es alone."""
+    write_updates(folder, [dict(UPDATE_ROW, achievements=None,
+                                achievements_es="Los ministros adoptaron la Declaración de "
+                                                "Windhoek.")])
+
+
 def dated(row: dict, pattern: str) -> dict:
     """A row with its dates written as text."""
     return {k: v.strftime(pattern) if isinstance(v, dt.date) else v for k, v in row.items()}
@@ -1034,7 +1064,8 @@ MESSY_HEADERS = {
                      "Jusqu'à"],
     "meetings": ["Mécanisme", "Numéro", "Titre", "Langue du titre", "Date de début",
                  "Date de fin", "Ville", "Pays", "Niveau", "Statut", "Thèmes",
-                 "Objectifs du Pacte mondial", "Présidence", "Participation de l'OIM", "Résumé", "Document final",
+                 "Objectifs du Pacte mondial", "Présidence", "Participation de l'OIM", "Résumé",
+                 "Document final",
                  "Langue des documents adoptés", "Source"],
 }
 MESSY_VALUES = {
@@ -1145,6 +1176,197 @@ def write_french_office(folder: Path) -> None:
         save_workbook(book, folder / french, STAMP)
 
 
+# --- Returned update workbooks (make collect) ---------------------------------------------
+# Each case is a returns folder (returns/<case>/returns/) holding what secretariats sent back,
+# made from the clean set's requests (make requests), with exactly one thing wrong; a case
+# that needs the inputs changed since the requests were made has its own inputs/ beside it.
+# The problems each must raise, as (code, file, sheet, Excel row, column as written).
+
+REQUESTED = dt.date(2025, 12, 1)
+"""The day the corpus's requests are made."""
+ReturnExpected = tuple[str, str, str, int, str]
+
+
+@dataclass(frozen=True)
+class ReturnCase:
+    name: str
+    write: Callable[[Path, Path], None]
+    """Writes the case into its folder, from the clean set's folder."""
+    expected: tuple[ReturnExpected, ...]
+    doc: str
+
+
+RETURN_CASES: dict[str, ReturnCase] = {}
+
+
+def return_case(*expected: ReturnExpected):
+    def register(write: Callable[[Path, Path], None]):
+        name = write.__name__.replace("_", "-")
+        RETURN_CASES[name] = ReturnCase(name, write, tuple(expected),
+                                        (write.__doc__ or "").strip())
+        return write
+    return register
+
+
+def requested(folder: Path, inputs: Path, mechanism: str = "midsa", year: int | None = None,
+              name: str | None = None) -> Path:
+    """A mechanism's request made from inputs, put in folder as its secretariat returns it
+    (untouched), under its own name or another."""
+    import tempfile
+
+    from pipeline.updates.request import write_requests
+    from pipeline.updates.source import read_source
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        made = write_requests(read_source(inputs, year), Path(scratch), REQUESTED,
+                              (mechanism,)).written[0]
+        return Path(shutil.copyfile(made, folder / (name or made.name)))
+
+
+def edited(path: Path, change: Callable[[openpyxl.Workbook], None]) -> Path:
+    """A returned workbook changed as a secretariat (or a slip) would, saved again."""
+    book = openpyxl.load_workbook(path)
+    change(book)
+    save_workbook(book, path, STAMP)
+    return path
+
+
+def returns_of(folder: Path) -> Path:
+    return folder / "returns"
+
+
+MIDSA_RETURN = "iscm-update-2025-midsa.xlsx"
+
+
+@return_case()
+def no_edits(folder, clean):
+    """MIDSA's workbook sent back as it was made: nothing to apply."""
+    requested(returns_of(folder), clean)
+
+
+@return_case(("not-a-return", "mechanisms.xlsx", "", 0, ""))
+def foreign_workbook(folder, clean):
+    """A workbook that is no return: the inputs' own mechanisms.xlsx, dropped by mistake."""
+    returns_of(folder).mkdir(parents=True)
+    shutil.copyfile(clean / "mechanisms.xlsx", returns_of(folder) / "mechanisms.xlsx")
+
+
+@return_case(("stamp-mismatch", MIDSA_RETURN, "", 0, ""))
+def tampered_stamp(folder, clean):
+    """The hidden stamp edited (its year changed by hand)."""
+    def change(book):
+        stamp = book["iscm-stamp"]
+        stamp["A1"].value = stamp["A1"].value.replace('"year":2025', '"year":2024')
+    edited(requested(returns_of(folder), clean), change)
+
+
+@return_case(("renamed-header", MIDSA_RETURN, "Participants", 0, "Membership"))
+def renamed_header(folder, clean):
+    """The Participants sheet's header 'Role' renamed 'Membership' (protection removed)."""
+    def change(book):
+        book["Participants"]["B1"].value = "Membership"
+    edited(requested(returns_of(folder), clean), change)
+
+
+@return_case(("macros", "iscm-update-2025-midsa.xlsm", "", 0, ""))
+def macro_enabled(folder, clean):
+    """The workbook saved as a macro-enabled .xlsm, with a VBA project in it."""
+    path = requested(returns_of(folder), clean, name="iscm-update-2025-midsa.xlsm")
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            z.writestr(info.filename, source.read(info))
+        z.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0 not a real VBA project")
+    path.write_bytes(fixed_zip(out.getvalue()))
+
+
+@return_case(("external-links", MIDSA_RETURN, "", 0, ""))
+def external_link(folder, clean):
+    """A link to another workbook (Excel's externalLinks part) left in the return."""
+    path = requested(returns_of(folder), clean)
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            z.writestr(info.filename, source.read(info))
+        z.writestr("xl/externalLinks/externalLink1.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><externalLink xmlns="http://schemas.'
+                   'openxmlformats.org/spreadsheetml/2006/main"/>')
+    path.write_bytes(fixed_zip(out.getvalue()))
+
+
+@return_case(("formula", MIDSA_RETURN, "Facts", 0, ""))
+def formula_in_a_correction(folder, clean):
+    """A correction typed as a formula (=2000+1) rather than a value."""
+    def change(book):
+        facts = book["Facts"]
+        row = next(r for r in range(2, facts.max_row + 1)
+                   if facts.cell(r, 1).value == "Year established")
+        facts.cell(row, 3).value = "=2000+1"
+    edited(requested(returns_of(folder), clean), change)
+
+
+@return_case(("other-year", "iscm-update-2024-midsa.xlsx", "", 0, ""))
+def last_years_workbook(folder, clean):
+    """Last year's workbook sent back again this year."""
+    requested(returns_of(folder), clean, year=2024)
+
+
+@return_case(("other-mechanism", "iscm-update-2025-midwa.xlsx", "", 0, ""))
+def another_mechanisms_workbook(folder, clean):
+    """MIDSA's workbook, named as MIDWA's (the secretariat filled in the wrong one)."""
+    requested(returns_of(folder), clean, name="iscm-update-2025-midwa.xlsx")
+
+
+@return_case(("unknown-return-mechanism", "iscm-update-2025-mtm.xlsx", "", 0, ""))
+def return_of_an_unknown_mechanism(folder, clean):
+    """The return of a mechanism the inputs do not have (made from inputs that had it)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        write_clean(Path(scratch), mechanisms=MECHANISM_ROWS + [
+            {"id": "mtm", "acronym": "MTM", "name_en": "Mediterranean Transit Migration "
+             "Dialogue", "type": "IRF", "status": "active", "region": "Mediterranean",
+             "year_established": 2002, "iom_role": "observer", "thematic_focus": "governance"}])
+        requested(returns_of(folder), Path(scratch), mechanism="mtm")
+
+
+@return_case(("two-returns", "iscm-update-2025-midsa (revised).xlsx", "", 0, ""))
+def two_returns_for_one_mechanism(folder, clean):
+    """MIDSA's workbook returned twice: the first one and a revised copy."""
+    first = requested(returns_of(folder), clean)
+    shutil.copyfile(first, returns_of(folder) / "iscm-update-2025-midsa (revised).xlsx")
+
+
+CHAIR = "Chair"
+
+
+def corrected(book, label: str, value: object) -> None:
+    facts = book["Facts"]
+    row = next(r for r in range(2, facts.max_row + 1) if facts.cell(r, 1).value == label)
+    facts.cell(row, 3).value = value
+
+
+@return_case(("conflict", MIDSA_RETURN, "Facts", 16, CHAIR))
+def changed_on_both_sides(folder, clean):
+    """MIDSA's chair corrected to Zambia in the return, while the editor wrote Botswana in
+    the inputs after the request was made."""
+    edited(requested(returns_of(folder), clean), lambda book: corrected(book, CHAIR, "Zambia"))
+    (folder / "inputs").mkdir()
+    write_clean(folder / "inputs", mechanisms=rows_with(MECHANISM_ROWS, 0, chair="Botswana"))
+
+
+@return_case(("unknown-country", MIDSA_RETURN, "Participants", 7,
+              "State or organisation"))
+def unknown_country_added(folder, clean):
+    """A participant added whose name is no country (Atlantis), without saying it is an
+    organisation."""
+    def change(book):
+        sheet = book["Participants"]
+        sheet["A7"], sheet["B7"], sheet["D7"] = "Atlantis", "member", 2025
+    edited(requested(returns_of(folder), clean), change)
+
+
 # --- Writing it all ------------------------------------------------------------------------
 
 def write_history_set(folder: Path) -> None:
@@ -1152,12 +1374,12 @@ def write_history_set(folder: Path) -> None:
     write_history(folder, write_clean, (MECHANISM_ROWS, PARTICIPANT_ROWS, MEETING_ROWS))
 
 
-FOLDERS = ("bad", "clean", "messy", "history", "french-office")
+FOLDERS = ("bad", "clean", "messy", "history", "french-office", "returns")
 """The folders of the corpus, each rewritten whole."""
 
 
 def write_corpus(root: Path = DATA) -> None:
-    """Rewrite bad/, clean/, messy/, history/ and french-office/ under root."""
+    """Rewrite bad/, clean/, messy/, history/, french-office/ and returns/ under root."""
     for name in FOLDERS:
         shutil.rmtree(root / name, ignore_errors=True)
     for name, spec in CASES.items():
@@ -1168,6 +1390,10 @@ def write_corpus(root: Path = DATA) -> None:
                         ("history", write_history_set), ("french-office", write_french_office)):
         (root / name).mkdir(parents=True)
         write(root / name)
+    for name, spec in RETURN_CASES.items():  # from the clean set, written above
+        folder = root / "returns" / name
+        folder.mkdir(parents=True)
+        spec.write(folder, root / "clean")
 
 
 if __name__ == "__main__":

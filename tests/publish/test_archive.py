@@ -98,7 +98,7 @@ def test_every_link_resolves_and_every_document_is_linked(outputs):
 
 def test_editions_newest_first_then_by_document_language_and_format(outputs):
     links = document_links(Page(outputs / "index.html"))
-    assert links[:16] == ["2025/iscm-highlights-2025-en.html",
+    assert links[:18] == ["2025/iscm-highlights-2025-en.html",
                           "2025/iscm-highlights-2025-fr.html",
                           "2025/iscm-profiles-2025-en.html", "2025/iscm-profiles-2025-fr.html",
                           "2025/iscm-table-2025-en.html", "2025/iscm-table-2025-fr.html",
@@ -107,6 +107,7 @@ def test_editions_newest_first_then_by_document_language_and_format(outputs):
                           "2025/iscm-factsheet-2025-en.html",
                           "2025/iscm-factsheet-2025-fr.html",
                           "2025/iscm-map-2025-en.html", "2025/iscm-map-2025-fr.html",
+                          "2025/iscm-updates-2025-en.html", "2025/iscm-updates-2025-fr.html",
                           "2025/iscm-atlas-2025-fr.html",
                           "2025/summary-2025.json"]
     tables = ("mechanisms", "participations", "meetings", "memberships", "gcm_objectives")
@@ -131,10 +132,10 @@ def test_one_page_per_language_each_with_the_switcher(outputs):
         assert page.attrs["dir"] == ("rtl" if lang == "ar" else "ltr")
         assert [h for h in page.links if h.startswith("index")] == [
             archive_name(other) for other in LANGUAGES]
-    assert Page(outputs / "index-fr.html").captions[:7] == [
+    assert Page(outputs / "index-fr.html").captions[:8] == [
         "Faits saillants des MCIM 2025", "Profils des MCIM 2025", "Tableau des MCIM 2025",
         "Calendrier des réunions des MCIM 2025", "Fiche d’information sur les MCIM 2025",
-        "Carte des MCIM 2025", "Atlas des MCIM 2025"]
+        "Carte des MCIM 2025", "Recueil des mises à jour des MCIM 2025", "Atlas des MCIM 2025"]
     french = (outputs / "index-fr.html").read_text()
     assert "Page web (HTML)" in french and "Anglais" in french and "Français" in french
 

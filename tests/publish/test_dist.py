@@ -235,7 +235,7 @@ def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
     build.build(load_config(built.parent / "inputs", outputs, langs="fr", formats="html,xlsx",
                             edition_date=EDITION, format_choices=CHOSEN), jobs=1)
     assert refusal(outputs) == (
-        "Error: 2025 is not complete: 62 of its 82 files are missing (the files in en, es, "
+        "Error: 2025 is not complete: 71 of its 92 files are missing (the files in en, es, "
         f"ru, ar; the PDF files). {WHAT_TO_RUN}")
     assert not (outputs / "dist").exists()
     (outputs / "2025" / "iscm-table-2025-fr.xlsx").unlink()
@@ -244,9 +244,10 @@ def test_a_partial_year_is_refused_naming_what_is_missing(tmp_path, built):
                                format_choices=CHOSEN)
                    )  # the French factsheet's PDF: the other PDFs are named one by one
     assert refusal(outputs) == (
-        "Error: 2025 is not complete: 62 of its 82 files are missing (the files in en, es, "
+        "Error: 2025 is not complete: 71 of its 92 files are missing (the files in en, es, "
         "ru, ar; the XLSX files; iscm-highlights-2025-fr.pdf; iscm-profiles-2025-fr.pdf; "
-        f"iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf). {WHAT_TO_RUN}")
+        f"iscm-table-2025-fr.pdf; iscm-calendar-2025-fr.pdf; iscm-map-2025-fr.pdf; "
+        f"iscm-updates-2025-fr.pdf). {WHAT_TO_RUN}")
 
 
 def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outputs):
@@ -257,7 +258,7 @@ def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outp
     inputs = write_inputs(outputs.parent / "inputs", meetings=rows)
     stood_in_build(load_config(inputs, outputs, langs="fr", edition_date=EDITION))
     assert refusal(outputs) == (
-        "Error: 2025 is not complete: 56 files kept from an earlier build are out of date "
+        "Error: 2025 is not complete: 64 files kept from an earlier build are out of date "
         f"(the files in en, es, ru, ar). {WHAT_TO_RUN}")
     assert snapshot(outputs / "dist") == before
     result = run("--outputs", str(outputs), "--partial")

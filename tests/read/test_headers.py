@@ -234,9 +234,10 @@ SPANISH_HEADERS = {
                    "Tipo de mecanismo", "Estado", "Detalle del estado", "Estado desde",
                    "Estado anterior", "Región",
                    "Año de creación", "Secretaría", "Papel de la OIM", "Asociación formal",
-                   "Enfoque temático", "Presidencia", "Sitio web"],
+                   "Enfoque temático", "Presidencia", "Sitio web", "Idioma de trabajo",
+                   "Fuente"],
     "participants": ["Mecanismo", "País u organización", "Condición", "Tipo de participante",
-                     "Miembro desde", "Año de salida"],
+                     "Miembro desde", "Año de salida", "Fuentes"],
     "meetings": ["Mecanismo", "Número de edición", "Nombre de la reunión",
                  "Idioma del título", "Fecha de inicio",
                  "Fecha de fin", "Ciudad", "País anfitrión", "Nivel de la reunión",
@@ -247,6 +248,8 @@ SPANISH_HEADERS = {
                "Etiqueta en español", "Etiqueta en ruso", "Etiqueta en árabe", "Otros nombres",
                "Objetivos del Pacto Mundial", "Metas de los ODS"],
     "settings": ["Parámetro", "Valor"],
+    "updates": ["Mecanismo", "Año", "Logros del año", "Prioridades", "Próximos pasos",
+                "Enviado por", "Fecha del envío", "Fuente"],
 }
 
 

@@ -18,7 +18,7 @@ from pipeline.contract.schema import TABLES
 from pipeline.contract.vocabularies import VOCABULARIES
 from pipeline.errors import BulletinError, InputError
 from pipeline.read import ingest
-from pipeline.tools.dressing import locate_tables
+from pipeline.read.placed import locate_tables
 from pipeline.tools.input_templates import dress_inputs, known_mechanism_ids, main, write_templates
 from pipeline.validate.publication import SETTINGS
 from tests.conftest import SHIPPED_INPUTS

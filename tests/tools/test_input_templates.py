@@ -20,7 +20,8 @@ def templates(tmp_path_factory):
     write_templates(folder, SHIPPED_INPUTS)
     return {name: openpyxl.load_workbook(folder / name) for name in ("mechanisms.xlsx",
                                                                      "meetings.xlsx",
-                                                                     "publication.xlsx")}
+                                                                     "publication.xlsx",
+                                                                     "updates.xlsx")}
 
 
 def validations(sheet) -> dict[str, str]:
@@ -118,7 +119,8 @@ def test_a_filled_in_template_is_read_without_problems(tmp_path, lang):
     assert report.errors == ()
     assert [p for p in report.problems if p.file == "publication.xlsx"] == []  # all blank
     assert list(tables.meetings["mechanism_id"]) == ["midsa", "gfmd"]
-    assert ("sheets ignored (not input tables)", 4) in report.counts
+    # Each workbook's Instructions, and the Lists of the two without the mechanisms.
+    assert ("sheets ignored (not input tables)", 6) in report.counts
     assert (tables.publication.values, tables.edition.given_by) == ({}, "default")
 
 
