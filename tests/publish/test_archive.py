@@ -111,7 +111,7 @@ def test_editions_newest_first_then_by_document_language_and_format(outputs):
                           "2025/iscm-atlas-2025-fr.html",
                           "2025/summary-2025.json"]
     tables = ("mechanisms", "participations", "meetings", "memberships", "gcm_objectives")
-    assert links[16:28] == ["2025/data/datapackage.json",  # the open data, as declared
+    assert links[18:30] == ["2025/data/datapackage.json",  # the open data, as declared
                             *(f"2025/data/{t}.csv" for t in tables),
                             *(f"2025/data/hxl/{t}.csv" for t in tables),
                             "2025/validation-report-2025.html"]
