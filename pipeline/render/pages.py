@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
-from ..compose.maps import Map, world_map
+from ..compose.maps import Map, Poster, poster, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences
@@ -82,6 +82,14 @@ class DocumentContext:
         """The mechanism profiles (profiles.html), made only for the document that shows
         them: their maps are the costliest part of a page."""
         return profiles(self.bulletin, self.localiser)
+
+    @cached_property
+    def poster(self) -> Poster:
+        """The map poster's maps and lists (map.html), made only for the poster."""
+        data = self.bulletin
+        return poster(data.summary.memberships_per_state, self.localiser,
+                      self.localiser.gettext("ISCM map %(year)s") % {"year": data.year},
+                      data.edition_date, data.summary.member_lists_known)
 
     @property
     def recent_years(self) -> str:
