@@ -3,6 +3,7 @@ the legend in the reader's language and direction, the disclaimer translated, th
 geometry's source named, and no projection library in the build."""
 
 import csv
+import html as html_lib
 import itertools
 import json
 import re
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from pipeline.compose.maps import (
     HIGHLIGHT,
+    INSETS,
     NO_DATA,
     OTHER,
     PALETTE,
@@ -314,15 +316,53 @@ def test_two_maps_on_one_page_do_not_share_ids():
 
 
 @pytest.mark.parametrize("kind, lang", pdf_cases(["map"], ["en", "ar"]))
-def test_the_posters_pdf_has_the_maps_alternative_text_its_legend_and_counts(
+def test_the_posters_pdf_has_the_maps_alternative_texts_its_legend_and_states(
         shipped_pdf, kind, lang):
-    """The poster's one figure: its /Alt is the map's description; the legend and the
-    table of counts are text (the PDF/UA checks of the poster: test_pdfua)."""
-    alts = alternative_texts(shipped_pdf(kind, lang))
-    assert alts == [map_description(shipped_pdf.html(kind, lang))]
+    """The poster's figures, the world map and its four insets: each /Alt is its map's
+    description; the legend and the States by count are text (the PDF/UA checks of the
+    poster: test_pdfua)."""
+    html = shipped_pdf.html(kind, lang)
+    descriptions = [html_lib.unescape(t) for t in re.findall(
+        r'<svg [^>]*class="map"[^>]*><title>([^<]+)</title>', html)]
+    assert len(descriptions) == 5 and descriptions[0] == map_description(html)
+    assert alternative_texts(shipped_pdf(kind, lang)) == descriptions
     loc = Localiser(lang)
     text = shipped_pdf.text(kind, lang)
     assert loc.country("FRA") in text and no_data_class(loc).label in text
+    assert loc.gettext(INSETS["pacific"]) in text
+
+
+def poster_maps(page: str) -> dict[str, str]:
+    """The SVG of each map of the poster's page, by its id."""
+    return {m[1]: m[0] for m in re.finditer(r'<svg [^>]*class="map" id="([^"]+)".*?</svg>',
+                                            page, re.S)}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_posters_symbols_never_overlap_in_the_map_nor_in_any_inset(shipped, lang):
+    """Read from the built poster: four insets beside the world map, and in each map no two
+    small States' symbols whose boxes intersect; the crowded States are in their inset."""
+    year = shipped.folder.name
+    page = (shipped.folder / f"iscm-map-{year}-{lang}.html").read_text(encoding="utf-8")
+    maps = poster_maps(page)
+    assert list(maps) == ["map-world", "map-caribbean", "map-europe", "map-levant-gulf",
+                          "map-pacific"]
+    for id, svg in maps.items():
+        assert overlapping(svg) == [], id
+    drawn = {id: {p.get("data-iso3") for p in shapes(svg)} for id, svg in maps.items()}
+    assert {"KNA", "ATG", "DMA", "LCA", "VCT", "GRD", "BRB", "TTO", "JAM"} <= drawn[
+        "map-caribbean"]
+    assert {"AND", "MCO", "SMR", "VAT", "LIE", "LUX", "MLT"} <= drawn["map-europe"]
+    assert {"LBN", "ISR", "PSE", "CYP", "KWT", "BHR", "QAT", "ARE"} <= drawn["map-levant-gulf"]
+    # The Pacific's States together, across 180 degrees: Fiji, Tuvalu, Samoa, Tonga, Kiribati.
+    assert {"FJI", "TUV", "WSM", "TON", "KIR", "NRU", "MHL", "FSM", "PLW"} <= drawn["map-pacific"]
+    # Small States the insets show at their size are shapes there, symbols on the world map.
+    world, europe = (dict(boxes(maps[id])) for id in ("map-world", "map-europe"))
+    assert "MLT" in world and "LUX" in world and "LUX" not in europe
+    symbols = [p for p in shapes(maps["map-world"]) if "dot" in p.get("class").split()]
+    assert all(p.get("data-mechanisms") for p in symbols if p.get("data-iso3") in
+               json.loads((shipped.folder / f"summary-{year}.json").read_text())[
+                   "memberships_per_state"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
