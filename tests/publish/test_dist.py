@@ -35,7 +35,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in folder.rglob("*") if p.is_file()}
 
 
-def stand_in_pdf(path: Path, html: str, config, cache=None) -> Path:
+def stand_in_pdf(path: Path, html: str, config, cache=None, variant=None) -> Path:
     """A PDF's stand-in, made from its page in no time: the bundle packs what it finds."""
     path.write_bytes(b"%PDF-1.7 stand-in " + hashlib.sha256(html.encode()).hexdigest().encode())
     return path

@@ -82,7 +82,8 @@ def test_a_print_build_writes_the_posters_print_ready_pdf_and_the_archive_lists_
         small_inputs, tmp_path):
     """FORMATS=print DOCS=map: the poster's PDF/X file (beside its page, always made),
     described in the manifest, listed on the archive page under the poster with its label;
-    no other PDF is made."""
+    no other PDF is made. The file opens and declares its variant: PDF/X-4 in its XMP, an
+    sRGB output intent, the A3 trim box inside a 3 mm bleed; it is not tagged PDF/UA."""
     from pipeline import build
     from pipeline.config import load_config
     from pipeline.publish.outputs import PRINT, kinds
@@ -97,3 +98,15 @@ def test_a_print_build_writes_the_posters_print_ready_pdf_and_the_archive_lists_
     assert (listed.kind, listed.lang, listed.name) == ("map", "en", f"iscm-map-{year}-en.print.pdf")
     page = (config.outputs_dir / plan.archive_name("fr")).read_text(encoding="utf-8")
     assert f'href="{listed.href}"' in page and Localiser("fr").gettext(PRINT.label) in page
+    import pikepdf
+
+    with pikepdf.open(result.folder / listed.name) as pdf:
+        with pdf.open_metadata() as xmp:
+            assert xmp["pdfxid:GTS_PDFXVersion"] == "PDF/X-4" and "pdfuaid:part" not in xmp
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX" and "sRGB" in str(intent.OutputConditionIdentifier)
+        (poster,) = pdf.pages
+        bleed = 3 / 25.4 * 72
+        assert [round(float(v), 1) for v in poster.TrimBox] == [0, 0, 1190.6, 841.9]
+        assert [round(float(v), 1) for v in poster.BleedBox] == [
+            round(-bleed, 1), round(-bleed, 1), round(1190.55 + bleed, 1), round(841.89 + bleed, 1)]
