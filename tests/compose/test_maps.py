@@ -332,6 +332,33 @@ def test_the_posters_pdf_has_the_maps_alternative_texts_its_legend_and_states(
     assert loc.gettext(INSETS["pacific"]) in text
 
 
+def type_sizes(pdf_path: Path) -> list[float]:
+    """The size in points of every run of text on a PDF's one page: WeasyPrint sets its
+    text in CSS pixels under its page transform (0.75: pixels to points)."""
+    import pikepdf
+
+    with pikepdf.open(pdf_path) as pdf:
+        (page,) = pdf.pages
+        operations = pikepdf.parse_content_stream(page)
+        transforms = [[float(v) for v in operands] for operands, op in operations
+                      if str(op) == "cm"]
+        assert [0.75, 0.0, 0.0, 0.75, 0.0, 0.0] in transforms[:2]
+        return [float(operands[1]) * 0.75 for operands, op in operations if str(op) == "Tf"]
+
+
+@pytest.mark.parametrize("kind, lang", pdf_cases(["map"], ["en", "ar"]))
+def test_the_posters_title_is_36_pt_or_more_and_nothing_is_under_8_pt(shipped_pdf, kind,
+                                                                     lang):
+    """One A3 landscape page; its largest type, the title, 36 pt or more; no text under
+    8 pt (the States' list included)."""
+    import pikepdf
+
+    with pikepdf.open(shipped_pdf(kind, lang)) as pdf:
+        assert [round(float(v)) for v in pdf.pages[0].MediaBox] == [0, 0, 1191, 842]
+    sizes = type_sizes(shipped_pdf(kind, lang))
+    assert max(sizes) >= 36 and min(sizes) >= 8 - 1e-3
+
+
 def poster_maps(page: str) -> dict[str, str]:
     """The SVG of each map of the poster's page, by its id."""
     return {m[1]: m[0] for m in re.finditer(r'<svg [^>]*class="map" id="([^"]+)".*?</svg>',
