@@ -46,8 +46,10 @@ COUNTS = {"FRA": 7, "DEU": 6, "ITA": 6, "ESP": 5, "MAR": 4, "SEN": 3, "NGA": 3, 
           "CAN": 1, "TUV": 1, "NRU": 2, "LUX": 5}
 SMALL_ISLAND_STATES = ("TUV", "NRU", "PLW", "MHL", "KIR", "TON", "WSM", "MDV", "FSM", "VCT",
                        "KNA", "LCA", "GRD", "ATG", "DMA", "BRB")
-DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not "
-              "imply official endorsement or acceptance by IOM.")
+DISCLAIMER = ("This map is for illustration purposes only. The boundaries and names shown "
+              "and the designations used on this map do not imply official endorsement or "
+              "acceptance by the International Organization for Migration.")
+"""IOM's map disclaimer in full, as the poster prints it (not shortened)."""
 
 
 def shapes(svg: str) -> list[ET.Element]:
@@ -260,7 +262,10 @@ def test_the_disclaimer_is_translated_in_every_language(lang):
     with catalogue_path(lang).open("rb") as file:
         entry = read_po(file, locale=lang)[DISCLAIMER]
     assert entry.string and not entry.fuzzy and text == entry.string
-    assert {"fr": "OIM", "es": "OIM", "ru": "МОМ", "ar": "المنظمة الدولية للهجرة"}[lang] in text
+    assert {"fr": "Organisation internationale pour les migrations",
+            "es": "Organización Internacional para las Migraciones",
+            "ru": "Международной организации по миграции",
+            "ar": "المنظمة الدولية للهجرة"}[lang] in text
 
 
 def test_the_assets_source_names_natural_earth_and_the_pinned_package():
