@@ -8,7 +8,9 @@ STAMP    := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.dev-installed
 # All optional: YEAR=2025 (default: latest year with meetings), INPUTS=dir, OUTPUTS=dir,
 # LANGS=en,fr (default: every language), JOBS=2 (PDFs rendered at once; default: one per
-# core; 1: one after another in one process), DOCS=map,factsheet (documents to build;
+# core; 1: one after another in one process), FORMATS=html,pdf (default: html,pdf,xlsx;
+# FORMATS=print: the print-ready PDF/X files of the bulletin and the poster),
+# DOCS=map,factsheet (documents to build;
 # default: all of outputs.DOCUMENTS), REPORT_LANG=fr (or es: the problems, the
 # validation report and the input templates in that language; default en),
 # EDITION_DATE=2026-01-31 (the date printed on the documents; meetings that start after it

@@ -147,7 +147,7 @@ def make(targets: list[plan.Target], folder: Path, outputs: incremental.Outputs,
     renders the PDFs that changed (with one job, the PDFs render after the rest)."""
     for target in targets:  # the pool's first, so that it works while the rest is written
         if target.format.pooled and outputs.needs(target.name, target.key, target.described()):
-            renderer.submit(folder / target.name, target.content)
+            renderer.submit(folder / target.name, target.content, target.format.pdf_variant)
     for target in targets:
         if not target.format.pooled:
             outputs.make(target.name, target.key, target.format.write, target.content,

@@ -142,8 +142,10 @@ def main() -> None:
               help=f"Languages to build, comma-separated [default: {','.join(LANGUAGES)}].")
 @edition_option
 @click.option("--formats", default=None, metavar=",".join(CHOSEN),
-              help="Kinds of document file to write [default: all]; the summary and the "
-                   "validation report are always written. html alone builds in a moment.")
+              help="Kinds of document file to write [default: html,pdf,xlsx]; print: the "
+                   "print-ready PDFs of the bulletin and the poster (PDF/X-4, bleed, crop "
+                   "marks). The summary and the validation report are always written. html "
+                   "alone builds in a moment.")
 @click.option("--docs", default=None, metavar=",".join(kinds()),
               help="Documents to build, comma-separated [default: all]; the summary and the "
                    "validation report are always written.")

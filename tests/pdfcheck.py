@@ -104,8 +104,9 @@ def untagged_content(pdf: pikepdf.Pdf, structure: Structure) -> list[str]:
 
 TABLE_TAGS = ("/Document", "/H1", "/Table", "/TR", "/TH", "/TD")
 BULLETIN_TAGS = TABLE_TAGS + ("/H2", "/H3", "/L", "/LI", "/Figure", "/Caption", "/Link")
-MAP_TAGS = TABLE_TAGS + ("/L", "/LI", "/Figure", "/Caption")
-"""The poster: the map (its /Alt), its legend as a list, its counts as a table."""
+MAP_TAGS = ("/Document", "/H1", "/H2", "/L", "/LI", "/Figure", "/Caption")
+"""The poster: the world map and its insets (their /Alt), its legend as a list, the States
+by number of mechanisms under their heading (a list in columns, no longer a table)."""
 FACTSHEET_TAGS = ("/Document", "/H1", "/H2", "/H3", "/L", "/LI", "/Figure", "/Caption")
 CALENDAR_TAGS = TABLE_TAGS + ("/H2",)
 UPDATES_TAGS = ("/Document", "/H1", "/H2", "/L", "/LI")

@@ -199,7 +199,7 @@ def test_a_page_kept_whose_switcher_lacks_a_language_now_built_is_out_of_date(sm
         again.folder / "iscm-map-2025-en.html").read_text()
 
 
-def stand_in_pdf(path, html, config, cache=None):
+def stand_in_pdf(path, html, config, cache=None, variant=None):
     path.write_bytes(b"%PDF-1.7 stand-in")
     return path
 
@@ -253,7 +253,7 @@ def test_timings_add_up_and_pdfs_count_as_pdf_with_one_job(small_inputs, tmp_pat
     the write stage's. A stand-in clock moves only while a PDF renders, 100 s each."""
     clock = [0.0]
 
-    def slow_pdf(path, html, config, cache=None):
+    def slow_pdf(path, html, config, cache=None, variant=None):
         clock[0] += 100
         return stand_in_pdf(path, html, config)
 

@@ -9,12 +9,22 @@ the words (legend, disclaimer, data table) are HTML: WeasyPrint lays SVG text
 out letter by letter, which breaks Arabic. The SVG's first <title> becomes the
 PDF's /Alt; each shape carries data-iso3, and on the world map data-mechanisms
 where the count is known. A State too small to see at the map's scale is drawn
-as a dot, so that every Member State can be found, down to Tuvalu and Nauru.
+as a square symbol (class "dot"), so that every Member State can be found, down
+to Tuvalu and Nauru; symbols that would touch are moved apart (place_symbols),
+with a leader line to where the State is. Boundaries that United Nations maps do
+not draw as settled are dashed (dotted: the Line of Control in Jammu and
+Kashmir), and a territory that is part of a State is coloured as that State.
+
+The poster (poster()) adds insets where small States crowd (the Caribbean,
+Europe, the Levant and the Gulf) and of the Pacific, which the world map cuts at
+180 degrees: views of the same geometry, drawn at a larger scale, their symbols
+printed the same size as the world map's.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +33,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..config import TEMPLATES_DIR
+from ..contract.labels import N_
 from ..lang.localiser import Localiser
 from ..world.countries import is_state
 
@@ -37,9 +48,14 @@ HIGHLIGHT, OTHER = "#1f4e8c", "#dcdcdc"
 CLASSES = 5
 DOT_AREA = 1e-5
 """A State smaller than this share of the squared width of the view (about 12,000 km² on
-the world map: Lebanon, Qatar, Cyprus, the island States) is drawn as a dot."""
+the world map: Lebanon, Qatar, Cyprus, the island States) is drawn as a symbol."""
 DOT_RADIUS = 0.004
-"""Radius of a dot, as a share of the width of the view (0.7 mm on an A4 page)."""
+"""Half the side of a symbol, as a share of the width of the view (0.7 mm on an A4 page)."""
+SYMBOL_GAP = 0.2
+"""Space kept between two symbols, as a share of their side."""
+BOUNDARY = {"undetermined": "2.4 1.6", "line-of-control": "0.4 1.4"}
+"""The dash pattern of each kind of boundary (world.json's boundaries), in widths of its
+line: dashed where the boundary is undetermined, dotted for the Line of Control."""
 MARGIN, MIN_WIDTH = 0.08, 500
 """Around a mechanism's members: a margin (share of their extent), and at least this many
 units across (4,300 km), so that a small region keeps its neighbours around it."""
@@ -82,6 +98,26 @@ class Map:
     def legend_left_to_right(self) -> tuple[MapClass, ...]:
         """The legend's entries as they stand from left to right on the page."""
         return self.legend[::-1] if self.direction == "rtl" else self.legend
+
+
+@dataclass(frozen=True)
+class Scale:
+    """What a map draws at a fixed size on paper, as shares of its view's width."""
+
+    symbol: float = 2 * DOT_RADIUS
+    """The side of a small State's square symbol."""
+    smallest: float = DOT_AREA
+    """A State smaller than this share of the squared width is drawn as a symbol."""
+
+    @classmethod
+    def printed(cls, width_mm: float, symbol_mm: float, smallest_mm2: float) -> Scale:
+        """The scale of a map printed width_mm wide: symbols symbol_mm across, for every
+        State smaller than smallest_mm2 on paper."""
+        return cls(symbol_mm / width_mm, smallest_mm2 / width_mm ** 2)
+
+
+A4 = Scale()
+"""A map across an A4 page (bulletin, factsheet, profiles): 1.4 mm symbols."""
 
 
 @cache
@@ -151,36 +187,43 @@ def no_data_class(loc: Localiser) -> MapClass:
 
 
 def disclaimer(loc: Localiser) -> str:
-    return loc.gettext("The boundaries and names shown and the designations used on this map "
-                       "do not imply official endorsement or acceptance by IOM.")
+    """IOM's standard map disclaimer, in full (the default of the publication settings'
+    disclaimer)."""
+    return loc.gettext("This map is for illustration purposes only. The boundaries and names "
+                       "shown and the designations used on this map do not imply official "
+                       "endorsement or acceptance by the International Organization for "
+                       "Migration.")
 
 
-def world_map(counts: Mapping[str, int], loc: Localiser, id: str = "map-world") -> Map:
+BOUNDARY_NOTES = {
+    "line-of-control": N_("Dotted line represents approximately the Line of Control in Jammu "
+                          "and Kashmir agreed upon by India and Pakistan. The final status of "
+                          "Jammu and Kashmir has not yet been agreed upon by the parties."),
+    "undetermined": N_("Dashed lines represent undetermined boundaries. The final boundary "
+                       "between the Sudan and South Sudan has not yet been determined."),
+}
+"""What a map with such a boundary says of it, in the words of United Nations maps."""
+
+
+def boundary_notes(loc: Localiser) -> tuple[str, ...]:
+    """The notes on the boundaries the world map draws apart (world.json), in the order
+    BOUNDARY_NOTES gives them."""
+    kinds = {b["kind"] for b in load_world().get("boundaries", ())}
+    return tuple(loc.gettext(note) for kind, note in BOUNDARY_NOTES.items() if kind in kinds)
+
+
+def world_map(counts: Mapping[str, int], loc: Localiser, id: str = "map-world",
+              scale: Scale = A4) -> Map:
     """The world, each State coloured by the number of mechanisms it is a member of.
 
     counts: ISO3 -> mechanisms, for the States whose membership is known (the
-    summary's memberships_per_state); every other State is drawn as 'no data'.
+    summary's memberships_per_state); every other State is drawn as 'no data', but
+    for a territory that is part of a counted State (Greenland), drawn in its class.
     """
     _ = loc.gettext
-    ranges = natural_breaks(counts.values())
-    classes = [MapClass(f"c{n + 1}", colour, range_label(low, high, loc), low, high)
-               for n, ((low, high), colour) in enumerate(zip(ranges, spread(len(ranges))))]
-    legend = (*classes, no_data_class(loc))
-
-    def class_of(iso3: str) -> MapClass:
-        if iso3 not in counts:
-            return legend[-1]
-        return next(c for c in classes if c.low <= counts[iso3] <= c.high)
-
-    def attributes(iso3: str) -> dict[str, object]:
-        found = {"data-iso3": iso3}
-        if iso3 in counts:
-            found["data-mechanisms"] = counts[iso3]
-        return found
-
-    def title(iso3: str) -> str:
-        value = loc.number(counts[iso3]) if iso3 in counts else _("No data")
-        return loc.labelled(loc.country(iso3), value)
+    world = load_world()
+    shading = Shading(counts, loc, world)
+    legend = shading.legend
 
     if counts:
         description = loc.ngettext(
@@ -188,15 +231,130 @@ def world_map(counts: Mapping[str, int], loc: Localiser, id: str = "map-world") 
             "from {low} to {high}; the others have no data.",
             "World map: {n} States are shaded by the number of mechanisms they are members "
             "of, from {low} to {high}; the others have no data.", len(counts),
-            low=loc.number(ranges[0][0]), high=loc.number(ranges[-1][1]))
+            low=loc.number(shading.ranges[0][0]), high=loc.number(shading.ranges[-1][1]))
     else:
         description = _("World map: no State’s membership is known.")
-    world = load_world()
-    svg = draw(id, description, world, world["viewBox"], class_of, attributes, title,
-               wanted=lambda iso3: iso3 in counts or is_state(iso3))
+    svg = draw(id, description, world, world["viewBox"], shading.class_of,
+               shading.attributes, shading.title, wanted=shading.wanted, scale=scale)
     return Map(id, _("Number of mechanisms a State is a member of"), description, svg,
                legend, loc.direction, disclaimer(loc), (_("Mechanisms"), _("Member States")),
                rows_by_count(counts, loc))
+
+
+class Shading:
+    """How the world map and its insets shade each State: its class, data attributes and
+    tooltip, from the counts."""
+
+    def __init__(self, counts: Mapping[str, int], loc: Localiser, world: dict):
+        self.counts, self.loc = counts, loc
+        self.parts = {iso3: state["part_of"] for iso3, state in world["states"].items()
+                      if "part_of" in state}
+        ranges = natural_breaks(counts.values())
+        self.ranges = ranges
+        self.classes = [MapClass(f"c{n + 1}", colour, range_label(low, high, loc), low, high)
+                        for n, ((low, high), colour)
+                        in enumerate(zip(ranges, spread(len(ranges))))]
+        self.legend = (*self.classes, no_data_class(loc))
+
+    def counted(self, iso3: str) -> str | None:
+        """The code whose count shades the shape: its own, or its State's (Greenland's is
+        Denmark's); None: no data."""
+        if iso3 in self.counts:
+            return iso3
+        whole = self.parts.get(iso3)
+        return whole if whole in self.counts else None
+
+    def class_of(self, iso3: str) -> MapClass:
+        code = self.counted(iso3)
+        if code is None:
+            return self.legend[-1]
+        return next(c for c in self.classes if c.low <= self.counts[code] <= c.high)
+
+    def attributes(self, iso3: str) -> dict[str, object]:
+        found: dict[str, object] = {"data-iso3": iso3}
+        if iso3 in self.counts:
+            found["data-mechanisms"] = self.counts[iso3]
+        elif self.counted(iso3):
+            found["data-part-of"] = self.parts[iso3]
+        return found
+
+    def title(self, iso3: str) -> str:
+        loc = self.loc
+        code = self.counted(iso3)
+        value = loc.number(self.counts[code]) if code else loc.gettext("No data")
+        name = loc.country(iso3) if code in (iso3, None) else loc.pgettext(
+            "a territory and the State it is part of", "{territory} ({state})",
+            territory=loc.country(iso3), state=loc.country(code))
+        return loc.labelled(name, value)
+
+    def wanted(self, iso3: str) -> bool:
+        """Whether a State too small to see gets a symbol: every State, and a territory
+        with data."""
+        return iso3 in self.counts or is_state(iso3)
+
+
+POSTER_MAP_MM, INSET_MM = 298, 94
+"""How wide the poster prints its world map and each inset (print.css: the poster)."""
+SYMBOL_MM, SMALLEST_MM2 = 1.8, 2.0
+"""On the poster: the side of a small State's symbol, and the area on paper under which a
+State is one (1.4 mm square), on the world map and in the insets alike."""
+INSETS = {"caribbean": N_("The Caribbean"), "europe": N_("Europe"),
+          "levant-gulf": N_("The Levant and the Gulf"), "pacific": N_("The Pacific")}
+"""The title of each of world.json's insets."""
+
+
+@dataclass(frozen=True)
+class Poster:
+    """The map poster: the world map, its insets and the States listed by count."""
+
+    map: Map
+    insets: tuple[Map, ...]
+    """Each a view of the world map at a larger scale; their legend is the world map's."""
+    groups: tuple[tuple[str, str], ...]
+    """The States by number of mechanisms, most first: ('7 mechanisms', 'Djibouti, France…')."""
+    notes: tuple[str, ...]
+    """What the map's dashed and dotted boundaries mean."""
+    source: str
+    """Where the figures come from, and their date."""
+    citation: str
+    """The required citation (the series' default pattern, until the publication settings'
+    citation is read here: issue 21's series)."""
+
+
+def poster(counts: Mapping[str, int], loc: Localiser, title: str, edition_date,
+           member_lists: int) -> Poster:
+    """The poster's maps: the world on POSTER_MAP_MM, the insets on INSET_MM, their small
+    States' symbols of one size on paper. title: the poster's; member_lists: how many
+    mechanisms' member lists the counts rest on."""
+    world = load_world()
+    main = world_map(counts, loc, "map-world",
+                     Scale.printed(POSTER_MAP_MM, SYMBOL_MM, SMALLEST_MM2))
+    shading = Shading(counts, loc, world)
+    insets = []
+    for inset in world.get("insets", ()):
+        region = loc.gettext(INSETS[inset["id"]])
+        description = loc.gettext(
+            "Inset of the world map: {region}, at a larger scale, each State shaded as on "
+            "the world map.", region=region)
+        # The Pacific's States are its own (another central meridian); the others are views
+        # of the world's geometry, its boundaries included.
+        geometry = {"states": inset["states"]} if "states" in inset else world
+        svg = draw(f"map-{inset['id']}", description, geometry, inset["viewBox"],
+                   shading.class_of, shading.attributes, shading.title, shading.wanted,
+                   Scale.printed(INSET_MM, SYMBOL_MM, SMALLEST_MM2))
+        insets.append(Map(f"map-{inset['id']}", region, description, svg, main.legend,
+                          loc.direction, main.disclaimer, (), ()))
+    most_first = sorted(set(counts.values()), reverse=True)  # rows_by_count's order
+    groups = tuple((loc.ngettext("{n} mechanism", "{n} mechanisms", n), states)
+                   for n, (_, states) in zip(most_first, rows_by_count(counts, loc)))
+    source = loc.ngettext(
+        "Source: the member lists of {n} inter-State consultation mechanism on migration, "
+        "as compiled for ISCM Highlights; data as of {date}.",
+        "Source: the member lists of {n} inter-State consultation mechanisms on migration, "
+        "as compiled for ISCM Highlights; data as of {date}.", member_lists,
+        date=loc.date(edition_date))
+    citation = loc.gettext("{title} ({year}).", title=title, year=str(edition_date.year))
+    return Poster(main, tuple(insets), groups, boundary_notes(loc), source, citation)
 
 
 def rows_by_count(counts: Mapping[str, int], loc: Localiser) -> tuple[tuple[str, str], ...]:
@@ -251,45 +409,91 @@ def crop_to(world: dict, members: list[str]) -> list[float]:
     return [round(left, 1), round(top, 1), round(width, 1), round(height, 1)]
 
 
+def place_symbols(wanted: list[tuple[str, float, float]], side: float, view: list[float]
+                  ) -> dict[str, tuple[float, float]]:
+    """Where each small State's square symbol goes (its centre) so that no two touch:
+    each at its place if free, else at the nearest free place around it, tried on rings
+    of growing radius, inside the view. wanted: (code, x, y) of the places, in the order
+    they are given a place (west to east, north to south, so that a chain of islands
+    spreads one way). Deterministic: the same places give the same answer."""
+    x0, y0, width, height = view
+    half, clear = side / 2, side * (1 + SYMBOL_GAP)
+    placed: dict[str, tuple[float, float]] = {}
+
+    def free(x: float, y: float) -> bool:
+        return (x0 + half <= x <= x0 + width - half and y0 + half <= y <= y0 + height - half
+                and all(abs(x - px) >= clear or abs(y - py) >= clear
+                        for px, py in placed.values()))
+
+    for code, x, y in sorted(wanted, key=lambda w: (round(w[1] / side), w[2], w[0])):
+        x, y = min(max(x, x0 + half), x0 + width - half), min(max(y, y0 + half),
+                                                                y0 + height - half)
+        spot = (x, y)
+        ring = 0
+        while not free(*spot):
+            ring += 1
+            radius, steps = ring * clear / 2, 8 * ring
+            spots = [(x + radius * math.cos(2 * math.pi * k / steps),
+                      y + radius * math.sin(2 * math.pi * k / steps)) for k in range(steps)]
+            spot = next((c for c in spots if free(*c)), spot)
+            if ring > 400:
+                raise ValueError(f"no room for the symbol of {code} in the view {view}")
+        placed[code] = spot
+    return placed
+
+
+def square(x: float, y: float, side: float) -> str:
+    """SVG path data of a square centred on (x, y)."""
+    return (f"M{x - side / 2:.1f} {y - side / 2:.1f}h{side:.1f}v{side:.1f}h{-side:.1f}z")
+
+
 def draw(id: str, description: str, world: dict, view: list[float], class_of, attributes,
-         title, wanted) -> Markup:
-    """The SVG: the frame, then every State in view (a dot where too small to see), then
-    the dots on top; disputed areas as no data.
+         title, wanted, scale: Scale = A4) -> Markup:
+    """The SVG: the frame, then every State in view (a symbol where too small to see), the
+    boundaries that are not settled, then the symbols on top, apart, each with a leader
+    line to its State if it had to move; disputed areas as no data.
 
     class_of, attributes and title give each State's MapClass, data attributes and
-    tooltip; wanted says which States get a dot (not the territories without data).
+    tooltip; wanted says which States get a symbol (not the territories without data).
+    world: the geometry (world.json, or an inset's own States: the Pacific's).
     """
     x, y, width, height = view
-    stroke, radius = width / 2000, width * DOT_RADIUS
-    smallest = DOT_AREA * width * width
+    stroke = width / 2000
+    side, smallest = width * scale.symbol, scale.smallest * width * width
     hatch = f"{id}-no-data"
-    shapes, dots = [], []
+    shapes, small = [], []
     for iso3, state in world["states"].items():
         left, top, right, bottom = state["bounds"]
         if right < x or left > x + width or bottom < y or top > y + height:
             continue
-        is_dot = state["area"] < smallest
-        if is_dot and not wanted(iso3):
-            is_dot = False
-            if not state["d"]:
-                continue
-        mapclass = class_of(iso3)
-        fill = f"url(#{hatch})" if mapclass.name == "no-data" and not is_dot else mapclass.colour
+        is_dot = state["area"] < smallest and wanted(iso3)
+        if not is_dot and not state["d"]:
+            continue
         if is_dot:
-            cx, cy = state["dot"]
-            d = (f"M{cx - radius:.1f} {cy:.1f}a{radius:.1f} {radius:.1f} 0 1 0 {2 * radius:.1f} 0"
-                 f"a{radius:.1f} {radius:.1f} 0 1 0 {-2 * radius:.1f} 0z")
-        else:
-            d = state["d"]
-        data = "".join(f' {k}="{escape(v)}"' for k, v in attributes(iso3).items())
-        (dots if is_dot else shapes).append(Markup(
-            '<path class="{}"{} fill="{}" d="{}"><title>{}</title></path>').format(
-            f"{mapclass.name} dot" if is_dot else mapclass.name, Markup(data), fill, d,
-            title(iso3)))
+            small.append((iso3, *state["dot"]))
+            continue
+        mapclass = class_of(iso3)
+        fill = f"url(#{hatch})" if mapclass.name == "no-data" else mapclass.colour
+        shapes.append(shape(mapclass.name, attributes(iso3), fill, state["d"], title(iso3)))
+    dots, leaders = [], []
+    places = place_symbols(small, side, view)
+    for iso3, at_x, at_y in small:
+        mapclass, (cx, cy) = class_of(iso3), places[iso3]
+        if math.hypot(cx - at_x, cy - at_y) > side * 0.6:
+            leaders.append(f"M{at_x:.1f} {at_y:.1f}L{cx:.1f} {cy:.1f}")
+        dots.append(shape(f"{mapclass.name} dot", attributes(iso3), mapclass.colour,
+                          square(cx, cy, side), title(iso3)))
     disputed = [Markup('<path class="no-data disputed" fill="url(#{})" d="{}"/>').format(
-        hatch, area["d"]) for area in world["disputed"]]
+        hatch, area["d"]) for area in world.get("disputed", ())]
+    line = round(stroke * 1.6, 2)
+    boundaries = [Markup('<path class="boundary {}" stroke-dasharray="{}" d="{}"/>').format(
+        b["kind"], " ".join(f"{float(v) * line:g}" for v in BOUNDARY[b["kind"]].split()),
+        b["d"]) for b in world.get("boundaries", ())]
     light, dark = NO_DATA
     size = round(width / 400, 2)
+    frame = Markup('<path class="frame" d="{}" fill="none" stroke="#b0b0b0" '
+                   'stroke-width="{}"/>').format(world["outline"], round(stroke * 1.5, 2)) \
+        if "outline" in world else Markup("")
     return Markup(
         '<svg xmlns="http://www.w3.org/2000/svg" class="map" id="{id}" role="img" '
         'aria-label="{label}" '
@@ -298,11 +502,25 @@ def draw(id: str, description: str, world: dict, view: list[float], class_of, at
         'patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
         '<rect width="{size}" height="{size}" fill="{light}"/>'
         '<rect width="{line}" height="{size}" fill="{dark}"/></pattern></defs>'
-        '<path class="frame" d="{frame}" fill="none" stroke="#b0b0b0" stroke-width="{frame_w}"/>'
+        '{frame}'
         '<g class="states" stroke="#ffffff" stroke-width="{stroke}" stroke-linejoin="round">'
-        '{shapes}</g><g class="dots" stroke="#404040" stroke-width="{dot_w}">{dots}</g></svg>'
+        '{shapes}</g>'
+        '<g class="boundaries" fill="none" stroke="#4d4d4d" stroke-width="{boundary_w}">'
+        '{boundaries}</g>'
+        '<g class="leaders" fill="none" stroke="#4d4d4d" stroke-width="{leader_w}">'
+        '{leaders}</g>'
+        '<g class="dots" stroke="#404040" stroke-width="{dot_w}">{dots}</g></svg>'
     ).format(id=id, label=description, view=" ".join(f"{v:g}" for v in view), hatch=hatch,
-             size=size, light=light, dark=dark, line=round(size / 3, 2), frame=world["outline"],
-             frame_w=round(stroke * 1.5, 2), stroke=round(stroke, 2),
-             shapes=Markup("").join(shapes + disputed), dots=Markup("").join(dots),
-             dot_w=round(stroke * 1.2, 2))
+             size=size, light=light, dark=dark, line=round(size / 3, 2), frame=frame,
+             stroke=round(stroke, 2), shapes=Markup("").join(shapes + disputed),
+             boundary_w=line, boundaries=Markup("").join(boundaries),
+             leader_w=round(stroke * 0.8, 2),
+             leaders=Markup("").join(Markup('<path d="{}"/>').format(d) for d in leaders),
+             dots=Markup("").join(dots), dot_w=round(stroke * 1.2, 2))
+
+
+def shape(name: str, attributes: dict[str, object], fill: str, d: str, title: str) -> Markup:
+    """One State's path: its class, data attributes, fill and tooltip."""
+    data = "".join(f' {k}="{escape(v)}"' for k, v in attributes.items())
+    return Markup('<path class="{}"{} fill="{}" d="{}"><title>{}</title></path>').format(
+        name, Markup(data), fill, d, title)

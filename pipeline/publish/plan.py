@@ -20,8 +20,8 @@ from ..config import LANGUAGES, BulletinConfig
 from ..errors import Report
 from .outputs import (
     ASSET,
-    CHOSEN,
     DATA_FILES,
+    DEFAULT,
     DOCUMENTS,
     HTML,
     REPORT,
@@ -50,12 +50,13 @@ def is_partial(config: BulletinConfig) -> bool:
     FORMATS): it keeps the files of the year it does not make, where a full build makes the
     year's folder anew."""
     return (config.langs != LANGUAGES or selected(config) != DOCUMENTS
-            or set(config.formats or CHOSEN) != set(CHOSEN))
+            or set(config.formats or DEFAULT) != set(DEFAULT))
 
 
 def is_made(output: Output, formats: tuple[str, ...]) -> bool:
-    """Whether a build of these formats (none named: every one) makes the output."""
-    return not output.optional or not formats or output.format.name in formats
+    """Whether a build of these formats (none named: those made by default) makes the
+    output."""
+    return not output.optional or output.format.name in (formats or DEFAULT)
 
 
 def renders_in_pool(config: BulletinConfig) -> bool:
@@ -67,7 +68,7 @@ def renders_in_pool(config: BulletinConfig) -> bool:
 def file_name(document: Document, year: int, lang: str | None, form: OutputFormat) -> str:
     """File names come from fixed parts only, never from the data: iscm-table-2025-fr.xlsx,
     summary-2025.json (a file in no language)."""
-    return f"{document.stem}-{year}{f'-{lang}' if lang else ''}.{form.name}"
+    return f"{document.stem}-{year}{f'-{lang}' if lang else ''}.{form.file_suffix}"
 
 
 def archive_name(lang: str) -> str:

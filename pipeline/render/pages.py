@@ -21,7 +21,7 @@ from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
 from ..compose.compendium import Compendium, compendium
 from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
-from ..compose.maps import Map, world_map
+from ..compose.maps import Map, Poster, poster, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences
@@ -96,6 +96,13 @@ class DocumentContext:
         """The compendium of ISCM updates (updates.html): the year's replies, and the
         mechanisms that sent none."""
         return compendium(self.bulletin, self.localiser)
+
+    def poster(self) -> Poster:
+        """The map poster's maps and lists (map.html), made only for the poster."""
+        data = self.bulletin
+        return poster(data.summary.memberships_per_state, self.localiser,
+                      self.localiser.gettext("ISCM map %(year)s") % {"year": data.year},
+                      data.edition_date, data.summary.member_lists_known)
 
     @property
     def recent_years(self) -> str:

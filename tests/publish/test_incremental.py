@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pipeline import build
 from pipeline.cli import main
 from pipeline.config import LANGUAGES, load_config
-from pipeline.publish import incremental
+from pipeline.publish import covers, incremental
 from pipeline.render import parallel
 from tests.conftest import ARCHIVE_PAGES, MEETING_ROWS, ROOT, golden_plan, write_inputs
 
@@ -132,6 +132,7 @@ def test_up_to_date_only_when_nothing_changed(built):
 def test_a_failed_build_leaves_the_previous_outputs_as_they_were(built, monkeypatch):
     config, first = built
     before = snapshot(first.folder)
+    before_covers = snapshot(config.outputs_dir / covers.FOLDER)
     write_inputs(config.inputs_dir, meetings=[dict(r, summary="Changed.") for r in MEETING_ROWS])
 
     def fail(*args, **kwargs):
@@ -142,7 +143,8 @@ def test_a_failed_build_leaves_the_previous_outputs_as_they_were(built, monkeypa
         build.build(config, jobs=1)
     assert snapshot(first.folder) == before
     assert sorted(p.name for p in config.outputs_dir.iterdir()) == sorted(
-        ["2025", *ARCHIVE_PAGES])
+        ["2025", covers.FOLDER, *ARCHIVE_PAGES])  # the archive page's thumbnails: its PDFs'
+    assert snapshot(config.outputs_dir / covers.FOLDER) == before_covers
 
 
 def test_the_command_says_up_to_date_without_loading_pandas_or_weasyprint(small_inputs,

@@ -127,3 +127,23 @@ def test_a_document_declaring_a_spreadsheet_gets_its_own_rows(small_config, monk
     sheets = {t.name: t.content.sheet for t in targets if t.format is XLSX}
     assert sheets["iscm-atlas-2025-en.xlsx"] == ("Atlas", ["State"], [["Mexico"]], [20])
     assert sheets["iscm-table-2025-en.xlsx"][0] == "ISCM table 2025"
+
+
+def test_the_print_ready_pdfs_are_made_only_when_formats_names_them(small_inputs, tmp_path):
+    """FORMATS=print: the bulletin's and the poster's print-ready PDFs (*.print.pdf), in
+    every language asked; a build naming no format makes none, and is not partial."""
+    config = load_config(small_inputs, tmp_path / "out", langs="en,ar", formats="print",
+                         format_choices=CHOSEN)
+    made = planned(config)
+    assert [n for n in made if n.endswith(".print.pdf")] == [
+        "iscm-highlights-2025-en.print.pdf", "iscm-highlights-2025-ar.print.pdf",
+        "iscm-map-2025-en.print.pdf", "iscm-map-2025-ar.print.pdf"]
+    documents = [n for n in made if n.startswith("iscm-") and not n.endswith(".ics")]
+    # Beside the pages (always made), no other PDF nor spreadsheet.
+    assert all(n.endswith((".print.pdf", ".html")) for n in documents)
+    assert plan.is_partial(config)  # it keeps the year's other files
+    default = load_config(small_inputs, tmp_path / "out")
+    assert not any(n.endswith(".print.pdf") for n in plan.file_names(2025))
+    assert not plan.is_partial(default) and outputs.DEFAULT == ("html", "pdf", "xlsx")
+    every = plan.file_names(2025, formats=("html", "pdf", "print", "xlsx"))
+    assert every["iscm-map-2025-fr.print.pdf"] == ("map", "fr", outputs.PRINT)

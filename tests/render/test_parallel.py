@@ -43,7 +43,8 @@ def test_an_error_in_a_worker_stops_the_build(small_config, monkeypatch, tmp_pat
 def rendered_by(monkeypatch, tmp_path, jobs) -> set[int]:
     """The processes that render four PDFs (each file records its renderer's pid)."""
     monkeypatch.setattr(parallel.pdf, "write_pdf",  # forked workers inherit it
-                        lambda path, html, config, cache: path.write_text(str(os.getpid())))
+                        lambda path, html, config, cache, variant:
+                        path.write_text(str(os.getpid())))
     with parallel.PdfRenderer(None, jobs) as pdfs:
         for n in range(4):
             pdfs.submit(tmp_path / f"{n}.pdf", "<p>x</p>")
@@ -82,7 +83,7 @@ class Told:
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_progress_counts_every_pdf_whatever_the_jobs(monkeypatch, tmp_path, jobs):
     monkeypatch.setattr(parallel.pdf, "write_pdf",
-                        lambda path, html, config, cache: path.write_text(html))
+                        lambda path, html, config, cache, variant: path.write_text(html))
     told = Told()
     with parallel.PdfRenderer(None, jobs, told) as pdfs:
         for n in range(3):
