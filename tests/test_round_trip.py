@@ -222,7 +222,8 @@ def test_apply_changes_only_the_cells_of_the_changes(round_trip):
                       if meetings.cell(r, 1).value == "rabat")
     changed = {key for key in before_meet.keys() | after_meet.keys()
                if before_meet.get(key) != after_meet.get(key)}
-    assert {coordinate[0] for _, coordinate in changed} <= set("ABCDEFGHIJKLMNOPQR")  # within the sheet's columns
+    # Within the sheet's columns.
+    assert {coordinate[0] for _, coordinate in changed} <= set("ABCDEFGHIJKLMNOPQR")
     assert {int(coordinate[1:]) for _, coordinate in changed} == {new_meeting}
     column = {c.value: c.column for c in meetings[1]}
     assert meetings.cell(new_meeting, column["title"]).value == MEETING["title"]

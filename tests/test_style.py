@@ -202,10 +202,11 @@ def check(text: str, lang: str, cell: bool = False) -> list[str]:
 
 # Reading a page ---------------------------------------------------------------------------
 
-RUNNING = {"p", "li", "dd", "dt", "h1", "h2", "h3", "h4", "figcaption", "caption", "blockquote"}
+RUNNING = {"p", "li", "dd", "h1", "h2", "h3", "h4", "figcaption", "caption", "blockquote"}
 """Elements whose text is running text."""
-CELLS = {"td", "th"}
-"""Table cells: checked as running text is, but for numbers, which stay figures there."""
+CELLS = {"td", "th", "dt"}
+"""Table cells and the terms of a definition list (a key, the poster's '7 mechanisms'):
+checked as running text is, but for numbers, which stay figures there."""
 BLOCKS = RUNNING | CELLS
 SKIPPED = {"script", "style", "svg", "title", "nav"}
 VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "source", "col"}

@@ -97,6 +97,7 @@ class DocumentContext:
         mechanisms that sent none."""
         return compendium(self.bulletin, self.localiser)
 
+    @cached_property
     def poster(self) -> Poster:
         """The map poster's maps and lists (map.html), made only for the poster."""
         data = self.bulletin

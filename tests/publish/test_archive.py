@@ -224,7 +224,7 @@ def test_each_edition_opens_on_its_key_figures_documents_and_languages(outputs):
     page = Page(outputs / "index-fr.html")
     cards = re.findall(r'<a class="product" href="([^"]+)" hreflang="(\w+)">', french)
     assert cards == [(f"2025/iscm-{stem}-2025-fr.html", "fr") for stem in (
-        "highlights", "profiles", "table", "calendar", "factsheet", "map", "atlas")]
+        "highlights", "profiles", "table", "calendar", "factsheet", "map", "updates", "atlas")]
     assert re.findall(r'<li><a href="([^"]+)" hreflang="\w+">(\w+)</a></li>', french)[:2] == [
         ("2025/iscm-highlights-2025-en.html", "Anglais"),
         ("2025/iscm-highlights-2025-fr.html", "Français")]
