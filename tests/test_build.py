@@ -395,8 +395,7 @@ def in_latin_letters(lang: str) -> bool:
 
 def english_words(page: str, lang: str) -> dict[str, str]:
     """The English words a document's visible text holds (word -> where), outside the
-    titles of documents (<cite>), the language switcher, the names a mechanism has in other
-    languages (the table prints them, in their language), acronyms and proper names: a word
+    titles of documents (<cite>), the language switcher, acronyms and proper names: a word
     common in English (wordfreq) and ten times rarer in the page's language (loanwords
     such as 'meeting' are in French corpora too); in a language not written in Latin
     letters (Russian, Arabic), any such word."""
@@ -405,8 +404,7 @@ def english_words(page: str, lang: str) -> dict[str, str]:
 
     allowed = own_words(lang)
     root = lxml_html.fromstring(page)
-    for element in root.xpath("//head|//cite|//script|//style|//*[contains(@class,'switcher')]"
-                              "|//*[@class='other-name']"):
+    for element in root.xpath("//head|//cite|//script|//style|//*[contains(@class,'switcher')]"):
         element.drop_tree()
     found = {}
     for text in root.itertext():

@@ -22,23 +22,15 @@ from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences
+from ..compose.table import IscmTable, iscm_table, ordered_groups
 from ..config import BulletinConfig
 from ..contract.schema import MECHANISMS
 from ..contract.vocabularies import VOCABULARIES
 from ..lang.localiser import Localiser, plain_text
 from ..model import BulletinData, Highlight, Mechanism, Meeting
-from ..world.regions import GROUPS
+from ..utils.text import nobreak
 
 ACRONYM, SECRETARIAT = MECHANISMS.column("acronym"), MECHANISMS.column("secretariat")
-
-
-@dataclass(frozen=True)
-class TableGroup:
-    """Mechanisms of one type and region, under one full-width header in the ISCM table."""
-
-    type: str
-    region: str
-    mechanisms: tuple[Mechanism, ...]
 
 
 @dataclass(frozen=True)
@@ -64,7 +56,6 @@ class DocumentContext:
     iom_roles: tuple[tuple[str, tuple[Mechanism, ...]], ...]
     not_active: tuple[Mechanism, ...]
     """Emerging, then inactive mechanisms."""
-    table_groups: tuple[TableGroup, ...]
     mechanisms_by_id: dict[str, Mechanism]
     themes: tuple[str, ...]
     """Keys of the themes in use, alphabetical by their label in the reader's language."""
@@ -82,6 +73,11 @@ class DocumentContext:
         """The mechanism profiles (profiles.html), made only for the document that shows
         them: their maps are the costliest part of a page."""
         return profiles(self.bulletin, self.localiser)
+
+    @cached_property
+    def table(self) -> IscmTable:
+        """The ISCM table (table.html): its groups, rows and key to the themes."""
+        return iscm_table(self.bulletin, self.localiser)
 
     @property
     def recent_years(self) -> str:
@@ -119,11 +115,13 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     names = sentences.names
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
+        nobreak=nobreak,
         country=loc.country, label=loc.label, text=loc.data_text, theme=loc.theme,
         join_list=loc.list, markup_list=loc.markup_list, labelled=loc.labelled,
         month_caption=loc.month_caption, big_figure=loc.big_figure,
-        name=names.display_name, other_names=names.other_names, full_name=names.full_name,
+        name=names.display_name, full_name=names.full_name,
         regions=names.regions, status=names.status, short_name=names.short_name,
+        acronym=names.acronym, acronym_key=names.acronym_key,
         # A template names a record's text by its column: {{ m|tr('secretariat') }}.
         tr=lambda record, column: names.tr(record, column_of(record, column)),
         tr_items=lambda record, column: names.tr_items(record, column_of(record, column)),
@@ -132,21 +130,6 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
         ranking_note=sentences.ranking_note)
     return env
-
-
-def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[TableGroup, ...]:
-    """The ISCM table's groups: by type, then by first macro-region, names alphabetical."""
-    types = list(VOCABULARIES["type"])
-    groups = list(GROUPS)
-    names = Names(loc)
-
-    def group_of(m: Mechanism) -> tuple[int, int]:
-        return types.index(m.type), groups.index(m.macro_regions[0])
-
-    ordered = sorted(mechanisms,
-                     key=lambda m: (group_of(m), loc.sort_key(names.mechanism_name(m))))
-    return tuple(TableGroup(types[t], groups[r], tuple(ms))
-                 for (t, r), ms in groupby(ordered, key=group_of))
 
 
 @cache
@@ -181,7 +164,7 @@ def document_context(data: BulletinData, loc: Localiser,
         world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
                                loc.lang),
         iom_roles=roles,
-        not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
+        not_active=not_active,
         mechanisms_by_id=by_id,
         themes=tuple(sorted(data.themes,
                             key=lambda t: loc.sort_key(loc.theme_text(t, data.theme_names)))),
@@ -221,10 +204,10 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                _("Website")]
     widths = [14, 16, 40, 12, 24, 10, 60, 10, 40, 24, 30, 24, 24, 30]
     rows = []
-    for group in table_groups(data.mechanisms, loc):
-        for m in group.mechanisms:
+    for _type, region, mechanisms in ordered_groups(data.mechanisms, loc):
+        for m in mechanisms:
             rows.append([
-                loc.label(m.type, "type"), loc.label(group.region, "region"),
+                loc.label(m.type, "type"), loc.label(region, "region"),
                 names.mechanism_name(m), names.text(m, ACRONYM),
                 "; ".join(plain_text(region) for region in names.regions(m)),
                 m.year_established,
