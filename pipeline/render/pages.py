@@ -8,6 +8,7 @@ Autoescaping is on for every template, whatever its name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from itertools import groupby
@@ -17,7 +18,14 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..compose.changed import change_sentences
-from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.charts import (
+    MAP_FIGURE,
+    Chart,
+    key_figure_charts,
+    number_figures,
+    themes_chart,
+    trends_chart,
+)
 from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
@@ -28,9 +36,32 @@ from ..contract.schema import MECHANISMS
 from ..contract.vocabularies import VOCABULARIES
 from ..lang.localiser import Localiser, plain_text
 from ..model import BulletinData, Highlight, Mechanism, Meeting
-from ..utils.text import nobreak
+from ..utils.text import joined, nobreak
 
 ACRONYM, SECRETARIAT = MECHANISMS.column("acronym"), MECHANISMS.column("secretariat")
+
+
+@dataclass(frozen=True)
+class CalendarView:
+    """The calendar laid out: every month of the year with its meetings (the year at a
+    glance; months without any stay, empty), whether the meetings' statuses differ (else
+    no status column: 'Held' 29 times says nothing), the meetings still to come, and the
+    mechanisms it names by acronym (its key)."""
+
+    year: tuple[tuple[int, tuple[Meeting, ...]], ...]
+    statuses_differ: bool
+    upcoming: tuple[Meeting, ...]
+    mechanisms: tuple[Mechanism, ...]
+
+
+def calendar_view(calendar: tuple[Meeting, ...] | list[Meeting],
+                  by_id: Mapping[str, Mechanism]) -> CalendarView:
+    months = {month: tuple(m for m in calendar if m.start.month == month)
+              for month in range(1, 13)}
+    return CalendarView(
+        tuple(months.items()), len({m.status for m in calendar}) > 1,
+        tuple(m for m in calendar if m.status == "planned"),
+        tuple(by_id[i] for i in dict.fromkeys(m.mechanism_id for m in calendar)))
 
 
 @dataclass(frozen=True)
@@ -64,6 +95,16 @@ class DocumentContext:
     lists, which make a ranking meaningless."""
     localiser: Localiser = field(repr=False, compare=False)
     trends: Chart | None = None
+    themes_chart: Chart | None = None
+    world_map_figure: int = MAP_FIGURE
+    calendar: CalendarView | None = None
+    """The calendar's one table, strip and key (the standalone calendar and the bulletin's)."""
+    matrix_rows: tuple[Mechanism, ...] = ()
+    """The theme matrix's rows: the active mechanisms in the order of the acronyms the data
+    writes, the same in every language (an Arabic page once sorted its Latin acronyms ahead
+    of its Arabic short names)."""
+    """The world map's figure number in the bulletin (the charts follow it)."""
+    """The year's meetings by theme, ranked (the bulletin's 'Thematic focus')."""
     """Meetings per year by level over the last ten years; None with fewer than two."""
     changes: tuple[Markup, ...] = ()
     """The sentences of 'What changed in <year>' (changed.py); empty: no such section."""
@@ -115,7 +156,7 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     names = sentences.names
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
-        nobreak=nobreak,
+        nobreak=nobreak, joined=joined,
         country=loc.country, label=loc.label, text=loc.data_text, theme=loc.theme,
         join_list=loc.list, markup_list=loc.markup_list, labelled=loc.labelled,
         month_caption=loc.month_caption, big_figure=loc.big_figure,
@@ -157,9 +198,14 @@ def document_context(data: BulletinData, loc: Localiser,
     statuses = ("emerging", "inactive")
     not_active = tuple(sorted((m for m in data.mechanisms if m.status in statuses),
                               key=lambda m: (statuses.index(m.status), by_name(m))))
+    # The bulletin's figures numbered in the order it prints them: the world map (1), the
+    # key figures' charts, the trends, the themes.
+    *charts, trends, themes = number_figures(
+        *key_figure_charts(data.summary, loc), trends_chart(data.summary, loc),
+        themes_chart(data.summary, loc, data.theme_names))
     return DocumentContext(
         bulletin=data, lang=loc.lang, dir=loc.direction,
-        languages=languages, charts=key_figure_charts(data.summary, loc),
+        languages=languages, charts=tuple(charts),
         highlights=highlights, months=months, active=active, active_by_type=by_type,
         world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
                                loc.lang),
@@ -171,7 +217,9 @@ def document_context(data: BulletinData, loc: Localiser,
         ranking_left_out=() if data.summary.top_states else tuple(
             by_id[i] for i in data.summary.active_without_member_list),
         localiser=loc,
-        trends=trends_chart(data.summary, loc),
+        trends=trends, themes_chart=themes,
+        calendar=calendar_view(data.calendar, by_id),
+        matrix_rows=tuple(sorted(active, key=lambda m: (m.acronym or m.names["en"]).casefold())),
         changes=change_sentences(data.summary, by_id, loc))
 
 

@@ -94,12 +94,18 @@ break."""
 NBSP, WORD_JOINER = "\u00a0", "\u2060"
 
 
+def joined(text: str) -> str:
+    """A date for a narrow column: lines may break at its spaces, never after the dash of
+    '23–24' or the slash of a UN Arabic month ('كانون الثاني/يناير')."""
+    return BREAK_AFTER.sub(lambda m: m.group(1) + WORD_JOINER, text.strip())
+
+
 def nobreak(text: str) -> str:
     """A date, or a range of dates, that no line breaks inside: its spaces unbreakable, no
     break after the dash of '23–24' or the slash of a UN Arabic month ('كانون الثاني/يناير').
     A range of two full dates may still break after its spaced dash, to fit a narrow
     column: '23 January –' / '2 February 2025'."""
-    text = BREAK_AFTER.sub(lambda m: m.group(1) + WORD_JOINER, text.strip())
+    text = joined(text)
     parts = SPACED_DASH.split(text)  # a date, then a dash and a date, and so on
     kept = NBSP.join(parts[0].split())
     for dash, date in zip(parts[1::2], parts[2::2]):
