@@ -188,7 +188,8 @@ def test_each_language_pdf_is_in_that_language(shipped_pdf, text_of, kind, lang)
     text = text_of(kind, lang)
     for expected in titles + countries:
         assert expected in text, expected
-    assert date_range in shipped_pdf.html(kind, lang)
+    # A date in a table cell joins its UN Arabic month's two names (U+2060, filter joined).
+    assert date_range in shipped_pdf.html(kind, lang).replace("\u2060", "")
     if lang == "ar":
         # The calendar cell wraps the range over lines, each day with its two UN month
         # names; the PDF's text keeps Arabic in visual order around the digits.
@@ -302,7 +303,7 @@ def test_regions_as_editors_write_them_are_kept_and_grouped(tmp_path):
     assert [(p.row, p.code, p.value) for p in result.report.warnings
             if p.code == "unknown-region"] == [(3, "unknown-region", "Golfe de Guinée")]
     html = (result.folder / "iscm-table-2025-en.html").read_text()
-    groups = re.findall(r'<th scope="colgroup" colspan="9">([^<]+)</th>', html)
+    groups = re.findall(r'<th scope="colgroup" colspan="7">([^<]+)</th>', html)
     assert groups == ["Regional consultative processes (RCPs) · Africa",
                       "Regional consultative processes (RCPs) · Americas",
                       "Regional consultative processes (RCPs) · Asia-Pacific",

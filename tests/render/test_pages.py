@@ -96,3 +96,47 @@ def test_table_names_a_mechanism_in_the_readers_language_only(tmp_path):
     assert '<b class="acronym"><bdi>GFMD</bdi></b> · Весь мир' in gfmd
     midwa = ru[ru.index('id="t-midwa"'):][:600]  # no Russian name: English shown, marked
     assert 'class="name"><span lang="en" dir="ltr">Migration Dialogue for West Africa' in midwa
+
+
+def test_the_calendar_is_one_table_with_month_rows_a_year_strip_and_a_key(shipped):
+    """The shipped calendar: one table (one header row, repeated by the PDF on each page), a
+    group row per month with meetings; the year at a glance with every month and a dot per
+    meeting; no status column, every meeting being held; no upcoming block, none being
+    planned; the acronyms it uses with their names."""
+    from tests.compose.test_profiles import shipped_data
+
+    data = shipped_data(shipped)
+    assert {m.status for m in data.calendar} == {"held"}
+    html = (shipped.folder / f"iscm-calendar-{data.year}-en.html").read_text(encoding="utf-8")
+    assert html.count("<table") == html.count("<thead>") == 1
+    months = sorted({m.start.month for m in data.calendar})
+    assert re.findall(r'<tr class="month"><th scope="colgroup" colspan="5" id="month-(\d+)">',
+                      html) == [str(m) for m in months]
+    assert html.count('<span class="glance-month">') == 12
+    assert html.count('class="glance-dot status-held"') == len(data.calendar)
+    assert ">Status</th>" not in html and 'id="upcoming-title"' not in html
+    key = re.search(r'<dl class="acronym-key">(.*?)</dl>', html, re.S)[1]
+    assert "<dt><bdi>GFMD</bdi></dt><dd>Global Forum on Migration and Development</dd>" \
+        in key.replace("\n", "")
+    bulletin = (shipped.folder / f"iscm-highlights-{data.year}-en.html").read_text("utf-8")
+    calendar = bulletin[bulletin.index('<section id="calendar"'):]
+    assert calendar[:calendar.index("</section>")].count("<table") == 1
+
+
+def matrix_rows(html: str) -> list[str]:
+    matrix = html[html.index('<table class="matrix">'):]
+    return [re.sub(r"<[^>]+>|[\u2066-\u2069]", "", row) for row in re.findall(
+        r'<tr><th scope="row">(.*?)</th>', matrix[:matrix.index("</table>")])]
+
+
+def test_the_theme_matrix_rows_are_in_the_same_order_in_every_language(shipped):
+    """By the acronym the data writes: an Arabic page once sorted its Latin acronyms ahead
+    of its Arabic short names. The heads turn in print: each is wrapped to be turned."""
+    year = shipped.folder.name
+    pages = {lang: (shipped.folder / f"iscm-highlights-{year}-{lang}.html").read_text("utf-8")
+             for lang in ("en", "ar")}
+    english, arabic = matrix_rows(pages["en"]), matrix_rows(pages["ar"])
+    assert english == sorted(english, key=str.casefold) and len(english) == len(arabic) > 20
+    assert [i for i, head in enumerate(english) if head.isascii() and head.isupper()] == \
+        [i for i, head in enumerate(arabic) if head.isascii() and head.isupper()]
+    assert pages["en"].count('<th scope="col"><span class="head">') > 10
