@@ -32,9 +32,6 @@ class Language:
     direction: str = "ltr"
     """'rtl' for a language written right to left: its pages are mirrored, its spreadsheets
     open right to left (CLDR's character order, which a test compares)."""
-    other_names: tuple[str, ...] = ("en",)
-    """The languages whose names of a mechanism the ISCM table shows under its name, in
-    order. English is the working language every reader of the table shares."""
     report: bool = False
     """A language of the secretariats that keep the spreadsheets: the messages about the
     inputs, the validation report and the input templates exist in it (its report.po), and
@@ -46,12 +43,11 @@ class Language:
 
 
 ALL: tuple[Language, ...] = (
-    Language("en", "en_GB", other_names=("fr", "es"), report=True),
-    Language("fr", "fr", other_names=("en", "es"), report=True),
-    Language("es", "es", other_names=("en", "fr"), report=True),
-    Language("ru", "ru", other_names=("en",)),
-    # French: the other working language of the Maghreb mechanisms.
-    Language("ar", "ar", direction="rtl", other_names=("en", "fr")),
+    Language("en", "en_GB", report=True),
+    Language("fr", "fr", report=True),
+    Language("es", "es", report=True),
+    Language("ru", "ru"),
+    Language("ar", "ar", direction="rtl"),
 )
 """Every language, in the order of the language switcher."""
 

@@ -94,6 +94,12 @@ def test_the_calendar_shows_meetings_after_the_edition_date_as_upcoming(built):
     assert rows(html, "GFMD Thematic Meeting")[0][-2:] == ["Thematic", "Cancelled"]
     assert rows(html, "GFMD Summit")[0][-2:] == ["Summit", "Held"]  # 5 March: before it
     assert html.count('class="status-planned"') == 2 and html.count('class="status-held"') == 3
+    # The statuses differ: the status column is there; the meetings to come open the page.
+    assert ">Status</th>" in html
+    upcoming = html[html.index('id="upcoming-title"'):html.index('id="meetings-title"')]
+    assert [m in text(upcoming) for m in ("MIDWA Ministerial Conference",
+                                          "RCM Vice-Ministerial Meeting", "GFMD Summit")] \
+        == [True, True, False]
     assert "À venir" in page(built, "iscm-calendar-2025-fr.html")
 
 

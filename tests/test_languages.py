@@ -64,12 +64,6 @@ def test_its_babel_locale_is_its_language_and_its_direction_cldrs(lang):
     assert (language.direction == "rtl") == (locale.character_order == "right-to-left")
 
 
-@EVERY
-def test_the_other_names_it_shows_are_of_other_languages(lang):
-    others = languages.language(lang).other_names
-    assert others and set(others) <= set(CODES) - {lang} and len(set(others)) == len(others)
-
-
 def test_an_unknown_code_is_named_with_those_there_are():
     with pytest.raises(KeyError) as raised:
         languages.language("xx")

@@ -13,17 +13,24 @@ under it (the text equivalent).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from ..lang.localiser import Localiser
-from ..model import Summary
+from ..model import Summary, Theme
 
 BAR_SPAN = 88
 """Length of the longest bar, in % of its track (the rest holds its value)."""
 COLUMN_HEIGHT = 110
 """Height in CSS px of the tallest column of a column chart."""
-# Marks are at least 3:1 against white (WCAG 1.4.11); text on them is avoided.
-PALETTE = ("#1f4e8c", "#2a8a7f", "#b4540c", "#6b4a9e")
+# Marks are at least 3:1 against white (WCAG 1.4.11), and white text on them (a stacked
+# segment's value) at least 4.5:1 (1.4.3): the teal darkened from #2a8a7f (4.2:1).
+PALETTE = ("#1f4e8c", "#267d72", "#b4540c", "#6b4a9e")
+
+
+LABELLED = 7
+"""A stacked segment at least this long (% of the track, about 8 mm on the bulletin's
+page) carries its value; a shorter one leaves it to the legend's title and the table."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,10 @@ class Segment:
     x: float
     width: float
     colour: str
+    value: str = ""
+    """The segment's value, formatted, printed inside it; '' where it is too short."""
+    share: float = 0
+    """Length of the segment, % of its bar."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,8 @@ class Chart:
     """Header row of the data table."""
     rows: tuple[tuple[str, ...], ...]
     """The chart's data, formatted, for the table under it."""
+    number: int = 0
+    """The figure's number in its document (number_figures); 0: not numbered."""
 
 
 def segments(values: list[int], rtl: bool) -> tuple[Segment, ...]:
@@ -87,7 +100,13 @@ def bar_chart(id: str, title: str, description: str, loc: Localiser, categories:
         parts = [values[i] for _, values in series]
         detail = "" if len(series) == 1 else " (" + loc.comma.join(
             f"{name} {loc.number(values[i])}" for name, values in series if values[i]) + ")"
-        bars.append(Bar(category, segments(parts, rtl), loc.number(totals[i]), totals[i],
+        stacked = segments(parts, rtl)
+        if len(series) > 1:  # the values inside the segments long enough to hold them
+            stacked = tuple(replace(
+                segment, share=round(100 * segment.width / totals[i], 2),
+                value=loc.number(segment.width) if segment.width * scale >= LABELLED else "")
+                for segment in stacked)
+        bars.append(Bar(category, stacked, loc.number(totals[i]), totals[i],
                         round(totals[i] * scale, 2),
                         loc.labelled(category, loc.number(totals[i]) + detail)))
     legend = tuple((colour, name) for colour, (name, _) in zip(PALETTE, series)) \
@@ -166,6 +185,42 @@ def top_states_chart(summary: Summary, loc: Localiser) -> Chart:
                      count=loc.number(top[0][1])),
         loc, [loc.country(code) for code, _n in top],
         [(_("Mechanisms"), [n for _code, n in top])], (_("State"), _("Mechanisms")))
+
+
+def themes_chart(summary: Summary, loc: Localiser, theme_names: Mapping[str, Theme]
+                 ) -> Chart | None:
+    """The year's meetings by theme as a ranked bar chart, most first (ties in the reader's
+    order of the labels); None without meetings."""
+    _ = loc.gettext
+    counts = summary.meetings_by_theme
+    if not counts:
+        return None
+    text = {t: loc.theme_text(t, theme_names) for t in counts}
+    themes = sorted(counts, key=lambda t: (-counts[t], loc.sort_key(text[t])))
+    top = [text[t] for t in themes if counts[t] == counts[themes[0]]]
+    return bar_chart(
+        "chart-themes", _("Themes of the meetings of %(year)s") % {"year": summary.year},
+        loc.ngettext("{themes} was the theme of the most meetings: {count}.",
+                     "{themes} were the themes of the most meetings: {count} each.",
+                     len(top), themes=loc.list(top), count=loc.number(counts[themes[0]])),
+        loc, [loc.theme(t, theme_names) for t in themes],
+        [(_("Meetings"), [counts[t] for t in themes])], (_("Theme"), _("Meetings")))
+
+
+MAP_FIGURE = 1
+"""The bulletin's world map is its first figure."""
+
+
+def number_figures(*figures: Chart | None) -> tuple[Chart | None, ...]:
+    """The charts numbered in the order given (the order of the page), the None left as
+    they are; they follow the world map's, which opens the figures (MAP_FIGURE)."""
+    numbered, number = [], MAP_FIGURE
+    for chart in figures:
+        if chart is not None:
+            number += 1
+            chart = replace(chart, number=number)
+        numbered.append(chart)
+    return tuple(numbered)
 
 
 TREND_YEARS = 10

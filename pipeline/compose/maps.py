@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -59,6 +60,12 @@ line: dashed where the boundary is undetermined, dotted for the Line of Control.
 MARGIN, MIN_WIDTH = 0.08, 500
 """Around a mechanism's members: a margin (share of their extent), and at least this many
 units across (4,300 km), so that a small region keeps its neighbours around it."""
+PROFILE_RATIO = 3 / 2
+"""Width to height of a mechanism's map (the profiles' locator map): taller than the
+world's 2.3:1, so that a region fills its frame."""
+CLIP_MARGIN = 0.02
+"""A cropped map keeps its geometry this far (share of the view's width) past its frame:
+the States' outlines, cut there, are never seen cut."""
 
 
 @dataclass(frozen=True)
@@ -380,12 +387,17 @@ def mechanism_map(members: Iterable[str], name: str, loc: Localiser, id: str,
     description = loc.ngettext("World map highlighting the {n} member of {mechanism}.",
                                "World map highlighting the {n} members of {mechanism}.",
                                len(members), mechanism=name)
-    view = crop_to(world, members) if crop and members else world["viewBox"]
+    if crop and members:
+        view = crop_to(world, members, PROFILE_RATIO)
+        world = locator(tuple(view), tuple(members))
+    else:
+        view = world["viewBox"]
     svg = draw(id, description, world, view,
                lambda iso3: legend[iso3 not in members],
-               lambda iso3: {"data-iso3": iso3, **({"data-member": "yes"}
-                                                   if iso3 in members else {})},
-               lambda iso3: loc.labelled(loc.country(iso3), _("Member"))
+               lambda iso3: {} if iso3 == OTHERS else {
+                   "data-iso3": iso3, **({"data-member": "yes"} if iso3 in members else {})},
+               lambda iso3: _("Not a member") if iso3 == OTHERS else
+               loc.labelled(loc.country(iso3), _("Member"))
                if iso3 in members else loc.country(iso3),
                wanted=members.__contains__)  # dots for the members only: no clutter
     rows = tuple((country,) for country in sorted(map(loc.country, members),
@@ -394,15 +406,19 @@ def mechanism_map(members: Iterable[str], name: str, loc: Localiser, id: str,
                (_("Member States"),), rows)
 
 
-def crop_to(world: dict, members: list[str]) -> list[float]:
-    """A view around the members' main territory, in the world map's proportions."""
+def crop_to(world: dict, members: list[str], ratio: float | None = None) -> list[float]:
+    """A view around the members' main territory, width to height ratio (by default the
+    world map's proportions), within the world's; the world's proportions when the members
+    span more than that ratio can show."""
     boxes = [world["states"][iso3]["main"] for iso3 in members]
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
     x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
     _, _, full_width, full_height = world["viewBox"]
-    ratio = full_width / full_height
+    ratio = ratio or full_width / full_height
     width = max((x1 - x0) * (1 + 2 * MARGIN), (y1 - y0) * (1 + 2 * MARGIN) * ratio, MIN_WIDTH)
-    width = min(width, full_width)
+    if width > full_height * ratio:  # members across the world (GFMD): the whole width
+        ratio = full_width / full_height
+    width = min(width, full_width, full_height * ratio)
     height = width / ratio
     left = min(max((x0 + x1 - width) / 2, 0), full_width - width)
     top = min(max((y0 + y1 - height) / 2, 0), full_height - height)
@@ -524,3 +540,230 @@ def shape(name: str, attributes: dict[str, object], fill: str, d: str, title: st
     data = "".join(f' {k}="{escape(v)}"' for k, v in attributes.items())
     return Markup('<path class="{}"{} fill="{}" d="{}"><title>{}</title></path>').format(
         name, Markup(data), fill, d, title)
+
+
+# Cropped maps carry only the geometry inside their frame ------------------------------
+
+PATH_TOKEN = re.compile(r"[MmLlHhVvZz]|-?(?:\d+\.?\d*|\.\d+)")
+
+
+def rings(d: str) -> list[list[tuple[float, float]]]:
+    """The closed rings (or the open line) of SVG path data made of M, L, H, V and Z
+    commands, absolute or relative, as lists of absolute points."""
+    found: list[list[tuple[float, float]]] = []
+    x = y = 0.0
+    command, numbers = "M", []
+    for token in PATH_TOKEN.findall(d) + ["Z"]:
+        if token.isalpha():
+            command = token
+            if command in "Zz" and found:
+                x, y = found[-1][0]
+            continue
+        numbers.append(float(token))
+        need = 1 if command in "HhVv" else 2
+        if len(numbers) < need:
+            continue
+        relative = command.islower()
+        if command in "Hh":
+            x = numbers[0] + (x if relative else 0)
+        elif command in "Vv":
+            y = numbers[0] + (y if relative else 0)
+        else:
+            x, y = (numbers[0] + x, numbers[1] + y) if relative else (numbers[0], numbers[1])
+        if command in "Mm":
+            found.append([])
+            command = "l" if relative else "L"  # pairs after a move are lines
+        found[-1].append((x, y))
+        numbers = []
+    return found
+
+
+def clip_ring(ring: list[tuple[float, float]], box: tuple[float, float, float, float]
+              ) -> list[tuple[float, float]]:
+    """A ring cut to a rectangle (Sutherland–Hodgman): what lies outside is replaced by the
+    rectangle's edge, which a cropped map never shows."""
+    left, top, right, bottom = box
+    edges = ((lambda p: p[0] >= left, lambda a, b: (left, cross_y(a, b, left))),
+             (lambda p: p[0] <= right, lambda a, b: (right, cross_y(a, b, right))),
+             (lambda p: p[1] >= top, lambda a, b: (cross_x(a, b, top), top)),
+             (lambda p: p[1] <= bottom, lambda a, b: (cross_x(a, b, bottom), bottom)))
+    points = ring
+    for inside, crossing in edges:
+        if not points:
+            break
+        kept = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            if inside(current):
+                if not inside(previous):
+                    kept.append(crossing(previous, current))
+                kept.append(current)
+            elif inside(previous):
+                kept.append(crossing(previous, current))
+        points = kept
+    return points
+
+
+def cross_y(a: tuple[float, float], b: tuple[float, float], x: float) -> float:
+    return a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0])
+
+
+def cross_x(a: tuple[float, float], b: tuple[float, float], y: float) -> float:
+    return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1])
+
+
+def path_data(points_of_rings: list[list[tuple[float, float]]], closed: bool = True) -> str:
+    """Compact SVG path data in whole units: each ring moved to, then relative lines
+    (closed: areas; open: lines such as boundaries)."""
+    parts = []
+    for ring in points_of_rings:
+        points = [(round(x), round(y)) for x, y in ring]
+        steps = "".join(f"{dx:+d}{dy:+d}" for dx, dy in (
+            (x - px, y - py) for (px, py), (x, y) in zip(points, points[1:])))
+        parts.append(f"M{points[0][0]} {points[0][1]}l{steps}{'z' if closed else ''}"
+                     .replace("l+", "l").replace("+", " "))
+    return "".join(parts)
+
+
+def clip_segment(a: tuple[float, float], b: tuple[float, float],
+                 box: tuple[float, float, float, float]
+                 ) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of the segment a-b inside a rectangle (Liang–Barsky); None when none is."""
+    left, top, right, bottom = box
+    (x0, y0), (x1, y1) = a, b
+    dx, dy = x1 - x0, y1 - y0
+    start, end = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            start = max(start, t)
+        else:
+            end = min(end, t)
+        if start > end:
+            return None
+    return (x0 + start * dx, y0 + start * dy), (x0 + end * dx, y0 + end * dy)
+
+
+def clip_line(d: str, box: tuple[float, float, float, float]) -> str:
+    """Open path data (a boundary line) cut to a rectangle: the runs of it inside, each
+    its own line; '' when nothing of it is inside."""
+    runs: list[list[tuple[float, float]]] = []
+    for line in rings(d):
+        previous_end = None
+        for a, b in zip(line, line[1:]):
+            if (part := clip_segment(a, b, box)) is None:
+                previous_end = None
+                continue
+            if previous_end != part[0] or not runs:
+                runs.append([part[0]])
+            runs[-1].append(part[1])
+            previous_end = part[1] if part[1] == b else None
+    return path_data([run for run in runs if len(run) >= 2], closed=False)
+
+
+def thinned(ring: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """A ring simplified (Douglas–Peucker): the points that stray less than tolerance from
+    the line between their neighbours kept are detail a small map cannot show."""
+    if len(ring) < 4:
+        return ring
+    points = ring + ring[:1]  # closed: the last point is the first
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x0, y0), (x1, y1) = points[first], points[last]
+        dx, dy = x1 - x0, y1 - y0
+        length = (dx * dx + dy * dy) ** 0.5
+        farthest, index = -1.0, first
+        for i in range(first + 1, last):
+            x, y = points[i]
+            distance = (abs(dy * (x - x0) - dx * (y - y0)) / length if length
+                        else abs(x - x0) + abs(y - y0))
+            if distance > farthest:
+                farthest, index = distance, i
+        if farthest > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [point for point, kept in zip(points[:-1], keep) if kept]
+
+
+@cache
+def parsed(d: str) -> tuple[tuple[list[tuple[float, float]], tuple[float, ...]], ...]:
+    """Each ring of path data with its bounds (left, top, right, bottom), parsed once."""
+    return tuple((ring, (min(x for x, _ in ring), min(y for _, y in ring),
+                         max(x for x, _ in ring), max(y for _, y in ring)))
+                 for ring in rings(d) if ring)
+
+
+def clip_path(d: str, box: tuple[float, float, float, float], tolerance: float = 1) -> str:
+    """Path data cut to a rectangle and thinned to tolerance; '' when nothing of it is
+    inside. A ring wholly inside is kept as it is, one wholly outside left out."""
+    left, top, right, bottom = box
+    kept = []
+    for ring, (x0, y0, x1, y1) in parsed(d):
+        if x1 < left or x0 > right or y1 < top or y0 > bottom:
+            continue
+        inside = left <= x0 and x1 <= right and top <= y0 and y1 <= bottom
+        points = ring if inside else clip_ring(ring, box)
+        if len(points) >= 3 and len(points := thinned(points, tolerance)) >= 3:
+            kept.append(points)
+    return path_data(kept)
+
+
+THINNING = 1 / 300
+"""A cropped map leaves out detail smaller than this share of its width (0.3 mm on a
+profile's 88 mm map): what keeps each profiles HTML under 500 KB."""
+
+
+OTHERS = "others"
+"""A cropped mechanism map's one shape for every State that is not a member."""
+
+
+@cache
+def locator(view: tuple[float, float, float, float], members: tuple[str, ...]) -> dict:
+    """The geometry of a mechanism's cropped map: its view's (clipped), each member a shape
+    of its own, the other States one shape (OTHERS) drawn under them."""
+    cut = clipped(view)
+    x, y, width, height = view
+    others = {"d": "".join(state["d"] for iso3, state in cut["states"].items()
+                           if iso3 not in members),
+              "bounds": [x, y, x + width, y + height], "main": [x, y, x + width, y + height],
+              "area": width * height, "dot": [x + width / 2, y + height / 2]}
+    states = {OTHERS: others} | {iso3: state for iso3, state in cut["states"].items()
+                                 if iso3 in members}
+    return dict(cut, states=states)
+
+
+@cache
+def clipped(view: tuple[float, float, float, float]) -> dict:
+    """The world's geometry for a cropped view: each State, disputed area and boundary cut
+    to the view and a margin around it and thinned to what its scale shows, those wholly
+    outside left out (a profile's map carries its region, not the whole world)."""
+    world = load_world()
+    x, y, width, height = view
+    margin, tolerance = CLIP_MARGIN * width, max(THINNING * width, 1)
+    box = (x - margin, y - margin, x + width + margin, y + height + margin)
+
+    def inside(bounds: list[float]) -> bool:
+        left, top, right, bottom = bounds
+        return right >= box[0] and left <= box[2] and bottom >= box[1] and top <= box[3]
+
+    states = {}
+    for iso3, state in world["states"].items():
+        if not inside(state["bounds"]):
+            continue
+        # A State thinned away (Malta, Tuvalu) keeps its place: a member is drawn as a dot.
+        states[iso3] = dict(state, d=clip_path(state["d"], box, tolerance) if state["d"] else "")
+    cut = dict(world, states=states, outline=clip_path(world["outline"], box, tolerance))
+    if "disputed" in world:
+        cut["disputed"] = [dict(area, d=found) for area in world["disputed"]
+                           if (found := clip_path(area["d"], box, tolerance))]
+    if "boundaries" in world:  # lines, not areas: cut, not closed
+        cut["boundaries"] = [dict(line, d=found) for line in world["boundaries"]
+                             if (found := clip_line(line["d"], box))]
+    return cut

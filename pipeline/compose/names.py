@@ -28,7 +28,6 @@ from ..contract.schema import (
     TableSpec,
 )
 from ..lang.localiser import DATA_LANGUAGE, Localiser, plain_text
-from ..languages import language
 from ..model import Mechanism, Meeting, Party, Translated, Update
 from ..utils.text import typographic, words_key
 
@@ -185,13 +184,12 @@ class Names:
             self.shown_name(mechanism, base), self.shown_name(mechanism, inner), separator,
             acronym)
 
-    def other_names(self, mechanism: Mechanism) -> list[tuple[str, str]]:
-        """(language, name) of the mechanism in the table's other languages, when given
-        and not already the name shown; curled as the documents print data text in x."""
-        shown = self.mechanism_name(mechanism)
-        wanted = [x for x in language(self.loc.lang).other_names if x != self.loc.lang]
-        return [(x, typographic(mechanism.names[x], x)) for x in wanted
-                if x in mechanism.names and typographic(mechanism.names[x], x) != shown]
+    def acronym_key(self, mechanisms: tuple[Mechanism, ...]) -> list[tuple[Markup, Markup]]:
+        """(acronym, name) of the mechanisms that have an acronym their name does not say,
+        alphabetical by acronym: the key of a document that names mechanisms by acronym."""
+        pairs = [(acronym, self.display_name(m)) for m in mechanisms
+                 if (acronym := self.acronym(m))]
+        return sorted(pairs, key=lambda pair: self.loc.sort_key(plain_text(pair[0])))
 
     def party_names(self, parties: tuple[Party, ...], markup: bool = False) -> str | Markup:
         """States and territories alphabetical in the reader's language, then organisations,

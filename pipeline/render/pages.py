@@ -9,7 +9,8 @@ Autoescaping is on for every template, whatever its name.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import groupby
 
@@ -18,30 +19,52 @@ from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..compose.changed import change_sentences
-from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.charts import (
+    MAP_FIGURE,
+    Chart,
+    key_figure_charts,
+    number_figures,
+    themes_chart,
+    trends_chart,
+)
 from ..compose.compendium import Compendium, compendium
 from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
 from ..compose.maps import Map, Poster, poster, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences
+from ..compose.table import IscmTable, iscm_table, ordered_groups
 from ..config import BulletinConfig
 from ..contract.schema import MECHANISMS
 from ..contract.vocabularies import VOCABULARIES
 from ..lang.localiser import Localiser, plain_text
 from ..model import BulletinData, Highlight, Mechanism, Meeting
-from ..world.regions import GROUPS
+from ..utils.text import joined, nobreak
 
 ACRONYM, SECRETARIAT = MECHANISMS.column("acronym"), MECHANISMS.column("secretariat")
 
 
 @dataclass(frozen=True)
-class TableGroup:
-    """Mechanisms of one type and region, under one full-width header in the ISCM table."""
+class CalendarView:
+    """The calendar laid out: every month of the year with its meetings (the year at a
+    glance; months without any stay, empty), whether the meetings' statuses differ (else
+    no status column: 'Held' 29 times says nothing), the meetings still to come, and the
+    mechanisms it names by acronym (its key)."""
 
-    type: str
-    region: str
+    year: tuple[tuple[int, tuple[Meeting, ...]], ...]
+    statuses_differ: bool
+    upcoming: tuple[Meeting, ...]
     mechanisms: tuple[Mechanism, ...]
+
+
+def calendar_view(calendar: tuple[Meeting, ...] | list[Meeting],
+                  by_id: Mapping[str, Mechanism]) -> CalendarView:
+    months = {month: tuple(m for m in calendar if m.start.month == month)
+              for month in range(1, 13)}
+    return CalendarView(
+        tuple(months.items()), len({m.status for m in calendar}) > 1,
+        tuple(m for m in calendar if m.status == "planned"),
+        tuple(by_id[i] for i in dict.fromkeys(m.mechanism_id for m in calendar)))
 
 
 @dataclass(frozen=True)
@@ -67,7 +90,6 @@ class DocumentContext:
     iom_roles: tuple[tuple[str, tuple[Mechanism, ...]], ...]
     not_active: tuple[Mechanism, ...]
     """Emerging, then inactive mechanisms."""
-    table_groups: tuple[TableGroup, ...]
     mechanisms_by_id: dict[str, Mechanism]
     themes: tuple[str, ...]
     """Keys of the themes in use, alphabetical by their label in the reader's language."""
@@ -77,6 +99,16 @@ class DocumentContext:
     localiser: Localiser = field(repr=False, compare=False)
     trends: Chart | None = None
     """Meetings per year by level over the last ten years; None with fewer than two."""
+    themes_chart: Chart | None = None
+    """The year's meetings by theme, ranked (the bulletin's 'Thematic focus')."""
+    world_map_figure: int = MAP_FIGURE
+    """The world map's figure number in the bulletin (the charts follow it)."""
+    calendar: CalendarView | None = None
+    """The calendar's one table, strip and key (the standalone calendar and the bulletin's)."""
+    matrix_rows: tuple[Mechanism, ...] = ()
+    """The theme matrix's rows: the active mechanisms in the order of the acronyms the data
+    writes, the same in every language (an Arabic page once sorted its Latin acronyms ahead
+    of its Arabic short names)."""
     changes: tuple[Markup, ...] = ()
     """The sentences of 'What changed in <year>' (changed.py); empty: no such section."""
     gcm: GcmSection = field(default_factory=GcmSection)
@@ -104,6 +136,11 @@ class DocumentContext:
         return poster(data.summary.memberships_per_state, self.localiser,
                       self.localiser.gettext("ISCM map %(year)s") % {"year": data.year},
                       data.edition_date, data.summary.member_lists_known)
+
+    @cached_property
+    def table(self) -> IscmTable:
+        """The ISCM table (table.html): its groups, rows and key to the themes."""
+        return iscm_table(self.bulletin, self.localiser)
 
     @property
     def recent_years(self) -> str:
@@ -141,13 +178,15 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
     names = sentences.names
     env.filters.update(
         number=loc.number, date=loc.date, date_range=loc.date_range, month=loc.month,
+        nobreak=nobreak, joined=joined,
         country=loc.country, label=loc.label, text=loc.data_text, theme=loc.theme,
         join_list=loc.list, markup_list=loc.markup_list, label_list=loc.label_list,
         theme_list=loc.theme_list,
         labelled=loc.labelled,
         month_caption=loc.month_caption, big_figure=loc.big_figure,
-        name=names.display_name, other_names=names.other_names, full_name=names.full_name,
+        name=names.display_name, full_name=names.full_name,
         regions=names.regions, status=names.status, short_name=names.short_name,
+        acronym=names.acronym, acronym_key=names.acronym_key,
         # A template names a record's text by its column: {{ m|tr('secretariat') }}.
         tr=lambda record, column: names.tr(record, column_of(record, column)),
         tr_items=lambda record, column: names.tr_items(record, column_of(record, column)),
@@ -156,21 +195,6 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
         ranking_note=sentences.ranking_note)
     return env
-
-
-def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[TableGroup, ...]:
-    """The ISCM table's groups: by type, then by first macro-region, names alphabetical."""
-    types = list(VOCABULARIES["type"])
-    groups = list(GROUPS)
-    names = Names(loc)
-
-    def group_of(m: Mechanism) -> tuple[int, int]:
-        return types.index(m.type), groups.index(m.macro_regions[0])
-
-    ordered = sorted(mechanisms,
-                     key=lambda m: (group_of(m), loc.sort_key(names.mechanism_name(m))))
-    return tuple(TableGroup(types[t], groups[r], tuple(ms))
-                 for (t, r), ms in groupby(ordered, key=group_of))
 
 
 @cache
@@ -199,23 +223,31 @@ def document_context(data: BulletinData, loc: Localiser,
     statuses = ("emerging", "inactive")
     not_active = tuple(sorted((m for m in data.mechanisms if m.status in statuses),
                               key=lambda m: (statuses.index(m.status), by_name(m))))
+    # The bulletin's figures numbered in the order it prints them: the world map (1), the
+    # key figures' charts, the trends, the themes, the Global Compact's objectives.
+    gcm = gcm_section(data, loc)
+    *charts, trends, themes, objectives = number_figures(
+        *key_figure_charts(data.summary, loc), trends_chart(data.summary, loc),
+        themes_chart(data.summary, loc, data.theme_names), gcm.chart)
     return DocumentContext(
         bulletin=data, lang=loc.lang, dir=loc.direction,
-        languages=languages, charts=key_figure_charts(data.summary, loc),
+        languages=languages, charts=tuple(charts),
         highlights=highlights, months=months, active=active, active_by_type=by_type,
         world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
                                loc.lang, loc.as_of),
         iom_roles=roles,
-        not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
+        not_active=not_active,
         mechanisms_by_id=by_id,
         themes=tuple(sorted(data.themes,
                             key=lambda t: loc.sort_key(loc.theme_text(t, data.theme_names)))),
         ranking_left_out=() if data.summary.top_states else tuple(
             by_id[i] for i in data.summary.active_without_member_list),
         localiser=loc,
-        trends=trends_chart(data.summary, loc),
+        trends=trends, themes_chart=themes,
+        calendar=calendar_view(data.calendar, by_id),
+        matrix_rows=tuple(sorted(active, key=lambda m: (m.acronym or m.names["en"]).casefold())),
         changes=change_sentences(data.summary, by_id, loc),
-        gcm=gcm_section(data, loc), objectives=objectives_by_mechanism(data))
+        gcm=replace(gcm, chart=objectives), objectives=objectives_by_mechanism(data))
 
 
 def objectives_by_mechanism(data: BulletinData) -> dict[str, tuple[int, ...]]:
@@ -259,10 +291,10 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
     widths = [14, 16, 40, 12, 24, 10, 60, 10, 40, 24, 30, 16, 24, 24, 30]
     objectives = objectives_by_mechanism(data)
     rows = []
-    for group in table_groups(data.mechanisms, loc):
-        for m in group.mechanisms:
+    for _type, region, mechanisms in ordered_groups(data.mechanisms, loc):
+        for m in mechanisms:
             rows.append([
-                loc.label(m.type, "type"), loc.label(group.region, "region"),
+                loc.label(m.type, "type"), loc.label(region, "region"),
                 names.mechanism_name(m), names.text(m, ACRONYM),
                 "; ".join(plain_text(region) for region in names.regions(m)),
                 m.year_established,

@@ -86,6 +86,33 @@ def typographic(text: str, lang: str = "en") -> str:
     return text
 
 
+SPACED_DASH = re.compile(r"\s+([–—])\s+")
+"""The dash between the two ends of a range of dates ('23 January – 2 February 2025')."""
+BREAK_AFTER = re.compile(r"(?<=\S)([–—/])(?=\S)")
+"""A dash or slash inside a word ('23–24', 'كانون الثاني/يناير'), after which a line may
+break."""
+NBSP, WORD_JOINER = "\u00a0", "\u2060"
+
+
+def joined(text: str) -> str:
+    """A date for a narrow column: lines may break at its spaces, never after the dash of
+    '23–24' or the slash of a UN Arabic month ('كانون الثاني/يناير')."""
+    return BREAK_AFTER.sub(lambda m: m.group(1) + WORD_JOINER, text.strip())
+
+
+def nobreak(text: str) -> str:
+    """A date, or a range of dates, that no line breaks inside: its spaces unbreakable, no
+    break after the dash of '23–24' or the slash of a UN Arabic month ('كانون الثاني/يناير').
+    A range of two full dates may still break after its spaced dash, to fit a narrow
+    column: '23 January –' / '2 February 2025'."""
+    text = joined(text)
+    parts = SPACED_DASH.split(text)  # a date, then a dash and a date, and so on
+    kept = NBSP.join(parts[0].split())
+    for dash, date in zip(parts[1::2], parts[2::2]):
+        kept += f"{NBSP}{dash} {NBSP.join(date.split())}"
+    return kept
+
+
 def words_key(text: str) -> str:
     """Text folded word by word, for whole-word comparisons: ' budapest process '."""
     return f" {' '.join(filter(None, map(header_key, text.split())))} "

@@ -2,7 +2,16 @@
 
 import pytest
 
-from pipeline.compose.charts import PALETTE, Segment, bar_chart, segments
+from pipeline.compose.charts import (
+    LABELLED,
+    MAP_FIGURE,
+    PALETTE,
+    Segment,
+    bar_chart,
+    number_figures,
+    segments,
+    themes_chart,
+)
 from pipeline.lang.localiser import Localiser
 
 
@@ -13,8 +22,9 @@ def luminance(hex_colour: str) -> float:
 
 
 @pytest.mark.parametrize("colour", PALETTE)
-def test_chart_marks_have_3_to_1_contrast_against_white(colour):
-    assert 1.05 / (luminance(colour) + 0.05) >= 3
+def test_chart_marks_have_3_to_1_contrast_against_white_and_hold_white_text(colour):
+    """3:1 for the mark on the page, 4.5:1 for the white value printed inside a segment."""
+    assert 1.05 / (luminance(colour) + 0.05) >= 4.5
 
 
 def chart(lang="en"):
@@ -72,3 +82,55 @@ def test_trends_sum_the_levels_past_the_palette_as_other_levels():
 
 def test_no_trend_with_a_single_year():
     assert trends({2025: dict.fromkeys(LEVELS, 3)}) is None
+
+
+def test_a_stacked_segment_long_enough_carries_its_value():
+    """A: 3 + 1 of a longest bar of 4 (88 % of the track): 66 % and 22 %, both labelled;
+    B's one segment of 1 in a bar of 1 too; a segment under LABELLED % of the track is not."""
+    a, b = chart().bars
+    assert [(s.value, s.share) for s in a.segments] == [("3", 75.0), ("1", 25.0)]
+    assert [(s.value, s.share) for s in b.segments] == [("1", 100.0)]
+    crowded = bar_chart("c", "T", "D", Localiser("en"), ["A"], [("X", [30]), ("Y", [1])],
+                        ("Cat", "X", "Y", "Total"))
+    assert [s.value for s in crowded.bars[0].segments] == ["30", ""]
+    assert 1 * 88 / 31 < LABELLED
+    single = bar_chart("c", "T", "D", Localiser("en"), ["A"], [("X", [3])], ("Cat", "X"))
+    assert single.bars[0].segments[0].value == ""  # one series: its value ends the bar
+
+
+def summary_of(**values):
+    from pipeline.model import Summary
+
+    fields = {f.name: None for f in __import__("dataclasses").fields(Summary)}
+    return Summary(**dict(fields, **values))
+
+
+def test_the_themes_of_the_meetings_are_a_ranked_bar_chart():
+    """Most meetings first, ties in the reader's alphabetical order of the labels."""
+    from pipeline.model import Theme
+
+    names = {key: Theme(key, {"en": en, "fr": fr}) for key, en, fr in (
+        ("labour", "Labour migration", "Migration de main-d’œuvre"),
+        ("border", "Border management", "Gestion des frontières"),
+        ("diaspora", "Diaspora", "Diaspora"), ("integration", "Integration", "Intégration"))}
+    summary = summary_of(year=2025, meetings_by_theme={
+        "labour": 2, "border": 5, "diaspora": 2, "integration": 1})
+    found = themes_chart(summary, Localiser("en"), names)
+    assert [str(b.label) for b in found.bars] == [
+        "Border management", "Diaspora", "Labour migration", "Integration"]
+    assert [b.value for b in found.bars] == ["5", "2", "2", "1"]
+    assert found.rows[0] == ("Border management", "5")
+    assert found.title == "Themes of the meetings of 2025"
+    assert found.description == "Border management was the theme of the most meetings: 5."
+    french = themes_chart(summary, Localiser("fr"), names)
+    assert [str(b.label) for b in french.bars][:3] == [
+        "Gestion des frontières", "Diaspora", "Migration de main-d’œuvre"]
+    assert themes_chart(summary_of(year=2025, meetings_by_theme={}), Localiser("en"),
+                        names) is None
+
+
+def test_figures_are_numbered_in_the_order_of_the_page_after_the_map():
+    first, second = chart(), chart()
+    numbered = number_figures(first, None, second)
+    assert [c.number if c else None for c in numbered] == [MAP_FIGURE + 1, None,
+                                                           MAP_FIGURE + 2]

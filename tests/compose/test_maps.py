@@ -18,18 +18,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.compose.maps import (
+    CLIP_MARGIN,
     HIGHLIGHT,
     INSETS,
     NO_DATA,
     OTHER,
     PALETTE,
+    PROFILE_RATIO,
     WORLD,
+    clip_path,
+    clip_ring,
     disclaimer,
     load_world,
     mechanism_map,
     natural_breaks,
     no_data_class,
     place_symbols,
+    rings,
     world_map,
 )
 from pipeline.config import LANGUAGES
@@ -300,18 +305,52 @@ def test_a_mechanism_map_highlights_its_members_cropped_to_them():
     drawn = mechanism_map(members, "5+5 Dialogue", Localiser("en"), "map-five")
     paths = {p.get("data-iso3"): p for p in shapes(drawn.svg)}
     assert {k for k, p in paths.items() if p.get("data-member")} == set(members)
-    assert "dot" in paths["MLT"].get("class") and "dot" not in paths["CHE"].get("class")
-    assert {"AUS", "BRA", "CHN"}.isdisjoint(paths)  # outside the view: left out
+    assert "dot" in paths["MLT"].get("class") and "dot" not in paths["FRA"].get("class")
+    # The other States are one shape, without a State's data: CHE is in view, not its own.
+    assert set(paths) == set(members)
+    others = [p for p in ET.fromstring(drawn.svg).iter(f"{SVG}path")
+              if p.get("class") == "other"]
+    assert len(others) == 1 and others[0].findtext(f"{SVG}title") == "Not a member"
     x, y, width, height = view_box(drawn.svg)
     for iso3 in members:
         left, top, right, bottom = load_world()["states"][iso3]["main"]
         assert x <= left and right <= x + width and y <= top and bottom <= y + height
     assert width < 1400
-    assert width / height == pytest.approx(4000 / load_world()["viewBox"][3], rel=1e-3)
+    assert width / height == pytest.approx(PROFILE_RATIO, rel=1e-3)
     assert drawn.rows[0] == ("Algeria",) and len(drawn.rows) == 10
     assert drawn.description == "World map highlighting the 10 members of 5+5 Dialogue."
     whole = mechanism_map(members, "5+5 Dialogue", Localiser("en"), "m", crop=False)
     assert view_box(whole.svg) == load_world()["viewBox"]
+
+
+def test_a_cropped_map_carries_only_the_geometry_inside_its_frame():
+    """A profile's locator map draws its region cut at the frame's margin and thinned to its
+    scale: no point of it lies far outside the view, and it weighs a fraction of the world's
+    (the profiles once carried the whole world on every page, 2.1 MB of HTML)."""
+    members = ["ESP", "FRA", "ITA", "MLT", "MAR", "TUN", "PRT", "DZA", "LBY", "MRT"]
+    drawn = mechanism_map(members, "5+5 Dialogue", Localiser("en"), "map-five")
+    x, y, width, height = view_box(drawn.svg)
+    margin = CLIP_MARGIN * width + 1  # one unit of rounding
+    for path in ET.fromstring(drawn.svg).iter(f"{SVG}path"):
+        if "dot" in path.get("class", "") or path.get("class") == "frame":
+            continue
+        for ring in rings(path.get("d")):
+            for px, py in ring:
+                assert x - margin <= px <= x + width + margin, (path.get("class"), px)
+                assert y - margin <= py <= y + height + margin, (path.get("class"), py)
+    whole = mechanism_map(members, "5+5 Dialogue", Localiser("en"), "m", crop=False)
+    assert len(drawn.svg) < len(whole.svg) / 10
+    # Cut rings stay closed shapes: France's outline is still drawn, and filled.
+    assert next(p for p in shapes(drawn.svg) if p.get("data-iso3") == "FRA").get("d")
+
+
+def test_rings_read_absolute_and_relative_path_data_and_clip_cuts_to_the_box():
+    assert rings("M0 0L10 0 10 10z") == [[(0, 0), (10, 0), (10, 10)]]
+    assert rings("M5 5l5 0 0 5h-5v-5zM20 20l1 1") == [
+        [(5, 5), (10, 5), (10, 10), (5, 10), (5, 5)], [(20, 20), (21, 21)]]
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    assert sorted(clip_ring(square, (5, -1, 20, 20))) == [(5, 0), (5, 10), (10, 0), (10, 10)]
+    assert clip_path("M30 30l1 0 0 1z", (0, 0, 10, 10)) == ""  # wholly outside: left out
 
 
 def test_two_maps_on_one_page_do_not_share_ids():
@@ -420,3 +459,16 @@ def test_the_built_maps_counts_are_the_summarys_memberships_per_state(shipped, s
     assert parts["GRL"] == "DNK" and set(parts.values()) <= set(counted)
     classes = {p.get("data-iso3"): p.get("class").split()[0] for p in paths}
     assert all(classes[part] == classes[whole] for part, whole in parts.items())
+
+
+
+def test_members_across_the_world_keep_the_whole_width_in_view():
+    """A 3:2 crop cannot hold the GFMD's members from Chile to Fiji: its map is the world's
+    width, every member in view."""
+    members = ["CHL", "FJI", "NOR", "ZAF", "CAN", "NZL"]
+    drawn = mechanism_map(members, "X", Localiser("en"), "x")
+    x, y, width, height = view_box(drawn.svg)
+    for iso3 in members:
+        left, top, right, bottom = load_world()["states"][iso3]["main"]
+        assert x <= left and right <= x + width
+    assert width / height == pytest.approx(4000 / load_world()["viewBox"][3], rel=1e-2)

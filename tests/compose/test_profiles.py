@@ -5,8 +5,10 @@ import datetime as dt
 import re
 
 import pytest
+from markupsafe import escape
 
 from pipeline import build
+from pipeline.compose.maps import disclaimer
 from pipeline.compose.names import Names
 from pipeline.compose.profiles import DENSE, Profile, profiles, recent_years
 from pipeline.config import LANGUAGES, load_config
@@ -93,7 +95,7 @@ def assert_a_page_and_a_bookmark_per_profile(pdf, html: str, mechanisms, lang: s
     from pypdf import PdfReader
     assert len(PdfReader(pdf).pages) == len(ids) + 1  # and the contents
     headings = [" ".join(re.sub(r"<[^>]+>", "", h).split()) for h in re.findall(
-        r'<h2 id="p-[\w-]+-title" class="profile-title">(.*?)</h2>', html, re.S)]
+        r'<h2 id="p-[\w-]+-title" class="profile-title"[^>]*>(.*?)</h2>', html, re.S)]
     marks = [" ".join(m.translate(BIDI_CONTROLS).split()) for m in bookmarks(pdf)]
     assert marks == [h.translate(BIDI_CONTROLS).replace("&amp;", "&").replace("&#39;", "'")
                      for h in headings]
@@ -119,3 +121,18 @@ def test_a_profile_with_many_meetings_is_set_tighter(data):
     assert not midsa.dense
     crowded = Profile(midsa.mechanism, midsa.names, midsa.map, midsa.meetings * (DENSE // 2 + 1))
     assert crowded.dense
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_profiles_html_is_under_500_kb_and_says_the_disclaimer_once(shipped, lang):
+    """The locator maps carry only their region (compose/maps.py, locator): the page of 24
+    profiles stays light (it weighed 2.1 MB with the whole world on every map), and the
+    maps' disclaimer is printed once, not under every map."""
+    path = shipped.folder / f"iscm-profiles-{shipped.folder.name}-{lang}.html"
+    assert path.stat().st_size < 500_000
+    html = path.read_text(encoding="utf-8")
+    mechanisms = [m for m in shipped_data(shipped).mechanisms
+                  if m.status in ("active", "emerging")]
+    # A map on every profile with a member list (two of the 24 have none).
+    assert html.count('class="profile-map"') == sum(1 for m in mechanisms if m.members) == 22
+    assert html.count(str(escape(disclaimer(Localiser(lang))))) == 1

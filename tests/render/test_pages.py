@@ -67,13 +67,13 @@ def test_bulletin_structure(tmp_path):
 
 def test_table_groups_by_type_then_region(tmp_path):
     html = render_with(tmp_path, kind="table")
-    groups = re.findall(r'<th scope="colgroup" colspan="10">([^<]+)</th>', html)
+    groups = re.findall(r'<th scope="colgroup" colspan="8">([^<]+)</th>', html)
     assert groups == ["Regional consultative processes (RCPs) · Africa",
                       "Regional consultative processes (RCPs) · Americas",
                       "Regional consultative processes (RCPs) · Asia-Pacific",
                       "Global processes · Global"]
     assert "Angola, Botswana, Eswatini, Namibia, South Africa" in html
-    assert "Total: 5" in html
+    assert '<span class="count">5 Member States</span> Angola' in html
 
 
 def test_arabic_page_is_right_to_left_and_links_the_other_languages(tmp_path):
@@ -85,15 +85,18 @@ def test_arabic_page_is_right_to_left_and_links_the_other_languages(tmp_path):
     assert 'hreflang="ar" lang="ar" aria-current="page"' in html
 
 
-def test_table_shows_other_names_without_repeating_the_name_shown(tmp_path):
+def test_table_names_a_mechanism_in_the_readers_language_only(tmp_path):
+    """The other languages' names are the profiles' (all five there): the table gives the
+    name in the reader's language, its acronym and its regions."""
     mechanisms = copy.deepcopy(MECHANISM_ROWS)
     mechanisms[2]["name_ru"] = "Глобальный форум по миграции и развитию"
     ru = render_with(tmp_path, mechanisms, kind="table", lang="ru")
-    gfmd = ru[ru.index('id="t-gfmd"'):][:600]
+    gfmd = ru[ru.index('id="t-gfmd"'):][:1200]
     assert 'class="name">Глобальный форум по миграции и развитию</span>' in gfmd
-    assert 'lang="en">Global Forum on Migration and Development</span>' in gfmd
-    midwa = ru[ru.index('id="t-midwa"'):][:600]  # no Russian name: English shown, once
-    assert midwa.count("Migration Dialogue for West Africa") == 1
+    assert "Global Forum on Migration and Development" not in gfmd
+    assert '<b class="acronym"><bdi>GFMD</bdi></b> · Весь мир' in gfmd
+    midwa = ru[ru.index('id="t-midwa"'):][:600]  # no Russian name: English shown, marked
+    assert 'class="name"><span lang="en" dir="ltr">Migration Dialogue for West Africa' in midwa
 
 
 SWAZILAND = {"en": "Swaziland", "fr": "Swaziland", "es": "Swazilandia", "ru": "Свазиленд",
@@ -119,3 +122,47 @@ def test_an_edition_prints_the_names_in_force_on_its_date(tmp_path, day, shown, 
         assert shown[lang] in pages.render_html(data, table.template, lang, config)
         assert shown[lang] in sheet
         assert not [text for text in texts + [sheet] if not_shown[lang] in text], lang
+
+
+def test_the_calendar_is_one_table_with_month_rows_a_year_strip_and_a_key(shipped):
+    """The shipped calendar: one table (one header row, repeated by the PDF on each page), a
+    group row per month with meetings; the year at a glance with every month and a dot per
+    meeting; no status column, every meeting being held; no upcoming block, none being
+    planned; the acronyms it uses with their names."""
+    from tests.compose.test_profiles import shipped_data
+
+    data = shipped_data(shipped)
+    assert {m.status for m in data.calendar} == {"held"}
+    html = (shipped.folder / f"iscm-calendar-{data.year}-en.html").read_text(encoding="utf-8")
+    assert html.count("<table") == html.count("<thead>") == 1
+    months = sorted({m.start.month for m in data.calendar})
+    assert re.findall(r'<tr class="month"><th scope="colgroup" colspan="5" id="month-(\d+)">',
+                      html) == [str(m) for m in months]
+    assert html.count('<span class="glance-month">') == 12
+    assert html.count('class="glance-dot status-held"') == len(data.calendar)
+    assert ">Status</th>" not in html and 'id="upcoming-title"' not in html
+    key = re.search(r'<dl class="acronym-key">(.*?)</dl>', html, re.S)[1]
+    assert "<dt><bdi>GFMD</bdi></dt><dd>Global Forum on Migration and Development</dd>" \
+        in key.replace("\n", "")
+    bulletin = (shipped.folder / f"iscm-highlights-{data.year}-en.html").read_text("utf-8")
+    calendar = bulletin[bulletin.index('<section id="calendar"'):]
+    assert calendar[:calendar.index("</section>")].count("<table") == 1
+
+
+def matrix_rows(html: str) -> list[str]:
+    matrix = html[html.index('<table class="matrix">'):]
+    return [re.sub(r"<[^>]+>|[\u2066-\u2069]", "", row) for row in re.findall(
+        r'<tr><th scope="row">(.*?)</th>', matrix[:matrix.index("</table>")])]
+
+
+def test_the_theme_matrix_rows_are_in_the_same_order_in_every_language(shipped):
+    """By the acronym the data writes: an Arabic page once sorted its Latin acronyms ahead
+    of its Arabic short names. The heads turn in print: each is wrapped to be turned."""
+    year = shipped.folder.name
+    pages = {lang: (shipped.folder / f"iscm-highlights-{year}-{lang}.html").read_text("utf-8")
+             for lang in ("en", "ar")}
+    english, arabic = matrix_rows(pages["en"]), matrix_rows(pages["ar"])
+    assert english == sorted(english, key=str.casefold) and len(english) == len(arabic) > 20
+    assert [i for i, head in enumerate(english) if head.isascii() and head.isupper()] == \
+        [i for i, head in enumerate(arabic) if head.isascii() and head.isupper()]
+    assert pages["en"].count('<th scope="col"><span class="head">') > 10

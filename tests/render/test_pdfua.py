@@ -46,5 +46,5 @@ def test_bookmarks_cover_every_section_and_mechanism(shipped_pdf):
     headings = [" ".join(re.sub(r"<[^>]+>", "", h).split())
                 for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", html, re.S)]
     headings = [h.replace("&#39;", "'").replace("&amp;", "&") for h in headings]
-    assert len(headings) > 30
+    assert len(headings) > 20  # the calendar's months are group rows of one table now
     assert [h for h in headings if h not in marks] == []

@@ -2,7 +2,15 @@
 
 import pytest
 
-from pipeline.utils.text import clean_text, collation_key, header_key, typographic, words_key
+from pipeline.utils.text import (
+    clean_text,
+    collation_key,
+    header_key,
+    joined,
+    nobreak,
+    typographic,
+    words_key,
+)
 
 
 def test_clean_text_trims_non_breaking_spaces_and_whole_floats():
@@ -42,3 +50,14 @@ def test_words_key_compares_whole_words():
 def test_arabic_order_ignores_the_article():
     assert sorted(["إسبانيا", "الأردن", "البحرين"], key=lambda t: collation_key(t, "ar")) == [
         "الأردن", "إسبانيا", "البحرين"]
+
+
+def test_a_date_breaks_at_its_spaces_in_a_column_and_nowhere_in_a_sentence():
+    """joined: no break after the dash of a range of days or the slash of a UN Arabic month
+    (the review saw '29 كانون الثاني/' / 'يناير 2025'); nobreak: none at the spaces either,
+    but a range of two full dates may break after its dash."""
+    assert joined("23–24 January 2025") == "23–\u206024 January 2025"
+    assert joined("29 كانون الثاني/يناير 2025") == "29 كانون الثاني/\u2060يناير 2025"
+    assert nobreak("18 December 2025") == "18\u00a0December\u00a02025"
+    assert nobreak("23 January – 2 February 2025") == \
+        "23\u00a0January\u00a0– 2\u00a0February\u00a02025"
