@@ -207,6 +207,10 @@ RUNNING = {"p", "li", "dd", "h1", "h2", "h3", "h4", "figcaption", "caption", "bl
 CELLS = {"td", "th", "dt"}
 """Table cells and the terms of a definition list (a key, the poster's '7 mechanisms'):
 checked as running text is, but for numbers, which stay figures there."""
+FIGURES = {"count", "glance-count", "theme-number"}
+"""Classes of figures set apart from the running text around them, whose block is read as a
+cell: the count that heads a list of Member States ('8 Member States Angola, …'), the
+year at a glance's count under each month, the ISCM table key's theme numbers."""
 BLOCKS = RUNNING | CELLS
 SKIPPED = {"script", "style", "svg", "title", "nav"}
 VOID = {"br", "img", "meta", "link", "hr", "input", "wbr", "source", "col"}
@@ -238,6 +242,8 @@ class Blocks(HTMLParser):
         if tag in BLOCKS and self.current is None and not skipped:
             self.current = [[], []]
             self.cell = tag in CELLS
+        if self.current is not None and classes & FIGURES:
+            self.cell = True
 
     def handle_endtag(self, tag):
         if tag in VOID:
@@ -404,6 +410,19 @@ def test_numbers_naming_objectives_and_counts_beside_larger_ones_are_not_reporte
 def test_a_small_count_in_another_sentence_than_the_larger_one_is_reported():
     assert check("Objective 9 had 13 meetings. It had 5 mechanisms.", "en") == [
         "a number under ten in figures: 13 meetings. It had 5 mechanisms."]
+
+
+@pytest.mark.parametrize("html", [
+    '<p class="parties"><span class="count">8 Member States</span> Angola, Botswana</p>',
+    '<li><span class="glance-month">Jan</span> <span class="glance-count">2 meetings</span></li>',
+    '<li><span class="theme-number">1</span> Border management</li>',
+])
+def test_figures_set_apart_from_running_text_stay_figures(html):
+    """A count heading a list, the year strip's counts, a key's numbers: figures; the same
+    words as running text are reported."""
+    assert page_findings(html, "en") == []
+    plain = re.sub(r'<span class="[\w-]+">([^<]*)</span>', r"\1", html)
+    assert [x for x in page_findings(plain, "en") if x.startswith("a number under ten")]
 
 
 @pytest.mark.parametrize("html", [

@@ -344,6 +344,31 @@ def test_a_cropped_map_carries_only_the_geometry_inside_its_frame():
     assert next(p for p in shapes(drawn.svg) if p.get("data-iso3") == "FRA").get("d")
 
 
+def test_a_cropped_map_keeps_the_boundaries_and_disputed_areas_in_its_frame():
+    """The world's undetermined boundaries, lines of control and disputed areas reach the
+    profiles' cropped maps: South Asia's map draws Kashmir's lines and the Siachen Glacier
+    (as no data), each line cut at the frame's margin and left open (no closing 'z'); Western
+    Sahara's boundary with Morocco is drawn on the 5+5 Dialogue's map, not South Asia's."""
+    members = ["IND", "PAK", "BGD", "NPL", "LKA", "AFG"]
+    drawn = mechanism_map(members, "South Asia", Localiser("en"), "map-sa")
+    x, y, width, height = view_box(drawn.svg)
+    margin = CLIP_MARGIN * width + 1
+    svg = ET.fromstring(drawn.svg)
+    lines = [p for p in svg.iter(f"{SVG}path") if "boundary" in p.get("class", "").split()]
+    assert {p.get("class") for p in lines} == {"boundary line-of-control",
+                                               "boundary undetermined"}
+    for line in lines:
+        assert "z" not in line.get("d").lower()
+        for px, py in (point for ring in rings(line.get("d")) for point in ring):
+            assert x - margin <= px <= x + width + margin
+            assert y - margin <= py <= y + height + margin
+    assert [p for p in svg.iter(f"{SVG}path") if p.get("class") == "no-data disputed"]
+    five = ["ESP", "FRA", "ITA", "MLT", "MAR", "TUN", "PRT", "DZA", "LBY", "MRT"]
+    maghreb = ET.fromstring(mechanism_map(five, "5+5", Localiser("en"), "map-five").svg)
+    assert [p for p in maghreb.iter(f"{SVG}path") if p.get("class") == "boundary undetermined"]
+    assert not [p for p in maghreb.iter(f"{SVG}path") if "line-of-control" in p.get("class", "")]
+
+
 def test_rings_read_absolute_and_relative_path_data_and_clip_cuts_to_the_box():
     assert rings("M0 0L10 0 10 10z") == [[(0, 0), (10, 0), (10, 10)]]
     assert rings("M5 5l5 0 0 5h-5v-5zM20 20l1 1") == [
