@@ -20,7 +20,7 @@ from .gcm import mechanism_objectives
 from .maps import Map, mechanism_map
 from .names import Names
 
-DENSE = 12
+DENSE = 9
 """More meetings than this on a profile and its page is set tighter (print.css)."""
 
 
