@@ -76,6 +76,16 @@ def summarise_build(result, report_lang: str, wording: Wording, verbose: bool, q
         click.echo(line, err=True)
 
 
+def echo_files(files, kept, wording: Wording) -> None:
+    """The files a command kept (kept(path): the message saying why) and those it wrote:
+    the translation kit and the update requests, neither of which overwrites a file that
+    holds someone's work."""
+    for path in files.kept:
+        click.echo(kept(path).render(wording), err=True)
+    for path in files.written:
+        click.echo(f"wrote {path}", err=True)
+
+
 def setup_logging(quiet: bool) -> None:
     logging.basicConfig(format="%(message)s", level=logging.WARNING if quiet else logging.INFO,
                         stream=sys.stderr)
@@ -245,11 +255,9 @@ def translation_kit(inputs, year, debug, quiet, report_lang, outputs, langs) -> 
         returned = frozenset(p.stem for p in translation_files(config.inputs_dir))
         files = kit.write_kit(tables, year_built, config.langs, config.outputs_dir,
                               kit.made_now(), returned)
-        for path in files.kept:
-            click.echo(R_("kept {path}: it holds translations (or is open), so the new kit "
-                          "is written beside it", path=path).render(wording), err=True)
-        for path in files.written:
-            click.echo(f"wrote {path}", err=True)
+        echo_files(files, lambda path: R_(
+            "kept {path}: it holds translations (or is open), so the new kit is written "
+            "beside it", path=path), wording)
 
     wording = wording_for(report_lang)
     run(debug, action, wording)
@@ -277,11 +285,9 @@ def requests(inputs, year, debug, quiet, report_lang, outputs, mechanisms) -> No
         wanted = tuple(m.strip() for m in mechanisms.split(",") if m.strip()) \
             if mechanisms else ()
         files = request.write_requests(data, config.outputs_dir, config.build_date, wanted)
-        for path in files.kept:
-            click.echo(R_("kept {path}: it holds answers, so the new workbook is written "
-                          "beside it", path=path).render(wording), err=True)
-        for path in files.written:
-            click.echo(f"wrote {path}", err=True)
+        echo_files(files, lambda path: R_(
+            "kept {path}: it holds answers, so the new workbook is written beside it",
+            path=path), wording)
 
     wording = wording_for(report_lang)
     run(debug, action, wording)
