@@ -305,5 +305,6 @@ def summarise(tables: Tables, year: int) -> BulletinData:
         themes=themes_in_use(mechanisms, meetings),
         theme_names=tables.themes,
         recent=meeting_objects(recent_meetings(tables.meetings, year), mechanisms, edition),
+        publication=tables.publication,
         edition=tables.edition,
     )

@@ -8,7 +8,7 @@ Autoescaping is on for every template, whatever its name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import groupby
 
@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.imprint import Imprint, imprint
 from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
@@ -76,6 +77,14 @@ class DocumentContext:
     """Meetings per year by level over the last ten years; None with fewer than two."""
     changes: tuple[Markup, ...] = ()
     """The sentences of 'What changed in <year>' (changed.py); empty: no such section."""
+    kind: str = ""
+    """The document's kind (bulletin, table…): its cover's colour and name."""
+    title: str = ""
+    """Its title in the reader's language: 'ISCM 2025 · Highlights' (outputs.py)."""
+    product: str = ""
+    """The product's name alone, on its cover's band: 'Highlights'."""
+    imprint: Imprint | None = None
+    """The publication settings in the reader's language (compose/imprint.py)."""
 
     @cached_property
     def profiles(self) -> tuple[Profile, ...]:
@@ -157,8 +166,14 @@ def shaded_world(counts: tuple[tuple[str, int], ...], lang: str) -> Map:
 
 
 def document_context(data: BulletinData, loc: Localiser,
-                     languages: tuple[tuple[str, str], ...]) -> DocumentContext:
-    """What the templates show, ordered and worded for the reader's language."""
+                     languages: tuple[tuple[str, str], ...], kind: str = "",
+                     title: str = "", product: tuple[str, str] | None = None
+                     ) -> DocumentContext:
+    """What the templates show, ordered and worded for the reader's language. title: the
+    document's title message (outputs.py, with %(year)s); product: its product's name
+    (context, message)."""
+    title = loc.gettext(title) % {"year": data.year} if title else ""
+    imprinted = imprint(data, loc, title)
     names = Names(loc)
     by_name = lambda m: loc.sort_key(names.mechanism_name(m))  # noqa: E731
     highlights = tuple(sorted(data.highlights, key=lambda h: by_name(h.mechanism)))
@@ -178,8 +193,10 @@ def document_context(data: BulletinData, loc: Localiser,
         bulletin=data, lang=loc.lang, dir=loc.direction,
         languages=languages, charts=key_figure_charts(data.summary, loc),
         highlights=highlights, months=months, active=active, active_by_type=by_type,
-        world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
-                               loc.lang),
+        # The settings' disclaimer under the map: the drawing is shared, the words are not.
+        world_map=replace(shaded_world(tuple(sorted(
+            data.summary.memberships_per_state.items())), loc.lang),
+            disclaimer=imprinted.disclaimer),
         iom_roles=roles,
         not_active=not_active, table_groups=table_groups(data.mechanisms, loc),
         mechanisms_by_id=by_id,
@@ -189,7 +206,9 @@ def document_context(data: BulletinData, loc: Localiser,
             by_id[i] for i in data.summary.active_without_member_list),
         localiser=loc,
         trends=trends_chart(data.summary, loc),
-        changes=change_sentences(data.summary, by_id, loc))
+        changes=change_sentences(data.summary, by_id, loc),
+        kind=kind, title=title, product=loc.pgettext(*product) if product else "",
+        imprint=imprinted)
 
 
 @cache
@@ -201,11 +220,14 @@ def language_env(config: BulletinConfig, lang: str) -> tuple[Localiser, Environm
 
 
 def render_html(data: BulletinData, template: str, lang: str, config: BulletinConfig,
-                languages: tuple[tuple[str, str], ...] = ()) -> str:
+                languages: tuple[tuple[str, str], ...] = (), title: str = "",
+                product: tuple[str, str] | None = None) -> str:
     """One document in one language, as an HTML page. languages: (language, file name) of
-    the same document in each language built, for the language switcher (plan.py)."""
+    the same document in each language built, for the language switcher (plan.py); title
+    and product: the document's declaration (outputs.py)."""
     loc, env = language_env(config, lang)
-    context = document_context(data, loc, languages)
+    context = document_context(data, loc, languages, template.removesuffix(".html"), title,
+                               product)
     return env.get_template(template).render(doc=context)
 
 
