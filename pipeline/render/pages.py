@@ -12,13 +12,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import groupby
 
+from babel import Locale
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
+from ..compose.acronyms import acronyms
 from ..compose.imprint import Imprint, imprint
+from ..compose.key_messages import key_messages
 from ..compose.maps import Map, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
@@ -40,6 +43,32 @@ class TableGroup:
     type: str
     region: str
     mechanisms: tuple[Mechanism, ...]
+
+
+@dataclass(frozen=True)
+class AnnexTable:
+    """A figure's data, as a table of the bulletin's annex, linked from the figure (its text
+    equivalent: the figure's description and this table)."""
+
+    id: str
+    """The table's id; its figure links to it."""
+    figure: str
+    """The figure's id."""
+    number: int
+    """Its number in the annex: Table A.1…"""
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def annex_tables(world: Map, charts: tuple[Chart, ...], trends: Chart | None
+                 ) -> tuple[AnnexTable, ...]:
+    """The data of the key figures' map and charts, in the order the figures come."""
+    figures = [(world.id, world.title, world.headers, world.rows)]
+    figures += [(c.id, c.title, c.headers, c.rows) for c in (*charts, *([trends] if trends
+                                                                          else []))]
+    return tuple(AnnexTable(f"data-{id}", id, n, title, tuple(headers), tuple(map(tuple, rows)))
+                 for n, (id, title, headers, rows) in enumerate(figures, start=1))
 
 
 @dataclass(frozen=True)
@@ -85,12 +114,45 @@ class DocumentContext:
     """The product's name alone, on its cover's band: 'Highlights'."""
     imprint: Imprint | None = None
     """The publication settings in the reader's language (compose/imprint.py)."""
+    key_messages: tuple[Markup, ...] = ()
+    """The bulletin's key messages (key_messages.py)."""
+    acronyms: tuple[tuple[str, Markup], ...] = ()
+    """(acronym, what it stands for) of those the page uses (acronyms.py); filled in by
+    render_html once the page is laid out without them."""
+
+    @cached_property
+    def cover_map(self) -> Map:
+        """The year's map as the bulletin's cover art: the same drawing under its own ids."""
+        return shaded_world(tuple(sorted(self.bulletin.summary.memberships_per_state.items())),
+                            self.lang, "map-cover")
+
+    @property
+    def annex(self) -> tuple[AnnexTable, ...]:
+        """The figures' data tables, in the annex (bulletin)."""
+        return annex_tables(self.world_map, self.charts, self.trends)
+
+    def annexed(self, figure_id: str) -> AnnexTable | None:
+        """The annex table of a figure."""
+        return next((t for t in self.annex if t.figure == figure_id), None)
 
     @cached_property
     def profiles(self) -> tuple[Profile, ...]:
         """The mechanism profiles (profiles.html), made only for the document that shows
         them: their maps are the costliest part of a page."""
         return profiles(self.bulletin, self.localiser)
+
+    @property
+    def title_parts(self) -> tuple[str, str]:
+        """The title's series and product ('ISCM 2025', 'Highlights'), which the cover sets
+        apart; the whole title and '' when a translation has no ' · '."""
+        series, _, product = self.title.partition(" · ")
+        return series, product
+
+    @property
+    def language_name(self) -> str:
+        """The document's language in itself: 'English', 'Français', 'العربية'."""
+        name = Locale.parse(self.localiser.locale).get_language_name() or self.lang
+        return name[:1].upper() + name[1:]
 
     @property
     def recent_years(self) -> str:
@@ -139,8 +201,26 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         party_names=lambda parties: names.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
-        ranking_note=sentences.ranking_note)
+        ranking_note=sentences.ranking_note, unbroken=unbroken, balanced=balanced)
     return env
+
+
+NBSP = "\u00a0"
+UNBROKEN_LENGTH = 30
+"""Characters: a title or date this short is set on one line (its spaces no-break)."""
+
+
+def unbroken(text: str) -> str:
+    """A short text kept on one line (a cover's series or product name, a date): its
+    spaces made no-break; a longer one as it is."""
+    return text.replace(" ", NBSP) if len(text) <= UNBROKEN_LENGTH else text
+
+
+def balanced(text: str) -> str:
+    """A title or subtitle that never ends on a word alone: its last two words joined by a
+    no-break space (the review found 'العام' and 'год' alone on a cover's last line)."""
+    head, space, last = text.rpartition(" ")
+    return f"{head}{NBSP}{last}" if space and head else text
 
 
 def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[TableGroup, ...]:
@@ -159,10 +239,10 @@ def table_groups(mechanisms: tuple[Mechanism, ...], loc: Localiser) -> tuple[Tab
 
 
 @cache
-def shaded_world(counts: tuple[tuple[str, int], ...], lang: str) -> Map:
-    """The world map of the counts, drawn once per language and run: the bulletin, the
+def shaded_world(counts: tuple[tuple[str, int], ...], lang: str, id: str = "map-world") -> Map:
+    """The world map of the counts, drawn once per language, id and run: the bulletin, the
     factsheet and the poster show the same one."""
-    return world_map(dict(counts), Localiser(lang))
+    return world_map(dict(counts), Localiser(lang), id)
 
 
 def document_context(data: BulletinData, loc: Localiser,
@@ -208,7 +288,7 @@ def document_context(data: BulletinData, loc: Localiser,
         trends=trends_chart(data.summary, loc),
         changes=change_sentences(data.summary, by_id, loc),
         kind=kind, title=title, product=loc.pgettext(*product) if product else "",
-        imprint=imprinted)
+        imprint=imprinted, key_messages=key_messages(data, by_id, loc))
 
 
 @cache
@@ -228,7 +308,16 @@ def render_html(data: BulletinData, template: str, lang: str, config: BulletinCo
     loc, env = language_env(config, lang)
     context = document_context(data, loc, languages, template.removesuffix(".html"), title,
                                product)
-    return env.get_template(template).render(doc=context)
+    page = env.get_template(template).render(doc=context)
+    if ACRONYMS_SECTION not in page:
+        return page
+    # The list of acronyms is made of those the page uses: read them, then lay it out again.
+    found = acronyms(page, data.mechanisms, loc)
+    return env.get_template(template).render(doc=replace(context, acronyms=found))
+
+
+ACRONYMS_SECTION = 'id="acronyms"'
+"""Marks a page that lists its acronyms (_acronyms.html)."""
 
 
 def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[list], list[int]]:

@@ -49,12 +49,43 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     """
     from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
 
+    from weasyprint import DEFAULT_OPTIONS
+
     base_url = (config.templates_dir / "index.html").as_uri()
-    document = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
+    page = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
+    options = {**DEFAULT_OPTIONS, "pdf_variant": "pdf/ua-1",
+               "cache": {} if cache is None else cache}
     with font_epoch():
-        document.write_pdf(path, pdf_variant="pdf/ua-1", finisher=finish_tagging,
-                           cache={} if cache is None else cache)
+        document = page.render(**options)
+        printed = booklet_pages(document.pages)
+        if len(printed) != len(document.pages):
+            document = document.copy(printed)
+        document.write_pdf(path, finisher=finish_tagging, **options)
     return path
+
+
+NOTES_PAGE = "notes"
+"""The named page (print.css) of the notes pages a document ends with, before its back
+cover (the bulletin: _notes.html)."""
+SIGNATURE = 4
+"""A booklet is printed on sheets folded once: four pages each."""
+
+
+def page_name(page) -> str:
+    return page._page_box.page_type.name
+
+
+def booklet_pages(pages: list) -> list:
+    """The pages to print: all of them, but of a document's notes pages only as many as
+    make its page count a multiple of four (a printer imposes four pages to a sheet), the
+    first ones. The document lays out enough of them (three); the others are dropped. Their
+    pages carry no page number, so that dropping some renumbers nothing."""
+    notes = [i for i, page in enumerate(pages) if page_name(page) == NOTES_PAGE]
+    if not notes:
+        return pages
+    kept = -(len(pages) - len(notes)) % SIGNATURE
+    dropped = set(notes[kept:])
+    return [page for i, page in enumerate(pages) if i not in dropped]
 
 
 @contextlib.contextmanager
