@@ -31,7 +31,7 @@ def mechanisms_sentence(summary: Summary, loc: Localiser) -> str:
     said = loc.ngettext("{n} mechanism was active in {year}",
                         "{n} mechanisms were active in {year}", active, year=summary.year)
     if not emerging:
-        return loc.gettext("{active}.", active=said)
+        return f"{said}."
     return loc.gettext("{active}, and {emerging}.", active=said, emerging=loc.ngettext(
         "{n} more was emerging", "{n} more were emerging", emerging))
 
