@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import aggregate, validate
 from .config import LANGUAGES, BulletinConfig
+from .compose import imprint
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables, Tables
 from .publish import archive, incremental, plan, write
@@ -131,7 +132,8 @@ def build(config: BulletinConfig, jobs: int | None = None, progress: Progress | 
                            renderer, clock)
             if partial:
                 outputs.keep(languages, year)
-            outputs.save(report, data.year, data.edition, config.report_lang)
+            outputs.save(report, data.year, data.edition, config.report_lang,
+                         imprint.publishers(data.publication))
             files = tuple(sorted(p.name for p in folder.iterdir()
                                  if p.is_file() and not p.name.startswith(".")))
     archive.write_archive(config)  # once the year is published: it lists it as it now is

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..config import LANGUAGES
 from ..lang.localiser import Localiser
 from ..model import BulletinData, Logo, Publication
 from .maps import disclaimer as standard_disclaimer
@@ -75,3 +76,9 @@ def imprint(data: BulletinData, loc: Localiser, title: str) -> Imprint:
         issn=text("issn"), isbn=text("isbn"), document_symbol=text("document_symbol"),
         disclaimer=text("disclaimer") or standard_disclaimer(loc),
         logo=publication.values.get("logo"))
+
+
+def publishers(publication: Publication) -> dict[str, str]:
+    """Language -> the publisher's name in it, for every language; empty without one."""
+    found = {lang: setting(publication, "publisher", lang) for lang in LANGUAGES}
+    return {lang: str(name) for lang, name in found.items() if name}

@@ -15,14 +15,30 @@ import hashlib
 
 from icalendar import Calendar, Event
 
+from ..compose.imprint import setting
 from ..compose.sentences import Sentences
 from ..lang.localiser import Localiser, plain_text
-from ..model import BulletinData, Mechanism, Meeting
+from ..model import BulletinData, Mechanism, Meeting, Publication
 from ..utils.text import words_key
 
-PRODID = "-//International Organization for Migration//ISCM Highlights//EN"
-UID_DOMAIN = "iscm-highlights.iom.int"
-"""A fixed right-hand side for the UIDs, as RFC 5545 recommends (a domain name)."""
+GENERATOR = "iscm-bulletin"
+"""Names the program in PRODID when the settings name no publisher."""
+DEFAULT_DOMAIN = "iscm-highlights.invalid"
+"""The UIDs' right-hand side when the settings give no calendar_domain: RFC 5545 recommends
+a domain name; .invalid is reserved for no one (RFC 2606)."""
+
+
+def prodid(publication: Publication) -> str:
+    """'-//International Organization for Migration (IOM)//ISCM Highlights//EN': the
+    publisher as the settings name it in English (publication.xlsx)."""
+    publisher = setting(publication, "publisher", "en") or GENERATOR
+    return f"-//{publisher}//ISCM Highlights//EN"
+
+
+def uid_domain(publication: Publication) -> str:
+    """The right-hand side of the UIDs: the settings' calendar_domain (a domain of the
+    publisher's), fixed from one build to the next, as RFC 5545 recommends."""
+    return str(publication.values.get("calendar_domain") or DEFAULT_DOMAIN)
 STATUS = {"held": "CONFIRMED", "planned": "CONFIRMED", "postponed": "TENTATIVE",
           "cancelled": "CANCELLED"}
 """RFC 5545 (3.8.1.11) has three statuses for an event: TENTATIVE, CONFIRMED, CANCELLED.
@@ -32,11 +48,11 @@ calendar's status column does. A postponed one keeps the dates it had, which no 
 hold: tentative until the inputs give new ones."""
 
 
-def meeting_uid(meeting: Meeting) -> str:
+def meeting_uid(meeting: Meeting, domain: str) -> str:
     """The event's UID: the same for the same meeting on every build, whatever else of it
     changes (place, summary, status), so that calendars update the event."""
     key = "\n".join((meeting.mechanism_id, meeting.start.isoformat(), meeting.title))
-    return f"{hashlib.sha256(key.encode()).hexdigest()[:24]}@{UID_DOMAIN}"
+    return f"{hashlib.sha256(key.encode()).hexdigest()[:24]}@{domain}"
 
 
 def summary(meeting: Meeting, mechanism: Mechanism | None, sentences: Sentences) -> str:
@@ -58,10 +74,10 @@ def link(meeting: Meeting, mechanism: Mechanism | None) -> str:
 
 
 def event(meeting: Meeting, mechanism: Mechanism | None, stamp: dt.datetime,
-          sentences: Sentences) -> Event:
+          sentences: Sentences, domain: str) -> Event:
     loc = sentences.loc
     found = Event()
-    found.add("uid", meeting_uid(meeting))
+    found.add("uid", meeting_uid(meeting, domain))
     found.add("dtstamp", stamp)
     found.add("dtstart", meeting.start)  # a date: VALUE=DATE, an all-day event
     found.add("dtend", meeting.end + dt.timedelta(days=1))  # exclusive (RFC 5545 3.6.1)
@@ -86,14 +102,15 @@ def calendar_ics(data: BulletinData) -> bytes:
     """The year's meetings as the bytes of an .ics file."""
     sentences = Sentences(Localiser("en"))
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid(data.publication))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"ISCM meetings {data.year}")
     stamp = dt.datetime.combine(data.edition_date, dt.time(), dt.UTC)
     by_id = {m.id: m for m in data.mechanisms}
+    domain = uid_domain(data.publication)
     for meeting in data.calendar:
         calendar.add_component(event(meeting, by_id.get(meeting.mechanism_id), stamp,
-                                     sentences))
+                                     sentences, domain))
     return calendar.to_ical()
