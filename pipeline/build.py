@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import aggregate, validate
-from .config import LANGUAGES, BulletinConfig
 from .compose import imprint
+from .config import LANGUAGES, BulletinConfig
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables, Tables
 from .publish import archive, incremental, plan, write

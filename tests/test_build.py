@@ -210,8 +210,8 @@ def test_arabic_is_right_to_left(shipped, text_of):
     assert "،" in arabic and "«" in arabic  # the Arabic comma and quotation marks are there
 
 
-TITLES = {"en": "ISCM Highlights 2025", "fr": "Faits saillants des MCIM 2025",
-          "ar": "أبرز أحداث آليات التشاور بشأن الهجرة لعام 2025"}
+TITLES = {"en": "ISCM 2025 · Highlights", "fr": "MCIM 2025 · Faits saillants",
+          "ar": "آليات التشاور بشأن الهجرة 2025 · أبرز الأحداث"}
 
 
 @pytest.mark.parametrize("kind, lang", pdf_cases(["bulletin"], TITLES))
@@ -396,7 +396,9 @@ def in_latin_letters(lang: str) -> bool:
 def english_words(page: str, lang: str) -> dict[str, str]:
     """The English words a document's visible text holds (word -> where), outside the
     titles of documents (<cite>), the language switcher, the names a mechanism has in other
-    languages (the table prints them, in their language), acronyms and proper names: a word
+    languages (the table prints them, in their language), what the page marks not to be
+    translated (translate="no": the publisher's postal address and licence statement, as the
+    editor's publication settings give them), acronyms and proper names: a word
     common in English (wordfreq) and ten times rarer in the page's language (loanwords
     such as 'meeting' are in French corpora too); in a language not written in Latin
     letters (Russian, Arabic), any such word."""
@@ -406,7 +408,7 @@ def english_words(page: str, lang: str) -> dict[str, str]:
     allowed = own_words(lang)
     root = lxml_html.fromstring(page)
     for element in root.xpath("//head|//cite|//script|//style|//*[contains(@class,'switcher')]"
-                              "|//*[@class='other-name']"):
+                              "|//*[@class='other-name']|//*[@translate='no']"):
         element.drop_tree()
     found = {}
     for text in root.itertext():

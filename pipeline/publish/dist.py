@@ -34,7 +34,7 @@ from ..errors import BulletinError
 from ..lang.localiser import Localiser
 from . import incremental, plan, write
 from .editions import asset_description, describe, grouped, year_files
-from .outputs import REPORT
+from .outputs import BULLETIN, REPORT
 
 FOLDER = "dist"
 README, SUMS = "README.txt", "SHA256SUMS"
@@ -229,7 +229,7 @@ def readme(folder: Path, built: Built, partial: bool = False) -> str:
     sections = []
     for lang in README_LANGUAGES:
         loc = Localiser(lang)
-        lines = [f"{loc.gettext('ISCM Highlights %(year)s') % {'year': year}}",
+        lines = [loc.gettext(BULLETIN.title) % {"year": year},  # the series' flagship
                  said(loc, "edition", date=loc.date(edition)), "",
                  textwrap.fill(said(loc, "intro", year=year), WIDTH), ""]
         if publisher := built.publishers.get(lang):  # the publication settings' (manifest)

@@ -17,9 +17,9 @@ from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..compose.acronyms import acronyms
 from ..compose.changed import change_sentences
 from ..compose.charts import Chart, key_figure_charts, trends_chart
-from ..compose.acronyms import acronyms
 from ..compose.imprint import Imprint, imprint
 from ..compose.key_messages import key_messages
 from ..compose.maps import Map, world_map

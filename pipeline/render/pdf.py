@@ -47,9 +47,10 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     cache is WeasyPrint's image cache, shared by the documents one process renders;
     each document gets its own font configuration, so its fonts are subset once.
     """
-    from weasyprint import HTML  # imported here: a run that renders no PDF never loads it
-
-    from weasyprint import DEFAULT_OPTIONS
+    from weasyprint import (
+        DEFAULT_OPTIONS,
+        HTML,  # imported here: a run that renders no PDF never loads it
+    )
 
     base_url = (config.templates_dir / "index.html").as_uri()
     page = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))

@@ -224,7 +224,7 @@ SETTINGS: tuple[Setting, ...] = (
             per_language=True),
     Setting("copyright", PATTERN,
             R_("The copyright line; {year} stands for the year of the edition date (e.g. "
-               "© IOM {year})."),
+               "© IOM {year}).", year="{year}"),  # the placeholder, printed as such
             R_("© and the publisher's name, then the year; none without a publisher"),
             aliases=("copyright line", "©", "droit d'auteur", "droits d'auteur",
                      "derechos de autor"),
@@ -237,7 +237,7 @@ SETTINGS: tuple[Setting, ...] = (
             per_language=True),
     Setting("citation", PATTERN,
             R_("The required citation; {title} stands for each document's title, {year} for "
-               "the year of the edition date."),
+               "the year of the edition date.", title="{title}", year="{year}"),
             R_("the publisher, the year and the document's title"),
             aliases=("required citation", "citation requise", "citation recommandée",
                      "cita", "cita requerida", "citación"),

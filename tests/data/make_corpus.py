@@ -919,7 +919,8 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "theme": "Nom du thème", "label_en": "Libellé anglais", "label_fr": "Libellé français",
         "label_es": "Libellé espagnol", "label_ru": "Libellé russe", "label_ar": "Libellé arabe",
         "aliases": "Autres noms"},
-    "settings": {"setting": "Paramètre", "value": "Valeur"},
+    "settings": {"setting": "Paramètre", "value": "Valeur",
+                 **{f"value_{lang}": f"Valeur ({lang})" for lang in ("fr", "es", "ru", "ar")}},
 }
 FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions",
                  "themes": "Thèmes", "settings": "Paramètres"}
