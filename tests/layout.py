@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pikepdf
@@ -187,7 +186,6 @@ def header_problems(path: Path) -> list[str]:
     return problems
 
 
-@cache
 def layout_problems(path: Path) -> tuple[str, ...]:
     """Every breach of the three rules in a PDF, page by page (empty when it passes)."""
     pages = contents(path)

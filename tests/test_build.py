@@ -64,7 +64,7 @@ def test_shipped_bulletin_pdf_shows_the_figures_and_every_active_mechanism(shipp
     year = shipped.folder.name
     summary = json.loads((shipped.folder / f"summary-{year}.json").read_text())
     text = text_of("bulletin", "en")
-    assert f"ISCM Highlights {year}" in text
+    assert f"ISCM {year} · Highlights" in " ".join(text.split())
     assert f"{summary['meetings_in_year']} meetings in {year}" in text
     assert (f"{summary['member_states']} States are members of at least one of the "
             f"{summary['member_lists_known']} mechanisms whose member lists are known") in text
@@ -186,13 +186,17 @@ IN_EACH_LANGUAGE = {
 def test_each_language_pdf_is_in_that_language(shipped_pdf, text_of, kind, lang):
     titles, date_range, countries = IN_EACH_LANGUAGE[lang]
     text = text_of(kind, lang)
+    lines = shipped_pdf.text(kind, lang).translate(BIDI_CONTROLS).splitlines()
     for expected in titles + countries:
-        assert expected in text, expected
+        # A heading with a number: in Arabic, the PDF's text keeps the visual order around
+        # the digits ('2025 أرقام رئيسية لعام'), as for the dates below.
+        assert expected in text or (lang == "ar" and any(
+            line.strip() == " ".join([expected.split()[-1], *expected.split()[:-1]])
+            for line in lines)), expected
     assert date_range in shipped_pdf.html(kind, lang)
     if lang == "ar":
         # The calendar cell wraps the range over lines, each day with its two UN month
         # names; the PDF's text keeps Arabic in visual order around the digits.
-        lines = shipped_pdf.text(kind, lang).translate(BIDI_CONTROLS).splitlines()
         for day in (("28", "نيسان", "أبريل"), ("2", "أيار", "مايو")):
             assert any(all(part in line for part in day) for line in lines), day
     else:
