@@ -1,6 +1,7 @@
 """The layout check (tests/layout.py) a publications unit would make, page by page: it finds
-what it looks for in a PDF made to fail it, and the bulletin passes it in every language, with
-a page count a printer can impose (a multiple of four), the same in all five languages."""
+what it looks for in a PDF made to fail it; the bulletin, the factsheet and the calendar pass
+it in every language; the bulletin's page count is one a printer can impose (a multiple of
+four); that it is the same in all five languages is not yet so (xfail)."""
 
 from __future__ import annotations
 
@@ -65,8 +66,15 @@ def test_notes_pages_make_up_a_multiple_of_four(text_pages, kept):
     assert printed[-1]._page_box.page_type.name == "back"  # the back cover stays last
 
 
-@pytest.mark.parametrize("kind, lang", pdf_cases(["bulletin"]))
-def test_the_bulletin_passes_the_layout_check(shipped_pdf, kind, lang):
+PASSING = ["bulletin", "factsheet", "calendar"]
+"""The documents that pass the layout check. Not yet (issue 21, the other parts): the ISCM
+table (7.2 pt text on every page, rows without their header where the GFMD row starts, a
+near-empty page in French, Spanish and Russian), the map poster (its 6.5 pt State list),
+and the profiles (not measured: their PDFs are `print` checks)."""
+
+
+@pytest.mark.parametrize("kind, lang", pdf_cases(PASSING))
+def test_the_documents_pass_the_layout_check(shipped_pdf, kind, lang):
     assert layout_problems(shipped_pdf(kind, lang)) == ()
 
 
