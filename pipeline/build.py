@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import aggregate, validate
+from .compose import imprint
 from .config import LANGUAGES, BulletinConfig
 from .errors import Report, ValidationFailed
 from .model import BulletinData, RawTables, Tables
@@ -132,7 +133,8 @@ def build(config: BulletinConfig, jobs: int | None = None, progress: Progress | 
                            renderer, clock)
             if partial:
                 outputs.keep(languages, year)
-            outputs.save(report, data.year, data.edition, config.report_lang)
+            outputs.save(report, data.year, data.edition, config.report_lang,
+                         imprint.publishers(data.publication))
             files = write.published_files(folder)
     archive.write_archive(config)  # once the year is published: it lists it as it now is
     clock.lap("publish")

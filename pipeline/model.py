@@ -99,6 +99,25 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The publisher's logo file (the publication setting logo), read and checked: the
+    documents embed it, and never read the inputs folder."""
+
+    name: str
+    """Its file name in the inputs folder."""
+    media_type: str
+    """image/svg+xml or image/png."""
+    data: bytes = field(repr=False)
+
+    @property
+    def data_uri(self) -> str:
+        """The image as a data: URI, so that the pages and PDFs carry it themselves."""
+        import base64
+
+        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+
+
+@dataclass(frozen=True)
 class Publication:
     """The publication settings the editor gave (publication.py), each read by its kind;
     a setting not given is absent, and takes its default where it is used."""
@@ -403,6 +422,9 @@ class BulletinData:
     recent: tuple[Meeting, ...] = ()
     """The meetings of the bulletin year and the two before it, in date order, whatever
     their status (the mechanism profiles)."""
+    publication: Publication = field(default_factory=Publication)
+    """The publication settings (publisher, citation, identifiers…): compose/imprint.py
+    words them for a language."""
     edition: EditionDate | None = None
     """How edition_date was chosen: the manifest keeps it, so that a build whose date is
     the default stays up to date only while the build's date does not change it."""

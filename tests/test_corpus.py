@@ -154,8 +154,9 @@ def test_hostile_text_is_shown_literally_and_never_fetched(tmp_path, fetched):
     assert "&lt;img src=x onerror=alert(1)&gt; url(file:///etc/passwd)" in html
     assert "<script" not in html and "<img" not in html
     text = pdf_text(result.folder / "iscm-highlights-2025-en.pdf")
-    assert "<script>alert('x')</script> Summit" in text
-    assert "<img src=x onerror=alert(1)> url(file:///etc/passwd) http://169.254.169.254/" in text
+    unspaced = "".join(text.split())  # a line may break anywhere in the long one
+    assert "<script>alert('x')</script>Summit" in unspaced
+    assert "<imgsrc=xonerror=alert(1)>url(file:///etc/passwd)http://169.254.169.254/" in unspaced
     templates = (ROOT / "templates").as_uri()
     assert fetched and all(url.startswith(templates) for url in fetched)
     sheet = openpyxl.load_workbook(result.folder / "iscm-table-2025-en.xlsx").active

@@ -271,9 +271,13 @@ def test_a_bad_date_in_the_settings_is_located_and_nothing_is_written(tmp_path):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+SETTING_NAMES = ("edition_date, publisher, address, copyright, licence, citation, issn, isbn, "
+                 "document_symbol, logo, disclaimer, calendar_domain")
+
+
 def test_an_unknown_setting_is_a_warning_naming_the_nearest(tmp_path):
     folder = write_inputs(tmp_path / "in")
-    write_publication(folder, [("editon_date", "30/06/2025"), ("publisher", "IOM")])
+    write_publication(folder, [("editon_date", "30/06/2025"), ("printing house", "IOM")])
     raw = ingest.read_inputs(folder)
     tables, report = validate.check(raw, 2025)
     found = [(p.row, p.column, p.code, p.severity, p.value, p.message, p.hint)
@@ -281,11 +285,11 @@ def test_an_unknown_setting_is_a_warning_naming_the_nearest(tmp_path):
     assert found == [
         (2, "setting", "unknown-setting", "warning", "editon_date",
          "is not a publication setting; the row is not read",
-         "Did you mean edition_date? The settings are: edition_date (docs/inputs.md says what "
-         "each holds)."),
-        (3, "setting", "unknown-setting", "warning", "publisher",
+         f"Did you mean edition_date? The settings are: {SETTING_NAMES} (docs/inputs.md says "
+         "what each holds)."),
+        (3, "setting", "unknown-setting", "warning", "printing house",
          "is not a publication setting; the row is not read",
-         "The settings are: edition_date (docs/inputs.md says what each holds).")]
+         f"The settings are: {SETTING_NAMES} (docs/inputs.md says what each holds).")]
     assert tables.publication.values == {} and tables.edition.given_by == "default"
 
 

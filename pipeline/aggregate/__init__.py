@@ -347,6 +347,7 @@ def summarise(tables: Tables, year: int) -> BulletinData:
         themes=themes_in_use(mechanisms, meetings),
         theme_names=tables.themes,
         recent=meeting_objects(recent_meetings(all_meetings, year), mechanisms, edition),
+        publication=tables.publication,
         edition=tables.edition,
         updates=update_objects(tables.updates, mechanisms, year),
     )

@@ -25,7 +25,7 @@ import shutil
 import stat
 import textwrap
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..config import BulletinConfig
@@ -34,7 +34,7 @@ from ..errors import BulletinError
 from ..lang.localiser import Localiser
 from . import incremental, plan, write
 from .editions import asset_description, describe, grouped, year_files
-from .outputs import REPORT
+from .outputs import BULLETIN, REPORT
 
 FOLDER = "dist"
 README, SUMS = "README.txt", "SHA256SUMS"
@@ -53,9 +53,10 @@ TEXTS = {
     "edition": NC_("bundle README", "Edition of {date}."),
     "intro": NC_("bundle README",
                  "The {year} edition of ISCM Highlights, the annual bulletin of the inter-State "
-                 "consultation mechanisms on migration, and of the documents that go with it "
-                 "(International Organization for Migration). Keep the assets folder beside "
-                 "the web pages (.html): they use its stylesheets and fonts."),
+                 "consultation mechanisms on migration, and of the documents that go with it. "
+                 "Keep the assets folder beside the web pages (.html): they use its "
+                 "stylesheets and fonts."),
+    "publisher": NC_("bundle README", "Published by {publisher}."),
     "files": NC_("bundle README", "Files:"),
     "readme": NC_("bundle README", "this file"),
     "sums": NC_("bundle README", "the SHA-256 checksum of every other file"),
@@ -126,6 +127,9 @@ class Built:
     """Of names, those a partial build kept out of date."""
     expected: tuple[str, ...]
     """Every file of the full plan but the assets (with the validation report or not)."""
+    publishers: dict[str, str] = field(default_factory=dict)
+    """Language -> the publisher's name in it (the publication settings, kept by the
+    manifest); empty when the settings name none."""
 
 
 def built_years(outputs: Path) -> list[int]:
@@ -166,7 +170,8 @@ def built_files(folder: Path, year: int, with_report: bool = False) -> Built:
     expected = tuple(n for n in plan.file_names(year) if n not in reports)
     return Built(dt.date.fromisoformat(manifest["edition_date"]), tuple(names),
                  tuple(n for n in expected if n not in manifest["outputs"]),
-                 tuple(n for n in names if manifest["outputs"][n].get("stale")), expected)
+                 tuple(n for n in names if manifest["outputs"][n].get("stale")), expected,
+                 manifest.get(incremental.PUBLISHER, {}))
 
 
 def described(names: tuple[str, ...], among: tuple[str, ...], year: int, lang: str = "en"
@@ -224,9 +229,11 @@ def readme(folder: Path, built: Built, partial: bool = False) -> str:
     sections = []
     for lang in README_LANGUAGES:
         loc = Localiser(lang)
-        lines = [f"{loc.gettext('ISCM Highlights %(year)s') % {'year': year}}",
+        lines = [loc.gettext(BULLETIN.title) % {"year": year},  # the series' flagship
                  said(loc, "edition", date=loc.date(edition)), "",
                  textwrap.fill(said(loc, "intro", year=year), WIDTH), ""]
+        if publisher := built.publishers.get(lang):  # the publication settings' (manifest)
+            lines[-1:] = [textwrap.fill(said(loc, "publisher", publisher=publisher), WIDTH), ""]
         if partial:
             lines += [textwrap.fill(" ".join([said(loc, "partial"), *(
                 said(loc, key, names=described(found, among, year, lang))

@@ -245,6 +245,9 @@ def up_to_date(config: BulletinConfig) -> Published | None:
 
 DEFAULT_FROM = "edition_date_default_from"
 """The manifest's key for the latest meeting date a default edition date was taken from."""
+PUBLISHER = "publisher"
+"""The manifest's record of the publisher's name in each language (the publication
+settings), which `iscm dist` names in README.txt without reading the inputs again."""
 
 
 def same_edition_date(manifest: dict, build_date: dt.date) -> bool:
@@ -331,7 +334,8 @@ class Outputs:
     def stale(self) -> list[str]:
         return [name for name in self.kept if self.entries[name].get("stale")]
 
-    def save(self, report: Report, year: int, edition: EditionDate, report_lang: str) -> None:
+    def save(self, report: Report, year: int, edition: EditionDate, report_lang: str,
+             publishers: dict[str, str] | None = None) -> None:
         """Record the files made in the background, then write the manifest; deterministic,
         like every other output. The edition date is kept for `iscm dist`, which dates the
         bundle's entries with it without reading the inputs again, and, when it is the
@@ -350,6 +354,8 @@ class Outputs:
         }
         if edition.given_by == "default":
             manifest[DEFAULT_FROM] = edition.latest.isoformat()
+        if publishers:
+            manifest[PUBLISHER] = dict(sorted(publishers.items()))
         text = json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         previous = self.previous / MANIFEST
         if previous.is_file() and previous.read_text(encoding="utf-8") == text:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import BulletinConfig
-from ..contract.labels import N_
+from ..contract.labels import N_, NC_
 from ..errors import Report
 from ..render import xlsx
 from . import write
@@ -119,7 +119,7 @@ class Materials:
         from ..render import pages
 
         return pages.render_html(self.data, self.document.template, self.lang, self.config,
-                                 self.switcher)
+                                 self.switcher, self.document.title, self.document.product)
 
     def sheet_file(self, sheet: xlsx.SheetRows) -> xlsx.SheetFile:
         """A spreadsheet of these rows, dated with the edition, in the language's direction."""
@@ -164,6 +164,8 @@ class Document:
     """Its files, in the order a language's files are listed (the PDF first), and made."""
     in_report_language: bool = False
     """Its files in no language of their own are in the report's (REPORT_LANG)."""
+    product: tuple[str, str] | None = None
+    """For a product of the series: its name alone (NC_("product", …)), on its cover."""
 
     @property
     def template(self) -> str:
@@ -219,21 +221,26 @@ def report_sheet(made: Materials) -> xlsx.SheetFile:
     return made.sheet_file(rows(made.report, report_wording(made.config.report_lang)))
 
 
-# The longest documents first: the PDF pool renders in this order.
-BULLETIN = Document("bulletin", "iscm-highlights", N_("ISCM Highlights %(year)s"),
-                    (PRINTED, PAGE, PRESS))
-PROFILES = Document("profiles", "iscm-profiles", N_("ISCM profiles %(year)s"),
-                    (PRINTED, PAGE))
-TABLE = Document("table", "iscm-table", N_("ISCM table %(year)s"),
-                 (PRINTED, PAGE, Output(XLSX, table_sheet, optional=True)))
-CALENDAR = Document("calendar", "iscm-calendar", N_("Calendar of ISCM meetings %(year)s"),
-                    (PRINTED, PAGE, Output(ICS, calendar_ics)))
+# The longest documents first: the PDF pool renders in this order. One title pattern for
+# the products of the series, "ISCM <year> · <product>", in every language; the product
+# alone (product=) is the word of its cover's band.
+BULLETIN = Document("bulletin", "iscm-highlights", N_("ISCM %(year)s · Highlights"),
+                    (PRINTED, PAGE, PRESS), product=NC_("product", "Highlights"))
+PROFILES = Document("profiles", "iscm-profiles", N_("ISCM %(year)s · Profiles"),
+                    (PRINTED, PAGE), product=NC_("product", "Profiles"))
+TABLE = Document("table", "iscm-table", N_("ISCM %(year)s · Table"),
+                 (PRINTED, PAGE, Output(XLSX, table_sheet, optional=True)),
+                 product=NC_("product", "Table"))
+CALENDAR = Document("calendar", "iscm-calendar", N_("ISCM %(year)s · Calendar"),
+                    (PRINTED, PAGE, Output(ICS, calendar_ics)),
+                    product=NC_("product", "Calendar"))
 """Its .ics, one per language, for calendar applications, made whatever FORMATS= says."""
-FACTSHEET = Document("factsheet", "iscm-factsheet", N_("ISCM factsheet %(year)s"),
-                     (PRINTED, PAGE))
-MAP = Document("map", "iscm-map", N_("ISCM map %(year)s"), (PRINTED, PAGE, PRESS))
-UPDATES = Document("updates", "iscm-updates", N_("Compendium of ISCM updates %(year)s"),
-                   (PRINTED, PAGE))
+FACTSHEET = Document("factsheet", "iscm-factsheet", N_("ISCM %(year)s · Factsheet"),
+                     (PRINTED, PAGE), product=NC_("product", "Factsheet"))
+MAP = Document("map", "iscm-map", N_("ISCM %(year)s · Map"), (PRINTED, PAGE, PRESS),
+               product=NC_("product", "Map"))
+UPDATES = Document("updates", "iscm-updates", N_("ISCM %(year)s · Compendium of updates"),
+                   (PRINTED, PAGE), product=NC_("product", "Updates"))
 """Each mechanism's yearly update as its secretariat sent it (make requests, make collect)."""
 DOCUMENTS: tuple[Document, ...] = (BULLETIN, PROFILES, TABLE, CALENDAR, FACTSHEET, MAP,
                                    UPDATES)

@@ -17,15 +17,31 @@ import hashlib
 
 from icalendar import Calendar, Event
 
+from ..compose.imprint import setting
 from ..compose.names import ACRONYM_COLUMN
 from ..compose.sentences import Sentences
 from ..lang.localiser import Localiser, plain_text
-from ..model import BulletinData, Mechanism, Meeting
+from ..model import BulletinData, Mechanism, Meeting, Publication
 from ..utils.text import words_key
 
-PRODID = "-//International Organization for Migration//ISCM Highlights//EN"
-UID_DOMAIN = "iscm-highlights.iom.int"
-"""A fixed right-hand side for the UIDs, as RFC 5545 recommends (a domain name)."""
+GENERATOR = "iscm-bulletin"
+"""Names the program in PRODID when the settings name no publisher."""
+DEFAULT_DOMAIN = "iscm-highlights.invalid"
+"""The UIDs' right-hand side when the settings give no calendar_domain: RFC 5545 recommends
+a domain name; .invalid is reserved for no one (RFC 2606)."""
+
+
+def prodid(publication: Publication) -> str:
+    """'-//International Organization for Migration (IOM)//ISCM Highlights//EN': the
+    publisher as the settings name it in English (publication.xlsx)."""
+    publisher = setting(publication, "publisher", "en") or GENERATOR
+    return f"-//{publisher}//ISCM Highlights//EN"
+
+
+def uid_domain(publication: Publication) -> str:
+    """The right-hand side of the UIDs: the settings' calendar_domain (a domain of the
+    publisher's), fixed from one build to the next, as RFC 5545 recommends."""
+    return str(publication.values.get("calendar_domain") or DEFAULT_DOMAIN)
 STATUS = {"held": "CONFIRMED", "planned": "CONFIRMED", "postponed": "TENTATIVE",
           "cancelled": "CANCELLED"}
 """RFC 5545 (3.8.1.11) has three statuses for an event: TENTATIVE, CONFIRMED, CANCELLED.
@@ -42,9 +58,9 @@ def meeting_key(meeting: Meeting) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
-def meeting_uid(meeting: Meeting) -> str:
+def meeting_uid(meeting: Meeting, domain: str) -> str:
     """The event's UID, so that calendars update the event rather than double it."""
-    return f"{meeting_key(meeting)}@{UID_DOMAIN}"
+    return f"{meeting_key(meeting)}@{domain}"
 
 
 def summary(meeting: Meeting, mechanism: Mechanism | None, sentences: Sentences) -> str:
@@ -68,10 +84,10 @@ def link(meeting: Meeting, mechanism: Mechanism | None) -> str:
 
 
 def event(meeting: Meeting, mechanism: Mechanism | None, stamp: dt.datetime,
-          sentences: Sentences) -> Event:
+          sentences: Sentences, domain: str) -> Event:
     loc = sentences.loc
     found = Event()
-    found.add("uid", meeting_uid(meeting))
+    found.add("uid", meeting_uid(meeting, domain))
     found.add("dtstamp", stamp)
     found.add("dtstart", meeting.start)  # a date: VALUE=DATE, an all-day event
     found.add("dtend", meeting.end + dt.timedelta(days=1))  # exclusive (RFC 5545 3.6.1)
@@ -97,14 +113,15 @@ def calendar_ics(data: BulletinData, lang: str, name: str) -> bytes:
     (X-WR-CALNAME, which calendar applications show), the document's title in it."""
     sentences = Sentences(Localiser(lang, data.edition_date))
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid(data.publication))
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     stamp = dt.datetime.combine(data.edition_date, dt.time(), dt.UTC)
     by_id = {m.id: m for m in data.mechanisms}
+    domain = uid_domain(data.publication)
     for meeting in data.calendar:
         calendar.add_component(event(meeting, by_id.get(meeting.mechanism_id), stamp,
-                                     sentences))
+                                     sentences, domain))
     return calendar.to_ical()

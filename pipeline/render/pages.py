@@ -14,10 +14,12 @@ from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from itertools import groupby
 
+from babel import Locale
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
+from ..compose.acronyms import acronyms
 from ..compose.changed import change_sentences
 from ..compose.charts import (
     MAP_FIGURE,
@@ -30,6 +32,8 @@ from ..compose.charts import (
 from ..compose.compendium import Compendium, compendium
 from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
 from ..compose.maps import Map, Poster, poster, world_map
+from ..compose.imprint import Imprint, imprint
+from ..compose.key_messages import key_messages
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences
@@ -65,6 +69,31 @@ def calendar_view(calendar: tuple[Meeting, ...] | list[Meeting],
         tuple(months.items()), len({m.status for m in calendar}) > 1,
         tuple(m for m in calendar if m.status == "planned"),
         tuple(by_id[i] for i in dict.fromkeys(m.mechanism_id for m in calendar)))
+
+
+@dataclass(frozen=True)
+class AnnexTable:
+    """A figure's data, as a table of the bulletin's annex, linked from the figure (its text
+    equivalent: the figure's description and this table)."""
+
+    id: str
+    """The table's id; its figure links to it."""
+    figure: str
+    """The figure's id."""
+    number: int
+    """Its number in the annex: Table A.1…"""
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+def annex_tables(world: Map, charts: tuple[Chart | None, ...]) -> tuple[AnnexTable, ...]:
+    """The data of the map and the charts, in the order the figures come (None: a chart the
+    document has not got)."""
+    figures = [(world.id, world.title, world.headers, world.rows)]
+    figures += [(c.id, c.title, c.headers, c.rows) for c in charts if c]
+    return tuple(AnnexTable(f"data-{id}", id, n, title, tuple(headers), tuple(map(tuple, rows)))
+                 for n, (id, title, headers, rows) in enumerate(figures, start=1))
 
 
 @dataclass(frozen=True)
@@ -116,6 +145,35 @@ class DocumentContext:
     objectives: dict[str, tuple[int, ...]] = field(default_factory=dict)
     """Mechanism id -> the Global Compact's objectives its meetings held in the year
     addressed (the ISCM table)."""
+    kind: str = ""
+    """The document's kind (bulletin, table…): its cover's colour and name."""
+    title: str = ""
+    """Its title in the reader's language: 'ISCM 2025 · Highlights' (outputs.py)."""
+    product: str = ""
+    """The product's name alone, on its cover's band: 'Highlights'."""
+    imprint: Imprint | None = None
+    """The publication settings in the reader's language (compose/imprint.py)."""
+    key_messages: tuple[Markup, ...] = ()
+    """The bulletin's key messages (key_messages.py)."""
+    acronyms: tuple[tuple[str, Markup], ...] = ()
+    """(acronym, what it stands for) of those the page uses (acronyms.py); filled in by
+    render_html once the page is laid out without them."""
+
+    @cached_property
+    def cover_map(self) -> Map:
+        """The year's map as the bulletin's cover art: the same drawing under its own ids."""
+        return shaded_world(tuple(sorted(self.bulletin.summary.memberships_per_state.items())),
+                            self.lang, self.localiser.as_of, "map-cover")
+
+    @property
+    def annex(self) -> tuple[AnnexTable, ...]:
+        """The figures' data tables, in the annex (bulletin)."""
+        return annex_tables(self.world_map, (*self.charts, self.trends, self.themes_chart,
+                                              self.gcm.chart))
+
+    def annexed(self, figure_id: str) -> AnnexTable | None:
+        """The annex table of a figure."""
+        return next((t for t in self.annex if t.figure == figure_id), None)
 
     @cached_property
     def profiles(self) -> tuple[Profile, ...]:
@@ -134,13 +192,27 @@ class DocumentContext:
         """The map poster's maps and lists (map.html), made only for the poster."""
         data = self.bulletin
         return poster(data.summary.memberships_per_state, self.localiser,
-                      self.localiser.gettext("ISCM map %(year)s") % {"year": data.year},
+                      self.title or self.localiser.gettext("ISCM %(year)s · Map")
+                      % {"year": data.year},
                       data.edition_date, data.summary.member_lists_known)
 
     @cached_property
     def table(self) -> IscmTable:
         """The ISCM table (table.html): its groups, rows and key to the themes."""
         return iscm_table(self.bulletin, self.localiser)
+
+    @property
+    def title_parts(self) -> tuple[str, str]:
+        """The title's series and product ('ISCM 2025', 'Highlights'), which the cover sets
+        apart; the whole title and '' when a translation has no ' · '."""
+        series, _, product = self.title.partition(" · ")
+        return series, product
+
+    @property
+    def language_name(self) -> str:
+        """The document's language in itself: 'English', 'Français', 'العربية'."""
+        name = Locale.parse(self.localiser.locale).get_language_name() or self.lang
+        return name[:1].upper() + name[1:]
 
     @property
     def recent_years(self) -> str:
@@ -193,21 +265,45 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         party_names=lambda parties: names.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
-        ranking_note=sentences.ranking_note)
+        ranking_note=sentences.ranking_note, unbroken=unbroken, balanced=balanced)
     return env
 
 
+NBSP = "\u00a0"
+UNBROKEN_LENGTH = 30
+"""Characters: a title or date this short is set on one line (its spaces no-break)."""
+
+
+def unbroken(text: str) -> str:
+    """A short text kept on one line (a cover's series or product name, a date): its
+    spaces made no-break; a longer one as it is."""
+    return text.replace(" ", NBSP) if len(text) <= UNBROKEN_LENGTH else text
+
+
+def balanced(text: str) -> str:
+    """A title or subtitle that never ends on a word alone: its last two words joined by a
+    no-break space (the review found 'العام' and 'год' alone on a cover's last line)."""
+    head, space, last = text.rpartition(" ")
+    return f"{head}{NBSP}{last}" if space and head else text
+
+
 @cache
-def shaded_world(counts: tuple[tuple[str, int], ...], lang: str, as_of: dt.date | None
-                 ) -> Map:
-    """The world map of the counts, drawn once per language and run: the bulletin, the
+def shaded_world(counts: tuple[tuple[str, int], ...], lang: str, as_of: dt.date | None,
+                 id: str = "map-world") -> Map:
+    """The world map of the counts, drawn once per language, id and run: the bulletin, the
     factsheet and the poster show the same one (its States named as on as_of)."""
-    return world_map(dict(counts), Localiser(lang, as_of))
+    return world_map(dict(counts), Localiser(lang, as_of), id)
 
 
 def document_context(data: BulletinData, loc: Localiser,
-                     languages: tuple[tuple[str, str], ...]) -> DocumentContext:
-    """What the templates show, ordered and worded for the reader's language."""
+                     languages: tuple[tuple[str, str], ...], kind: str = "",
+                     title: str = "", product: tuple[str, str] | None = None
+                     ) -> DocumentContext:
+    """What the templates show, ordered and worded for the reader's language. title: the
+    document's title message (outputs.py, with %(year)s); product: its product's name
+    (context, message)."""
+    title = loc.gettext(title) % {"year": data.year} if title else ""
+    imprinted = imprint(data, loc, title)
     names = Names(loc)
     by_name = lambda m: loc.sort_key(names.mechanism_name(m))  # noqa: E731
     highlights = tuple(sorted(data.highlights, key=lambda h: by_name(h.mechanism)))
@@ -233,8 +329,10 @@ def document_context(data: BulletinData, loc: Localiser,
         bulletin=data, lang=loc.lang, dir=loc.direction,
         languages=languages, charts=tuple(charts),
         highlights=highlights, months=months, active=active, active_by_type=by_type,
-        world_map=shaded_world(tuple(sorted(data.summary.memberships_per_state.items())),
-                               loc.lang, loc.as_of),
+        # The settings' disclaimer under the map: the drawing is shared, the words are not.
+        world_map=replace(shaded_world(tuple(sorted(
+            data.summary.memberships_per_state.items())), loc.lang, loc.as_of),
+            disclaimer=imprinted.disclaimer),
         iom_roles=roles,
         not_active=not_active,
         mechanisms_by_id=by_id,
@@ -247,7 +345,9 @@ def document_context(data: BulletinData, loc: Localiser,
         calendar=calendar_view(data.calendar, by_id),
         matrix_rows=tuple(sorted(active, key=lambda m: (m.acronym or m.names["en"]).casefold())),
         changes=change_sentences(data.summary, by_id, loc),
-        gcm=replace(gcm, chart=objectives), objectives=objectives_by_mechanism(data))
+        gcm=replace(gcm, chart=objectives), objectives=objectives_by_mechanism(data),
+        kind=kind, title=title, product=loc.pgettext(*product) if product else "",
+        imprint=imprinted, key_messages=key_messages(data, by_id, loc))
 
 
 def objectives_by_mechanism(data: BulletinData) -> dict[str, tuple[int, ...]]:
@@ -269,12 +369,24 @@ def language_env(config: BulletinConfig, lang: str, as_of: dt.date | None = None
 
 
 def render_html(data: BulletinData, template: str, lang: str, config: BulletinConfig,
-                languages: tuple[tuple[str, str], ...] = ()) -> str:
+                languages: tuple[tuple[str, str], ...] = (), title: str = "",
+                product: tuple[str, str] | None = None) -> str:
     """One document in one language, as an HTML page. languages: (language, file name) of
-    the same document in each language built, for the language switcher (plan.py)."""
+    the same document in each language built, for the language switcher (plan.py); title
+    and product: the document's declaration (outputs.py)."""
     loc, env = language_env(config, lang, data.edition_date)
-    context = document_context(data, loc, languages)
-    return env.get_template(template).render(doc=context)
+    context = document_context(data, loc, languages, template.removesuffix(".html"), title,
+                               product)
+    page = env.get_template(template).render(doc=context)
+    if ACRONYMS_SECTION not in page:
+        return page
+    # The list of acronyms is made of those the page uses: read them, then lay it out again.
+    found = acronyms(page, data.mechanisms, loc)
+    return env.get_template(template).render(doc=replace(context, acronyms=found))
+
+
+ACRONYMS_SECTION = 'id="acronyms"'
+"""Marks a page that lists its acronyms (_acronyms.html)."""
 
 
 def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[list], list[int]]:
@@ -304,4 +416,4 @@ def table_sheet(data: BulletinData, lang: str) -> tuple[str, list[str], list[lis
                 "; ".join(str(n) for n in objectives.get(m.id, ())),
                 plain_text(loc.label_list([loc.label(r, "iom_role") for r in m.iom_roles])),
                 plain_text(names.status(m)), m.website])
-    return _("ISCM table %(year)s") % {"year": data.year}, headers, rows, widths
+    return _("ISCM %(year)s · Table") % {"year": data.year}, headers, rows, widths

@@ -67,17 +67,22 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
 
     base_url = (config.templates_dir / "index.html").as_uri()
     source = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
-    cache = {} if cache is None else cache
+    options = {"pdf_variant": variant, "cache": {} if cache is None else cache}
+    if variant == ACCESSIBLE:
+        stylesheets, finisher = [], finish_tagging
+    else:
+        options["output_intent"] = OUTPUT_INTENT
+        stylesheets, finisher = [CSS(string=PRESS)], partial(fixed_document_id, html)
     with font_epoch():
-        if variant == ACCESSIBLE:
-            source.write_pdf(path, pdf_variant=variant, finisher=finish_tagging, cache=cache)
-            return path
-        options = {"pdf_variant": variant, "output_intent": OUTPUT_INTENT}
-        document = source.render(stylesheets=[CSS(string=PRESS)], cache=cache, **options)
-        # PDF/X dates the file when it was made unless the document says: the edition's
-        # date (dcterms.created), so that the same page gives the same bytes.
-        document.metadata.modified = document.metadata.created
-        document.write_pdf(path, finisher=partial(fixed_document_id, html), **options)
+        document = source.render(stylesheets=stylesheets, **options)
+        printed = booklet_pages(document.pages)
+        if len(printed) != len(document.pages):
+            document = document.copy(printed)
+        if variant != ACCESSIBLE:
+            # PDF/X dates the file when it was made unless the document says: the edition's
+            # date (dcterms.created), so that the same page gives the same bytes.
+            document.metadata.modified = document.metadata.created
+        document.write_pdf(path, finisher=finisher, **options)
     return path
 
 
@@ -88,6 +93,30 @@ def fixed_document_id(html: str, document, pdf) -> None:
     stable = uuid.uuid5(uuid.NAMESPACE_URL, hashlib.sha256(html.encode("utf-8")).hexdigest())
     metadata.stream = [DOCUMENT_ID.sub(f"xmp.did:{stable}".encode(), part)
                        if isinstance(part, bytes) else part for part in metadata.stream]
+
+
+NOTES_PAGE = "notes"
+"""The named page (print.css) of the notes pages a document ends with, before its back
+cover (the bulletin: _notes.html)."""
+SIGNATURE = 4
+"""A booklet is printed on sheets folded once: four pages each."""
+
+
+def page_name(page) -> str:
+    return page._page_box.page_type.name
+
+
+def booklet_pages(pages: list) -> list:
+    """The pages to print: all of them, but of a document's notes pages only as many as
+    make its page count a multiple of four (a printer imposes four pages to a sheet), the
+    first ones. The document lays out enough of them (three); the others are dropped. Their
+    pages carry no page number, so that dropping some renumbers nothing."""
+    notes = [i for i, page in enumerate(pages) if page_name(page) == NOTES_PAGE]
+    if not notes:
+        return pages
+    kept = -(len(pages) - len(notes)) % SIGNATURE
+    dropped = set(notes[kept:])
+    return [page for i, page in enumerate(pages) if i not in dropped]
 
 
 @contextlib.contextmanager

@@ -75,7 +75,7 @@ def test_the_section_says_the_known_changes(history_editions, year, lang):
 
 def test_the_section_is_in_the_contents(history_editions):
     html = (history_editions[2025][1] / "iscm-highlights-2025-fr.html").read_text()
-    assert '<a href="#what-changed">Ce qui a changé en 2025</a>' in html
+    assert '<a href="#what-changed"><span class="toc-text">Ce qui a changé en 2025</span>' in html
 
 
 def with_meetings(data, per_year: dict[int, dict[str, int]]):

@@ -724,6 +724,45 @@ def setting_value_per_language(folder):
                       headers=("Paramètre", "Valeur", "Valeur (fr)"))
 
 
+@case(error(*SETS, 2, "value", "bad-placeholder"))
+def citation_with_an_unknown_placeholder(folder):
+    """The citation names {publisher}, which the settings do not fill in."""
+    write_publication(folder, [{"setting": "citation",
+                                "value": "{publisher} ({year}). {title}. Geneva."}])
+
+
+@case(error(*SETS, 2, "value", "bad-issn"))
+def issn_with_a_wrong_check_digit(folder):
+    """An ISSN mistyped in its last digit (0378-5955 is valid)."""
+    write_publication(folder, [{"setting": "issn", "value": "0378-5956"}])
+
+
+@case(error(*SETS, 2, "value", "bad-isbn"))
+def isbn_with_a_wrong_check_digit(folder):
+    """An ISBN-13 whose check digit does not match."""
+    write_publication(folder, [{"setting": "isbn", "value": "978-92-9268-000-1"}])
+
+
+@case(error(*SETS, 2, "value", "bad-logo"))
+def logo_with_a_script(folder):
+    """The logo file is an SVG that runs a script."""
+    write_publication(folder, [{"setting": "logo", "value": "logo.svg"}])
+    (folder / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>'
+                                     'alert(1)</script></svg>', encoding="utf-8")
+
+
+@case(error(*SETS, 2, "value", "logo-missing"))
+def logo_file_missing(folder):
+    """The settings name a logo file that is not in the inputs folder."""
+    write_publication(folder, [{"setting": "logo", "value": "iom-logo.svg"}])
+
+
+@case(error(*SETS, 2, "value", "bad-domain"))
+def calendar_domain_not_a_domain(folder):
+    """The calendar's domain written as words."""
+    write_publication(folder, [{"setting": "calendar_domain", "value": "the IOM website"}])
+
+
 @case(warning(*MEET, 3, "status", "held-after-edition"))
 def held_after_the_edition_date(folder):
     """The GFMD Summit (5 March) marked held, in an edition dated 1 March: shown as
@@ -960,7 +999,8 @@ FRENCH_HEADERS = {  # a French office's headers: every one in its own words, non
         "label_es": "Libellé espagnol", "label_ru": "Libellé russe", "label_ar": "Libellé arabe",
         "aliases": "Autres noms", "gcm_objectives": "Objectifs du Pacte mondial",
         "sdg_targets": "Cibles des ODD"},
-    "settings": {"setting": "Paramètre", "value": "Valeur"},
+    "settings": {"setting": "Paramètre", "value": "Valeur",
+                 **{f"value_{lang}": f"Valeur ({lang})" for lang in ("fr", "es", "ru", "ar")}},
 }
 FRENCH_SHEETS = {"mechanisms": "Mécanismes", "participants": "Membres", "meetings": "Réunions",
                  "themes": "Thèmes", "settings": "Paramètres"}

@@ -145,9 +145,9 @@ def test_one_page_per_language_each_with_the_switcher(outputs):
         assert [h for h in page.links if h.startswith("index")] == [
             archive_name(other) for other in LANGUAGES]
     assert Page(outputs / "index-fr.html").captions[:8] == [
-        "Faits saillants des MCIM 2025", "Profils des MCIM 2025", "Tableau des MCIM 2025",
-        "Calendrier des réunions des MCIM 2025", "Fiche d’information sur les MCIM 2025",
-        "Carte des MCIM 2025", "Recueil des mises à jour des MCIM 2025", "Atlas des MCIM 2025"]
+        "MCIM 2025 · Faits saillants", "MCIM 2025 · Profils", "MCIM 2025 · Tableau",
+        "MCIM 2025 · Calendrier", "MCIM 2025 · Fiche d’information", "MCIM 2025 · Carte",
+        "MCIM 2025 · Recueil des mises à jour", "Atlas des MCIM 2025"]
     french = (outputs / "index-fr.html").read_text()
     assert "Page web (HTML)" in french and "Anglais" in french and "Français" in french
 

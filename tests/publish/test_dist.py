@@ -117,15 +117,15 @@ def test_two_runs_give_the_same_bytes(outputs, tmp_path):
 
 def test_the_readme_says_what_each_file_is_in_english_and_french(bundled, tmp_path):
     readme = (extract(bundled, tmp_path) / "README.txt").read_text(encoding="utf-8")
-    english, french = readme.split("Faits saillants des MCIM 2025\n")
-    assert english.startswith("ISCM Highlights 2025\nEdition of 15 January 2026.\n")
+    english, french = readme.split("MCIM 2025 · Faits saillants\n")
+    assert english.startswith("ISCM 2025 · Highlights\nEdition of 15 January 2026.\n")
     assert french.startswith("Édition du 15 janvier 2026.\n")
     for name, described in [
-            ("iscm-table-2025-fr.xlsx", ("ISCM table 2025, French, spreadsheet (XLSX)",
-                                         "Tableau des MCIM 2025, français, feuille de calcul "
+            ("iscm-table-2025-fr.xlsx", ("ISCM 2025 · Table, French, spreadsheet (XLSX)",
+                                         "MCIM 2025 · Tableau, français, feuille de calcul "
                                          "(XLSX)")),
-            ("iscm-highlights-2025-en.html", ("ISCM Highlights 2025, English, web page (HTML)",
-                                              "Faits saillants des MCIM 2025, anglais, page "
+            ("iscm-highlights-2025-en.html", ("ISCM 2025 · Highlights, English, web page (HTML)",
+                                              "MCIM 2025 · Faits saillants, anglais, page "
                                               "web (HTML)")),
             ("summary-2025.json", ("Key figures of 2025, data (JSON)",
                                    "Chiffres clés de 2025, données (JSON)"))]:
@@ -276,7 +276,7 @@ def test_a_partial_bundle_is_named_apart_and_the_complete_one_is_left_alone(outp
     assert "Out of date (kept from a build of earlier inputs): the files in en, es, ru, ar." \
         in re.sub("[ \n]+", " ", readme)
     line = next(x for x in readme.splitlines() if x.startswith("  iscm-map-2025-es.pdf"))
-    assert line.split(None, 1)[1] == "ISCM map 2025, Spanish, PDF (out of date)"
+    assert line.split(None, 1)[1] == "ISCM 2025 · Map, Spanish, PDF (out of date)"
 
 
 def test_the_readme_says_what_each_asset_is_by_its_name(bundled, tmp_path):

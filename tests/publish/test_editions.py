@@ -39,12 +39,12 @@ def year(tmp_path) -> Path:
         "iscm-atlas-2026-en.html": described("atlas", "en", "html", "ISCM atlas & maps 2026"),
         "iscm-atlas-2026-en.svg": described("atlas", "en", "svg", "ISCM atlas & maps 2026"),
         "iscm-calendar-2026.ics": described("calendar", None, "ics",
-                                            "Calendar of ISCM meetings 2026"),
+                                            "ISCM 2026 · Calendar"),
         "validation-report-2026.html": described("validation-report", "es", "html",
                                                  "Informe de validación 2026"),
         "validation-report-2026.xlsx": described("validation-report", "es", "xlsx",
                                                  "Informe de validación 2026"),
-        "iscm-map-2026-en.html": described("map", "en", "html", "ISCM map 2026"),  # deleted
+        "iscm-map-2026-en.html": described("map", "en", "html", "ISCM 2026 · Map"),  # deleted
         "assets/css/common.css": {"key": "k", "sha256": "s", "sources": "x"},
     }
     files = {name: "x" * (n + 1) for n, name in enumerate(entries) if "/" not in name
@@ -87,8 +87,8 @@ def test_a_document_of_another_version_keeps_the_title_its_build_recorded(year, 
 
 def test_known_documents_are_titled_by_their_declaration_in_every_language(year):
     files = editions.grouped(editions.year_files(year), lambda f: f.kind)
-    assert editions.title(files[0], Localiser("fr")) == "Faits saillants des MCIM 2026"
-    assert editions.title(files[0], Localiser("es")) == "Aspectos destacados de los MCIM 2026"
+    assert editions.title(files[0], Localiser("fr")) == "MCIM 2026 · Faits saillants"
+    assert editions.title(files[0], Localiser("es")) == "MCIM 2026 · Aspectos destacados"
     assert editions.title(files[-1], Localiser("fr")) == "Rapport de validation 2026"
 
 
@@ -96,9 +96,9 @@ def test_a_line_says_what_a_file_is(year):
     files = editions.grouped(editions.year_files(year), lambda f: f.kind)
     bulletin, calendar, atlas, report = files[0], files[1], files[2], files[-1]
     assert editions.describe(bulletin[0], bulletin, Localiser("fr")) == (
-        "Faits saillants des MCIM 2026, français, PDF")
+        "MCIM 2026 · Faits saillants, français, PDF")
     assert editions.describe(calendar[0], calendar, Localiser("en")) == (
-        "Calendar of ISCM meetings 2026, ICS")
+        "ISCM 2026 · Calendar, ICS")
     assert editions.describe(atlas[1], atlas, Localiser("en")) == (
         "ISCM atlas & maps 2026, English, SVG")  # a format of another version: its name
     assert editions.describe(report[1], report, Localiser("en")) == (
@@ -117,7 +117,7 @@ def test_files_a_manifest_does_not_describe_are_known_by_the_plans_names(tmp_pat
     assert listed(files) == [("table", "en", "html"), ("calendar", "fr", "ics"),
                              ("validation-report", "fr", "html")]
     assert [f.title for f in files] == [None, None, None]
-    assert editions.title(files[:1], Localiser("ru")) == "Таблица МКМ за 2025 год"
+    assert editions.title(files[:1], Localiser("ru")) == "МКМ 2025 · Таблица"
     copied = write_folder(tmp_path / "other" / "2025", dict.fromkeys(names, "x"), {})
     assert listed(editions.year_files(copied))[-1] == ("validation-report", None, "html")
 

@@ -47,7 +47,7 @@ def test_the_manifest_records_what_each_file_is(small_build):
     entries = json.loads((result.folder / incremental.MANIFEST).read_text())["outputs"]
     assert {k: v for k, v in entries["iscm-table-2025-en.xlsx"].items()
             if k in ("document", "lang", "format", "title")} == {
-        "document": "table", "lang": "en", "format": "xlsx", "title": "ISCM table 2025"}
+        "document": "table", "lang": "en", "format": "xlsx", "title": "ISCM 2025 · Table"}
     assert entries["iscm-calendar-2025-en.ics"]["lang"] == "en"  # one .ics per language
     assert entries["summary-2025.json"]["lang"] is None
     assert entries["validation-report-2025.xlsx"]["lang"] == "en"  # the report's language

@@ -77,7 +77,9 @@ def test_uids_are_stable_and_unique_and_two_builds_give_the_same_bytes(tmp_path,
     again = year_data(tmp_path / "again", meetings)
     assert all(ics(data, lang) == ics(again, lang) for lang in LANGUAGES)
     uids = [str(e["UID"]) for e in events(data).values()]
-    assert len(set(uids)) == len(uids) and all(u.endswith("@" + ical.UID_DOMAIN) for u in uids)
+    # No publication settings: the reserved domain, never one of a real publisher's.
+    assert len(set(uids)) == len(uids) and all(u.endswith("@iscm-highlights.invalid")
+                                               for u in uids)
     moved = copy.deepcopy(meetings)
     moved[1]["city"], moved[1]["status"] = "Bern", ""  # the same meeting, moved, held
     changed = events(year_data(tmp_path / "moved", moved))["GFMD Summit"]
@@ -87,7 +89,20 @@ def test_uids_are_stable_and_unique_and_two_builds_give_the_same_bytes(tmp_path,
 
 def test_the_calendar_says_who_made_it(tmp_path, meetings):
     calendar = Calendar.from_ical(ics(year_data(tmp_path, meetings)))
-    assert str(calendar["PRODID"]) == ical.PRODID and str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]) == "-//iscm-bulletin//ISCM Highlights//EN"
+    assert str(calendar["VERSION"]) == "2.0"
+
+
+def test_the_publisher_and_domain_come_from_the_publication_settings(shipped):
+    """The shipped settings name IOM in English and its domain: the UIDs keep the domain
+    they had before it was a setting, so that subscribed calendars update their events."""
+    year = int(shipped.folder.name)
+    calendar = Calendar.from_ical(
+        (shipped.folder / f"iscm-calendar-{year}-en.ics").read_bytes())
+    assert str(calendar["PRODID"]) == (
+        "-//International Organization for Migration (IOM)//ISCM Highlights//EN")
+    uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
+    assert uids and all(u.endswith("@iscm-highlights.iom.int") for u in uids)
 
 
 def test_each_language_has_its_calendar_with_the_same_events(tmp_path, meetings):

@@ -35,7 +35,8 @@ def render_with(tmp_path, mechanisms=None, meetings=None, kind="bulletin", lang=
     data, _ = build.bulletin_data(config)
     document = next(d for d in DOCUMENTS if d.kind == kind)
     return pages.render_html(data, document.template, lang, config,
-                              plan.switcher(document, data.year, config.langs))
+                              plan.switcher(document, data.year, config.langs), document.title,
+                              document.product)
 
 
 HOSTILE = ('<script>alert(1)</script><img src=x onerror=alert(1)>'
@@ -79,7 +80,7 @@ def test_table_groups_by_type_then_region(tmp_path):
 def test_arabic_page_is_right_to_left_and_links_the_other_languages(tmp_path):
     html = render_with(tmp_path, lang="ar")
     assert '<html lang="ar" dir="rtl">' in html
-    assert "<title>أبرز أحداث آليات التشاور بشأن الهجرة لعام 2025</title>" in html
+    assert "<title>آليات التشاور بشأن الهجرة 2025 · أبرز الأحداث</title>" in html
     links = re.findall(r'<a href="([^"]+)" hreflang="(\w+)"', html)
     assert links == [(f"iscm-highlights-2025-{x}.html", x) for x in LANGUAGES]
     assert 'hreflang="ar" lang="ar" aria-current="page"' in html
