@@ -55,6 +55,14 @@ class PageContent:
     """The smallest text on the page: (size in points, the text around it)."""
 
 
+def type_size(char: LTChar) -> float:
+    """The size the character is set at. pdfminer's size is the glyph box's height: for a
+    head turned a quarter turn (the theme matrix's) that is the glyph's advance, an 'l'
+    read as 2.4 pt; a turned character's size is its box's width."""
+    a, b, *_ = char.matrix
+    return char.width if abs(b) > abs(a) else char.size
+
+
 def leaves(item: LTComponent):
     """Every drawn item under a layout item: characters, rectangles, lines, curves, images."""
     if isinstance(item, LTContainer) and not isinstance(item, LTImage):
@@ -73,7 +81,7 @@ def page_content(page: LTPage, number: int) -> PageContent:
             continue
         upper, lower = height - item.y1, height - item.y0
         if isinstance(item, LTChar):
-            size = round(item.size, 2)
+            size = round(type_size(item), 2)
             if item.get_text().strip() and (smallest is None or size < smallest[0]):
                 smallest = (size, item.get_text())
         if lower <= BAND or upper >= height - BAND:

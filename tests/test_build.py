@@ -459,8 +459,9 @@ def test_a_translated_document_holds_no_english_word(shipped, document, lang):
 
 class LanguageRuns(HTMLParser):
     """Every text of a page with the language it inherits from the lang attributes, as a
-    screen reader or a PDF's /Lang takes it: the page's head, scripts, styles and language
-    switcher (codes: EN, FR…) apart."""
+    screen reader or a PDF's /Lang takes it: the page's head, scripts, styles, language
+    switcher (codes: EN, FR…) and what the page marks not to be translated (translate="no":
+    the publication settings' postal address and licence, as the editor gives them) apart."""
 
     VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
                       "meta", "source", "track", "wbr"})
@@ -476,7 +477,7 @@ class LanguageRuns(HTMLParser):
             return
         attributes = dict(attrs)
         _, lang, skipped = self.open[-1]
-        skipped = (skipped or tag in self.SKIPPED
+        skipped = (skipped or tag in self.SKIPPED or attributes.get("translate") == "no"
                    or "languages" in (attributes.get("class") or "").split())
         self.open.append((tag, attributes.get("lang") or lang, skipped))
 

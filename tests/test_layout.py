@@ -1,7 +1,7 @@
 """The layout check (tests/layout.py) a publications unit would make, page by page: it finds
-what it looks for in a PDF made to fail it; the bulletin, the factsheet and the calendar pass
-it in every language; the bulletin's page count is one a printer can impose (a multiple of
-four); that it is the same in all five languages is not yet so (xfail)."""
+what it looks for in a PDF made to fail it; every document of the family passes it in every
+language; the bulletin's page count is one a printer can impose (a multiple of four) and the
+same in all five languages."""
 
 from __future__ import annotations
 
@@ -66,14 +66,10 @@ def test_notes_pages_make_up_a_multiple_of_four(text_pages, kept):
     assert printed[-1]._page_box.page_type.name == "back"  # the back cover stays last
 
 
-PASSING = ["bulletin", "factsheet", "calendar"]
-"""The documents that pass the layout check. Not yet (issue 21, the other parts): the ISCM
-table (7.2 pt text on every page, rows without their header where the GFMD row starts, a
-near-empty page in French, Spanish and Russian), the map poster (its 6.5 pt State list),
-and the profiles (not measured: their PDFs are `print` checks)."""
+DOCUMENTS = ["bulletin", "profiles", "table", "calendar", "factsheet", "map", "updates"]
 
 
-@pytest.mark.parametrize("kind, lang", pdf_cases(PASSING))
+@pytest.mark.parametrize("kind, lang", pdf_cases(DOCUMENTS))
 def test_the_documents_pass_the_layout_check(shipped_pdf, kind, lang):
     assert layout_problems(shipped_pdf(kind, lang)) == ()
 
@@ -84,8 +80,6 @@ def test_the_bulletin_s_page_count_is_a_multiple_of_four(shipped_pdf, kind, lang
 
 
 @pytest.mark.print
-@pytest.mark.xfail(strict=True, reason="issue 21: the Russian bulletin has 28 pages, the "
-                   "others 24; the notes pages make each a multiple of four, not all equal")
 def test_the_bulletin_has_the_same_page_count_in_every_language(shipped_pdf):
     counts = {lang: len(PdfReader(shipped_pdf("bulletin", lang)).pages) for lang in LANGUAGES}
     assert len(set(counts.values())) == 1, counts

@@ -57,7 +57,7 @@ def citation(publication: Publication, loc: Localiser, publisher: str, year: str
     if given:
         return str(given).replace("{title}", title).replace("{year}", year)
     if publisher:
-        return loc.gettext("{publisher} ({year}). {title}.", publisher=publisher,
+        return loc.gettext("{publisher}, {year}. {title}.", publisher=publisher,
                            year=year, title=title)
     return loc.gettext("{title} ({year}).", title=title, year=year)
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from markupsafe import Markup, escape
 
-from ..lang.localiser import Localiser
+from ..lang.localiser import MEMBERSHIPS_IN_WORDS, Localiser
 from ..model import BulletinData, Mechanism, Summary
 from .changed import meeting_sentences
 from .names import Names
@@ -70,7 +70,7 @@ def busiest_sentence(summary: Summary, by_id: Mapping[str, Mechanism], loc: Loca
         "Met most often: {mechanisms} ({meetings}).",
         "Met most often: {mechanisms} ({meetings} each).", len(busiest))).format(
         mechanisms=loc.markup_list([names.display_name(m) for m in busiest]),
-        meetings=loc.ngettext("{n} meeting", "{n} meetings", most))
+        meetings=loc.ngettext("{n} meeting", "{n} meetings", most, in_words=True))
 
 
 def themes_sentence(data: BulletinData, loc: Localiser) -> Markup | None:
@@ -95,10 +95,10 @@ def changes_sentence(summary: Summary, loc: Localiser) -> str | None:
     joined = sum(len(states) for states in summary.changes.joined.values())
     left = sum(len(states) for states in summary.changes.left.values())
     established = len(summary.changes.established)
-    parts = ([loc.ngettext("{n} membership began", "{n} memberships began", joined)]
-             if joined else [])
-    parts += [loc.ngettext("{n} membership ended", "{n} memberships ended", left)] if left \
-        else []
+    parts = ([loc.ngettext("{n} membership began", "{n} memberships began", joined,
+                           in_words=True, words=MEMBERSHIPS_IN_WORDS)] if joined else [])
+    parts += [loc.ngettext("{n} membership ended", "{n} memberships ended", left,
+                           in_words=True, words=MEMBERSHIPS_IN_WORDS)] if left else []
     parts += [loc.ngettext("{n} mechanism was established", "{n} mechanisms were established",
                            established)] if established else []
     if not parts:

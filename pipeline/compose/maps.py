@@ -322,17 +322,15 @@ class Poster:
     notes: tuple[str, ...]
     """What the map's dashed and dotted boundaries mean."""
     source: str
-    """Where the figures come from, and their date."""
-    citation: str
-    """The required citation (the series' default pattern, until the publication settings'
-    citation is read here: issue 21's series)."""
+    """Where the figures come from, and their date (the citation and the disclaimer are the
+    publication settings': compose/imprint.py)."""
 
 
-def poster(counts: Mapping[str, int], loc: Localiser, title: str, edition_date,
-           member_lists: int) -> Poster:
+def poster(counts: Mapping[str, int], loc: Localiser, edition_date, member_lists: int
+           ) -> Poster:
     """The poster's maps: the world on POSTER_MAP_MM, the insets on INSET_MM, their small
-    States' symbols of one size on paper. title: the poster's; member_lists: how many
-    mechanisms' member lists the counts rest on."""
+    States' symbols of one size on paper. member_lists: how many mechanisms' member lists
+    the counts rest on."""
     world = load_world()
     main = world_map(counts, loc, "map-world",
                      Scale.printed(POSTER_MAP_MM, SYMBOL_MM, SMALLEST_MM2))
@@ -360,8 +358,7 @@ def poster(counts: Mapping[str, int], loc: Localiser, title: str, edition_date,
         "Source: the member lists of {n} inter-State consultation mechanisms on migration, "
         "as compiled for ISCM Highlights; data as of {date}.", member_lists,
         date=loc.date(edition_date))
-    citation = loc.gettext("{title} ({year}).", title=title, year=str(edition_date.year))
-    return Poster(main, tuple(insets), groups, boundary_notes(loc), source, citation)
+    return Poster(main, tuple(insets), groups, boundary_notes(loc), source)
 
 
 def rows_by_count(counts: Mapping[str, int], loc: Localiser) -> tuple[tuple[str, str], ...]:

@@ -85,6 +85,21 @@ MEETINGS_IN_WORDS = (
     NC_("a number of meetings, in words", "eight"),
     NC_("a number of meetings, in words", "nine"),
 )
+# Translators: numbers of memberships written in words in running text ('three memberships
+# ended'), in the form that agrees with your language's noun for a membership in the
+# messages '{n} membership began' and '{n} membership ended' (French 'une adhésion',
+# Russian 'одно членство', Arabic 'ثلاث عضويات').
+MEMBERSHIPS_IN_WORDS = (
+    NC_("a number of memberships, in words", "one"),
+    NC_("a number of memberships, in words", "two"),
+    NC_("a number of memberships, in words", "three"),
+    NC_("a number of memberships, in words", "four"),
+    NC_("a number of memberships, in words", "five"),
+    NC_("a number of memberships, in words", "six"),
+    NC_("a number of memberships, in words", "seven"),
+    NC_("a number of memberships, in words", "eight"),
+    NC_("a number of memberships, in words", "nine"),
+)
 
 
 def capitalised(text: str) -> str:
@@ -133,23 +148,24 @@ class Localiser(Dates):
         return fill(self.translations.pgettext(context, message), values)
 
     def ngettext(self, singular: str, plural: str, n: int, *, in_words: bool = False,
-                 **values) -> str:
+                 words: tuple[tuple[str, str], ...] = MEETINGS_IN_WORDS, **values) -> str:
         """The message for n, {n} filled in figures; in_words: in words under ten, as
-        running text writes a count (in_words)."""
+        running text writes a count (in_words), in the forms words gives (a meeting's, or
+        MEMBERSHIPS_IN_WORDS)."""
         return fill(self.translations.ngettext(singular, plural, n),
-                    dict(n=self.in_words(n) if in_words else self.number(n), **values))
+                    dict(n=self.in_words(n, words) if in_words else self.number(n), **values))
 
     # Numbers, dates, lists -------------------------------------------------
 
     def number(self, value: int | float | None) -> str:
         return "–" if value is None else format_decimal(value, locale=self.locale)
 
-    def in_words(self, n: int) -> str:
-        """A number of meetings as running text writes it: one to nine in words, in the
-        form that agrees with the language's noun for a meeting ('une', 'одно', 'ثلاثة');
-        ten and more in figures (UN editorial style, in every language)."""
-        if 1 <= n <= len(MEETINGS_IN_WORDS):
-            return self.pgettext(*MEETINGS_IN_WORDS[n - 1])
+    def in_words(self, n: int, words: tuple[tuple[str, str], ...] = MEETINGS_IN_WORDS) -> str:
+        """A number of meetings (or of what words counts) as running text writes it: one to
+        nine in words, in the form that agrees with the language's noun ('une', 'одно',
+        'ثلاثة'); ten and more in figures (UN editorial style, in every language)."""
+        if 1 <= n <= len(words):
+            return self.pgettext(*words[n - 1])
         return self.number(n)
 
     def big_figure(self, n: int, label: str) -> Markup:

@@ -191,10 +191,8 @@ class DocumentContext:
     def poster(self) -> Poster:
         """The map poster's maps and lists (map.html), made only for the poster."""
         data = self.bulletin
-        return poster(data.summary.memberships_per_state, self.localiser,
-                      self.title or self.localiser.gettext("ISCM %(year)s · Map")
-                      % {"year": data.year},
-                      data.edition_date, data.summary.member_lists_known)
+        return poster(data.summary.memberships_per_state, self.localiser, data.edition_date,
+                      data.summary.member_lists_known)
 
     @cached_property
     def table(self) -> IscmTable:

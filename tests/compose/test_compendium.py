@@ -99,7 +99,8 @@ def test_the_page_lays_it_out(inputs, tmp_path):
                          format_choices=CHOSEN)
     build.build(config, jobs=1)
     page = (tmp_path / "2025" / "iscm-updates-2025-fr.html").read_text(encoding="utf-8")
-    assert "<h1 id=\"updates-title\">Recueil des mises à jour des MCIM 2025</h1>" in page
+    assert "<title>MCIM 2025 · Recueil des mises à jour</title>" in page
+    assert '<h1 id="cover-title" class="cover-title">' in page  # the series' cover
     assert '<p class="narrative" lang="es" dir="ltr">Los viceministros aprobaron un plan ' \
            'de trabajo.</p>' in page
     assert '<p class="narrative" lang="en" dir="ltr">Labour mobility.</p>' in page

@@ -16,17 +16,23 @@ def summary(shipped):
         encoding="utf-8"))
 
 
-def section(shipped, lang: str) -> str:
-    html = (shipped.folder / f"iscm-highlights-{shipped.folder.name}-{lang}.html").read_text(
+def bulletin(shipped, lang: str) -> str:
+    return (shipped.folder / f"iscm-highlights-{shipped.folder.name}-{lang}.html").read_text(
         encoding="utf-8")
+
+
+def section(shipped, lang: str) -> str:
+    html = bulletin(shipped, lang)
     found = re.search(r'<section id="gcm".*?</section>', html, re.S)
     assert found, f"no GCM section in the {lang} bulletin"
     return found.group(0)
 
 
-def chart_rows(text: str) -> dict[int, tuple[int, int]]:
-    """The chart's data table: objective number -> (meetings, mechanisms)."""
-    table = re.search(r'<table class="chart-data">.*?</table>', text, re.S).group(0)
+def chart_rows(html: str) -> dict[int, tuple[int, int]]:
+    """The chart's data table, in the bulletin's annex: objective number -> (meetings,
+    mechanisms)."""
+    table = re.search(r'<table class="annex-data" id="data-chart-gcm">.*?</table>', html,
+                      re.S).group(0)
     rows = re.findall(r'<tr><th scope="row">([^<]*)</th><td class="num">([^<]*)</td>'
                       r'<td class="num">([^<]*)</td></tr>', table)
     return {int(re.search(r"\d+", label).group(0)): (int(meetings), int(mechanisms))
@@ -39,8 +45,8 @@ def test_the_section_gives_the_summarys_figures_in_every_language(shipped, summa
     addressed = {int(n): (c["meetings"], c["mechanisms"])
                  for n, c in summary["gcm_objectives"].items() if c["meetings"]}
     assert len(addressed) >= 3  # the shipped year's meetings address several objectives
-    assert chart_rows(text) == addressed
-    ranked = list(chart_rows(text))
+    assert chart_rows(bulletin(shipped, lang)) == addressed
+    ranked = list(chart_rows(bulletin(shipped, lang)))
     assert [addressed[n][0] for n in ranked] == sorted(
         (addressed[n][0] for n in ranked), reverse=True)  # the most meetings first
     targets = re.findall(r'<tr><th scope="row">([0-9.c]+)</th><td>[^<]*</td>'

@@ -266,7 +266,7 @@ def test_the_pdfs_first_pages_are_the_cards_thumbnails_and_the_posters_the_years
     english = Page(tmp_path / "index.html")
     assert all((tmp_path / href).is_file() for href in links_to_files(english))
     assert [(i["src"], i["width"], i["height"], i["alt"]) for i in english.images] == [
-        (covers[2], "640", "453", "ISCM map 2025"),  # the year's map
+        (covers[2], "640", "453", "ISCM 2025 · Map"),  # the year's map
         (covers[1], "240", "340", ""), (covers[2], "640", "453", "")]  # the cards
     text = (tmp_path / "index.html").read_text()
     assert '<a class="product" href="2025/iscm-highlights-2025-fr.pdf" hreflang="fr">' in text

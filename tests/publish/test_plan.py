@@ -126,7 +126,7 @@ def test_a_document_declaring_a_spreadsheet_gets_its_own_rows(small_config, monk
     targets = plan.plan(data, report, small_config, incremental.Keys(small_config))
     sheets = {t.name: t.content.sheet for t in targets if t.format is XLSX}
     assert sheets["iscm-atlas-2025-en.xlsx"] == ("Atlas", ["State"], [["Mexico"]], [20])
-    assert sheets["iscm-table-2025-en.xlsx"][0] == "ISCM table 2025"
+    assert sheets["iscm-table-2025-en.xlsx"][0] == "ISCM 2025 · Table"
 
 
 def test_the_print_ready_pdfs_are_made_only_when_formats_names_them(small_inputs, tmp_path):
