@@ -32,7 +32,7 @@ def test_the_key_messages_say_the_year_s_figures(small_data):
         # An item holds 'and': semicolons between the items (Localiser.list, issue 20).
         "Most on the agendas of the year’s meetings: Labour migration (2 meetings); Migration "
         "and development (1); and Regular pathways (1).",
-        "3 meetings in 2025, 2 more than in 2024.",
+        "Three meetings in 2025, two more than in 2024.",  # under ten in words (issue 20)
         "13 States are members of at least one of the 3 mechanisms whose member lists are "
         "known."]
 

@@ -93,12 +93,15 @@ def assert_a_page_and_a_bookmark_per_profile(pdf, html: str, mechanisms, lang: s
     ids = re.findall(r'<section class="profile[ \w]*" id="p-([\w-]+)"', html)
     assert sorted(ids) == sorted(m.id for m in mechanisms)
     from pypdf import PdfReader
-    assert len(PdfReader(pdf).pages) == len(ids) + 1  # and the contents
+    assert len(PdfReader(pdf).pages) == len(ids) + 3  # the cover, the contents, the back cover
     headings = [" ".join(re.sub(r"<[^>]+>", "", h).split()) for h in re.findall(
         r'<h2 id="p-[\w-]+-title" class="profile-title"[^>]*>(.*?)</h2>', html, re.S)]
     marks = [" ".join(m.translate(BIDI_CONTROLS).split()) for m in bookmarks(pdf)]
-    assert marks == [h.translate(BIDI_CONTROLS).replace("&amp;", "&").replace("&#39;", "'")
-                     for h in headings]
+    # The profiles' headings, then the back cover's (the series' title).
+    assert marks[:-1] == [h.translate(BIDI_CONTROLS).replace("&amp;", "&").replace("&#39;", "'")
+                          for h in headings]
+    assert re.search(r'<h2 id="back-cover-title"[^>]*>([^<]*)</h2>', html).group(1).replace(
+        "\u00a0", " ") == marks[-1].replace("\u00a0", " ")
     text = " ".join(pdf_text(pdf).translate(BIDI_CONTROLS).split())
     words = set(re.findall(r"\w+", text))
     names = Names(Localiser(lang))
