@@ -2,7 +2,8 @@
 readers, or PDF/X-4 for a printer (3 mm bleed, crop marks: PRESS).
 
 WeasyPrint may fetch only the project's own files (project_fetcher), and the fonts it
-subsets are dated 1980 (font_epoch), so that the same page gives the same bytes.
+subsets are dated 1980 (font_epoch), so that the same page gives the same bytes. Every
+glyph drawn has its text (glyph_text), so that the text extracted is the text shown.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from ..config import BulletinConfig
+from .glyph_text import finish_glyph_text
 from .pdfua import finish_tagging, number
 
 ACCESSIBLE, PRINT_READY = "pdf/ua-1", "pdf/x-4"
@@ -70,15 +72,26 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     cache = {} if cache is None else cache
     with font_epoch():
         if variant == ACCESSIBLE:
-            source.write_pdf(path, pdf_variant=variant, finisher=finish_tagging, cache=cache)
+            source.write_pdf(path, pdf_variant=variant, cache=cache,
+                             finisher=finishing(finish_tagging, finish_glyph_text))
             return path
         options = {"pdf_variant": variant, "output_intent": OUTPUT_INTENT}
         document = source.render(stylesheets=[CSS(string=PRESS)], cache=cache, **options)
         # PDF/X dates the file when it was made unless the document says: the edition's
         # date (dcterms.created), so that the same page gives the same bytes.
         document.metadata.modified = document.metadata.created
-        document.write_pdf(path, finisher=partial(fixed_document_id, html), **options)
+        document.write_pdf(path, finisher=finishing(partial(fixed_document_id, html),
+                                                    finish_glyph_text), **options)
     return path
+
+
+def finishing(*finishers):
+    """One WeasyPrint finisher (called with the document and the PDF before it is written)
+    that applies each of finishers in turn."""
+    def finish(document, pdf) -> None:
+        for finisher in finishers:
+            finisher(document, pdf)
+    return finish
 
 
 def fixed_document_id(html: str, document, pdf) -> None:
