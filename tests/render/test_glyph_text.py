@@ -1,9 +1,12 @@
 """Every glyph a PDF draws has its text: lam-alef first drawn in a cluster of two glyphs."""
 
+import re
+
 import pytest
 
 from pipeline.config import BulletinConfig
 from pipeline.render.glyph_text import completed, glyph_texts
+from tests.conftest import pdf_cases
 
 FONTS = BulletinConfig().templates_dir / "assets" / "fonts"
 ARABIC = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
@@ -77,3 +80,22 @@ def test_a_pdf_whose_glyphs_all_have_their_text_is_as_weasyprint_writes_it(tmp_p
     with pdf.font_epoch():
         source.write_pdf(theirs, pdf_variant=pdf.ACCESSIBLE, finisher=finish_tagging)
     assert ours.read_bytes() == theirs.read_bytes()
+
+
+def unmapped_glyphs(path) -> dict[str, list[str]]:
+    """Font -> the glyph ids its ToUnicode map gives no text, in a PDF."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        return {str(font.BaseFont): found for font in pdf.objects
+                if isinstance(font, pikepdf.Dictionary) and "/ToUnicode" in font
+                and (found := re.findall(r"<([0-9a-f]{4})> <>",
+                                         font.ToUnicode.read_bytes().decode()))}
+
+
+@pytest.mark.parametrize("kind, lang", pdf_cases(langs=["ar"]))
+def test_every_glyph_of_the_shipped_arabic_pdfs_has_its_text(shipped_pdf, kind, lang):
+    """Without glyph_text: lam-alef in the poster (every «لا»: «لا توجد بيانات», «سري
+    لانكا»), final lam-alef in the updates («اللاجئين»), yeh with hamza in the table
+    («اللاجئين», «الهيئة»)."""
+    assert unmapped_glyphs(shipped_pdf(kind, lang)) == {}
