@@ -2,7 +2,8 @@
 readers, or PDF/X-4 for a printer (3 mm bleed, crop marks: PRESS).
 
 WeasyPrint may fetch only the project's own files (project_fetcher), and the fonts it
-subsets are dated 1980 (font_epoch), so that the same page gives the same bytes.
+subsets are dated 1980 (font_epoch), so that the same page gives the same bytes. Every
+glyph drawn has its text (glyph_text), so that the text extracted is the text shown.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from ..config import BulletinConfig
+from .glyph_text import finish_glyph_text
 from .pdfua import finish_tagging, number
 
 ACCESSIBLE, PRINT_READY = "pdf/ua-1", "pdf/x-4"
@@ -69,10 +71,11 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
     source = HTML(string=html, base_url=base_url, url_fetcher=project_fetcher(config))
     options = {"pdf_variant": variant, "cache": {} if cache is None else cache}
     if variant == ACCESSIBLE:
-        stylesheets, finisher = [], finish_tagging
+        stylesheets, finisher = [], finishing(finish_tagging, finish_glyph_text)
     else:
         options["output_intent"] = OUTPUT_INTENT
-        stylesheets, finisher = [CSS(string=PRESS)], partial(fixed_document_id, html)
+        stylesheets, finisher = [CSS(string=PRESS)], finishing(
+            partial(fixed_document_id, html), finish_glyph_text)
     with font_epoch():
         document = source.render(stylesheets=stylesheets, **options)
         printed = booklet_pages(document.pages)
@@ -84,6 +87,15 @@ def write_pdf(path: Path, html: str, config: BulletinConfig, cache: dict | None 
             document.metadata.modified = document.metadata.created
         document.write_pdf(path, finisher=finisher, **options)
     return path
+
+
+def finishing(*finishers):
+    """One WeasyPrint finisher (called with the document and the PDF before it is written)
+    that applies each of finishers in turn."""
+    def finish(document, pdf) -> None:
+        for finisher in finishers:
+            finisher(document, pdf)
+    return finish
 
 
 def fixed_document_id(html: str, document, pdf) -> None:
