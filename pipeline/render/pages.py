@@ -31,9 +31,9 @@ from ..compose.charts import (
 )
 from ..compose.compendium import Compendium, compendium
 from ..compose.gcm import GcmSection, gcm_section, mechanism_objectives
-from ..compose.maps import Map, Poster, poster, world_map
 from ..compose.imprint import Imprint, imprint
 from ..compose.key_messages import key_messages
+from ..compose.maps import Map, Poster, poster, world_map
 from ..compose.names import Names, column_of
 from ..compose.profiles import Profile, profiles, recent_years
 from ..compose.sentences import Sentences

@@ -134,7 +134,8 @@ def test_without_settings_the_imprint_builds_on_its_defaults(tmp_path):
     english = imprint(data, Localiser("en"), "ISCM 2025 · Table")
     assert (english.publisher, english.copyright, english.licence, english.citation) == (
         "", "", "", "ISCM 2025 · Table (2025).")
-    assert english.disclaimer.startswith("This map is for illustration purposes only. The boundaries")
+    assert english.disclaimer.startswith(
+        "This map is for illustration purposes only. The boundaries")
     assert english.identifiers(with_isbn=True) == ()
 
 
