@@ -263,19 +263,25 @@ def make_env(config: BulletinConfig, loc: Localiser) -> Environment:
         party_names=lambda parties: names.party_names(parties, True),
         sentence=sentences.meeting_sentence, meeting_title=sentences.meeting_title,
         table_place=sentences.table_place, members_sentence=sentences.members_sentence,
-        ranking_note=sentences.ranking_note, unbroken=unbroken, balanced=balanced)
+        ranking_note=sentences.ranking_note, unbroken=unbroken, balanced=balanced,
+        unbroken_title=lambda text: unbroken(text, UNBROKEN_TITLE))
     return env
 
 
 NBSP = "\u00a0"
 UNBROKEN_LENGTH = 30
-"""Characters: a title or date this short is set on one line (its spaces no-break)."""
+"""Characters: a date this short is set on one line (its spaces no-break)."""
+UNBROKEN_TITLE = 12
+"""Characters: a cover's series or product name this short ('ISCM 2025', 'МКМ 2025') is set
+on one line. A longer one may wrap: at the cover's size a phone's screen holds about 15
+characters ('Aspectos destacados', the Arabic series name ran off the page); in print it
+wraps only where the page is too narrow."""
 
 
-def unbroken(text: str) -> str:
-    """A short text kept on one line (a cover's series or product name, a date): its
-    spaces made no-break; a longer one as it is."""
-    return text.replace(" ", NBSP) if len(text) <= UNBROKEN_LENGTH else text
+def unbroken(text: str, length: int = UNBROKEN_LENGTH) -> str:
+    """A short text kept on one line (a date, or a cover's series or product name with
+    length=UNBROKEN_TITLE): its spaces made no-break; a longer one as it is."""
+    return text.replace(" ", NBSP) if len(text) <= length else text
 
 
 def balanced(text: str) -> str:
