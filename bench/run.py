@@ -391,7 +391,7 @@ def markdown(b: dict, s: dict, runs: int, jobs: int | None, loads: tuple[str, st
         "own URL fetcher, no pipeline code) renders the HTML files the build produced, one "
         "after another, with the same stylesheets and fonts (the same base URL) and the same "
         "PDF variant. Its PDFs are checked to have the same pages as the build's, but for the "
-        "notes pages the build drops to make a booklet a multiple of four pages (not the "
+        "notes pages the build drops so that a booklet has a multiple of four pages (not the "
         "same bytes: the build also runs its PDF/UA finisher, `pipeline/render/pdfua.py`, which "
         "counts as the build's own work).",
         "- **No-op rebuild**: the same command again on the built outputs; it must say "
